@@ -33,6 +33,9 @@ type Arg struct {
 type Explanation struct {
 	Key  string `json:"key"`
 	Args []Arg  `json:"args,omitempty"`
+	// More holds modifiers that followed the main computation (a tier
+	// multiplier, a cap); the renderer appends them, separated by "; ".
+	More []Explanation `json:"more,omitempty"`
 }
 
 // Arg returns the argument named name, and whether there is one.

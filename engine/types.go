@@ -149,6 +149,18 @@ type Sale struct {
 	ReferralCode    string          `json:"referral_code,omitempty"`
 	OriginalInvoice string          `json:"original_invoice,omitempty"` // set on returns
 	Splits          []CreditSplit   `json:"splits,omitempty"`
+	// Booked is set on a late sale dated in a closed period: the day it was
+	// entered, in the first open period, where it counts as an adjustment of
+	// the period that contains Date.
+	Booked Date `json:"booked,omitempty"`
+}
+
+// BookDate is the day a sale counts in: Booked for a late sale, else Date.
+func (s *Sale) BookDate() Date {
+	if s.Booked != 0 {
+		return s.Booked
+	}
+	return s.Date
 }
 
 // IsReturn reports whether the sale gives goods back.
