@@ -1,0 +1,695 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"partnerdesk/data"
+	"partnerdesk/engine"
+)
+
+// Period parses a period key with the company's fiscal year.
+func (s *Service) Period(key string) (engine.Period, error) {
+	co, err := s.Company()
+	if err != nil {
+		return engine.Period{}, err
+	}
+	return engine.ParsePeriod(key, co.FiscalYearStart)
+}
+
+// CurrentPeriod is the quarter that contains today.
+func (s *Service) CurrentPeriod(kind engine.PeriodKind) engine.Period {
+	co, _ := s.Company()
+	return engine.PeriodContaining(kind, s.Today(), co.FiscalYearStart)
+}
+
+// ComputeSummary says what a computation wrote.
+type ComputeSummary struct {
+	Period  string
+	Lines   int // draft lines written
+	Kept    int // approved or paid lines left as they were
+	Money   decimal.Decimal
+	Points  int64
+	Sales   int
+	Nudges  []engine.Nudge
+	Removed int // draft lines replaced
+}
+
+// ComputePeriod replaces the period's draft lines with a fresh computation
+// from the store's current inputs, in one transaction. Approved and paid
+// lines are never touched: where the fresh result differs from them, the
+// difference becomes a new draft adjustment line (engine.Reconcile).
+func (s *Service) ComputePeriod(key string, progress Progress) (ComputeSummary, error) {
+	co, err := s.Company()
+	if err != nil {
+		return ComputeSummary{}, err
+	}
+	p, err := engine.ParsePeriod(key, co.FiscalYearStart)
+	if err != nil {
+		return ComputeSummary{}, usagef("%v", err)
+	}
+	sum := ComputeSummary{Period: p.Key}
+	err = s.update(func(tx *data.Tx) error {
+		if tx.IsPeriodClosed(p.Key) {
+			return fmt.Errorf("compute %s: %w: its lines can no longer change", p.Key, engine.ErrPeriodClosed)
+		}
+		progress.report(0, 3)
+		in, err := s.loadInputs(tx, co, p, nil)
+		if err != nil {
+			return err
+		}
+		sum.Sales = len(in.Sales)
+		progress.report(1, 3)
+		res, err := engine.Compute(in)
+		if err != nil {
+			return fmt.Errorf("compute %s: %w", p.Key, err)
+		}
+		existing, err := tx.LinesOfPeriod(p.Key)
+		if err != nil {
+			return err
+		}
+		var kept []engine.RewardLine
+		for _, l := range existing {
+			if l.Status == engine.LineDraft {
+				sum.Removed++
+			} else {
+				kept = append(kept, l)
+			}
+		}
+		lines := engine.Reconcile(res.Lines, kept)
+		progress.report(2, 3)
+		if err := tx.ReplaceDraftLines(p.Key, lines); err != nil {
+			return fmt.Errorf("write the lines of %s: %w", p.Key, err)
+		}
+		sum.Lines, sum.Kept, sum.Nudges = len(lines), len(kept), res.Nudges
+		for _, l := range lines {
+			sum.Money = sum.Money.Add(l.Amount)
+			sum.Points += l.Points
+		}
+		progress.report(3, 3)
+		return nil
+	})
+	return sum, err
+}
+
+// loadInputs reads what engine.Compute needs for period p. programs, when
+// given, replace the stored ones (a simulation).
+func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, programs []engine.Program) (engine.Inputs, error) {
+	in := engine.Inputs{Company: co, Period: p}
+	var err error
+	wrap := func(what string, err error) error { return fmt.Errorf("load %s for %s: %w", what, p.Key, err) }
+	if programs == nil {
+		if in.Programs, err = data.All[engine.Program](tx); err != nil {
+			return in, wrap("programs", err)
+		}
+	} else {
+		in.Programs, in.IncludeDrafts = programs, true
+	}
+	if in.Partners, err = data.All[engine.Partner](tx); err != nil {
+		return in, wrap("partners", err)
+	}
+	if in.Reps, err = data.All[engine.Rep](tx); err != nil {
+		return in, wrap("reps", err)
+	}
+	if in.Products, err = data.All[engine.Product](tx); err != nil {
+		return in, wrap("products", err)
+	}
+	if in.Registrations, err = data.All[engine.Registration](tx); err != nil {
+		return in, wrap("registrations", err)
+	}
+	if in.TierHistory, err = data.All[engine.TierChange](tx); err != nil {
+		return in, wrap("tier history", err)
+	}
+	if in.Ladder, err = tx.Ladder(); err != nil {
+		return in, wrap("tier ladder", err)
+	}
+	err = data.Each(tx, func(t *engine.Training) error {
+		if t.Completed <= p.End {
+			in.Trainings = append(in.Trainings, *t)
+		}
+		return nil
+	})
+	if err != nil {
+		return in, wrap("trainings", err)
+	}
+	err = data.Each(tx, func(a *engine.Activity) error {
+		if p.Contains(a.Date) {
+			in.Activities = append(in.Activities, *a)
+		}
+		return nil
+	})
+	if err != nil {
+		return in, wrap("activities", err)
+	}
+	err = tx.SalesBetween(p.Start, p.End, func(x *engine.Sale) error {
+		in.Sales = append(in.Sales, *x)
+		return nil
+	})
+	if err != nil {
+		return in, wrap("sales", err)
+	}
+	if hasRule(in.Programs, engine.RuleReferral) {
+		// Referral needs each customer's first sale, however long ago.
+		err = tx.SalesBetween(engine.Date(-1<<30), p.End, func(x *engine.Sale) error {
+			if x.NewCustomer {
+				in.CustomerFirstSales = append(in.CustomerFirstSales, *x)
+			}
+			return nil
+		})
+		if err != nil {
+			return in, wrap("referred customers", err)
+		}
+	}
+	states, err := tx.PeriodStates()
+	if err != nil {
+		return in, wrap("period states", err)
+	}
+	for _, st := range states {
+		if st.Closed {
+			in.ClosedPeriods = append(in.ClosedPeriods, engine.Period{Key: st.Key, Start: st.Start, End: st.End, Kind: periodKindOfKey(st.Key)})
+		}
+	}
+	if len(in.ClosedPeriods) > 0 {
+		// Adjustments: the original sales this period's returns name, and
+		// the closed periods' approved lines that give the effective rates.
+		seen := map[string]bool{}
+		needLines := false
+		for _, x := range in.Sales {
+			if x.Booked != 0 && x.Booked != x.Date {
+				needLines = true
+			}
+			if x.OriginalInvoice == "" {
+				continue
+			}
+			k := fmt.Sprint(x.PartnerID, "\x00", x.OriginalInvoice)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			orig, err := tx.SalesByInvoice(x.PartnerID, x.OriginalInvoice)
+			if err != nil {
+				return in, wrap("original invoices", err)
+			}
+			for _, o := range orig {
+				if tx.IsClosed(o.Date) {
+					needLines = true
+				}
+			}
+			in.Originals = append(in.Originals, orig...)
+		}
+		if needLines {
+			for _, st := range in.ClosedPeriods {
+				ls, err := tx.LinesOfPeriod(st.Key)
+				if err != nil {
+					return in, wrap("closed lines", err)
+				}
+				for _, l := range ls {
+					if l.Status != engine.LineDraft {
+						in.ClosedLines = append(in.ClosedLines, l)
+					}
+				}
+			}
+		}
+	}
+	return in, nil
+}
+
+func periodKindOfKey(key string) engine.PeriodKind {
+	switch {
+	case strings.HasPrefix(key, "custom:"):
+		return engine.PeriodCustom
+	case strings.Contains(key, "-Q"):
+		return engine.PeriodQuarter
+	case len(key) == 4:
+		return engine.PeriodYear
+	}
+	return engine.PeriodMonth
+}
+
+func hasRule(ps []engine.Program, k engine.RuleKind) bool {
+	for _, p := range ps {
+		for _, r := range p.Rules {
+			if r.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// LineFilter selects reward lines; empty fields match everything.
+type LineFilter struct {
+	Program string // program id or name
+	Payee   string // payee id ("P12", "R7") or name
+	Status  engine.LineStatus
+}
+
+// LineView is a reward line with the names a reader needs.
+type LineView struct {
+	engine.RewardLine
+	ProgramName string
+	RuleName    string
+	PayeeName   string
+	PartnerName string
+	Currency    engine.Currency
+}
+
+// Lines returns the period's reward lines matching f, in a stable order.
+func (s *Service) Lines(period string, f LineFilter) ([]LineView, error) {
+	p, err := s.Period(period)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	co, err := s.Company()
+	if err != nil {
+		return nil, err
+	}
+	var out []LineView
+	err = s.view(func(tx *data.Tx) error {
+		ls, err := tx.LinesOfPeriod(p.Key)
+		if err != nil {
+			return err
+		}
+		names, err := loadNames(tx)
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			v := names.view(l, co.Currency)
+			if f.Status != "" && l.Status != f.Status {
+				continue
+			}
+			if f.Program != "" && !matchRef(f.Program, l.ProgramID, "", v.ProgramName) {
+				continue
+			}
+			if f.Payee != "" && !matchPayee(f.Payee, l.Payee, v.PayeeName) {
+				continue
+			}
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func matchRef(ref string, id engine.ID, prefix, name string) bool {
+	if n, ok := parseID(ref, prefix); ok && n == id {
+		return true
+	}
+	return strings.EqualFold(ref, name)
+}
+
+func matchPayee(ref string, p engine.Payee, name string) bool {
+	up := strings.ToUpper(ref)
+	switch {
+	case strings.HasPrefix(up, "P"):
+		if n, ok := parseID(ref, "P"); ok {
+			return p.Kind == engine.PayeePartner && n == p.ID
+		}
+	case strings.HasPrefix(up, "R"):
+		if n, ok := parseID(ref, "R"); ok {
+			return p.Kind == engine.PayeeRep && n == p.ID
+		}
+	}
+	if n, ok := parseID(ref, ""); ok {
+		return n == p.ID
+	}
+	return strings.EqualFold(ref, name)
+}
+
+// names caches the names lines refer to.
+type names struct {
+	programs map[engine.ID]*engine.Program
+	partners map[engine.ID]string
+	reps     map[engine.ID]engine.Rep
+}
+
+func loadNames(tx *data.Tx) (*names, error) {
+	n := &names{programs: map[engine.ID]*engine.Program{}, partners: map[engine.ID]string{}, reps: map[engine.ID]engine.Rep{}}
+	err := data.Each(tx, func(p *engine.Program) error {
+		c := *p
+		n.programs[p.ID] = &c
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := data.Each(tx, func(p *engine.Partner) error { n.partners[p.ID] = p.Name; return nil }); err != nil {
+		return nil, err
+	}
+	if err := data.Each(tx, func(r *engine.Rep) error { n.reps[r.ID] = *r; return nil }); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func (n *names) payee(p engine.Payee) string {
+	if p.Kind == engine.PayeeRep {
+		r := n.reps[p.ID]
+		return r.Name
+	}
+	return n.partners[p.ID]
+}
+
+func (n *names) view(l engine.RewardLine, cur engine.Currency) LineView {
+	v := LineView{RewardLine: l, PayeeName: n.payee(l.Payee), PartnerName: n.partners[l.PartnerID], Currency: cur}
+	if p := n.programs[l.ProgramID]; p != nil {
+		v.ProgramName = p.Name
+		for _, r := range p.Rules {
+			if r.Key == l.RuleKey {
+				v.RuleName = r.Name
+			}
+		}
+	}
+	return v
+}
+
+// BudgetUse is one program's spend against its budget.
+type BudgetUse struct {
+	ProgramID engine.ID
+	Program   string
+	Budget    decimal.Decimal // zero: no budget
+	Spent     decimal.Decimal // approved and paid money lines, every period
+	Pending   decimal.Decimal // what this approval adds
+}
+
+// Over reports whether the approval takes the program past its budget.
+func (b BudgetUse) Over() bool {
+	return b.Budget.IsPositive() && b.Spent.Add(b.Pending).GreaterThan(b.Budget)
+}
+
+// ApproveResult says what Approve did, or would do.
+type ApproveResult struct {
+	Approved int
+	Budgets  []BudgetUse
+}
+
+// BudgetError is returned by Approve when lines would take programs past
+// their budget and the caller has not confirmed; it carries the figures.
+type BudgetError struct {
+	Over []BudgetUse
+	Cur  engine.Currency
+}
+
+func (e *BudgetError) Error() string {
+	var parts []string
+	for _, b := range e.Over {
+		parts = append(parts, fmt.Sprintf("%s: spent %s + %s would reach %s of a %s budget",
+			b.Program, e.Cur.Format(b.Spent), e.Cur.Format(b.Pending), e.Cur.Format(b.Spent.Add(b.Pending)), e.Cur.Format(b.Budget)))
+	}
+	return "approving these lines goes past the budget (" + strings.Join(parts, "; ") + "); confirm to approve anyway"
+}
+
+func (e *BudgetError) Unwrap() error { return engine.ErrConfirmationNeeded }
+
+// Approve approves the period's draft lines with the given ids (all draft
+// lines when ids is empty). A program's budget is not a cap: when the lines
+// take a program past it, Approve returns a *BudgetError with the figures
+// unless confirmed. Points lines post to the points ledger and fund lines
+// post accruals to the fund ledger, in the same transaction.
+func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (ApproveResult, error) {
+	p, err := s.Period(period)
+	if err != nil {
+		return ApproveResult{}, usagef("%v", err)
+	}
+	co, err := s.Company()
+	if err != nil {
+		return ApproveResult{}, err
+	}
+	var res ApproveResult
+	err = s.update(func(tx *data.Tx) error {
+		ls, err := tx.LinesOfPeriod(p.Key)
+		if err != nil {
+			return err
+		}
+		want := map[engine.ID]bool{}
+		for _, id := range ids {
+			want[id] = true
+		}
+		var chosen []engine.RewardLine
+		for _, l := range ls {
+			if len(ids) > 0 && !want[l.ID] {
+				continue
+			}
+			if len(ids) > 0 && l.Status != engine.LineDraft {
+				return &engine.ValidationError{Field: "line", Reason: fmt.Sprintf("line %d is already %s", l.ID, l.Status)}
+			}
+			delete(want, l.ID)
+			if l.Status == engine.LineDraft {
+				chosen = append(chosen, l)
+			}
+		}
+		for id := range want {
+			return &engine.ValidationError{Field: "line", Reason: fmt.Sprintf("line %d is not a line of %s", id, p.Key)}
+		}
+		budgets, err := budgetUse(tx, chosen)
+		if err != nil {
+			return err
+		}
+		res.Budgets = budgets
+		var over []BudgetUse
+		for _, b := range budgets {
+			if b.Over() {
+				over = append(over, b)
+			}
+		}
+		if len(over) > 0 && !confirmed {
+			return &BudgetError{Over: over, Cur: co.Currency}
+		}
+		today := s.Today()
+		for i := range chosen {
+			l := &chosen[i]
+			l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, today
+			if err := tx.Put(l); err != nil {
+				return fmt.Errorf("approve line %d: %w", l.ID, err)
+			}
+			if err := s.postLedgers(tx, p, l); err != nil {
+				return err
+			}
+		}
+		res.Approved = len(chosen)
+		return nil
+	})
+	return res, err
+}
+
+// postLedgers books an approved line's points or fund accrual. Entries are
+// dated at the period end, so a period's ledgers read as of its last day;
+// if that day is closed (an adjustment line), they are dated today.
+func (s *Service) postLedgers(tx *data.Tx, p engine.Period, l *engine.RewardLine) error {
+	date := p.End
+	if tx.IsClosed(date) {
+		date = s.Today()
+	}
+	switch {
+	case l.Unit == engine.UnitPoints && l.Points != 0:
+		e := engine.PointsEntry{Payee: l.Payee, Kind: engine.PointsEarned, Date: date, Points: l.Points, LineID: l.ID, Period: p.Key}
+		if err := tx.Put(&e); err != nil {
+			return fmt.Errorf("post points of line %d: %w", l.ID, err)
+		}
+	case l.Unit == engine.UnitFund && !l.Amount.IsZero():
+		expires := engine.Date(0)
+		if a, ok := l.Explanation.Arg("expires"); ok {
+			expires = a.Date
+		}
+		e := engine.FundEntry{PartnerID: l.PartnerID, ProgramID: l.ProgramID, Kind: engine.FundAccrual, Date: date,
+			Amount: l.Amount, ExpiresOn: expires, Period: p.Key, LineID: l.ID}
+		if err := tx.Put(&e); err != nil {
+			return fmt.Errorf("post fund accrual of line %d: %w", l.ID, err)
+		}
+	}
+	return nil
+}
+
+// budgetUse sums, per program of the chosen lines, what was already
+// approved or paid in every period and what the chosen lines add.
+func budgetUse(tx *data.Tx, chosen []engine.RewardLine) ([]BudgetUse, error) {
+	by := map[engine.ID]*BudgetUse{}
+	for _, l := range chosen {
+		if l.Unit != engine.UnitMoney {
+			continue
+		}
+		b := by[l.ProgramID]
+		if b == nil {
+			prog, err := data.Get[engine.Program](tx, l.ProgramID)
+			if err != nil {
+				return nil, fmt.Errorf("program %d of line %d: %w", l.ProgramID, l.ID, err)
+			}
+			b = &BudgetUse{ProgramID: prog.ID, Program: prog.Name, Budget: prog.Budget}
+			by[l.ProgramID] = b
+		}
+		b.Pending = b.Pending.Add(l.Amount)
+	}
+	if len(by) == 0 {
+		return nil, nil
+	}
+	err := data.Each(tx, func(l *engine.RewardLine) error {
+		if b := by[l.ProgramID]; b != nil && l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
+			b.Spent = b.Spent.Add(l.Amount)
+		}
+		return nil
+	})
+	var out []BudgetUse
+	for _, b := range by {
+		out = append(out, *b)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ProgramID < out[j].ProgramID })
+	return out, err
+}
+
+// PayInput is a payout as typed.
+type PayInput struct {
+	Payee     string // "P12", "R7" or a name
+	Lines     []engine.ID
+	Date      string // empty: today
+	Method    string
+	Reference string
+	Amount    string // empty: the sum of the lines; else must equal it
+}
+
+// Pay records a payout that settles approved money lines of one payee; the
+// amount must equal the sum of the lines it settles.
+func (s *Service) Pay(in PayInput) (engine.Payout, error) {
+	co, err := s.Company()
+	if err != nil {
+		return engine.Payout{}, err
+	}
+	var po engine.Payout
+	err = s.update(func(tx *data.Tx) error {
+		date := s.Today()
+		if in.Date != "" {
+			d, err := engine.ParseDate(in.Date)
+			if err != nil {
+				return &engine.ValidationError{Field: "date", Reason: err.Error()}
+			}
+			date = d
+		}
+		if tx.IsClosed(date) {
+			return &engine.ValidationError{Field: "date", Reason: fmt.Sprintf("%s lies in a closed period: date the payout in an open one", date)}
+		}
+		if strings.TrimSpace(in.Method) == "" {
+			return &engine.ValidationError{Field: "method", Reason: "say how it was paid (bank transfer, credit note, voucher)"}
+		}
+		if len(in.Lines) == 0 {
+			return &engine.ValidationError{Field: "lines", Reason: "choose the approved lines the payout settles"}
+		}
+		var payee engine.Payee
+		total := decimal.Zero
+		var lines []*engine.RewardLine
+		seen := map[engine.ID]bool{}
+		for _, id := range in.Lines {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			l, err := data.Get[engine.RewardLine](tx, id)
+			if err != nil {
+				return &engine.ValidationError{Field: "lines", Reason: fmt.Sprintf("there is no line %d", id)}
+			}
+			if l.Status != engine.LineApproved {
+				return &engine.ValidationError{Field: "lines", Reason: fmt.Sprintf("line %d is %s: only approved lines are paid", id, l.Status)}
+			}
+			if l.Unit != engine.UnitMoney {
+				return &engine.ValidationError{Field: "lines", Reason: fmt.Sprintf("line %d is %s, not money", id, l.Unit)}
+			}
+			if payee.ID == 0 {
+				payee = l.Payee
+			} else if payee != l.Payee {
+				return &engine.ValidationError{Field: "lines", Reason: "a payout settles the lines of one payee"}
+			}
+			total = total.Add(l.Amount)
+			lines = append(lines, l)
+		}
+		if in.Payee != "" {
+			nm, err := loadNames(tx)
+			if err != nil {
+				return err
+			}
+			if !matchPayee(in.Payee, payee, nm.payee(payee)) {
+				return &engine.ValidationError{Field: "payee", Reason: fmt.Sprintf("the lines belong to %s %d (%s), not %s", payee.Kind, payee.ID, nm.payee(payee), in.Payee)}
+			}
+		}
+		if in.Amount != "" {
+			amt, err := parseMoney("amount", in.Amount)
+			if err != nil {
+				return err
+			}
+			if !amt.Equal(total) {
+				return &engine.ValidationError{Field: "amount", Reason: fmt.Sprintf("the payout of %s does not equal the %s of the lines it settles", co.Currency.Format(amt), co.Currency.Format(total))}
+			}
+		}
+		po = engine.Payout{Date: date, Payee: payee, Amount: total, Method: strings.TrimSpace(in.Method), Reference: strings.TrimSpace(in.Reference)}
+		for _, l := range lines {
+			po.LineIDs = append(po.LineIDs, l.ID)
+		}
+		if err := tx.Put(&po); err != nil {
+			return fmt.Errorf("record payout: %w", err)
+		}
+		for _, l := range lines {
+			l.Status, l.PayoutID = engine.LinePaid, po.ID
+			if err := tx.Put(l); err != nil {
+				return fmt.Errorf("mark line %d paid: %w", l.ID, err)
+			}
+		}
+		return nil
+	})
+	return po, err
+}
+
+// ClosePeriod closes a period: inputs dated in it and its reward lines
+// become read-only. It refuses while lines with an amount are still draft
+// or approved money lines are unpaid: the run is compute, approve, pay,
+// close. Zero draft lines (explanations of what did not pay) are approved.
+func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
+	p, err := s.Period(period)
+	if err != nil {
+		return engine.PeriodState{}, usagef("%v", err)
+	}
+	st := engine.PeriodState{Key: p.Key, Start: p.Start, End: p.End, Closed: true, ClosedOn: s.Today(), ClosedBy: s.Operator}
+	err = s.update(func(tx *data.Tx) error {
+		if tx.IsPeriodClosed(p.Key) {
+			return fmt.Errorf("%s is already closed", p.Key)
+		}
+		ls, err := tx.LinesOfPeriod(p.Key)
+		if err != nil {
+			return err
+		}
+		var draft, unpaid int
+		for i := range ls {
+			l := &ls[i]
+			switch {
+			case l.Status == engine.LineDraft && l.Amount.IsZero() && l.Points == 0:
+				l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, s.Today()
+				if err := tx.Put(l); err != nil {
+					return err
+				}
+			case l.Status == engine.LineDraft:
+				draft++
+			case l.Status == engine.LineApproved && l.Unit == engine.UnitMoney && !l.Amount.IsZero():
+				unpaid++
+			}
+		}
+		if draft > 0 || unpaid > 0 {
+			return fmt.Errorf("close %s: %d lines are still draft and %d approved lines unpaid: approve and pay them (or recompute) first", p.Key, draft, unpaid)
+		}
+		return tx.ClosePeriod(st)
+	})
+	return st, err
+}
+
+// Periods returns the stored period states, closed ones included.
+func (s *Service) Periods() ([]engine.PeriodState, error) {
+	var out []engine.PeriodState
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		out, err = tx.PeriodStates()
+		return err
+	})
+	return out, err
+}
+
+var errNoLines = errors.New("no lines")

@@ -1,0 +1,135 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"partnerdesk/data"
+	"partnerdesk/engine"
+)
+
+// Service is the set of use cases over one open database. The GUI and the
+// command line both hold one and call the same methods.
+type Service struct {
+	store *data.Store
+	// Operator is the name recorded in the audit trail for every change.
+	Operator string
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// OpenService opens the database at path (creating it when missing).
+func OpenService(path, operator string) (*Service, error) {
+	st, err := data.Open(path, data.Options{})
+	if err != nil {
+		return nil, err
+	}
+	s := &Service{store: st, Operator: operator, Now: time.Now}
+	if operator == "" || operator == "operator" {
+		// The GUI's saved operator name wins over the OS user name.
+		var saved string
+		_ = st.View(func(tx *data.Tx) error { saved = tx.Setting("operator"); return nil })
+		if saved != "" {
+			s.Operator = saved
+		}
+	}
+	return s, nil
+}
+
+// NewService wraps an already open store (tests, the crash harness).
+func NewService(st *data.Store, operator string, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: st, Operator: operator, Now: now}
+}
+
+// Close closes the database.
+func (s *Service) Close() error { return s.store.Close() }
+
+// Store gives the open store to callers that need a raw transaction.
+func (s *Service) Store() *data.Store { return s.store }
+
+// Path is the database file.
+func (s *Service) Path() string { return s.store.Path() }
+
+// Today is the current calendar day by the service's clock.
+func (s *Service) Today() engine.Date { return engine.DateOf(s.Now()) }
+
+// update runs fn in one write transaction recorded under the operator.
+func (s *Service) update(fn func(tx *data.Tx) error) error {
+	return s.store.Update(s.Operator, fn)
+}
+
+func (s *Service) view(fn func(tx *data.Tx) error) error { return s.store.View(fn) }
+
+// Company returns the company settings, with defaults for a new file.
+func (s *Service) Company() (engine.Company, error) {
+	var c engine.Company
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		c, err = tx.Company()
+		return err
+	})
+	if err != nil {
+		return c, fmt.Errorf("read company: %w", err)
+	}
+	return withCompanyDefaults(c), nil
+}
+
+func withCompanyDefaults(c engine.Company) engine.Company {
+	if c.Currency.Code == "" {
+		c.Currency = engine.NewCurrency("EUR")
+	}
+	if c.FiscalYearStart < 1 || c.FiscalYearStart > 12 {
+		c.FiscalYearStart = time.January
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	return c
+}
+
+// SaveCompany validates and stores the company settings.
+func (s *Service) SaveCompany(c engine.Company) error {
+	var errs engine.ValidationErrors
+	if c.Name == "" {
+		errs = append(errs, &engine.ValidationError{Field: "name", Reason: "the company needs a name"})
+	}
+	if len(c.Currency.Code) != 3 {
+		errs = append(errs, &engine.ValidationError{Field: "currency", Reason: "write the currency as its three-letter ISO 4217 code, e.g. EUR"})
+	}
+	if c.Currency.MinorUnits < 0 || c.Currency.MinorUnits > 4 {
+		errs = append(errs, &engine.ValidationError{Field: "minor_units", Reason: "minor units are between 0 (JPY, IDR) and 4"})
+	}
+	if c.FiscalYearStart < 1 || c.FiscalYearStart > 12 {
+		errs = append(errs, &engine.ValidationError{Field: "fiscal_year_start", Reason: "the fiscal year starts in a month from 1 to 12"})
+	}
+	if !knownLanguage(c.Language) {
+		errs = append(errs, &engine.ValidationError{Field: "language", Reason: "statement language must be one of en, it, fr, nl, id, de, es"})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return s.update(func(tx *data.Tx) error { return tx.PutCompany(c) })
+}
+
+// SetOperator remembers the operator name for the next session.
+func (s *Service) SetOperator(name string) error {
+	if name == "" {
+		return &engine.ValidationError{Field: "operator", Reason: "the operator needs a name for the audit trail"}
+	}
+	s.Operator = name
+	return s.update(func(tx *data.Tx) error { return tx.PutSetting("operator", name) })
+}
+
+var languages = []string{"en", "it", "fr", "nl", "id", "de", "es"}
+
+func knownLanguage(l string) bool {
+	for _, x := range languages {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}

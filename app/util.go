@@ -1,0 +1,10 @@
+package app
+
+import (
+	"sort"
+)
+
+// sortBy sorts xs stably by the key each element gives.
+func sortBy[T any](xs []T, key func(T) string) {
+	sort.SliceStable(xs, func(i, j int) bool { return key(xs[i]) < key(xs[j]) })
+}

@@ -1,0 +1,313 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	bolt "go.etcd.io/bbolt"
+
+	"partnerdesk/engine"
+)
+
+// Report is the outcome of a check: what was counted and every problem
+// found, each as a sentence.
+type Report struct {
+	Path     string
+	Schema   int
+	Counts   map[string]int // records per kind
+	Problems []string
+}
+
+// OK reports whether the check found no problem.
+func (r Report) OK() bool { return len(r.Problems) == 0 }
+
+// String is a short human summary.
+func (r Report) String() string {
+	if r.OK() {
+		n := 0
+		for _, c := range r.Counts {
+			n += c
+		}
+		return fmt.Sprintf("%s: schema %d, %d records, no problems", r.Path, r.Schema, n)
+	}
+	return fmt.Sprintf("%s: %d problems:\n  %s", r.Path, len(r.Problems), strings.Join(r.Problems, "\n  "))
+}
+
+const maxProblems = 200
+
+func (r *Report) addf(format string, args ...any) {
+	if len(r.Problems) == maxProblems {
+		r.Problems = append(r.Problems, "more problems were left out")
+	}
+	if len(r.Problems) > maxProblems {
+		return
+	}
+	r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+}
+
+// CheckFile opens path read-only (waiting up to a second for its lock)
+// and checks it. An error means the file could not be checked at all.
+func CheckFile(path string) (Report, error) {
+	s, err := Open(path, Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return Report{Path: path}, fmt.Errorf("check %s: %w", path, err)
+	}
+	defer s.Close()
+	return s.Check()
+}
+
+// Check verifies the file: bbolt's own consistency check, then the app's
+// invariants — every sale's partner, product and rep exist; every reward
+// line's payee exists; the indexes agree with the records; fund and points
+// balances never go below zero and no accrual is drawn beyond its amount;
+// closed periods' reward lines are unchanged since closing.
+func (s *Store) Check() (rep Report, err error) {
+	rep = Report{Path: s.path, Schema: s.version, Counts: map[string]int{}}
+	err = s.db.View(func(btx *bolt.Tx) (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				rep.addf("The file is damaged: reading it failed (%v).", p)
+				err = nil
+			}
+		}()
+		for e := range btx.Check() {
+			rep.addf("Storage check: %v.", e)
+		}
+		tx := &Tx{btx: btx, s: s}
+		return tx.checkInvariants(&rep)
+	})
+	return rep, err
+}
+
+func (tx *Tx) checkInvariants(rep *Report) error {
+	for _, name := range allBuckets() {
+		if tx.btx.Bucket(name) == nil && !(tx.s.version < 2 && bytes.Equal(name, bSalesByPartnr)) {
+			rep.addf("The bucket %s is missing.", name)
+			return nil
+		}
+	}
+	ids := map[string]map[engine.ID]bool{}
+	for _, kn := range []string{KindPartner, KindRep, KindProduct, KindRegistration} {
+		set := map[engine.ID]bool{}
+		tx.btx.Bucket(kindByName[kn].bucket).ForEach(func(k, _ []byte) error {
+			set[btoi(k)] = true
+			return nil
+		})
+		ids[kn] = set
+	}
+	for _, k := range kinds {
+		rep.Counts[k.name] = tx.btx.Bucket(k.bucket).Stats().KeyN
+	}
+	if err := tx.checkSales(rep, ids); err != nil {
+		return err
+	}
+	if err := tx.checkLines(rep, ids); err != nil {
+		return err
+	}
+	if err := tx.checkFunds(rep); err != nil {
+		return err
+	}
+	if err := tx.checkPoints(rep); err != nil {
+		return err
+	}
+	return tx.checkClosed(rep)
+}
+
+func (tx *Tx) checkSales(rep *Report, ids map[string]map[engine.ID]bool) error {
+	byDate := tx.btx.Bucket(bSalesByDate)
+	byPartner := tx.btx.Bucket(bSalesByPartnr)
+	byInv := tx.btx.Bucket(bSalesByInv)
+	n, invoiced := 0, 0
+	err := tx.btx.Bucket(kindByName[KindSale].bucket).ForEach(func(k, v []byte) error {
+		n++
+		var s engine.Sale
+		if err := decodeSale(v, &s); err != nil {
+			rep.addf("Sale %d cannot be read: %v.", btoi(k), err)
+			return nil
+		}
+		s.ID = btoi(k)
+		if !ids[KindPartner][s.PartnerID] {
+			rep.addf("Sale %d names partner %d, which does not exist.", s.ID, s.PartnerID)
+		}
+		if !ids[KindProduct][s.ProductID] {
+			rep.addf("Sale %d names product %d, which does not exist.", s.ID, s.ProductID)
+		}
+		if s.RepID != 0 && !ids[KindRep][s.RepID] {
+			rep.addf("Sale %d names rep %d, who does not exist.", s.ID, s.RepID)
+		}
+		if byDate.Get(byDateKey(&s)) == nil {
+			rep.addf("Sale %d is missing from the date index.", s.ID)
+		}
+		if byPartner != nil && byPartner.Get(byPartnerKey(&s)) == nil {
+			rep.addf("Sale %d is missing from the partner index.", s.ID)
+		}
+		if s.Invoice != "" {
+			invoiced++
+			if v := byInv.Get(invoiceKey(s.PartnerID, s.Invoice, s.Line)); v == nil || btoi(v) != s.ID {
+				rep.addf("Sale %d (invoice %q line %d) is missing from the invoice index.", s.ID, s.Invoice, s.Line)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if c := byDate.Stats().KeyN; c != n {
+		rep.addf("The date index holds %d entries for %d sales.", c, n)
+	}
+	if byPartner != nil {
+		if c := byPartner.Stats().KeyN; c != n {
+			rep.addf("The partner index holds %d entries for %d sales.", c, n)
+		}
+	}
+	if c := byInv.Stats().KeyN; c != invoiced {
+		rep.addf("The invoice index holds %d entries for %d invoiced sales.", c, invoiced)
+	}
+	return nil
+}
+
+func (tx *Tx) checkLines(rep *Report, ids map[string]map[engine.ID]bool) error {
+	idx := tx.btx.Bucket(bLinesByPeriod)
+	n := 0
+	err := Each(tx, func(l *engine.RewardLine) error {
+		n++
+		switch l.Payee.Kind {
+		case engine.PayeePartner:
+			if !ids[KindPartner][l.Payee.ID] {
+				rep.addf("Reward line %d is payable to partner %d, which does not exist.", l.ID, l.Payee.ID)
+			}
+		case engine.PayeeRep:
+			if !ids[KindRep][l.Payee.ID] {
+				rep.addf("Reward line %d is payable to rep %d, who does not exist.", l.ID, l.Payee.ID)
+			}
+		default:
+			rep.addf("Reward line %d has no payee kind.", l.ID)
+		}
+		if idx.Get(lineKey(l.Period, l.ID)) == nil {
+			rep.addf("Reward line %d is missing from the index of period %s.", l.ID, l.Period)
+		}
+		return nil
+	})
+	if err != nil {
+		rep.addf("Reward lines cannot be read: %v.", err)
+		return nil
+	}
+	if c := idx.Stats().KeyN; c != n {
+		rep.addf("The period index holds %d entries for %d reward lines.", c, n)
+	}
+	return nil
+}
+
+// checkFunds replays each partner's fund in date order: accruals add,
+// approved or reimbursed claims take their approved amount, expiries take
+// their amount; the balance must never go below zero, and no accrual may
+// be drawn beyond its amount.
+func (tx *Tx) checkFunds(rep *Report) error {
+	es, err := All[engine.FundEntry](tx)
+	if err != nil {
+		rep.addf("Fund entries cannot be read: %v.", err)
+		return nil
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Date != es[j].Date {
+			return es[i].Date < es[j].Date
+		}
+		return es[i].ID < es[j].ID
+	})
+	accrued := map[engine.ID]decimal.Decimal{}
+	owner := map[engine.ID]engine.ID{}
+	drawn := map[engine.ID]decimal.Decimal{}
+	balance := map[engine.ID]decimal.Decimal{}
+	negative := map[engine.ID]bool{}
+	for _, e := range es {
+		var delta decimal.Decimal
+		switch e.Kind {
+		case engine.FundAccrual:
+			accrued[e.ID] = e.Amount
+			owner[e.ID] = e.PartnerID
+			delta = e.Amount
+		case engine.FundClaim:
+			if e.Status == engine.ClaimApproved || e.Status == engine.ClaimReimbursed {
+				delta = e.Approved.Abs().Neg()
+			}
+		case engine.FundExpiry:
+			delta = e.Amount.Abs().Neg()
+		}
+		for _, d := range e.Draws {
+			drawn[d.AccrualID] = drawn[d.AccrualID].Add(d.Amount)
+			if p, ok := owner[d.AccrualID]; ok && p != e.PartnerID {
+				rep.addf("Fund entry %d of partner %d draws on accrual %d of partner %d.", e.ID, e.PartnerID, d.AccrualID, p)
+			}
+		}
+		b := balance[e.PartnerID].Add(delta)
+		balance[e.PartnerID] = b
+		if b.IsNegative() && !negative[e.PartnerID] {
+			negative[e.PartnerID] = true
+			rep.addf("The fund of partner %d goes below zero (%s) with entry %d on %s.", e.PartnerID, b, e.ID, e.Date)
+		}
+	}
+	for id, d := range drawn {
+		a, ok := accrued[id]
+		if !ok {
+			rep.addf("Fund draws name accrual %d, which does not exist.", id)
+			continue
+		}
+		if d.GreaterThan(a) {
+			rep.addf("Accrual %d of %s is drawn for %s, more than it holds.", id, a, d)
+		}
+	}
+	return nil
+}
+
+// checkPoints replays each payee's points in date order; the balance must
+// never go below zero.
+func (tx *Tx) checkPoints(rep *Report) error {
+	es, err := All[engine.PointsEntry](tx)
+	if err != nil {
+		rep.addf("Points entries cannot be read: %v.", err)
+		return nil
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Date != es[j].Date {
+			return es[i].Date < es[j].Date
+		}
+		return es[i].ID < es[j].ID
+	})
+	balance := map[engine.Payee]int64{}
+	negative := map[engine.Payee]bool{}
+	for _, e := range es {
+		b := balance[e.Payee] + e.Points
+		balance[e.Payee] = b
+		if b < 0 && !negative[e.Payee] {
+			negative[e.Payee] = true
+			rep.addf("The points of %s %d go below zero (%d) with entry %d on %s.", e.Payee.Kind, e.Payee.ID, b, e.ID, e.Date)
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) checkClosed(rep *Report) error {
+	recs, err := tx.periodRecords()
+	if err != nil {
+		rep.addf("Period states cannot be read: %v.", err)
+		return nil
+	}
+	for _, r := range recs {
+		if !r.State.Closed {
+			continue
+		}
+		lines, err := tx.LinesOfPeriod(r.State.Key)
+		if err != nil {
+			rep.addf("The reward lines of closed period %s cannot be read: %v.", r.State.Key, err)
+			continue
+		}
+		if fp := fingerprint(lines); fp != r.Fingerprint {
+			rep.addf("The reward lines of closed period %s changed after it was closed (%d lines at closing, %d now).", r.State.Key, r.Lines, len(lines))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,246 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"partnerdesk/engine"
+)
+
+// periodRecord is a stored period state with the fingerprint of its reward
+// lines at closing, which Check compares to prove they never changed.
+type periodRecord struct {
+	State       engine.PeriodState `json:"state"`
+	Lines       int                `json:"lines"`
+	Fingerprint string             `json:"fingerprint"`
+}
+
+// PeriodStates returns every stored period state in key order. A period
+// with no stored state is open.
+func (tx *Tx) PeriodStates() ([]engine.PeriodState, error) {
+	recs, err := tx.periodRecords()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]engine.PeriodState, len(recs))
+	for i, r := range recs {
+		out[i] = r.State
+	}
+	return out, nil
+}
+
+func (tx *Tx) periodRecords() ([]periodRecord, error) {
+	b, err := tx.bucket(bPeriods)
+	if err != nil {
+		return nil, err
+	}
+	var out []periodRecord
+	err = b.ForEach(func(k, v []byte) error {
+		var r periodRecord
+		if err := json.Unmarshal(v, &r); err != nil {
+			return fmt.Errorf("decode period %s: %w", k, err)
+		}
+		out = append(out, r)
+		return nil
+	})
+	return out, err
+}
+
+// closedPeriods returns the closed periods, read once per transaction.
+func (tx *Tx) closedPeriods() ([]engine.PeriodState, error) {
+	if tx.closedLoaded {
+		return tx.closed, nil
+	}
+	all, err := tx.PeriodStates()
+	if err != nil {
+		return nil, err
+	}
+	tx.closed = tx.closed[:0]
+	for _, st := range all {
+		if st.Closed {
+			tx.closed = append(tx.closed, st)
+		}
+	}
+	tx.closedLoaded = true
+	return tx.closed, nil
+}
+
+// closedAt returns the closed period containing d, if any.
+func (tx *Tx) closedAt(d engine.Date) (engine.PeriodState, bool, error) {
+	cs, err := tx.closedPeriods()
+	if err != nil {
+		return engine.PeriodState{}, false, err
+	}
+	for _, st := range cs {
+		if d >= st.Start && d <= st.End {
+			return st, true, nil
+		}
+	}
+	return engine.PeriodState{}, false, nil
+}
+
+// IsClosed reports whether d lies in a closed period.
+func (tx *Tx) IsClosed(d engine.Date) bool {
+	_, ok, err := tx.closedAt(d)
+	return err == nil && ok
+}
+
+// IsPeriodClosed reports whether the period with key is closed.
+func (tx *Tx) IsPeriodClosed(key string) bool {
+	cs, err := tx.closedPeriods()
+	if err != nil {
+		return false
+	}
+	for _, st := range cs {
+		if st.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// guard refuses a record (the stored or the new version; nil passes)
+// dated in a closed period.
+func (tx *Tx) guard(k *kindInfo, rec any, verb string) error {
+	if rec == nil {
+		return nil
+	}
+	var d engine.Date
+	switch r := rec.(type) {
+	case *engine.Sale:
+		d = r.BookDate()
+	case *engine.Activity:
+		d = r.Date
+	case *engine.Training:
+		d = r.Completed
+	case *engine.Registration:
+		d = r.Submitted
+	case *engine.Payout:
+		d = r.Date
+	case *engine.FundEntry:
+		d = r.Date
+	case *engine.PointsEntry:
+		d = r.Date
+	case *engine.TierChange:
+		d = r.From
+	case *engine.RewardLine:
+		if tx.IsPeriodClosed(r.Period) {
+			return fmt.Errorf("%s %s %d: reward lines of %s cannot change: %w", verb, k.name, r.ID, r.Period, engine.ErrPeriodClosed)
+		}
+		return nil
+	default:
+		return nil
+	}
+	if d == 0 {
+		return nil
+	}
+	st, ok, err := tx.closedAt(d)
+	if err != nil {
+		return err
+	}
+	if ok {
+		_, idp, _ := kindOf(rec)
+		return fmt.Errorf("%s %s %d dated %s: period %s (%s to %s) is closed: %w",
+			verb, k.name, *idp, d, st.Key, st.Start, st.End, engine.ErrPeriodClosed)
+	}
+	return nil
+}
+
+// ClosePeriod stores st as closed (by the operator, today unless
+// st.ClosedOn is set) with the fingerprint of its reward lines; from then
+// on Put and Delete refuse anything dated in it. Closing a closed period
+// again is refused.
+func (tx *Tx) ClosePeriod(st engine.PeriodState) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	if st.Key == "" || st.End < st.Start {
+		return fmt.Errorf("close period %q: it needs a key and a start no later than its end", st.Key)
+	}
+	b, err := tx.bucket(bPeriods)
+	if err != nil {
+		return err
+	}
+	var before any
+	if v := b.Get([]byte(st.Key)); v != nil {
+		var old periodRecord
+		if err := json.Unmarshal(v, &old); err != nil {
+			return fmt.Errorf("decode period %s: %w", st.Key, err)
+		}
+		if old.State.Closed {
+			return fmt.Errorf("close period %s: it was closed on %s by %s: %w", st.Key, old.State.ClosedOn, old.State.ClosedBy, engine.ErrPeriodClosed)
+		}
+		before = old.State
+	}
+	st.Closed = true
+	if st.ClosedOn == 0 {
+		st.ClosedOn = engine.DateOf(tx.s.now())
+	}
+	if st.ClosedBy == "" {
+		st.ClosedBy = tx.operator
+	}
+	lines, err := tx.LinesOfPeriod(st.Key)
+	if err != nil {
+		return err
+	}
+	rec := periodRecord{State: st, Lines: len(lines), Fingerprint: fingerprint(lines)}
+	v, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("encode period %s: %w", st.Key, err)
+	}
+	if err := b.Put([]byte(st.Key), v); err != nil {
+		return fmt.Errorf("put period %s: %w", st.Key, err)
+	}
+	tx.closedLoaded = false
+	return tx.Audit("close", "period", 0, before, rec)
+}
+
+// PutPeriodState stores an open period state (for a period the app wants
+// listed before it is closed). Closed states go through ClosePeriod, and a
+// closed period cannot be reopened here.
+func (tx *Tx) PutPeriodState(st engine.PeriodState) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	if st.Closed {
+		return errors.New("put period state: close a period with ClosePeriod")
+	}
+	b, err := tx.bucket(bPeriods)
+	if err != nil {
+		return err
+	}
+	var before any
+	if v := b.Get([]byte(st.Key)); v != nil {
+		var old periodRecord
+		if err := json.Unmarshal(v, &old); err != nil {
+			return fmt.Errorf("decode period %s: %w", st.Key, err)
+		}
+		if old.State.Closed {
+			return fmt.Errorf("put period %s: %w", st.Key, engine.ErrPeriodClosed)
+		}
+		before = old.State
+	}
+	v, err := json.Marshal(periodRecord{State: st})
+	if err != nil {
+		return fmt.Errorf("encode period %s: %w", st.Key, err)
+	}
+	if err := b.Put([]byte(st.Key), v); err != nil {
+		return fmt.Errorf("put period %s: %w", st.Key, err)
+	}
+	return tx.Audit(auditAction(before), "period", 0, before, st)
+}
+
+// fingerprint hashes reward lines (in id order, as LinesOfPeriod returns
+// them) so that Check can tell whether a closed period's lines changed.
+func fingerprint(lines []engine.RewardLine) string {
+	h := sha256.New()
+	for i := range lines {
+		b, _ := json.Marshal(&lines[i])
+		h.Write(b)
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,231 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	bolt "go.etcd.io/bbolt"
+
+	"partnerdesk/engine"
+)
+
+// CurrentSchema is the schema version this Partnerdesk writes.
+//
+//	1: records, audit, date and invoice indexes.
+//	2: adds the by-partner sales index.
+const CurrentSchema = 2
+
+var keySchema = []byte("schema")
+
+// migrations[v] upgrades a file from schema v to v+1, in one transaction.
+var migrations = map[int]func(btx *bolt.Tx) error{
+	1: migrate1to2,
+}
+
+// migrate1to2 builds the by-partner sales index from the sales.
+func migrate1to2(btx *bolt.Tx) error {
+	idx, err := btx.CreateBucketIfNotExists(bSalesByPartnr)
+	if err != nil {
+		return err
+	}
+	sales := btx.Bucket(kindByName[KindSale].bucket)
+	if sales == nil {
+		return nil
+	}
+	return sales.ForEach(func(k, v []byte) error {
+		var s engine.Sale
+		if err := decodeSale(v, &s); err != nil {
+			return fmt.Errorf("sale %d: %w", btoi(k), err)
+		}
+		s.ID = btoi(k)
+		return idx.Put(byPartnerKey(&s), []byte{})
+	})
+}
+
+func readSchema(btx *bolt.Tx) int {
+	m := btx.Bucket(bMeta)
+	if m == nil {
+		return 0
+	}
+	v, err := strconv.Atoi(string(m.Get(keySchema)))
+	if err != nil {
+		return 0
+	}
+	return v
+}
+
+func writeSchema(btx *bolt.Tx, v int) error {
+	m, err := btx.CreateBucketIfNotExists(bMeta)
+	if err != nil {
+		return err
+	}
+	return m.Put(keySchema, []byte(strconv.Itoa(v)))
+}
+
+// prepare reads the schema of a freshly opened file, initialises a new
+// file, and upgrades an older one after backing it up.
+func (s *Store) prepare(opt Options) error {
+	var v, nb int
+	s.db.View(func(btx *bolt.Tx) error {
+		v = readSchema(btx)
+		return btx.ForEach(func([]byte, *bolt.Bucket) error { nb++; return nil })
+	})
+	if v == 0 && nb > 0 {
+		return fmt.Errorf("%s is a bbolt file but not a Partnerdesk database (it has no schema version)", s.path)
+	}
+	if v > CurrentSchema {
+		return fmt.Errorf("%s has schema %d; this Partnerdesk reads up to %d: install the newer version: %w", s.path, v, CurrentSchema, ErrSchemaNewer)
+	}
+	s.version = v
+	if s.readOnly {
+		if v == 0 {
+			return fmt.Errorf("%s is empty, not a Partnerdesk database", s.path)
+		}
+		return nil
+	}
+	if v == 0 {
+		// A new file starts at the current schema.
+		v = CurrentSchema
+		s.version = v
+		return s.db.Update(func(btx *bolt.Tx) error {
+			if err := createBuckets(btx); err != nil {
+				return err
+			}
+			return writeSchema(btx, v)
+		})
+	}
+	if v < CurrentSchema {
+		if opt.NoUpgrade {
+			return fmt.Errorf("%s has schema %d and needs %d; open it without --no-upgrade to upgrade it (a backup is written first): %w", s.path, v, CurrentSchema, ErrSchemaOlder)
+		}
+		if _, err := s.upgrade(v); err != nil {
+			return err
+		}
+	}
+	return s.db.Update(createBuckets)
+}
+
+func createBuckets(btx *bolt.Tx) error {
+	for _, name := range allBuckets() {
+		if _, err := btx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// upgrade backs the file up as `<path>.v<old>-<stamp>.bak`, then runs the
+// migrations from v on, all in one transaction: a crash leaves either the
+// old or the new schema. It returns the backup's path.
+func (s *Store) upgrade(v int) (string, error) {
+	bak := fmt.Sprintf("%s.v%d-%s.bak", s.path, v, s.now().Format("20060102-150405"))
+	if _, err := os.Stat(bak); err == nil {
+		bak = fmt.Sprintf("%s.v%d-%s.bak", s.path, v, s.now().Format("20060102-150405.000000000"))
+	}
+	if err := s.Backup(bak); err != nil {
+		return "", fmt.Errorf("back up before the upgrade from schema %d: %w", v, err)
+	}
+	err := s.db.Update(func(btx *bolt.Tx) error {
+		for cur := v; cur < CurrentSchema; cur++ {
+			m := migrations[cur]
+			if m == nil {
+				return fmt.Errorf("no upgrade from schema %d", cur)
+			}
+			if err := m(btx); err != nil {
+				return fmt.Errorf("upgrade schema %d to %d: %w", cur, cur+1, err)
+			}
+		}
+		if err := writeSchema(btx, CurrentSchema); err != nil {
+			return err
+		}
+		tx := &Tx{btx: btx, s: s, operator: "partnerdesk"}
+		return tx.Audit("upgrade", "schema", 0, map[string]any{"schema": v}, map[string]any{"schema": CurrentSchema, "backup": bak})
+	})
+	if err != nil {
+		return bak, fmt.Errorf("%s: %w (the file is unchanged; the backup is %s)", s.path, err, bak)
+	}
+	s.version = CurrentSchema
+	return bak, nil
+}
+
+// createV1 writes a schema-1 file at path holding sales (and a partner and
+// product for each id they name), laid out exactly as schema 1 was, so that
+// the upgrade path is tested on a real old file.
+func createV1(path string, sales []engine.Sale) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("create v1 file: %s exists", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.Update(func(btx *bolt.Tx) error {
+		for _, name := range allBuckets() {
+			if string(name) == string(bSalesByPartnr) {
+				continue
+			}
+			if _, err := btx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		partners := btx.Bucket(kindByName[KindPartner].bucket)
+		products := btx.Bucket(kindByName[KindProduct].bucket)
+		sb := btx.Bucket(kindByName[KindSale].bucket)
+		for i := range sales {
+			s := &sales[i]
+			if partners.Get(itob(s.PartnerID)) == nil {
+				p := engine.Partner{ID: s.PartnerID, Name: fmt.Sprintf("Partner %d", s.PartnerID), Kind: engine.KindReseller, Status: engine.StatusActive}
+				b, _ := encode(kindByName[KindPartner], &p)
+				partners.Put(itob(p.ID), b)
+				partners.SetSequence(max(partners.Sequence(), uint64(p.ID)))
+			}
+			if products.Get(itob(s.ProductID)) == nil {
+				p := engine.Product{ID: s.ProductID, SKU: fmt.Sprintf("SKU-%d", s.ProductID), Name: "Product"}
+				b, _ := encode(kindByName[KindProduct], &p)
+				products.Put(itob(p.ID), b)
+				products.SetSequence(max(products.Sequence(), uint64(p.ID)))
+			}
+			id, _ := sb.NextSequence()
+			s.ID = engine.ID(id)
+			if err := sb.Put(itob(s.ID), encodeSale(s)); err != nil {
+				return err
+			}
+			btx.Bucket(bSalesByDate).Put(byDateKey(s), []byte{})
+			if s.Invoice != "" {
+				btx.Bucket(bSalesByInv).Put(invoiceKey(s.PartnerID, s.Invoice, s.Line), itob(s.ID))
+			}
+		}
+		return writeSchema(btx, 1)
+	})
+}
+
+// copyFile copies src to a new file dst (0600) and syncs it.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return err
+	}
+	return out.Close()
+}

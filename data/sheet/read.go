@@ -1,0 +1,385 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// MaxFileSize is the largest file Read accepts. A month of sales from an ERP
+// is a few megabytes; the limit keeps a wrong file from exhausting memory.
+const MaxFileSize = 256 << 20
+
+// MaxCellSize is the largest single cell Read accepts, in bytes.
+const MaxCellSize = 10 << 20
+
+// Errors Read returns; test them with errors.Is.
+var (
+	// ErrTooLarge: the file or one of its cells is over the limit.
+	ErrTooLarge = errors.New("file too large")
+	// ErrEncoding: the file is not UTF-8 (or UTF-16 with a BOM) text.
+	ErrEncoding = errors.New("not UTF-8 text")
+	// ErrEmpty: the file has no header row.
+	ErrEmpty = errors.New("file is empty")
+)
+
+// Progress is told how much of a job is done; total is -1 when unknown.
+// Readers count bytes, writers count rows.
+type Progress func(done, total int)
+
+// Row is one record of a file with the line it starts on: the physical line
+// in a CSV file (counting newlines inside quoted fields), the row number in
+// a spreadsheet.
+type Row struct {
+	Line  int
+	Cells []string
+}
+
+// Cell returns cell i, or "" when the row is shorter.
+func (r Row) Cell(i int) string {
+	if i < 0 || i >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[i]
+}
+
+// Table is a file's header and data rows. Blank rows are left out.
+type Table struct {
+	Format     string // "csv" or "xlsx"
+	Comma      rune   // the CSV separator found; 0 for XLSX
+	Sheet      string // the XLSX sheet read
+	HeaderLine int
+	Header     []string
+	Rows       []Row
+}
+
+// Column returns the index of the header cell equal to name (ignoring case
+// and surrounding spaces), or -1.
+func (t *Table) Column(name string) int {
+	for i, h := range t.Header {
+		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(name)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Read reads a CSV or XLSX file; name is used in error messages only. XLSX is
+// recognised by its zip signature, anything else is read as CSV.
+func Read(r io.Reader, name string) (*Table, error) {
+	return ReadProgress(r, name, nil)
+}
+
+// ReadProgress is Read that reports the bytes parsed to progress.
+func ReadProgress(r io.Reader, name string, progress Progress) (*Table, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("read %s: %w: over %d MB", name, ErrTooLarge, MaxFileSize>>20)
+	}
+	var t *Table
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		t, err = readXLSX(data, progress)
+	} else {
+		t, err = readCSV(data, progress)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return t, nil
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeText turns the file into UTF-8 without a BOM, or says which line
+// is not text.
+func decodeText(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		data = data[3:]
+	case len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF):
+		// Excel's "Unicode text" is UTF-16 with a BOM.
+		be := data[0] == 0xFE
+		body := data[2:]
+		if len(body)%2 != 0 {
+			return nil, fmt.Errorf("%w: UTF-16 file with an odd number of bytes", ErrEncoding)
+		}
+		u := make([]uint16, len(body)/2)
+		for i := range u {
+			if be {
+				u[i] = uint16(body[2*i])<<8 | uint16(body[2*i+1])
+			} else {
+				u[i] = uint16(body[2*i+1])<<8 | uint16(body[2*i])
+			}
+		}
+		data = []byte(string(utf16.Decode(u)))
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				return nil, fmt.Errorf("%w: line %d has bytes that are not UTF-8 (save the file as \"CSV UTF-8\")", ErrEncoding, line)
+			}
+			if r == '\n' {
+				line++
+			}
+			i += n
+		}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line := 1 + bytes.Count(data[:i], []byte{'\n'})
+		return nil, fmt.Errorf("%w: line %d holds a NUL byte; this is not a text file", ErrEncoding, line)
+	}
+	return data, nil
+}
+
+// DetectSeparator returns the separator of the first line, counted outside
+// quotes: semicolon, tab or comma (the default).
+func DetectSeparator(data []byte) rune {
+	var comma, semi, tab int
+	inQuote := false
+loop:
+	for _, b := range data {
+		switch b {
+		case '"':
+			inQuote = !inQuote
+		case '\n':
+			if !inQuote {
+				break loop
+			}
+		case ',':
+			if !inQuote {
+				comma++
+			}
+		case ';':
+			if !inQuote {
+				semi++
+			}
+		case '\t':
+			if !inQuote {
+				tab++
+			}
+		}
+	}
+	switch {
+	case semi > comma && semi >= tab:
+		return ';'
+	case tab > comma && tab > semi:
+		return '\t'
+	}
+	return ','
+}
+
+func readCSV(data []byte, progress Progress) (*Table, error) {
+	data, err := decodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	total := len(data)
+	firstLine := 1
+	var comma rune
+	// Excel honours a first line "sep=;" naming the separator.
+	if len(data) >= 5 && strings.EqualFold(string(data[:4]), "sep=") {
+		if r, n := utf8.DecodeRune(data[4:]); r != utf8.RuneError && r != '\r' && r != '\n' {
+			rest := data[4+n:]
+			if bytes.HasPrefix(rest, []byte("\r\n")) || bytes.HasPrefix(rest, []byte("\n")) || len(rest) == 0 {
+				comma = r
+				if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+					data = rest[i+1:]
+				} else {
+					data = nil
+				}
+				firstLine = 2
+			}
+		}
+	}
+	if comma == 0 {
+		comma = DetectSeparator(data)
+	}
+	if comma == '"' || comma == '\r' || comma == '\n' || !validDelim(comma) {
+		return nil, fmt.Errorf("line 1: %q cannot separate columns", comma)
+	}
+	cr := &countingReader{b: data}
+	rd := csv.NewReader(cr)
+	rd.Comma = comma
+	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = true
+	t := &Table{Format: "csv", Comma: comma}
+	lastReport := 0
+	for {
+		rec, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf("line %d: %v", pe.StartLine+firstLine-1, pe.Err)
+			}
+			return nil, err
+		}
+		line, _ := rd.FieldPos(0)
+		line += firstLine - 1
+		for i, c := range rec {
+			if len(c) > MaxCellSize {
+				return nil, fmt.Errorf("line %d column %d: %w: a cell over %d MB", line, i+1, ErrTooLarge, MaxCellSize>>20)
+			}
+		}
+		if blank(rec) {
+			continue
+		}
+		if t.Header == nil {
+			t.HeaderLine = line
+			t.Header = trimAll(rec)
+		} else {
+			t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
+		}
+		if progress != nil && cr.n-lastReport >= 1<<16 {
+			lastReport = cr.n
+			progress(cr.n, total)
+		}
+	}
+	if t.Header == nil {
+		return nil, ErrEmpty
+	}
+	if progress != nil {
+		progress(total, total)
+	}
+	return t, nil
+}
+
+func validDelim(r rune) bool {
+	return r != 0 && r != utf8.RuneError && utf8.ValidRune(r)
+}
+
+// countingReader feeds the CSV reader and counts bytes for progress.
+type countingReader struct {
+	b []byte
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.n >= len(c.b) {
+		return 0, io.EOF
+	}
+	k := copy(p, c.b[c.n:])
+	c.n += k
+	return k, nil
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func trimAll(rec []string) []string {
+	out := make([]string, len(rec))
+	for i, c := range rec {
+		out[i] = strings.TrimSpace(c)
+	}
+	return out
+}
+
+func readXLSX(data []byte, progress Progress) (*Table, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    4 * MaxFileSize,
+		UnzipXMLSizeLimit: 4 * MaxFileSize,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("not a readable XLSX workbook: %w", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, ErrEmpty
+	}
+	t := &Table{Format: "xlsx", Sheet: sheets[0]}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, fmt.Errorf("sheet %q: %w", sheets[0], err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("row %d: %w", n, err)
+		}
+		if blank(cells) {
+			continue
+		}
+		for i, c := range cells {
+			cells[i] = normaliseNumber(c)
+		}
+		if t.Header == nil {
+			t.HeaderLine = n
+			t.Header = trimAll(cells)
+		} else {
+			t.Rows = append(t.Rows, Row{Line: n, Cells: cells})
+		}
+		if progress != nil && n%4096 == 0 {
+			progress(n, -1)
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("sheet %q: %w", sheets[0], err)
+	}
+	if t.Header == nil {
+		return nil, ErrEmpty
+	}
+	if progress != nil {
+		progress(n, n)
+	}
+	return t, nil
+}
+
+// normaliseNumber rewrites a raw XLSX number that carries binary float
+// noise (1234.5599999999999) as the decimal Excel shows, cut to 15
+// significant digits. Other text, including exponent forms that could be a
+// code such as "2E5", is returned unchanged (ParseAmount reads exponents).
+func normaliseNumber(s string) string {
+	if len(s) < 17 || len(s) > 40 || !strings.Contains(s, ".") {
+		return s
+	}
+	start := 0
+	if s[0] == '-' {
+		start = 1
+	}
+	digits := 0
+	for i := start; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+		default:
+			return s
+		}
+	}
+	if digits <= 15 {
+		return s
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.IsZero() {
+		return s
+	}
+	// The decimal exponent of the leading digit is NumDigits+Exponent-1;
+	// rounding at 14 places below it keeps 15 significant digits.
+	lead := int32(d.NumDigits()) + d.Exponent() - 1
+	return d.Round(14 - lead).String()
+}

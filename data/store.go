@@ -1,0 +1,146 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Options tune Open. The zero value is ready to use.
+type Options struct {
+	// Timeout is how long Open waits for the file lock (default 1 s).
+	Timeout time.Duration
+	// Now is the clock for audit entries and backup names (default time.Now).
+	Now func() time.Time
+	// ReadOnly opens the file with a shared lock and refuses every change;
+	// an older schema is read as it is, not upgraded.
+	ReadOnly bool
+	// NoUpgrade makes Open fail with ErrSchemaOlder instead of upgrading.
+	NoUpgrade bool
+}
+
+// Store is an open Partnerdesk database file.
+type Store struct {
+	db       *bolt.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
+	version  int
+	lockPath string // the sidecar we wrote, removed on Close
+}
+
+// Open opens (or creates, mode 0600 in a 0700 directory) the database at
+// path, takes its lock, creates the buckets and upgrades an older schema
+// after writing a backup of it.
+func Open(path string, opt Options) (*Store, error) {
+	if opt.Timeout <= 0 {
+		opt.Timeout = time.Second
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	path = abs
+	if err := checkMode(path); err != nil {
+		return nil, err
+	}
+	if opt.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create the database folder: %w", err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly})
+	if err != nil {
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, holderOf(path)
+		}
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	if !opt.ReadOnly {
+		if err := s.writeLockFile(); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := s.prepare(opt); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkMode refuses an existing file that others can write: it holds what
+// the vendor owes its partners.
+func checkMode(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("open database %s: it is not a regular file", path)
+	}
+	if fi.Mode().Perm()&0o022 != 0 {
+		return fmt.Errorf("%s has mode %04o, so other users can change it; Partnerdesk opens only a file that you alone can write: run `chmod 600 %s` and try again: %w",
+			path, fi.Mode().Perm(), path, ErrUnsafeMode)
+	}
+	return nil
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
+
+// SchemaVersion is the schema of the open file (older than
+// CurrentSchema only when opened read-only).
+func (s *Store) SchemaVersion() int { return s.version }
+
+// Close releases the file and its lock.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	if s.lockPath != "" {
+		os.Remove(s.lockPath)
+		s.lockPath = ""
+	}
+	err := s.db.Close()
+	s.db = nil
+	if err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Update runs fn in one write transaction on behalf of operator: every Put
+// and Delete in it, and their audit entries, commit together or not at all.
+func (s *Store) Update(operator string, fn func(tx *Tx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("change %s: %w", s.path, ErrReadOnly)
+	}
+	return s.db.Update(func(btx *bolt.Tx) error {
+		return fn(&Tx{btx: btx, s: s, operator: operator})
+	})
+}
+
+// View runs fn in one read transaction: a consistent snapshot.
+func (s *Store) View(fn func(tx *Tx) error) error {
+	return s.db.View(func(btx *bolt.Tx) error {
+		return fn(&Tx{btx: btx, s: s})
+	})
+}

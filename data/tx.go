@@ -1,0 +1,454 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"partnerdesk/engine"
+)
+
+// Tx is one transaction on the store. A Tx from View only reads; one from
+// Update also writes, and every write is audited in the same transaction.
+type Tx struct {
+	btx      *bolt.Tx
+	s        *Store
+	operator string
+
+	closed       []engine.PeriodState // closed periods, loaded on first use
+	closedLoaded bool
+}
+
+// Operator is the person on whose behalf the transaction writes.
+func (tx *Tx) Operator() string { return tx.operator }
+
+// Now is the store's clock.
+func (tx *Tx) Now() time.Time { return tx.s.now() }
+
+// bucket returns a top-level bucket; only a read-only open of an older
+// schema can lack one.
+func (tx *Tx) bucket(name []byte) (*bolt.Bucket, error) {
+	b := tx.btx.Bucket(name)
+	if b == nil {
+		return nil, fmt.Errorf("the database file has no %s bucket (schema %d): open it once without read-only to upgrade it", name, tx.s.version)
+	}
+	return b, nil
+}
+
+func (tx *Tx) writable() error {
+	if !tx.btx.Writable() {
+		return errors.New("a change was attempted in a read transaction: use Store.Update")
+	}
+	return nil
+}
+
+// Put creates or updates rec, a pointer to an engine record. A zero ID is
+// assigned from the kind's sequence (and written back into rec). The change
+// is refused when the stored or the new version is dated in a closed
+// period; the audit entry is written in the same transaction.
+func (tx *Tx) Put(rec any) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	k, idp, err := kindOf(rec)
+	if err != nil {
+		return err
+	}
+	b, err := tx.bucket(k.bucket)
+	if err != nil {
+		return err
+	}
+	var old any
+	if *idp != 0 {
+		if v := b.Get(itob(*idp)); v != nil {
+			old = newRecord(k)
+			if err := decode(k, *idp, v, old); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.guard(k, old, "change"); err != nil {
+		return err
+	}
+	if err := tx.guard(k, rec, "record"); err != nil {
+		return err
+	}
+	if err := tx.precheck(k, rec); err != nil {
+		return err
+	}
+	if *idp == 0 {
+		seq, err := b.NextSequence()
+		if err != nil {
+			return fmt.Errorf("new %s id: %w", k.name, err)
+		}
+		*idp = engine.ID(seq)
+	} else if uint64(*idp) > b.Sequence() {
+		// An explicit id beyond the sequence moves it on, so that the
+		// sequence never hands the same id out again.
+		if err := b.SetSequence(uint64(*idp)); err != nil {
+			return fmt.Errorf("%s id %d: %w", k.name, *idp, err)
+		}
+	}
+	if err := tx.unindex(k, old); err != nil {
+		return err
+	}
+	if err := tx.index(k, rec); err != nil {
+		return err
+	}
+	v, err := encode(k, rec)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(itob(*idp), v); err != nil {
+		return fmt.Errorf("put %s %d: %w", k.name, *idp, err)
+	}
+	action := "update"
+	if old == nil {
+		action = "create"
+	}
+	return tx.Audit(action, k.name, *idp, old, rec)
+}
+
+// Delete removes the record of kind with id, audited. Deleting a record
+// dated in a closed period, or a partner that has sales, is refused.
+func (tx *Tx) Delete(kind string, id engine.ID) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	k := kindNamed(kind)
+	if k == nil {
+		return fmt.Errorf("delete: the store keeps no records of kind %q", kind)
+	}
+	b, err := tx.bucket(k.bucket)
+	if err != nil {
+		return err
+	}
+	v := b.Get(itob(id))
+	if v == nil {
+		return fmt.Errorf("delete %s %d: %w", kind, id, engine.ErrNotFound)
+	}
+	old := newRecord(k)
+	if err := decode(k, id, v, old); err != nil {
+		return err
+	}
+	if err := tx.guard(k, old, "delete"); err != nil {
+		return err
+	}
+	if k.name == KindPartner {
+		if n, err := tx.partnerSaleCount(id, 1); err != nil {
+			return err
+		} else if n > 0 {
+			return fmt.Errorf("delete partner %d: it has sales; end the partner instead", id)
+		}
+	}
+	if err := tx.unindex(k, old); err != nil {
+		return err
+	}
+	if err := b.Delete(itob(id)); err != nil {
+		return fmt.Errorf("delete %s %d: %w", kind, id, err)
+	}
+	return tx.Audit("delete", k.name, id, old, nil)
+}
+
+// Audit records an entry for a change the caller made (or a verb such as
+// "approve" or "import"); Put and Delete call it themselves. before and
+// after are marshalled to JSON; nil leaves them out.
+func (tx *Tx) Audit(action, kind string, id engine.ID, before, after any) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b, err := tx.bucket(bAudit)
+	if err != nil {
+		return err
+	}
+	e := engine.AuditEntry{At: tx.s.now().UTC(), Operator: tx.operator, Action: action, Kind: kind, RecordID: id}
+	if e.Before, err = rawJSON(before); err != nil {
+		return fmt.Errorf("audit %s %s %d: %w", action, kind, id, err)
+	}
+	if e.After, err = rawJSON(after); err != nil {
+		return fmt.Errorf("audit %s %s %d: %w", action, kind, id, err)
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return fmt.Errorf("audit id: %w", err)
+	}
+	e.ID = engine.ID(seq)
+	v, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("audit %s %s %d: %w", action, kind, id, err)
+	}
+	return b.Put(itob(e.ID), v)
+}
+
+func rawJSON(v any) (json.RawMessage, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case json.RawMessage:
+		return x, nil
+	}
+	return json.Marshal(v)
+}
+
+// AuditEntries calls fn for each audit entry, newest first; return Stop
+// from fn to end early.
+func (tx *Tx) AuditEntries(fn func(*engine.AuditEntry) error) error {
+	b, err := tx.bucket(bAudit)
+	if err != nil {
+		return err
+	}
+	c := b.Cursor()
+	for k, v := c.Last(); k != nil; k, v = c.Prev() {
+		e := new(engine.AuditEntry)
+		if err := json.Unmarshal(v, e); err != nil {
+			return fmt.Errorf("decode audit entry %d: %w", btoi(k), err)
+		}
+		if err := fn(e); err != nil {
+			if errors.Is(err, Stop) {
+				return nil
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// RecentAudit returns up to limit audit entries, newest first.
+func (tx *Tx) RecentAudit(limit int) ([]engine.AuditEntry, error) {
+	var es []engine.AuditEntry
+	err := tx.AuditEntries(func(e *engine.AuditEntry) error {
+		if len(es) >= limit {
+			return Stop
+		}
+		es = append(es, *e)
+		return nil
+	})
+	return es, err
+}
+
+// Get reads the record of type T with id; errors wrap engine.ErrNotFound
+// when there is none.
+func Get[T any](tx *Tx, id engine.ID) (*T, error) {
+	rec := new(T)
+	k, _, err := kindOf(rec)
+	if err != nil {
+		return nil, err
+	}
+	b, err := tx.bucket(k.bucket)
+	if err != nil {
+		return nil, err
+	}
+	v := b.Get(itob(id))
+	if v == nil {
+		return nil, fmt.Errorf("%s %d: %w", k.name, id, engine.ErrNotFound)
+	}
+	if err := decode(k, id, v, rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// Each calls fn for every record of type T in id order; return Stop from
+// fn to end early. Each record is a fresh copy.
+func Each[T any](tx *Tx, fn func(*T) error) error {
+	probe := new(T)
+	k, _, err := kindOf(probe)
+	if err != nil {
+		return err
+	}
+	b, err := tx.bucket(k.bucket)
+	if err != nil {
+		return err
+	}
+	c := b.Cursor()
+	for key, v := c.First(); key != nil; key, v = c.Next() {
+		rec := new(T)
+		if err := decode(k, btoi(key), v, rec); err != nil {
+			return err
+		}
+		if err := fn(rec); err != nil {
+			if errors.Is(err, Stop) {
+				return nil
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// All returns every record of type T in id order.
+func All[T any](tx *Tx) ([]T, error) {
+	var out []T
+	err := Each(tx, func(r *T) error {
+		out = append(out, *r)
+		return nil
+	})
+	return out, err
+}
+
+// Count returns how many records of kind the store holds.
+func (tx *Tx) Count(kind string) (int, error) {
+	k := kindNamed(kind)
+	if k == nil {
+		return 0, fmt.Errorf("count: the store keeps no records of kind %q", kind)
+	}
+	b, err := tx.bucket(k.bucket)
+	if err != nil {
+		return 0, err
+	}
+	return b.Stats().KeyN, nil
+}
+
+// Company returns the vendor's settings; errors wrap engine.ErrNotFound
+// until they are first saved.
+func (tx *Tx) Company() (engine.Company, error) {
+	var c engine.Company
+	err := tx.getSingleton("company", &c)
+	return c, err
+}
+
+// PutCompany saves the vendor's settings, audited.
+func (tx *Tx) PutCompany(c engine.Company) error { return tx.putSingleton("company", c) }
+
+// Ladder returns the tier ladder; errors wrap engine.ErrNotFound until it
+// is first saved.
+func (tx *Tx) Ladder() (engine.TierLadder, error) {
+	var l engine.TierLadder
+	err := tx.getSingleton("ladder", &l)
+	return l, err
+}
+
+// PutLadder saves the tier ladder, audited.
+func (tx *Tx) PutLadder(l engine.TierLadder) error { return tx.putSingleton("ladder", l) }
+
+func (tx *Tx) getSingleton(name string, v any) error {
+	b, err := tx.bucket(bSingletons)
+	if err != nil {
+		return err
+	}
+	raw := b.Get([]byte(name))
+	if raw == nil {
+		return fmt.Errorf("%s: %w", name, engine.ErrNotFound)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("decode %s: %w", name, err)
+	}
+	return nil
+}
+
+func (tx *Tx) putSingleton(name string, v any) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b, err := tx.bucket(bSingletons)
+	if err != nil {
+		return err
+	}
+	nv, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", name, err)
+	}
+	var before any
+	if ov := b.Get([]byte(name)); ov != nil {
+		if bytes.Equal(ov, nv) {
+			return nil
+		}
+		before = json.RawMessage(bytes.Clone(ov))
+	}
+	if err := b.Put([]byte(name), nv); err != nil {
+		return fmt.Errorf("put %s: %w", name, err)
+	}
+	return tx.Audit(auditAction(before), name, 0, before, json.RawMessage(nv))
+}
+
+func auditAction(before any) string {
+	if before == nil {
+		return "create"
+	}
+	return "update"
+}
+
+// Setting returns a small setting (operator name, last period, ...); ""
+// when it was never set.
+func (tx *Tx) Setting(key string) string {
+	b := tx.btx.Bucket(bSettings)
+	if b == nil {
+		return ""
+	}
+	return string(b.Get([]byte(key)))
+}
+
+// PutSetting saves a small setting, audited when it changes.
+func (tx *Tx) PutSetting(key, value string) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b, err := tx.bucket(bSettings)
+	if err != nil {
+		return err
+	}
+	old := b.Get([]byte(key))
+	if old != nil && string(old) == value {
+		return nil
+	}
+	var before any
+	if old != nil {
+		before = map[string]string{key: string(old)}
+	}
+	if err := b.Put([]byte(key), []byte(value)); err != nil {
+		return fmt.Errorf("put setting %s: %w", key, err)
+	}
+	return tx.Audit(auditAction(before), "setting", 0, before, map[string]string{key: value})
+}
+
+// Mapping returns the saved import mapping for kind and name; errors wrap
+// engine.ErrNotFound when there is none.
+func (tx *Tx) Mapping(kind, name string) ([]byte, error) {
+	b, err := tx.bucket(bMappings)
+	if err != nil {
+		return nil, err
+	}
+	v := b.Get(mappingKey(kind, name))
+	if v == nil {
+		return nil, fmt.Errorf("mapping %s/%s: %w", kind, name, engine.ErrNotFound)
+	}
+	return bytes.Clone(v), nil
+}
+
+// PutMapping saves an import mapping (opaque bytes, usually JSON), audited.
+func (tx *Tx) PutMapping(kind, name string, m []byte) error {
+	if err := tx.writable(); err != nil {
+		return err
+	}
+	b, err := tx.bucket(bMappings)
+	if err != nil {
+		return err
+	}
+	key := mappingKey(kind, name)
+	old := b.Get(key)
+	if old != nil && bytes.Equal(old, m) {
+		return nil
+	}
+	var before any
+	if old != nil {
+		before = auditBytes(old)
+	}
+	if err := b.Put(key, bytes.Clone(m)); err != nil {
+		return fmt.Errorf("put mapping %s/%s: %w", kind, name, err)
+	}
+	return tx.Audit(auditAction(before), "mapping", 0, before, map[string]any{"kind": kind, "name": name, "mapping": auditBytes(m)})
+}
+
+// auditBytes keeps JSON as JSON in an audit entry and quotes anything else.
+func auditBytes(b []byte) any {
+	if json.Valid(b) {
+		return json.RawMessage(bytes.Clone(b))
+	}
+	return string(b)
+}
+
+func mappingKey(kind, name string) []byte { return []byte(kind + "\x00" + name) }

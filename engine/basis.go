@@ -1,0 +1,337 @@
+package engine
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// The matrix classes of a sale line: customer x product newness.
+const (
+	classNewNew = iota
+	classNewExisting
+	classExistingNew
+	classExistingExisting
+)
+
+// maxFastScale is the most decimal places a figure may have to be summed as
+// a scaled int64; figures with more decimals take the exact decimal path.
+const maxFastScale = 6
+
+// fastLimit bounds the sum of absolute scaled figures, so that no int64
+// accumulator can overflow whatever the order of the sales.
+const fastLimit = uint64(1) << 62
+
+var pow10 = [...]int64{1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// saleRec is a sale reduced to dense indexes and scaled integers, so that
+// thirty rules can walk a million sales without touching a big.Int.
+type saleRec struct {
+	s       *Sale
+	net     int64 // Net x 10^netScale when fast
+	qty     int64 // Quantity x 10^qtyScale when fast
+	date    Date
+	partner int32 // index into computer.partners, -1 unknown
+	rep     int32 // index into computer.reps, -1 none or unknown
+	product int32 // index into computer.products, -1 unknown
+	class   uint8
+	fast    bool // net and qty are exact scaled integers
+	splits  bool
+	ret     bool // a return: counts as -1 deal
+}
+
+// classOf returns a sale's matrix class.
+func classOf(s *Sale) uint8 {
+	switch {
+	case s.NewCustomer && s.NewProduct:
+		return classNewNew
+	case s.NewCustomer:
+		return classNewExisting
+	case s.NewProduct:
+		return classExistingNew
+	}
+	return classExistingExisting
+}
+
+// scaleOf is the number of decimal places d is written with.
+func scaleOf(d decimal.Decimal) int32 {
+	if e := d.Exponent(); e < 0 {
+		return -e
+	}
+	return 0
+}
+
+// scaled returns d x 10^scale as an int64 and whether that is exact and small
+// enough (below 10^17) to be summed without overflow.
+func scaled(d decimal.Decimal, scale int32) (int64, bool) {
+	e := d.Exponent()
+	shift := scale + e
+	if shift < 0 || shift > 17 {
+		return 0, false
+	}
+	if d.NumDigits()+int(shift) > 17 {
+		return 0, false
+	}
+	return d.CoefficientInt64() * pow10[shift], true
+}
+
+// prepareSales turns the sales that count in the period's basis into records.
+func (c *computer) prepareSales(sales []*Sale) {
+	var netScale, qtyScale int32
+	for _, s := range sales {
+		netScale = max(netScale, min(scaleOf(s.Net), maxFastScale))
+		qtyScale = max(qtyScale, min(scaleOf(s.Quantity), maxFastScale))
+	}
+	c.netScale, c.qtyScale = netScale, qtyScale
+	recs := make([]saleRec, len(sales))
+	var sumNet, sumQty uint64
+	for i, s := range sales {
+		r := &recs[i]
+		r.s = s
+		r.date = s.Date
+		r.partner = c.partnerIndex(s.PartnerID)
+		r.rep = c.repIndex(s.RepID)
+		r.product = c.productIndex(s.ProductID)
+		r.class = classOf(s)
+		r.splits = len(s.Splits) > 0
+		r.ret = s.IsReturn()
+		n, ok1 := scaled(s.Net, netScale)
+		q, ok2 := scaled(s.Quantity, qtyScale)
+		r.fast = ok1 && ok2
+		if r.fast {
+			r.net, r.qty = n, q
+			sumNet += uint64(abs64(n))
+			sumQty += uint64(abs64(q))
+		}
+	}
+	if sumNet >= fastLimit || sumQty >= fastLimit {
+		for i := range recs {
+			recs[i].fast = false
+		}
+	}
+	c.sales = recs
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// valueKind says what a rule sums from a sale line.
+type valueKind uint8
+
+const (
+	valueNet   valueKind = iota // net amount
+	valueQty                    // quantity
+	valueDeals                  // one per line, minus one per return
+)
+
+// ruleMatch is a rule's filter resolved against the dense indexes once, so
+// that matching a sale is a handful of slice lookups.
+type ruleMatch struct {
+	product  []bool // by product index
+	partner  []bool // by partner index: eligible for the program and of a listed kind
+	rep      []bool // by rep index: of a listed role; nil when roles do not filter
+	class    [4]bool
+	weight   [4]decimal.Decimal
+	weighted bool // some weight differs from 1
+	from, to Date // sale dates that count
+	toRep    bool // the rep on the sale is the payee (the partner when none)
+	value    valueKind
+}
+
+// newRuleMatch resolves rule r of program pc.
+func (c *computer) newRuleMatch(pc *progCtx, r *Rule, value valueKind, toRep bool, skus []string) *ruleMatch {
+	m := &ruleMatch{from: pc.from, to: pc.to, toRep: toRep, value: value}
+	f := &r.Filter
+	m.product = make([]bool, len(c.products))
+	for i := range c.products {
+		p := &c.products[i]
+		ok := len(f.Categories) == 0 && len(f.SKUs) == 0 ||
+			slices.Contains(f.Categories, p.Category) || slices.Contains(f.SKUs, p.SKU)
+		if skus != nil && !slices.Contains(skus, p.SKU) {
+			ok = false
+		}
+		m.product[i] = ok
+	}
+	m.partner = make([]bool, len(c.partners))
+	for i := range c.partners {
+		m.partner[i] = pc.eligible[i] && (len(f.PartnerKinds) == 0 || slices.Contains(f.PartnerKinds, c.partners[i].Kind))
+	}
+	if len(f.RepRoles) > 0 {
+		m.rep = make([]bool, len(c.reps))
+		for i := range c.reps {
+			m.rep[i] = slices.Contains(f.RepRoles, c.reps[i].Role)
+		}
+	}
+	for k := range 4 {
+		isNewCust := k == classNewNew || k == classNewExisting
+		isNewProd := k == classNewNew || k == classExistingNew
+		m.class[k] = newOK(f.Customer, isNewCust) && newOK(f.Product, isNewProd)
+		m.weight[k] = decimal.NewFromInt(1)
+	}
+	if r.Matrix != nil {
+		ws := [4]decimal.Decimal{r.Matrix.NewNew, r.Matrix.NewExisting, r.Matrix.ExistingNew, r.Matrix.ExistingExisting}
+		for k, w := range ws {
+			if !w.IsZero() {
+				m.weight[k] = w
+				m.weighted = true
+			}
+		}
+	}
+	return m
+}
+
+func newOK(f NewFilter, isNew bool) bool {
+	switch f {
+	case FilterNew:
+		return isNew
+	case FilterExisting:
+		return !isNew
+	}
+	return true
+}
+
+// basisAcc holds one rule's basis per payee slot: slots 0..partners-1 are
+// partners, the rest reps.
+type basisAcc struct {
+	ints  [][4]int64 // scaled sums of fast lines by matrix class
+	dec   []decimal.Decimal
+	seen  []bool
+	scale int32
+}
+
+func newBasisAcc(slots int, scale int32) *basisAcc {
+	return &basisAcc{ints: make([][4]int64, slots), dec: make([]decimal.Decimal, slots), seen: make([]bool, slots), scale: scale}
+}
+
+// basis returns the exact basis of slot i.
+func (a *basisAcc) basis(i int, m *ruleMatch) decimal.Decimal {
+	b := a.dec[i]
+	for k, v := range a.ints[i] {
+		if v == 0 {
+			continue
+		}
+		d := decimal.New(v, -a.scale)
+		if m.weighted {
+			d = d.Mul(m.weight[k])
+		}
+		b = b.Add(d)
+	}
+	return b
+}
+
+// recValue returns a record's figure as an exact decimal.
+func recValue(r *saleRec, v valueKind) decimal.Decimal {
+	switch v {
+	case valueQty:
+		return r.s.Quantity
+	case valueDeals:
+		if r.ret {
+			return decimal.NewFromInt(-1)
+		}
+		return decimal.NewFromInt(1)
+	}
+	return r.s.Net
+}
+
+// credit is one payee's share of one sale line under one rule.
+type credit struct {
+	slot    int
+	partner int32
+	value   decimal.Decimal // weighted and shared
+}
+
+// credits returns the credits of a sale record under rule match m, or nil
+// when the line does not match. It is the slow, exact path; accumulate
+// uses it for split and non-fast lines and adjustments use it throughout.
+func (c *computer) credits(r *saleRec, m *ruleMatch, dst []credit) []credit {
+	dst = dst[:0]
+	if r.product < 0 || !m.product[r.product] || !m.class[r.class] || r.date < m.from || r.date > m.to {
+		return dst
+	}
+	v := recValue(r, m.value)
+	if m.weighted {
+		v = v.Mul(m.weight[r.class])
+	}
+	if !r.splits {
+		if slot, ok := c.slotFor(m, r.partner, r.rep); ok {
+			dst = append(dst, credit{slot: slot, partner: r.partner, value: v})
+		}
+		return dst
+	}
+	for _, sp := range r.s.Splits {
+		pi := c.partnerIndex(sp.PartnerID)
+		ri := c.repIndex(sp.RepID)
+		if slot, ok := c.slotFor(m, pi, ri); ok {
+			dst = append(dst, credit{slot: slot, partner: pi, value: Percent(v, sp.Share)})
+		}
+	}
+	return dst
+}
+
+// slotFor returns the payee slot of a partner and rep under m.
+func (c *computer) slotFor(m *ruleMatch, pi, ri int32) (int, bool) {
+	if pi < 0 || !m.partner[pi] {
+		return 0, false
+	}
+	if m.rep != nil && (ri < 0 || !m.rep[ri]) {
+		return 0, false
+	}
+	if m.toRep && ri >= 0 {
+		return len(c.partners) + int(ri), true
+	}
+	return int(pi), true
+}
+
+// accumulate sums the basis of every payee of a rule in one pass.
+func (c *computer) accumulate(m *ruleMatch) *basisAcc {
+	slots := len(c.partners)
+	if m.toRep {
+		slots += len(c.reps)
+	}
+	scale := c.netScale
+	switch m.value {
+	case valueQty:
+		scale = c.qtyScale
+	case valueDeals:
+		scale = 0
+	}
+	a := newBasisAcc(slots, scale)
+	var buf []credit
+	for i := range c.sales {
+		r := &c.sales[i]
+		if r.product < 0 || !m.product[r.product] || !m.class[r.class] || r.date < m.from || r.date > m.to {
+			continue
+		}
+		if r.fast && !r.splits {
+			slot, ok := c.slotFor(m, r.partner, r.rep)
+			if !ok {
+				continue
+			}
+			var v int64
+			switch m.value {
+			case valueNet:
+				v = r.net
+			case valueQty:
+				v = r.qty
+			default:
+				v = 1
+				if r.ret {
+					v = -1
+				}
+			}
+			a.ints[slot][r.class] += v
+			a.seen[slot] = true
+			continue
+		}
+		buf = c.credits(r, m, buf)
+		for _, cr := range buf {
+			a.dec[cr.slot] = a.dec[cr.slot].Add(cr.value)
+			a.seen[cr.slot] = true
+		}
+	}
+	return a
+}

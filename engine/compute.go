@@ -1,0 +1,389 @@
+package engine
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Inputs is everything one period's computation reads. The caller loads it;
+// Compute only reads it, so the same call serves the period run and a
+// simulation of a draft program or a changed rule.
+type Inputs struct {
+	Company  Company
+	Period   Period
+	Programs []Program
+	// IncludeDrafts computes draft programs too (a simulation); otherwise
+	// only active programs compute.
+	IncludeDrafts bool
+	Partners      []Partner
+	Reps          []Rep
+	Products      []Product
+	// Sales are every sale whose BookDate is in the period, late sales included.
+	Sales []Sale
+	// Registrations are those the sales link to.
+	Registrations []Registration
+	// Trainings are all completions up to the period end: only a rep's first
+	// completion of a course pays, in the period that contains it.
+	Trainings []Training
+	// Activities are those dated in the period.
+	Activities  []Activity
+	TierHistory []TierChange
+	Ladder      TierLadder
+	// CustomerFirstSales are the sales flagged NewCustomer up to the period
+	// end, across history: referral needs each customer's first sale.
+	CustomerFirstSales []Sale
+	// ClosedPeriods, ClosedLines and Originals serve adjustments: the closed
+	// periods, their approved or paid lines, and the original sales that
+	// this period's returns name.
+	ClosedPeriods []Period
+	ClosedLines   []RewardLine
+	Originals     []Sale
+}
+
+// Result is a period's computation.
+type Result struct {
+	// Lines are draft reward lines, ID 0, ordered by program id, rule order,
+	// payee kind (partners first), payee id, then adjustments and invoice.
+	Lines []RewardLine
+	// Nudges say, per payee of rate and target rules, what is missing to the
+	// next band or step.
+	Nudges []Nudge
+}
+
+// Nudge is what a payee still misses to the next band or target step of one rule.
+type Nudge struct {
+	ProgramID   ID          `json:"program_id"`
+	RuleKey     string      `json:"rule_key"`
+	Payee       Payee       `json:"payee"`
+	PartnerID   ID          `json:"partner_id"`
+	Explanation Explanation `json:"explanation"`
+}
+
+// Total returns the sum of the money lines (units money and fund) and of the
+// points of lines, as a statement adds them up.
+func (r Result) Total() (money decimal.Decimal, points int64) {
+	for i := range r.Lines {
+		money = money.Add(r.Lines[i].Amount)
+		points += r.Lines[i].Points
+	}
+	return money, points
+}
+
+// computer holds one Compute call's indexes.
+type computer struct {
+	in       *Inputs
+	cur      Currency
+	period   Period
+	fy       time.Month
+	partners []Partner
+	reps     []Rep
+	products []Product
+	pidx     map[ID]int32
+	ridx     map[ID]int32
+	prodIdx  map[ID]int32
+	byCode   map[string]int32 // referral code -> partner index
+	tiers    []string         // partner index -> tier on the period's first day
+	regs     map[ID]*Registration
+
+	sales              []saleRec
+	netScale, qtyScale int32
+	adjSales           []adjSale
+
+	out    []keyedLine
+	nudges []keyedNudge
+}
+
+// keyedLine carries a line's sort key.
+type keyedLine struct {
+	prog, rule int
+	payeeOrd   int
+	payeeID    ID
+	adj        int
+	detail     string
+	saleID     ID
+	line       RewardLine
+}
+
+type keyedNudge struct {
+	prog, rule int
+	payeeOrd   int
+	payeeID    ID
+	nudge      Nudge
+}
+
+// progCtx is one program being computed.
+type progCtx struct {
+	idx      int
+	p        *Program
+	period   Period
+	from, to Date // sale dates that count: the period clipped to the validity window
+	eligible []bool
+}
+
+// Compute turns a period's inputs into draft reward lines. It is pure: the
+// same inputs, in any order, give the same lines in the same order.
+func Compute(in Inputs) (Result, error) {
+	c := &computer{in: &in, cur: in.Company.Currency, period: in.Period, fy: in.Company.FiscalYearStart}
+	if c.cur.Code == "" {
+		return Result{}, fmt.Errorf("compute %s: the company has no currency", in.Period.Key)
+	}
+	if in.Period.End < in.Period.Start || in.Period.Key == "" {
+		return Result{}, fmt.Errorf("compute: period %q has no valid span", in.Period.Key)
+	}
+	c.index()
+	basisSales, adj := c.splitAdjustments()
+	c.prepareSales(basisSales)
+	c.adjSales = adj
+
+	progs := sortedPrograms(in.Programs)
+	for i := range progs {
+		p := &progs[i]
+		if err := checkProgram(p, c.cur); err != nil {
+			return Result{}, fmt.Errorf("compute %s: %w", in.Period.Key, err)
+		}
+		if !c.computes(p) {
+			continue
+		}
+		pc := c.newProgCtx(i, p)
+		for ri := range p.Rules {
+			if err := c.computeRule(pc, ri); err != nil {
+				return Result{}, fmt.Errorf("compute %s: program %q rule %q: %w", in.Period.Key, p.Name, p.Rules[ri].Key, err)
+			}
+		}
+	}
+	for i := range progs {
+		p := &progs[i]
+		if p.Status == ProgramDraft && !in.IncludeDrafts {
+			continue
+		}
+		c.adjustments(i, p)
+	}
+	return c.result(), nil
+}
+
+// sortedPrograms orders programs by id, then name, so that rule order and
+// output order never depend on how the caller listed them.
+func sortedPrograms(ps []Program) []Program {
+	out := slices.Clone(ps)
+	slices.SortStableFunc(out, func(a, b Program) int {
+		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Name, b.Name))
+	})
+	return out
+}
+
+// checkProgram refuses what Compute cannot count: another currency or a
+// rule without its kind's settings. ValidateProgram checks everything else.
+func checkProgram(p *Program, cur Currency) error {
+	if p.Currency != "" && p.Currency != cur.Code {
+		return fmt.Errorf("program %q counts in %s but the company counts in %s", p.Name, p.Currency, cur.Code)
+	}
+	for i := range p.Rules {
+		if err := checkRuleParts(&p.Rules[i]); err != nil {
+			return fmt.Errorf("program %q rule %q: %w", p.Name, p.Rules[i].Key, err)
+		}
+	}
+	return nil
+}
+
+// computes reports whether program p computes for the period: active (or a
+// draft in a simulation), of the period's kind, and overlapping its window.
+func (c *computer) computes(p *Program) bool {
+	switch p.Status {
+	case ProgramActive:
+	case ProgramDraft:
+		if !c.in.IncludeDrafts {
+			return false
+		}
+	default:
+		return false
+	}
+	if p.PeriodKind != c.period.Kind {
+		return false
+	}
+	if p.PeriodKind == PeriodCustom {
+		return Custom(p.ValidFrom, p.ValidTo).Key == c.period.Key
+	}
+	return p.ValidFrom <= c.period.End && (p.ValidTo.IsZero() || p.ValidTo >= c.period.Start)
+}
+
+func (c *computer) newProgCtx(i int, p *Program) *progCtx {
+	pc := &progCtx{idx: i, p: p, period: c.period, from: max(c.period.Start, p.ValidFrom), to: c.period.End}
+	if !p.ValidTo.IsZero() {
+		pc.to = min(pc.to, p.ValidTo)
+	}
+	pc.eligible = make([]bool, len(c.partners))
+	for j := range c.partners {
+		pc.eligible[j] = Eligible(p, &c.partners[j], c.tiers[j])
+	}
+	return pc
+}
+
+// index builds the dense indexes, sorted by id so that nothing depends on
+// the order of the inputs.
+func (c *computer) index() {
+	in := c.in
+	c.partners = slices.Clone(in.Partners)
+	slices.SortStableFunc(c.partners, func(a, b Partner) int { return cmp.Compare(a.ID, b.ID) })
+	c.reps = slices.Clone(in.Reps)
+	slices.SortStableFunc(c.reps, func(a, b Rep) int { return cmp.Compare(a.ID, b.ID) })
+	c.products = slices.Clone(in.Products)
+	slices.SortStableFunc(c.products, func(a, b Product) int { return cmp.Compare(a.ID, b.ID) })
+	c.pidx = make(map[ID]int32, len(c.partners))
+	c.byCode = make(map[string]int32)
+	for i := range c.partners {
+		c.pidx[c.partners[i].ID] = int32(i)
+		if code := c.partners[i].ReferralCode; code != "" {
+			if _, dup := c.byCode[code]; !dup {
+				c.byCode[code] = int32(i)
+			}
+		}
+	}
+	c.ridx = make(map[ID]int32, len(c.reps))
+	for i := range c.reps {
+		c.ridx[c.reps[i].ID] = int32(i)
+	}
+	c.prodIdx = make(map[ID]int32, len(c.products))
+	for i := range c.products {
+		c.prodIdx[c.products[i].ID] = int32(i)
+	}
+	hist := tierIndex(in.TierHistory)
+	low := LowestTier(in.Ladder)
+	c.tiers = make([]string, len(c.partners))
+	for i := range c.partners {
+		c.tiers[i] = tierFrom(hist[c.partners[i].ID], c.period.Start, low)
+	}
+	c.regs = make(map[ID]*Registration, len(in.Registrations))
+	for i := range in.Registrations {
+		r := &in.Registrations[i]
+		if old, ok := c.regs[r.ID]; !ok || r.Submitted > old.Submitted {
+			c.regs[r.ID] = r
+		}
+	}
+}
+
+func (c *computer) partnerIndex(id ID) int32 {
+	if i, ok := c.pidx[id]; ok {
+		return i
+	}
+	return -1
+}
+
+func (c *computer) repIndex(id ID) int32 {
+	if id == 0 {
+		return -1
+	}
+	if i, ok := c.ridx[id]; ok {
+		return i
+	}
+	return -1
+}
+
+func (c *computer) productIndex(id ID) int32 {
+	if i, ok := c.prodIdx[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// payee returns the payee of a slot and its partner index.
+func (c *computer) payee(slot int) (Payee, ID, int32) {
+	if slot < len(c.partners) {
+		p := &c.partners[slot]
+		return Payee{Kind: PayeePartner, ID: p.ID}, p.ID, int32(slot)
+	}
+	r := &c.reps[slot-len(c.partners)]
+	return Payee{Kind: PayeeRep, ID: r.ID}, r.PartnerID, c.partnerIndex(r.PartnerID)
+}
+
+// tierOf returns the tier in effect for a partner index (-1: none).
+func (c *computer) tierOf(pi int32) string {
+	if pi < 0 {
+		return ""
+	}
+	return c.tiers[pi]
+}
+
+// computeRule dispatches on the rule's kind.
+func (c *computer) computeRule(pc *progCtx, ri int) error {
+	r := &pc.p.Rules[ri]
+	switch r.Kind {
+	case RuleRate:
+		c.ruleRate(pc, ri)
+	case RuleTarget:
+		c.ruleTarget(pc, ri)
+	case RuleSPIF:
+		c.ruleSPIF(pc, ri)
+	case RuleDealReg:
+		c.ruleDealReg(pc, ri)
+	case RuleReferral:
+		c.ruleReferral(pc, ri)
+	case RuleFund:
+		c.ruleFund(pc, ri)
+	case RuleTraining:
+		c.ruleTraining(pc, ri)
+	case RuleActivity:
+		c.ruleActivity(pc, ri)
+	case RuleLoyalty:
+		c.ruleLoyalty(pc, ri)
+	default:
+		return fmt.Errorf("unknown rule kind %q", r.Kind)
+	}
+	return nil
+}
+
+// emit adds a finished line with its sort key.
+func (c *computer) emit(pc *progCtx, ri int, l RewardLine, detail string, saleID ID) {
+	ord := 0
+	if l.Payee.Kind == PayeeRep {
+		ord = 1
+	}
+	adj := 0
+	if l.Adjustment != nil {
+		adj = 1
+	}
+	l.Period = c.period.Key
+	l.ProgramID = pc.p.ID
+	l.RuleKey = pc.p.Rules[ri].Key
+	l.Status = LineDraft
+	c.out = append(c.out, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, line: l})
+}
+
+func (c *computer) emitNudge(pc *progCtx, ri int, payee Payee, partnerID ID, e Explanation) {
+	ord := 0
+	if payee.Kind == PayeeRep {
+		ord = 1
+	}
+	c.nudges = append(c.nudges, keyedNudge{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: payee.ID,
+		nudge: Nudge{ProgramID: pc.p.ID, RuleKey: pc.p.Rules[ri].Key, Payee: payee, PartnerID: partnerID, Explanation: e}})
+}
+
+func (c *computer) result() Result {
+	slices.SortStableFunc(c.out, func(a, b keyedLine) int {
+		return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), cmp.Compare(a.payeeOrd, b.payeeOrd),
+			cmp.Compare(a.payeeID, b.payeeID), cmp.Compare(a.adj, b.adj), cmp.Compare(a.detail, b.detail), cmp.Compare(a.saleID, b.saleID))
+	})
+	res := Result{Lines: make([]RewardLine, len(c.out))}
+	for i := range c.out {
+		res.Lines[i] = c.out[i].line
+	}
+	slices.SortStableFunc(c.nudges, func(a, b keyedNudge) int {
+		return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), cmp.Compare(a.payeeOrd, b.payeeOrd), cmp.Compare(a.payeeID, b.payeeID))
+	})
+	for _, n := range c.nudges {
+		res.Nudges = append(res.Nudges, n.nudge)
+	}
+	return res
+}
+
+// ProgramPeriod returns the period of program p that contains d: its own
+// custom window, or the month, quarter or fiscal year containing d.
+func ProgramPeriod(p *Program, d Date, fyStart time.Month) Period {
+	if p.PeriodKind == PeriodCustom {
+		return Custom(p.ValidFrom, p.ValidTo)
+	}
+	return PeriodContaining(p.PeriodKind, d, fyStart)
+}

@@ -1,0 +1,573 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // Logos may be JPEG.
+	_ "image/png"  // Logos may be PNG.
+	"io"
+	"strings"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"partnerdesk/icons/fonts"
+)
+
+// Page geometry of an A4 portrait statement, in mm.
+const (
+	pageW        = 210.0
+	pageH        = 297.0
+	marginL      = 15.0
+	marginR      = 15.0
+	marginTop    = 14.0
+	contentW     = pageW - marginL - marginR
+	footerTop    = pageH - 14.0 // the body never goes below this line
+	bodySize     = 8.5
+	smallSize    = 7.5
+	headingSize  = 11.0
+	lineGap      = 1.38 // line height as a multiple of the font size
+	cellPad      = 1.2  // padding inside table cells
+	ptToMM       = 25.4 / 72
+	aliasNbPages = "{nb}"
+)
+
+// Colours, as RGB.
+var (
+	colInk     = [3]int{25, 25, 30}
+	colMuted   = [3]int{100, 104, 112}
+	colAccent  = [3]int{28, 63, 110}
+	colRule    = [3]int{190, 196, 204}
+	colHeadBg  = [3]int{232, 237, 243}
+	colTotalBg = [3]int{244, 246, 249}
+)
+
+// WritePDF draws st as an A4 PDF on w. Fonts are embedded and subset; the
+// CJK font is added only when some text needs it. The same statement always
+// gives the same bytes: the creation date is PrintedOn and the catalogue is
+// sorted.
+func WritePDF(w io.Writer, st *Statement) error {
+	if err := st.Check(); err != nil {
+		return err
+	}
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(true)
+	created := st.PrintedOn.Time()
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginL, marginTop, marginR)
+	pdf.AliasNbPages(aliasNbPages)
+	pdf.SetTitle(clean(Label(st.Language, "title")+" "+st.Period.Key+" "+st.Payee.Name), true)
+	pdf.SetAuthor(clean(st.Company.Name), true)
+	pdf.SetCreator("Partnerdesk", true)
+
+	pdf.AddUTF8FontFromBytes(famLatin, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(famLatin, "B", fonts.Bold)
+	l := &layout{st: st, f: newFormatter(st), t: &typo{pdf: pdf}}
+	if st.needsCJK() {
+		pdf.AddUTF8FontFromBytes(famCJK, "", fonts.CJK)
+		l.t.hasCJK = true
+	}
+	l.fp = st.fingerprint()
+	pdf.SetFooterFunc(l.footer)
+	l.draw()
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("write statement PDF for %s %s: %w", st.Period.Key, st.Payee.Name, err)
+	}
+	return nil
+}
+
+// texts lists every user text the statement prints, to decide which fonts
+// the document needs.
+func (s *Statement) texts() []string {
+	t := []string{s.Company.Name, s.Company.Address, s.Payee.Name, s.Payee.PartnerName, s.Payee.Country,
+		s.Payee.Tier, s.Payee.NextTier, s.Period.Name, s.Period.Key}
+	for _, p := range s.Summary.RewardsByProgram {
+		t = append(t, p.Program)
+	}
+	for _, f := range s.Summary.Funds {
+		t = append(t, f.Fund)
+	}
+	for _, ls := range [][]Line{s.Lines, s.Adjustments} {
+		for _, l := range ls {
+			t = append(t, l.Program, l.Rule, l.Explanation, l.Invoice, l.OriginalPeriod)
+		}
+	}
+	for _, p := range s.Payouts {
+		t = append(t, p.Method, p.Reference)
+	}
+	return append(t, s.Nudges...)
+}
+
+func (s *Statement) needsCJK() bool {
+	for _, t := range s.texts() {
+		if fonts.NeedsCJK(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// layout holds the drawing state of one statement.
+type layout struct {
+	st *Statement
+	f  formatter
+	t  *typo
+	fp string
+	y  float64 // top of the next thing to draw
+}
+
+func (l *layout) pdf() *gofpdf.Fpdf { return l.t.pdf }
+
+func (l *layout) color(c [3]int) { l.pdf().SetTextColor(c[0], c[1], c[2]) }
+
+func lineH(size float64) float64 { return size * ptToMM * lineGap }
+
+// ascent is the distance from the top of a line box to its baseline.
+func ascent(size float64) float64 { return size * ptToMM * 1.02 }
+
+func (l *layout) draw() {
+	l.pdf().AddPage()
+	l.header()
+	l.payee()
+	l.summary()
+	l.nudges()
+	l.linesTable(l.f.label("lines"), l.st.Lines, false)
+	l.linesTable(l.f.label("adjustments"), l.st.Adjustments, true)
+	l.payouts()
+	l.ytd()
+}
+
+// newPage starts a continuation page with a one-line reminder of whose
+// statement it is.
+func (l *layout) newPage() {
+	p := l.pdf()
+	p.AddPage()
+	l.t.set(smallSize, false)
+	l.color(colMuted)
+	s := clean(l.st.Company.Name + " · " + l.f.label("title") + " " + l.st.Period.Name + " · " + l.st.Payee.Name)
+	l.t.text(marginL, marginTop+ascent(smallSize), l.fit(s, contentW))
+	l.y = marginTop + lineH(smallSize) + 1
+	l.rule(l.y, colRule)
+	l.y += 3
+}
+
+// need moves to a new page unless h mm still fit above the footer.
+func (l *layout) need(h float64) bool {
+	if l.y+h <= footerTop {
+		return false
+	}
+	l.newPage()
+	return true
+}
+
+// fit shortens s with "…" until it fits w mm in the current font.
+func (l *layout) fit(s string, w float64) string {
+	if l.t.width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && l.t.width(string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func (l *layout) rule(y float64, c [3]int) {
+	p := l.pdf()
+	p.SetDrawColor(c[0], c[1], c[2])
+	p.SetLineWidth(0.2)
+	p.Line(marginL, y, pageW-marginR, y)
+}
+
+func (l *layout) footer() {
+	p := l.pdf()
+	y := pageH - 9.0
+	l.rule(y-3.5, colRule)
+	l.t.set(smallSize, false)
+	l.color(colMuted)
+	left := l.f.label("printed", "date", l.f.date(l.st.PrintedOn)) + " — " + l.f.label("data", "fingerprint", l.fp)
+	l.t.text(marginL, y, left)
+	n := itoa(p.PageNo())
+	// The total is an alias replaced when the document closes; measure as
+	// if it had as many digits as this page number.
+	right := l.f.label("page", "n", n, "total", aliasNbPages)
+	wide := l.f.label("page", "n", n, "total", n)
+	l.t.text(pageW-marginR-l.t.width(wide), y, right)
+}
+
+// header draws the logo, the company's name and address, and the title.
+func (l *layout) header() {
+	p := l.pdf()
+	x := marginL
+	top := marginTop
+	logoH := 0.0
+	if name, w, h, ok := l.registerLogo(); ok {
+		// Fit the logo in 38 x 18 mm, keeping its proportions.
+		lw, lh := 38.0, 38.0*h/w
+		if lh > 18 {
+			lw, lh = 18*w/h, 18.0
+		}
+		p.ImageOptions(name, x, top, lw, lh, false, gofpdf.ImageOptions{}, 0, "")
+		x += lw + 5
+		logoH = lh
+	}
+	titleW := 62.0
+	l.t.set(12, true)
+	l.color(colInk)
+	y := top + ascent(12)
+	for _, s := range l.t.wrap(clean(l.st.Company.Name), pageW-marginR-titleW-x) {
+		l.t.text(x, y, s)
+		y += lineH(12)
+	}
+	l.t.set(bodySize, false)
+	l.color(colMuted)
+	for _, a := range strings.Split(clean(l.st.Company.Address), "\n") {
+		for _, s := range l.t.wrap(strings.TrimSpace(a), pageW-marginR-titleW-x) {
+			l.t.text(x, y, s)
+			y += lineH(bodySize)
+		}
+	}
+	// Title and period on the right.
+	l.t.set(18, true)
+	l.color(colAccent)
+	l.t.textRight(pageW-marginR, top+ascent(18), l.f.label("title"))
+	l.t.set(headingSize, false)
+	l.color(colInk)
+	l.t.textRight(pageW-marginR, top+lineH(18)+ascent(headingSize), l.fit(clean(l.st.Period.Name), titleW))
+	bottom := y - lineH(bodySize) + 2
+	if b := top + logoH + 2; b > bottom {
+		bottom = b
+	}
+	if b := top + lineH(18) + lineH(headingSize) + 1; b > bottom {
+		bottom = b
+	}
+	l.y = bottom + 2
+	l.rule(l.y, colAccent)
+	l.y += 5
+}
+
+// registerLogo adds the company logo to the document. A logo gofpdf cannot
+// read prints no logo rather than no statement.
+func (l *layout) registerLogo() (name string, w, h float64, ok bool) {
+	b := l.st.Company.Logo
+	if len(b) == 0 {
+		return "", 0, 0, false
+	}
+	_, format, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return "", 0, 0, false
+	}
+	tp := map[string]string{"png": "PNG", "jpeg": "JPG"}[format]
+	if tp == "" {
+		return "", 0, 0, false
+	}
+	p := l.pdf()
+	info := p.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: tp}, bytes.NewReader(b))
+	if p.Err() || info == nil || info.Width() <= 0 || info.Height() <= 0 {
+		p.ClearError()
+		return "", 0, 0, false
+	}
+	return "logo", info.Width(), info.Height(), true
+}
+
+// payee draws who the statement is for, the period, the tier and the
+// progress to the next tier.
+func (l *layout) payee() {
+	st := l.st
+	l.t.set(16, true)
+	l.color(colInk)
+	for _, s := range l.t.wrap(clean(st.Payee.Name), contentW) {
+		l.t.text(marginL, l.y+ascent(16), s)
+		l.y += lineH(16)
+	}
+	l.t.set(bodySize, false)
+	l.color(colMuted)
+	var sub []string
+	if st.Payee.PartnerName != "" {
+		sub = append(sub, l.f.label("rep_of", "partner", clean(st.Payee.PartnerName)))
+	} else if st.Payee.Kind != "" {
+		sub = append(sub, l.f.label(string(st.Payee.Kind)))
+	}
+	if st.Payee.Country != "" {
+		sub = append(sub, l.f.label("country")+": "+clean(st.Payee.Country))
+	}
+	if len(sub) > 0 {
+		l.t.text(marginL, l.y+ascent(bodySize), strings.Join(sub, " · "))
+		l.y += lineH(bodySize)
+	}
+	l.y += 2
+	period := clean(st.Period.Name)
+	if st.Period.Key != "" && st.Period.Key != st.Period.Name {
+		period += " (" + clean(st.Period.Key) + ")"
+	}
+	l.keyValue(l.f.label("period"), period)
+	if st.Payee.Tier != "" {
+		l.keyValue(l.f.label("tier"), clean(st.Payee.Tier))
+	}
+	if st.Payee.NextTier != "" {
+		l.keyValue(l.f.label("progress"), clean(st.Payee.NextTier))
+	}
+	l.y += 3
+}
+
+// keyValue draws a label and a wrapped value beside it.
+func (l *layout) keyValue(k, v string) {
+	const kw = 32.0
+	l.t.set(bodySize, false)
+	lines := l.t.wrap(v, contentW-kw)
+	l.need(float64(len(lines)) * lineH(bodySize))
+	l.color(colMuted)
+	l.t.text(marginL, l.y+ascent(bodySize), k)
+	l.color(colInk)
+	for _, s := range lines {
+		l.t.text(marginL+kw, l.y+ascent(bodySize), s)
+		l.y += lineH(bodySize)
+	}
+}
+
+// heading draws a section title, keeping at least minBelow mm of the
+// section on the same page.
+func (l *layout) heading(s string, minBelow float64) {
+	l.need(lineH(headingSize) + 2 + minBelow)
+	l.y += 2
+	l.t.set(headingSize, true)
+	l.color(colAccent)
+	l.t.text(marginL, l.y+ascent(headingSize), s)
+	l.y += lineH(headingSize) + 1
+}
+
+// column is one column of a table.
+type column struct {
+	head  string
+	w     float64
+	right bool
+}
+
+// row is one table row: a text per column, and whether it is a total.
+type row struct {
+	cells []string
+	total bool
+}
+
+// table draws rows with a header, wrapping every cell, repeating the header
+// on each new page.
+func (l *layout) table(title string, cols []column, rows []row) {
+	l.t.set(bodySize, false)
+	lh := lineH(bodySize)
+	wrapped := make([][][]string, len(rows))
+	heights := make([]float64, len(rows))
+	for i, r := range rows {
+		l.t.set(bodySize, r.total)
+		wrapped[i] = make([][]string, len(cols))
+		n := 1
+		for j, c := range cols {
+			wrapped[i][j] = l.t.wrap(clean(r.cells[j]), c.w-2*cellPad)
+			if len(wrapped[i][j]) > n {
+				n = len(wrapped[i][j])
+			}
+		}
+		heights[i] = float64(n)*lh + 2*cellPad
+	}
+	headH := lh + 2*cellPad
+	if !hasHead(cols) {
+		headH = 0
+	}
+	first := headH
+	if len(heights) > 0 {
+		first += heights[0]
+	}
+	l.heading(title, first)
+	l.tableHead(cols, headH)
+	p := l.pdf()
+	for i, r := range rows {
+		if l.need(heights[i]) {
+			l.t.set(headingSize, true)
+			l.color(colAccent)
+			l.t.text(marginL, l.y+ascent(headingSize), title+" "+l.f.label("continued"))
+			l.y += lineH(headingSize) + 1
+			l.tableHead(cols, headH)
+		}
+		if r.total {
+			p.SetFillColor(colTotalBg[0], colTotalBg[1], colTotalBg[2])
+			p.Rect(marginL, l.y, contentW, heights[i], "F")
+		}
+		l.t.set(bodySize, r.total)
+		l.color(colInk)
+		x := marginL
+		for j, c := range cols {
+			y := l.y + cellPad + ascent(bodySize)
+			for _, s := range wrapped[i][j] {
+				if c.right {
+					l.t.textRight(x+c.w-cellPad, y, s)
+				} else {
+					l.t.text(x+cellPad, y, s)
+				}
+				y += lh
+			}
+			x += c.w
+		}
+		l.y += heights[i]
+		l.rule(l.y, colRule)
+	}
+	l.y += 2
+}
+
+func hasHead(cols []column) bool {
+	for _, c := range cols {
+		if c.head != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *layout) tableHead(cols []column, h float64) {
+	if h == 0 {
+		return
+	}
+	p := l.pdf()
+	p.SetFillColor(colHeadBg[0], colHeadBg[1], colHeadBg[2])
+	p.Rect(marginL, l.y, contentW, h, "F")
+	l.t.set(bodySize, true)
+	l.color(colInk)
+	x := marginL
+	for _, c := range cols {
+		s := l.fit(c.head, c.w-2*cellPad)
+		if c.right {
+			l.t.textRight(x+c.w-cellPad, l.y+cellPad+ascent(bodySize), s)
+		} else {
+			l.t.text(x+cellPad, l.y+cellPad+ascent(bodySize), s)
+		}
+		x += c.w
+	}
+	l.y += h
+}
+
+// none prints that a section is empty.
+func (l *layout) none(title string) {
+	l.heading(title, lineH(bodySize))
+	l.t.set(bodySize, false)
+	l.color(colMuted)
+	l.t.text(marginL, l.y+ascent(bodySize), l.f.label("none"))
+	l.y += lineH(bodySize) + 2
+}
+
+func (l *layout) summary() {
+	st := l.st
+	cols := []column{{w: contentW - 60}, {w: 60, right: true}}
+	rows := []row{{cells: []string{l.f.label("sales"), l.f.money(st.Summary.Sales)}}}
+	for _, t := range st.programTotals() {
+		rows = append(rows, row{cells: []string{t.Program, l.f.lineFigure(Line{Amount: t.Amount, Points: t.Points})}})
+	}
+	rows = append(rows, row{cells: []string{l.f.label("total_rewards"), l.f.money(st.Total())}, total: true})
+	if tp := st.TotalPoints(); tp != 0 || st.Summary.PointsBalance != 0 {
+		rows = append(rows, row{cells: []string{l.f.label("points_earned"), l.f.points(tp)}})
+		rows = append(rows, row{cells: []string{l.f.label("points_balance"), l.f.points(st.Summary.PointsBalance)}})
+	}
+	for _, fb := range st.Summary.Funds {
+		v := l.f.money(fb.Balance)
+		if !fb.ExpiringNext30.IsZero() {
+			v += "\n" + l.f.label("fund_expiring", "amount", l.f.money(fb.ExpiringNext30))
+		}
+		rows = append(rows, row{cells: []string{l.f.label("funds") + ": " + fb.Fund, v}})
+	}
+	l.table(l.f.label("summary"), cols, rows)
+}
+
+func (l *layout) nudges() {
+	if len(l.st.Nudges) == 0 {
+		return
+	}
+	l.heading(l.f.label("nudges"), lineH(bodySize))
+	l.t.set(bodySize, false)
+	l.color(colInk)
+	for _, n := range l.st.Nudges {
+		lines := l.t.wrap(clean(n), contentW-5)
+		l.need(float64(len(lines)) * lineH(bodySize))
+		l.t.text(marginL+1, l.y+ascent(bodySize), "•")
+		for _, s := range lines {
+			l.t.text(marginL+5, l.y+ascent(bodySize), s)
+			l.y += lineH(bodySize)
+		}
+	}
+	l.y += 2
+}
+
+// linesTable draws the reward lines or the adjustments with their total.
+func (l *layout) linesTable(title string, ls []Line, adjust bool) {
+	if len(ls) == 0 {
+		if !adjust {
+			l.none(title)
+		}
+		return
+	}
+	var cols []column
+	if adjust {
+		cols = []column{
+			{head: l.f.label("col_program"), w: 30},
+			{head: l.f.label("col_invoice"), w: 22},
+			{head: l.f.label("col_original"), w: 22},
+			{head: l.f.label("col_explanation"), w: contentW - 30 - 22 - 22 - 34},
+			{head: l.f.label("col_amount"), w: 34, right: true},
+		}
+	} else {
+		cols = []column{
+			{head: l.f.label("col_program"), w: 34},
+			{head: l.f.label("col_explanation"), w: contentW - 34 - 20 - 34},
+			{head: l.f.label("col_status"), w: 20},
+			{head: l.f.label("col_amount"), w: 34, right: true},
+		}
+	}
+	rows := make([]row, 0, len(ls)+1)
+	var pts int64
+	for _, ln := range ls {
+		pts += ln.Points
+		if adjust {
+			rows = append(rows, row{cells: []string{ln.Program, ln.Invoice, ln.OriginalPeriod, ln.Explanation, l.f.lineFigure(ln)}})
+		} else {
+			rows = append(rows, row{cells: []string{ln.Program, ln.Explanation, statusLabel(l.f.lang, ln.Status), l.f.lineFigure(ln)}})
+		}
+	}
+	tot := l.f.lineFigure(Line{Amount: sumLines(ls), Points: pts})
+	cells := make([]string, len(cols))
+	cells[0] = l.f.label("total")
+	cells[len(cells)-1] = tot
+	rows = append(rows, row{cells: cells, total: true})
+	l.table(title, cols, rows)
+}
+
+func (l *layout) payouts() {
+	if len(l.st.Payouts) == 0 {
+		return
+	}
+	cols := []column{
+		{head: l.f.label("col_date"), w: 28},
+		{head: l.f.label("col_method"), w: 45},
+		{head: l.f.label("col_reference"), w: contentW - 28 - 45 - 34},
+		{head: l.f.label("col_amount"), w: 34, right: true},
+	}
+	var rows []row
+	for _, py := range l.st.Payouts {
+		rows = append(rows, row{cells: []string{l.f.date(py.Date), py.Method, py.Reference, l.f.money(py.Amount)}})
+	}
+	rows = append(rows, row{cells: []string{l.f.label("total_paid"), "", "", l.f.money(l.st.PaidTotal())}, total: true})
+	l.table(l.f.label("payouts"), cols, rows)
+}
+
+func (l *layout) ytd() {
+	y := l.st.YTD
+	cols := []column{{head: "", w: contentW - 60}, {head: "", w: 60, right: true}}
+	rows := []row{
+		{cells: []string{l.f.label("ytd_rewards"), l.f.money(y.Rewards)}},
+	}
+	if y.Points != 0 {
+		rows = append(rows, row{cells: []string{l.f.label("ytd_points"), l.f.points(y.Points)}})
+	}
+	rows = append(rows, row{cells: []string{l.f.label("ytd_paid"), l.f.money(y.Paid)}})
+	// The year-to-date block is short: keep it whole on one page.
+	l.need(lineH(headingSize) + 3 + float64(len(rows)+1)*(lineH(bodySize)+2*cellPad))
+	l.table(l.f.label("ytd"), cols, rows)
+}

@@ -1,0 +1,229 @@
+package reports
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"partnerdesk/icons/fonts"
+)
+
+// Font families as registered in each document.
+const (
+	famLatin = "dejavu"
+	famCJK   = "cjk"
+)
+
+// run is a stretch of text drawn in one font.
+type run struct {
+	text string
+	cjk  bool
+}
+
+// splitRuns cuts s into runs by script: Han, Kana and Hangul go to the CJK
+// font, everything else to DejaVu. A space joins the run it follows (both
+// fonts have one), so "田中 太郎" stays one run.
+func splitRuns(s string) []run {
+	var out []run
+	start := 0
+	cur := false
+	for i, r := range s {
+		c := cur
+		if r != ' ' {
+			c = fonts.IsCJK(r)
+		}
+		if i == 0 {
+			cur = c
+			continue
+		}
+		if c != cur {
+			out = append(out, run{text: s[start:i], cjk: cur})
+			start, cur = i, c
+		}
+	}
+	if start < len(s) {
+		out = append(out, run{text: s[start:], cjk: cur})
+	}
+	return out
+}
+
+// clean makes user text printable by gofpdf: control characters become
+// spaces, and runes outside the Basic Multilingual Plane (emoji, rare Han),
+// which gofpdf's UTF-16 text and 65,536-entry width table cannot hold,
+// become U+FFFD.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r > 0xFFFF || r == utf8.RuneError || unicode.IsControl(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsControl(r):
+			b.WriteByte(' ')
+		case r > 0xFFFF || r == utf8.RuneError:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// typo draws and measures mixed-script text in one document.
+type typo struct {
+	pdf    *gofpdf.Fpdf
+	hasCJK bool // the CJK font was added: only documents that need it pay for it
+	size   float64
+	bold   bool
+}
+
+func (t *typo) set(size float64, bold bool) { t.size, t.bold = size, bold }
+
+// use selects the font of one run. The CJK font has no bold face: bold CJK
+// is drawn filled and stroked (text rendering mode 2).
+func (t *typo) use(cjk bool) {
+	if cjk && t.hasCJK {
+		t.pdf.SetFont(famCJK, "", t.size)
+		return
+	}
+	style := ""
+	if t.bold {
+		style = "B"
+	}
+	t.pdf.SetFont(famLatin, style, t.size)
+}
+
+// width is the width of s in the current size and weight, in mm.
+func (t *typo) width(s string) float64 {
+	w := 0.0
+	for _, r := range splitRuns(s) {
+		t.use(r.cjk)
+		w += t.pdf.GetStringWidth(r.text)
+	}
+	return w
+}
+
+// text draws s with its baseline at y, starting at x.
+func (t *typo) text(x, y float64, s string) {
+	for _, r := range splitRuns(s) {
+		t.use(r.cjk)
+		fake := r.cjk && t.hasCJK && t.bold
+		if fake {
+			// The outline is stroked in the text's colour, then every
+			// setting goes back to what the rules and boxes use.
+			dr, dg, db := t.pdf.GetDrawColor()
+			lw := t.pdf.GetLineWidth()
+			t.pdf.SetDrawColor(t.pdf.GetTextColor())
+			t.pdf.SetTextRenderingMode(2)
+			t.pdf.SetLineWidth(t.size * 0.0035)
+			t.pdf.Text(x, y, r.text)
+			t.pdf.SetTextRenderingMode(0)
+			t.pdf.SetLineWidth(lw)
+			t.pdf.SetDrawColor(dr, dg, db)
+		} else {
+			t.pdf.Text(x, y, r.text)
+		}
+		x += t.pdf.GetStringWidth(r.text)
+	}
+}
+
+// textRight draws s so that it ends at x.
+func (t *typo) textRight(x, y float64, s string) { t.text(x-t.width(s), y, s) }
+
+// wrap breaks s into lines no wider than w: at spaces, and between any two
+// CJK characters (which are written without spaces). A word longer than a
+// line is cut between characters. "\n" forces a break.
+func (t *typo) wrap(s string, w float64) []string {
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, t.wrapPara(para, w)...)
+	}
+	return out
+}
+
+func (t *typo) wrapPara(s string, w float64) []string {
+	toks := tokens(s)
+	if len(toks) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	var cur strings.Builder
+	curW := 0.0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
+		cur.Reset()
+		curW = 0
+	}
+	for _, tok := range toks {
+		if cur.Len() == 0 && tok == " " {
+			continue
+		}
+		tw := t.width(tok)
+		if curW+tw <= w || tok == " " {
+			cur.WriteString(tok)
+			curW += tw
+			continue
+		}
+		if cur.Len() > 0 {
+			flush()
+		}
+		if tw <= w {
+			cur.WriteString(tok)
+			curW = tw
+			continue
+		}
+		// A word wider than the line: cut it between characters.
+		for _, r := range tok {
+			rw := t.width(string(r))
+			if curW+rw > w && cur.Len() > 0 {
+				flush()
+			}
+			cur.WriteRune(r)
+			curW += rw
+		}
+	}
+	if cur.Len() > 0 {
+		flush()
+	}
+	return lines
+}
+
+// tokens splits s into the pieces a line may break between: words, single
+// spaces, and single CJK characters.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		switch {
+		case r == ' ':
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, " ")
+		case fonts.IsCJK(r):
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, string(r))
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}

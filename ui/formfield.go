@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// field is one input of a form with its label and a note line under it.
+// The note shows the field's validation error in red, or the suggestions of
+// a completion entry; it always holds one line so a form does not jump when
+// an error appears.
+type field struct {
+	key   string
+	label *widget.Label
+	input fyne.CanvasObject
+	note  *widget.RichText
+	err   string
+}
+
+func newField(key, label string, input fyne.CanvasObject) *field {
+	f := &field{key: key, label: widget.NewLabel(label), input: input, note: widget.NewRichText()}
+	f.note.Wrapping = fyne.TextWrapWord
+	f.setNote(nil)
+	if c, ok := input.(*completionEntry); ok {
+		c.onSuggest = f.Suggest
+	}
+	return f
+}
+
+// noteSegment is one run of the note line in the caption size.
+func noteSegment(text string, color fyne.ThemeColorName, bold bool) *widget.TextSegment {
+	return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: color,
+		SizeName:  theme.SizeNameCaptionText,
+		Inline:    true,
+		TextStyle: fyne.TextStyle{Bold: bold},
+	}}
+}
+
+func (f *field) setNote(segs []widget.RichTextSegment) {
+	if len(segs) == 0 {
+		// A space keeps the line's height.
+		segs = []widget.RichTextSegment{noteSegment(" ", theme.ColorNamePlaceHolder, false)}
+	}
+	f.note.Segments = segs
+	f.note.Refresh()
+}
+
+// SetError shows reason under the field; "" clears it.
+func (f *field) SetError(reason string) {
+	f.err = reason
+	if reason == "" {
+		f.setNote(nil)
+		return
+	}
+	f.setNote([]widget.RichTextSegment{noteSegment(reason, theme.ColorNameError, false)})
+}
+
+// Error is the reason on show, or "".
+func (f *field) Error() string { return f.err }
+
+// Suggest shows a completion entry's choices, the highlighted one in bold.
+// An error on show gives way to the suggestions while the user types.
+func (f *field) Suggest(matches []option, hi int) {
+	if len(matches) == 0 {
+		f.SetError(f.err)
+		return
+	}
+	var segs []widget.RichTextSegment
+	for i, m := range matches {
+		if i > 0 {
+			segs = append(segs, noteSegment("  ·  ", theme.ColorNamePlaceHolder, false))
+		}
+		text := m.Text
+		if m.Detail != "" {
+			text += " " + m.Detail
+		}
+		if i == hi {
+			segs = append(segs, noteSegment("▸ "+text, theme.ColorNamePrimary, true))
+		} else {
+			segs = append(segs, noteSegment(text, theme.ColorNameForeground, false))
+		}
+	}
+	f.setNote(segs)
+}
+
+// NoteText is the note line's plain text, for tests.
+func (f *field) NoteText() string {
+	var b strings.Builder
+	for _, s := range f.note.Segments {
+		if t, ok := s.(*widget.TextSegment); ok {
+			b.WriteString(t.Text)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// Cell is the field stacked: label, input, note. Grids of cells make the
+// wide sale form.
+func (f *field) Cell() fyne.CanvasObject {
+	return container.NewVBox(f.label, f.input, f.note)
+}
+
+// fields is a form's fields by key, in the order they were added.
+type fields struct {
+	order []*field
+	byKey map[string]*field
+}
+
+func (fs *fields) add(f *field) *field {
+	if fs.byKey == nil {
+		fs.byKey = map[string]*field{}
+	}
+	fs.order = append(fs.order, f)
+	fs.byKey[f.key] = f
+	return f
+}
+
+// get returns the field of key, or nil.
+func (fs *fields) get(key string) *field { return fs.byKey[key] }
+
+// clearErrors removes every error note.
+func (fs *fields) clearErrors() {
+	for _, f := range fs.order {
+		f.SetError("")
+	}
+}
+
+// showErrors puts a validation error's reasons under their fields. aliases
+// maps other names the backend may use (e.g. "partner_id") to a field key.
+// It returns the reasons whose field is not on the form, as "field: reason"
+// sentences, and false when err is not a validation error at all.
+func (fs *fields) showErrors(err error, aliases map[string]string) (rest []string, ok bool) {
+	fs.clearErrors()
+	byField, ok := fieldErrors(err)
+	if !ok {
+		return nil, false
+	}
+	for key, reason := range byField {
+		k := key
+		if a, found := aliases[k]; found {
+			k = a
+		}
+		if f := fs.get(k); f != nil {
+			f.SetError(reason)
+			continue
+		}
+		if key == "" {
+			rest = append(rest, reason)
+		} else {
+			rest = append(rest, key+": "+reason)
+		}
+	}
+	sort.Strings(rest)
+	return rest, true
+}
+
+// firstError returns the first field, in form order, that shows an error.
+func (fs *fields) firstError() *field {
+	for _, f := range fs.order {
+		if f.err != "" {
+			return f
+		}
+	}
+	return nil
+}
+
+// formGrid lays fields out as label column and input column, each input
+// with its note under it.
+func formGrid(fs ...*field) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, f := range fs {
+		f.label.Alignment = fyne.TextAlignTrailing
+		objs = append(objs, f.label, container.NewVBox(f.input, f.note))
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+// sectionTitle is a bold heading inside a screen.
+func sectionTitle(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}

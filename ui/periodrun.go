@@ -1,0 +1,696 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
+)
+
+func init() {
+	RegisterScreen(ScreenSpec{Name: ScreenPeriodRun, Title: "Period run", Icon: theme.MediaPlayIcon(), Order: 50,
+		New: func(sh *Shell) Screen {
+			svc, ok := sh.Backend().(PeriodService)
+			if !ok {
+				return missingScreen("period run")
+			}
+			return NewPeriodRunScreen(sh.Window(), svc)
+		}})
+}
+
+// Filter choices that mean "no filter".
+const (
+	allPrograms = "All programs"
+	allStatuses = "All statuses"
+)
+
+// The review table's columns.
+var runColumns = []string{"", "Program", "Rule", "Payee", "Amount", "Status", "Explanation"}
+
+// PeriodRunScreen computes a period, shows its reward lines for review and
+// approves, pays and closes.
+type PeriodRunScreen struct {
+	win fyne.Window
+	svc PeriodService
+
+	period   *widget.Entry
+	state    *widget.Label
+	problem  *widget.Label
+	compute  *widget.Button
+	approve  *widget.Button
+	pay      *widget.Button
+	closeBtn *widget.Button
+	progress *widget.ProgressBar
+
+	program *widget.Select
+	payee   *widget.Entry
+	status  *widget.Select
+	chosen  *widget.Label
+	table   *widget.Table
+	detail  *widget.Label
+	totals  *fyne.Container
+	summary *widget.Label
+
+	review   Review
+	format   numFmt
+	shown    []int // indexes into review.Lines after filtering
+	selected map[engine.ID]bool
+	texts    map[engine.ID]string // rendered explanations
+
+	content fyne.CanvasObject
+	wg      sync.WaitGroup
+}
+
+// NewPeriodRunScreen builds the period run and opens the current period.
+func NewPeriodRunScreen(w fyne.Window, svc PeriodService) *PeriodRunScreen {
+	s := &PeriodRunScreen{win: w, svc: svc, selected: map[engine.ID]bool{}, texts: map[engine.ID]string{}}
+	s.build()
+	s.background(func() {
+		key, err := svc.CurrentPeriod(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				s.problem.SetText(err.Error())
+				return
+			}
+			s.period.SetText(key)
+			s.open(key)
+		})
+	})
+	return s
+}
+
+// Content is the screen's root object.
+func (s *PeriodRunScreen) Content() fyne.CanvasObject { return s.content }
+
+// Shown reloads the period's lines and puts the keyboard on the period.
+func (s *PeriodRunScreen) Shown() fyne.Focusable {
+	if k := s.review.Period.Key; k != "" {
+		s.open(k)
+	}
+	return s.period
+}
+
+// Command handles the shell's Refresh.
+func (s *PeriodRunScreen) Command(c Command) bool {
+	if c == CmdRefresh {
+		s.open(strings.TrimSpace(s.period.Text))
+		return true
+	}
+	return false
+}
+
+func (s *PeriodRunScreen) build() {
+	s.period = widget.NewEntry()
+	s.period.SetPlaceHolder("2026-07")
+	s.period.OnSubmitted = func(k string) { s.open(strings.TrimSpace(k)) }
+	s.state = widget.NewLabel("")
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.compute = widget.NewButtonWithIcon("Compute", theme.MediaPlayIcon(), s.onCompute)
+	s.compute.Importance = widget.HighImportance
+	s.approve = widget.NewButtonWithIcon("Approve", theme.ConfirmIcon(), s.onApprove)
+	s.pay = widget.NewButtonWithIcon("Pay…", theme.ContentAddIcon(), s.onPay)
+	s.closeBtn = widget.NewButtonWithIcon("Close period…", theme.CancelIcon(), s.onClose)
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+
+	s.program = widget.NewSelect([]string{allPrograms}, func(string) { s.filter() })
+	s.program.SetSelected(allPrograms)
+	s.status = widget.NewSelect([]string{allStatuses, string(engine.LineDraft), string(engine.LineApproved), string(engine.LinePaid)}, func(string) { s.filter() })
+	s.status.SetSelected(allStatuses)
+	s.payee = widget.NewEntry()
+	s.payee.SetPlaceHolder("Payee contains…")
+	s.payee.OnChanged = func(string) { s.filter() }
+	all := widget.NewButton("Select shown", s.selectShown)
+	none := widget.NewButton("Clear", func() { s.selected = map[engine.ID]bool{}; s.selectionChanged() })
+	s.chosen = widget.NewLabel("")
+
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.shown), len(runColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { s.cell(id, o.(*widget.Label)) },
+	)
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(runColumns[id.Col])
+		}
+	}
+	for i, w := range []float32{34, 170, 150, 190, 130, 90, 560} {
+		s.table.SetColumnWidth(i, w)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		s.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(s.shown) {
+			s.toggle(id.Row)
+		}
+	}
+	s.detail = widget.NewLabel("Click a line to choose it and read its whole explanation.")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Importance = widget.LowImportance
+	s.totals = container.NewVBox()
+	s.summary = widget.NewLabel("")
+
+	title := widget.NewLabelWithStyle("Period run", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	periodBox := container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(150, s.period.MinSize().Height), s.period), s.state)
+	actions := container.NewHBox(s.compute, s.approve, s.pay, s.closeBtn)
+	head := container.NewBorder(nil, nil, container.NewHBox(title, periodBox), actions)
+	filters := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.program, s.status, container.NewGridWrap(fyne.NewSize(200, s.payee.MinSize().Height), s.payee)),
+		container.NewHBox(s.chosen, all, none))
+	top := container.NewVBox(head, s.progress, s.problem, filters)
+
+	totalsHead := widget.NewLabelWithStyle("Totals per program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bottom := container.NewVBox(widget.NewSeparator(), s.detail, widget.NewSeparator(), totalsHead, s.totals, s.summary)
+	s.content = container.NewBorder(top, bottom, nil, nil, s.table)
+	s.enable()
+}
+
+// background runs f off the UI goroutine; f updates widgets through fyne.Do.
+func (s *PeriodRunScreen) background(f func()) {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		f()
+	}()
+}
+
+// wait blocks until background work has finished (tests use it).
+func (s *PeriodRunScreen) wait() { s.wg.Wait() }
+
+// open validates key through the service and loads its lines.
+func (s *PeriodRunScreen) open(key string) {
+	s.problem.SetText("")
+	s.background(func() {
+		ctx := context.Background()
+		info, err := s.svc.Period(ctx, key)
+		if err != nil {
+			fyne.Do(func() { s.problem.SetText(err.Error()) })
+			return
+		}
+		r, err := s.svc.Review(ctx, info.Key)
+		fyne.Do(func() {
+			if err != nil {
+				s.problem.SetText(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
+				return
+			}
+			s.show(r)
+		})
+	})
+}
+
+func (s *PeriodRunScreen) show(r Review) {
+	if r.Period.Key != s.review.Period.Key {
+		s.selected = map[engine.ID]bool{}
+	}
+	s.review = r
+	s.format = numFmt{lang: r.Language, cur: r.Currency}
+	s.period.SetText(r.Period.Key)
+	span := i18n.Date(r.Period.Start, r.Language) + " – " + i18n.Date(r.Period.End, r.Language)
+	if r.Period.Closed {
+		s.state.SetText(span + " · closed")
+		s.state.Importance = widget.WarningImportance
+	} else {
+		s.state.SetText(span + " · open")
+		s.state.Importance = widget.SuccessImportance
+	}
+	s.state.Refresh()
+	s.texts = make(map[engine.ID]string, len(r.Lines))
+	names := map[string]bool{}
+	for _, l := range r.Lines {
+		t := l.Explanation
+		if t == "" {
+			t = i18n.Explain(l.Line.Explanation, r.Language)
+		}
+		s.texts[l.Line.ID] = t
+		names[l.Program] = true
+	}
+	// Drop choices of lines that are gone or changed status elsewhere.
+	for id := range s.selected {
+		if _, ok := s.texts[id]; !ok {
+			delete(s.selected, id)
+		}
+	}
+	opts := []string{allPrograms}
+	for _, t := range r.Totals {
+		if names[t.Program] {
+			opts = append(opts, t.Program)
+			delete(names, t.Program)
+		}
+	}
+	rest := make([]string, 0, len(names))
+	for n := range names {
+		rest = append(rest, n)
+	}
+	sort.Strings(rest)
+	s.program.Options = append(opts, rest...)
+	if !contains(s.program.Options, s.program.Selected) {
+		s.program.SetSelected(allPrograms)
+	}
+	s.program.Refresh()
+	s.showTotals()
+	s.filter()
+	s.enable()
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// filter recomputes which lines are shown.
+func (s *PeriodRunScreen) filter() {
+	if s.table == nil {
+		return
+	}
+	prog, st := s.program.Selected, s.status.Selected
+	q := strings.ToLower(strings.TrimSpace(s.payee.Text))
+	s.shown = s.shown[:0]
+	for i, l := range s.review.Lines {
+		if prog != "" && prog != allPrograms && l.Program != prog {
+			continue
+		}
+		if st != "" && st != allStatuses && string(l.Line.Status) != st {
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(l.Payee), q) {
+			continue
+		}
+		s.shown = append(s.shown, i)
+	}
+	s.table.Refresh()
+	s.selectionChanged()
+}
+
+func (s *PeriodRunScreen) cell(id widget.TableCellID, l *widget.Label) {
+	if id.Row >= len(s.shown) {
+		l.SetText("")
+		return
+	}
+	rl := s.review.Lines[s.shown[id.Row]]
+	l.Alignment = fyne.TextAlignLeading
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.Importance = widget.MediumImportance
+	l.TextStyle = fyne.TextStyle{}
+	switch id.Col {
+	case 0:
+		if s.selected[rl.Line.ID] {
+			l.SetText("☑")
+		} else {
+			l.SetText("☐")
+		}
+	case 1:
+		l.SetText(rl.Program)
+	case 2:
+		l.SetText(rl.Rule)
+	case 3:
+		l.SetText(rl.Payee)
+	case 4:
+		l.Alignment = fyne.TextAlignTrailing
+		l.TextStyle = fyne.TextStyle{Monospace: false, Bold: rl.Line.Adjustment != nil}
+		l.SetText(s.amount(rl.Line))
+	case 5:
+		switch rl.Line.Status {
+		case engine.LineApproved:
+			l.Importance = widget.HighImportance
+		case engine.LinePaid:
+			l.Importance = widget.SuccessImportance
+		default:
+			l.Importance = widget.LowImportance
+		}
+		l.SetText(string(rl.Line.Status))
+	case 6:
+		t := s.texts[rl.Line.ID]
+		if rl.Line.Adjustment != nil {
+			t = "Adjustment of " + rl.Line.Adjustment.OriginalPeriod + " · " + t
+		}
+		l.SetText(t)
+	}
+}
+
+// amount is a line's money or points as the table shows it.
+func (s *PeriodRunScreen) amount(l engine.RewardLine) string {
+	if l.Unit == engine.UnitPoints {
+		return s.format.points(l.Points)
+	}
+	return s.format.money(l.Amount)
+}
+
+// toggle chooses or drops the shown line at row and shows its explanation.
+func (s *PeriodRunScreen) toggle(row int) {
+	rl := s.review.Lines[s.shown[row]]
+	id := rl.Line.ID
+	if s.selected[id] {
+		delete(s.selected, id)
+	} else {
+		s.selected[id] = true
+	}
+	s.detail.Importance = widget.MediumImportance
+	s.detail.SetText(fmt.Sprintf("%s · %s · %s · %s\n%s", rl.Program, rl.Rule, rl.Payee, s.amount(rl.Line), s.texts[id]))
+	s.table.RefreshItem(widget.TableCellID{Row: row, Col: 0})
+	s.selectionChanged()
+}
+
+func (s *PeriodRunScreen) selectShown() {
+	for _, i := range s.shown {
+		s.selected[s.review.Lines[i].Line.ID] = true
+	}
+	s.table.Refresh()
+	s.selectionChanged()
+}
+
+// chosenLines returns the selected lines, in review order.
+func (s *PeriodRunScreen) chosenLines() []ReviewLine {
+	var out []ReviewLine
+	for _, l := range s.review.Lines {
+		if s.selected[l.Line.ID] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (s *PeriodRunScreen) selectionChanged() {
+	lines := s.chosenLines()
+	if len(lines) == 0 {
+		s.chosen.SetText(fmt.Sprintf("%d of %d lines shown", len(s.shown), len(s.review.Lines)))
+	} else {
+		sum, pts := decimal.Zero, int64(0)
+		for _, l := range lines {
+			sum = sum.Add(l.Line.Amount)
+			pts += l.Line.Points
+		}
+		text := fmt.Sprintf("%d chosen · %s", len(lines), s.format.money(sum))
+		if pts != 0 {
+			text += " · " + s.format.points(pts)
+		}
+		s.chosen.SetText(text)
+	}
+	s.table.Refresh()
+	s.enable()
+}
+
+// enable greys out what the period's state does not allow.
+func (s *PeriodRunScreen) enable() {
+	closed := s.review.Period.Closed || s.review.Period.Key == ""
+	running := s.progress.Visible()
+	set := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	set(s.compute, !closed && !running)
+	set(s.approve, !closed && !running && len(s.review.Lines) > 0)
+	set(s.pay, !running && len(s.review.Lines) > 0)
+	set(s.closeBtn, !closed && !running)
+}
+
+func (s *PeriodRunScreen) showTotals() {
+	s.totals.RemoveAll()
+	f := s.format
+	money, pts := decimal.Zero, int64(0)
+	for _, t := range s.review.Totals {
+		name := widget.NewLabelWithStyle(t.Program, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name.Truncation = fyne.TextTruncateEllipsis
+		amount := f.money(t.Amount)
+		if t.Points != 0 {
+			amount += " · " + f.points(t.Points)
+		}
+		budget := "no budget"
+		if t.Budget.IsPositive() {
+			budget = "spent " + f.money(t.Spent) + " of " + f.money(t.Budget)
+		}
+		right := widget.NewLabel(budget)
+		right.Importance = widget.LowImportance
+		if t.Budget.IsPositive() && t.Spent.GreaterThan(t.Budget) {
+			right.Importance = widget.DangerImportance
+		}
+		amt := widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{})
+		row := container.NewBorder(nil, nil,
+			container.NewGridWrap(fyne.NewSize(240, name.MinSize().Height), name),
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(180, amt.MinSize().Height), amt), container.NewGridWrap(fyne.NewSize(300, right.MinSize().Height), right)),
+			NewMeter(t.Spent, t.Budget))
+		s.totals.Add(row)
+		money = money.Add(t.Amount)
+		pts += t.Points
+	}
+	text := fmt.Sprintf("%d lines · %s", len(s.review.Lines), f.money(money))
+	if pts != 0 {
+		text += " · " + f.points(pts)
+	}
+	s.summary.SetText(text)
+}
+
+// onCompute recomputes the period with a progress bar.
+func (s *PeriodRunScreen) onCompute() {
+	key := s.review.Period.Key
+	if key == "" {
+		return
+	}
+	s.problem.SetText("")
+	s.progress.SetValue(0)
+	s.progress.Show()
+	s.enable()
+	s.background(func() {
+		res, err := s.svc.Compute(context.Background(), key, func(done, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					s.progress.SetValue(float64(done) / float64(total))
+				}
+			})
+		})
+		fyne.Do(func() {
+			s.progress.Hide()
+			s.enable()
+			if err != nil {
+				s.problem.SetText(fmt.Sprintf("Compute %s: %v", key, err))
+				return
+			}
+			s.detail.Importance = widget.MediumImportance
+			s.detail.SetText(fmt.Sprintf("Computed %s: %d draft lines from %d programs; %d approved or paid lines kept.", key, res.Lines, res.Programs, res.Kept))
+			s.open(key)
+		})
+	})
+}
+
+// onApprove approves the chosen draft lines, or every draft line shown when
+// none is chosen.
+func (s *PeriodRunScreen) onApprove() {
+	var ids []engine.ID
+	for _, l := range s.chosenLines() {
+		if l.Line.Status == engine.LineDraft {
+			ids = append(ids, l.Line.ID)
+		}
+	}
+	if len(ids) == 0 && len(s.selected) == 0 {
+		for _, i := range s.shown {
+			if l := s.review.Lines[i].Line; l.Status == engine.LineDraft {
+				ids = append(ids, l.ID)
+			}
+		}
+		if len(ids) == 0 {
+			dialog.ShowInformation("Approve", "There are no draft lines to approve.", s.win)
+			return
+		}
+		dialog.ShowConfirm("Approve", fmt.Sprintf("No line is chosen. Approve all %d draft lines shown?", len(ids)), func(ok bool) {
+			if ok {
+				s.approveIDs(ids, false)
+			}
+		}, s.win)
+		return
+	}
+	if len(ids) == 0 {
+		dialog.ShowInformation("Approve", "None of the chosen lines is a draft.", s.win)
+		return
+	}
+	s.approveIDs(ids, false)
+}
+
+func (s *PeriodRunScreen) approveIDs(ids []engine.ID, confirmed bool) {
+	key := s.review.Period.Key
+	s.background(func() {
+		err := s.svc.Approve(context.Background(), key, ids, confirmed)
+		fyne.Do(func() {
+			var be *engine.BudgetError
+			switch {
+			case err == nil:
+				for _, id := range ids {
+					delete(s.selected, id)
+				}
+				s.detail.SetText(fmt.Sprintf("Approved %d lines.", len(ids)))
+				s.open(key)
+			case !confirmed && errors.As(err, &be):
+				s.confirmBudget(be, ids)
+			case !confirmed && errors.Is(err, engine.ErrConfirmationNeeded):
+				dialog.ShowConfirm("Approve", err.Error()+"\n\nApprove anyway?", func(ok bool) {
+					if ok {
+						s.approveIDs(ids, true)
+					}
+				}, s.win)
+			default:
+				dialog.ShowError(fmt.Errorf("approve %d lines of %s: %w", len(ids), key, err), s.win)
+			}
+		})
+	})
+}
+
+// confirmBudget shows how far the approval passes each budget and approves
+// again, confirmed, if the user agrees.
+func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID) {
+	rows := container.NewVBox()
+	for _, o := range be.Overruns {
+		f := numFmt{lang: s.format.lang, cur: o.Currency}
+		head := widget.NewLabelWithStyle(o.Program, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		form := widget.NewForm(
+			widget.NewFormItem("Budget", widget.NewLabel(f.money(o.Budget))),
+			widget.NewFormItem("Spent so far", widget.NewLabel(f.money(o.Spent))),
+			widget.NewFormItem("Approving now", widget.NewLabel(f.money(o.Approving))),
+			widget.NewFormItem("Spent after", widget.NewLabel(f.money(o.After()))),
+		)
+		over := widget.NewLabel("Over budget by " + f.money(o.Over()))
+		over.Importance = widget.DangerImportance
+		rows.Add(container.NewVBox(head, form, over, NewMeter(o.After(), o.Budget)))
+	}
+	intro := widget.NewLabel(fmt.Sprintf("Approving these %d lines passes the budget below. A budget is not a cap: you may approve anyway.", len(ids)))
+	intro.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Budget exceeded", "Approve anyway", "Cancel", container.NewVBox(intro, rows), func(ok bool) {
+		if ok {
+			s.approveIDs(ids, true)
+		}
+	}, s.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// onPay records a payout of the chosen approved lines of one payee.
+func (s *PeriodRunScreen) onPay() {
+	var lines []ReviewLine
+	for _, l := range s.chosenLines() {
+		if l.Line.Status == engine.LineApproved && l.Line.Unit == engine.UnitMoney {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		dialog.ShowInformation("Pay", "Choose the approved money lines this payout settles.", s.win)
+		return
+	}
+	payee := lines[0].Line.Payee
+	sum := decimal.Zero
+	ids := make([]engine.ID, 0, len(lines))
+	for _, l := range lines {
+		if l.Line.Payee != payee {
+			dialog.ShowInformation("Pay", "A payout settles the lines of one payee: choose the approved lines of "+lines[0].Payee+" only.", s.win)
+			return
+		}
+		sum = sum.Add(l.Line.Amount)
+		ids = append(ids, l.Line.ID)
+	}
+	date := widget.NewEntry()
+	date.SetText(s.svc.Today().String())
+	method := widget.NewSelectEntry([]string{"Bank transfer", "Credit note", "Voucher", "Cheque"})
+	method.SetText("Bank transfer")
+	ref := widget.NewEntry()
+	ref.SetPlaceHolder("e.g. bank reference or credit note number")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Payee", widget.NewLabel(lines[0].Payee)),
+		widget.NewFormItem("Amount", widget.NewLabelWithStyle(s.format.money(sum), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		widget.NewFormItem("Lines", widget.NewLabel(fmt.Sprint(len(ids)))),
+		widget.NewFormItem("Date", date),
+		widget.NewFormItem("Method", method),
+		widget.NewFormItem("Reference", ref),
+	}
+	items[3].HintText = "YYYY-MM-DD"
+	d := dialog.NewForm("Record a payout", "Pay", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		day, err := engine.ParseDate(strings.TrimSpace(date.Text))
+		if err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		req := PayRequest{Period: s.review.Period.Key, Payee: payee, Date: day, Method: method.Text, Reference: strings.TrimSpace(ref.Text), LineIDs: ids}
+		s.background(func() {
+			p, err := s.svc.Pay(context.Background(), req)
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("record the payout to %s: %w", lines[0].Payee, err), s.win)
+					return
+				}
+				for _, id := range ids {
+					delete(s.selected, id)
+				}
+				s.detail.SetText(fmt.Sprintf("Paid %s to %s on %s (%s %s).", s.format.money(p.Amount), lines[0].Payee, i18n.Date(p.Date, s.format.lang), p.Method, p.Reference))
+				s.open(req.Period)
+			})
+		})
+	}, s.win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+	s.win.Canvas().Focus(ref)
+}
+
+// onClose asks before closing, naming what becomes read-only.
+func (s *PeriodRunScreen) onClose() {
+	key := s.review.Period.Key
+	s.background(func() {
+		imp, err := s.svc.CloseImpact(context.Background(), key)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("count what closing %s affects: %w", key, err), s.win)
+				return
+			}
+			lang := s.format.lang
+			msg := fmt.Sprintf("Closing %s makes these read-only:\n"+
+				"• %d sales, %d deal registrations, %d trainings and %d activities dated %s – %s\n"+
+				"• its %d reward lines\n\n"+
+				"A later return or late sale becomes an adjustment in the first open period.",
+				key, imp.Sales, imp.Registrations, imp.Trainings, imp.Activities,
+				i18n.Date(s.review.Period.Start, lang), i18n.Date(s.review.Period.End, lang), imp.Lines)
+			if imp.Draft > 0 {
+				msg += fmt.Sprintf("\n\n%d lines are still drafts and will stay unapproved.", imp.Draft)
+			}
+			d := dialog.NewConfirm("Close "+key+"?", msg, func(ok bool) {
+				if !ok {
+					return
+				}
+				s.background(func() {
+					err := s.svc.ClosePeriod(context.Background(), key)
+					fyne.Do(func() {
+						if err != nil {
+							dialog.ShowError(fmt.Errorf("close %s: %w", key, err), s.win)
+							return
+						}
+						s.detail.SetText(key + " is closed.")
+						s.open(key)
+					})
+				})
+			}, s.win)
+			d.SetConfirmText("Close period")
+			d.Show()
+		})
+	})
+}

@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerdesk/engine"
+)
+
+// The screen names, in navigation order. Show takes these.
+const (
+	ScreenDashboard  = "dashboard"
+	ScreenPartners   = "partners"
+	ScreenSales      = "sales"
+	ScreenPrograms   = "programs"
+	ScreenPeriodRun  = "periodrun"
+	ScreenStatements = "statements"
+	ScreenImport     = "import"
+	ScreenSettings   = "settings"
+)
+
+// Screen is one area of the main window. A screen is built once, the first
+// time it is shown, and kept; Shown is called every time it comes back.
+type Screen interface {
+	// Content is the screen's widget tree.
+	Content() fyne.CanvasObject
+	// Shown reloads what may have changed elsewhere and returns the widget
+	// that takes the keyboard focus (nil: none).
+	Shown() fyne.Focusable
+}
+
+// ScreenSpec registers a screen with the shell.
+type ScreenSpec struct {
+	Name  string // one of the Screen* names
+	Title string // shown in the sidebar and the menu
+	Icon  fyne.Resource
+	Order int // position in the sidebar, lowest first
+	New   func(s *Shell) Screen
+}
+
+var (
+	registryMu sync.Mutex
+	registry   = map[string]ScreenSpec{}
+)
+
+// RegisterScreen adds a screen to every shell created afterwards. Screens
+// register from an init function in their own file, so the shell needs no
+// edit when a screen is added.
+func RegisterScreen(spec ScreenSpec) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if spec.Name == "" || spec.New == nil {
+		panic("ui: RegisterScreen needs a Name and a New function")
+	}
+	if _, dup := registry[spec.Name]; dup {
+		panic("ui: screen " + spec.Name + " registered twice")
+	}
+	registry[spec.Name] = spec
+}
+
+// registeredScreens returns the registered screens in sidebar order.
+func registeredScreens() []ScreenSpec {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	specs := make([]ScreenSpec, 0, len(registry))
+	for _, s := range registry {
+		specs = append(specs, s)
+	}
+	sort.Slice(specs, func(i, j int) bool {
+		if specs[i].Order != specs[j].Order {
+			return specs[i].Order < specs[j].Order
+		}
+		return specs[i].Name < specs[j].Name
+	})
+	return specs
+}
+
+// Shell is the main window's content: a sidebar of areas, the area on show
+// and a status line. It owns no data; every screen asks the Backend.
+type Shell struct {
+	win     fyne.Window
+	app     fyne.App
+	backend Backend
+
+	specs   []ScreenSpec
+	screens map[string]Screen
+	current string
+
+	nav     *widget.List
+	title   *widget.Label
+	body    *fyne.Container
+	status  *widget.Label
+	content fyne.CanvasObject
+
+	// confirm and showError are dialogs; tests replace them to answer
+	// without an overlay.
+	confirm   func(title, message string, answer func(bool))
+	showError func(err error)
+	// async runs long work (an import) off the UI goroutine; tests run it
+	// inline.
+	async func(func())
+}
+
+// NewShell builds the main window's content for w over b, applies the
+// bundled-font theme and installs the menus and shortcuts. The caller sets
+// it with w.SetContent(shell.Content()).
+func NewShell(w fyne.Window, a fyne.App, b Backend) *Shell {
+	s := &Shell{win: w, app: a, backend: b, screens: map[string]Screen{}}
+	s.confirm = func(title, message string, answer func(bool)) {
+		dialog.ShowConfirm(title, message, answer, w)
+	}
+	s.showError = func(err error) { dialog.ShowError(err, w) }
+	s.async = func(f func()) { go f() }
+	if a != nil {
+		a.Settings().SetTheme(NewTheme())
+	}
+	s.specs = registeredScreens()
+	s.build()
+	s.installShortcuts()
+	if len(s.specs) > 0 {
+		s.Show(s.specs[0].Name)
+	}
+	return s
+}
+
+// Content is the window's content.
+func (s *Shell) Content() fyne.CanvasObject { return s.content }
+
+// Backend is the backend the screens use.
+func (s *Shell) Backend() Backend { return s.backend }
+
+// Window is the main window, for dialogs.
+func (s *Shell) Window() fyne.Window { return s.win }
+
+// App is the application, for preferences and the clipboard.
+func (s *Shell) App() fyne.App { return s.app }
+
+// Current is the name of the screen on show.
+func (s *Shell) Current() string { return s.current }
+
+// Screen returns the named screen, building it if needed; nil when no
+// screen of that name is registered.
+func (s *Shell) Screen(name string) Screen {
+	if sc, ok := s.screens[name]; ok {
+		return sc
+	}
+	for _, spec := range s.specs {
+		if spec.Name == name {
+			sc := spec.New(s)
+			s.screens[name] = sc
+			return sc
+		}
+	}
+	return nil
+}
+
+// Show brings the named screen up and gives its focus widget the keyboard.
+// An unknown name shows nothing new and reports it in the status line.
+func (s *Shell) Show(name string) {
+	sc := s.Screen(name)
+	if sc == nil {
+		s.SetStatus(fmt.Sprintf("There is no %s screen in this build.", name))
+		return
+	}
+	s.current = name
+	for i, spec := range s.specs {
+		if spec.Name == name {
+			s.title.SetText(spec.Title)
+			s.nav.Select(i)
+		}
+	}
+	s.body.Objects = []fyne.CanvasObject{sc.Content()}
+	s.body.Refresh()
+	if f := sc.Shown(); f != nil {
+		s.win.Canvas().Focus(f)
+	}
+}
+
+// Command sends c to the screen on show; it reports whether the screen did
+// anything with it.
+func (s *Shell) Command(c Command) bool {
+	sc, ok := s.screens[s.current].(Commander)
+	if !ok {
+		return false
+	}
+	return sc.Command(c)
+}
+
+// SetStatus shows a one-line message at the bottom of the window.
+func (s *Shell) SetStatus(msg string) { s.status.SetText(msg) }
+
+// ShowError shows err in a dialog. Screens map validation errors to their
+// fields first and use this for everything else.
+func (s *Shell) ShowError(err error) {
+	if err != nil {
+		s.showError(err)
+	}
+}
+
+// Confirm asks a yes/no question and calls answer with the reply.
+func (s *Shell) Confirm(title, message string, answer func(bool)) {
+	s.confirm(title, message, answer)
+}
+
+// Async runs f off the UI goroutine; f updates widgets only through fyne.Do.
+func (s *Shell) Async(f func()) { s.async(f) }
+
+func (s *Shell) build() {
+	s.nav = widget.NewList(
+		func() int { return len(s.specs) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Ctrl+0"),
+				widget.NewLabel("Statements"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			spec := s.specs[id]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(spec.Title)
+			icon := spec.Icon
+			if icon == nil {
+				icon = theme.NavigateNextIcon()
+			}
+			c.Objects[1].(*widget.Icon).SetResource(icon)
+			key := c.Objects[2].(*widget.Label)
+			key.Importance = widget.LowImportance
+			if sc, ok := shortcutFor(spec.Name); ok {
+				key.SetText(shortcutText(sc))
+			} else {
+				key.SetText("")
+			}
+		})
+	s.nav.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.specs) && s.specs[id].Name != s.current {
+			s.Show(s.specs[id].Name)
+		}
+	}
+	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.title.SizeName = theme.SizeNameSubHeadingText
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.LowImportance
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	operator := widget.NewLabel("")
+	operator.Importance = widget.LowImportance
+	if s.backend != nil {
+		if op := s.backend.Operator(); op != "" {
+			operator.SetText("Operator: " + op)
+		}
+	}
+	s.body = container.NewStack()
+	brand := widget.NewLabelWithStyle("Partnerdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	side := container.NewBorder(container.NewPadded(brand), nil, nil, nil, s.nav)
+	header := container.NewVBox(container.NewPadded(s.title), widget.NewSeparator())
+	footer := container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, nil, operator, s.status))
+	main := container.NewBorder(header, footer, nil, nil, container.NewPadded(s.body))
+	split := container.NewHSplit(side, main)
+	split.Offset = 0.18
+	s.content = split
+}
+
+// fieldErrors spreads a validation error over the fields it names. It
+// returns the problems whose field is not on the form (they go to a dialog
+// or a form-level message) and whether err was a validation error at all.
+func fieldErrors(err error) (byField map[string]string, ok bool) {
+	byField = map[string]string{}
+	var many engine.ValidationErrors
+	var one *engine.ValidationError
+	switch {
+	case errors.As(err, &many):
+		for _, e := range many {
+			if _, seen := byField[e.Field]; !seen {
+				byField[e.Field] = e.Reason
+			}
+		}
+		return byField, true
+	case errors.As(err, &one):
+		byField[one.Field] = one.Reason
+		return byField, true
+	}
+	return nil, false
+}

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Command is an action a keyboard shortcut or a menu item asks of the shell
+// or of the screen on show.
+type Command string
+
+// The commands. CmdGo* switch screens; the others go to the current screen
+// when it implements Commander.
+const (
+	CmdNew     Command = "new"     // a new record (partner, sale line, program...)
+	CmdSave    Command = "save"    // save the form on show
+	CmdFind    Command = "find"    // focus the screen's search or first field
+	CmdRefresh Command = "refresh" // reload the screen's data
+	CmdGo      Command = "go"      // with Shortcut.Screen: show that screen
+)
+
+// Commander is implemented by screens that act on commands. Command returns
+// false when the screen has nothing to do for c.
+type Commander interface {
+	Command(c Command) bool
+}
+
+// Shortcut is one keyboard shortcut: declared once here, added to the
+// window's canvas and shown beside its menu item.
+type Shortcut struct {
+	Command Command
+	Screen  string // for CmdGo
+	Label   string // the menu item's text
+	Menu    string // the menu it appears in
+	Key     fyne.KeyName
+	Mod     fyne.KeyModifier
+}
+
+// Keys returns the Fyne shortcut for the canvas and the menu item.
+func (s Shortcut) Keys() *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: s.Key, Modifier: s.Mod}
+}
+
+// The menus, in menu-bar order.
+const (
+	MenuFile = "File"
+	MenuEdit = "Edit"
+	MenuGo   = "Go"
+)
+
+// Shortcuts is every keyboard shortcut of the app. The Go entries follow
+// the navigation order, so Ctrl+1 is the first area in the sidebar.
+// Plain keys inside forms (Tab, Enter, Escape, Up, Down) are described in
+// docs/decisions-ui.md; they are handled by the widgets that have focus.
+var Shortcuts = []Shortcut{
+	{Command: CmdNew, Label: "New", Menu: MenuEdit, Key: fyne.KeyN, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdSave, Label: "Save", Menu: MenuEdit, Key: fyne.KeyS, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdFind, Label: "Find", Menu: MenuEdit, Key: fyne.KeyF, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdRefresh, Label: "Refresh", Menu: MenuEdit, Key: fyne.KeyR, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenDashboard, Label: "Dashboard", Menu: MenuGo, Key: fyne.Key1, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenPartners, Label: "Partners", Menu: MenuGo, Key: fyne.Key2, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenSales, Label: "Sales", Menu: MenuGo, Key: fyne.Key3, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenPrograms, Label: "Programs", Menu: MenuGo, Key: fyne.Key4, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenPeriodRun, Label: "Period run", Menu: MenuGo, Key: fyne.Key5, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenStatements, Label: "Statements", Menu: MenuGo, Key: fyne.Key6, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenImport, Label: "Import…", Menu: MenuFile, Key: fyne.Key7, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenSettings, Label: "Settings", Menu: MenuFile, Key: fyne.Key8, Mod: fyne.KeyModifierShortcutDefault},
+}
+
+// shortcutFor returns the shortcut that shows screen, if there is one.
+func shortcutFor(screen string) (Shortcut, bool) {
+	for _, s := range Shortcuts {
+		if s.Command == CmdGo && s.Screen == screen {
+			return s, true
+		}
+	}
+	return Shortcut{}, false
+}
+
+// shortcutText renders a shortcut the way the menus print it ("Ctrl+3").
+func shortcutText(s Shortcut) string {
+	mod := "Ctrl+"
+	if s.Mod&fyne.KeyModifierSuper != 0 {
+		mod = "⌘"
+	}
+	return mod + string(s.Key)
+}
+
+// installShortcuts adds every shortcut to the canvas and builds the main
+// menu from the same table, so a shortcut cannot exist in one and not the
+// other.
+func (s *Shell) installShortcuts() {
+	menus := map[string]*fyne.Menu{}
+	order := []string{MenuFile, MenuEdit, MenuGo}
+	for _, name := range order {
+		menus[name] = fyne.NewMenu(name)
+	}
+	for _, sc := range Shortcuts {
+		sc := sc
+		run := func() { s.run(sc) }
+		s.win.Canvas().AddShortcut(sc.Keys(), func(fyne.Shortcut) { run() })
+		item := fyne.NewMenuItem(sc.Label, run)
+		item.Shortcut = sc.Keys()
+		m := menus[sc.Menu]
+		m.Items = append(m.Items, item)
+	}
+	var all []*fyne.Menu
+	for _, name := range order {
+		all = append(all, menus[name])
+	}
+	s.win.SetMainMenu(fyne.NewMainMenu(all...))
+}
+
+// run carries out one shortcut.
+func (s *Shell) run(sc Shortcut) {
+	if sc.Command == CmdGo {
+		s.Show(sc.Screen)
+		return
+	}
+	s.Command(sc.Command)
+}
