@@ -171,3 +171,52 @@ func (s *Service) SalesBetween(from, to engine.Date) ([]engine.Sale, error) {
 	})
 	return out, err
 }
+
+// Partner returns one partner.
+func (s *Service) Partner(id engine.ID) (engine.Partner, error) {
+	var p engine.Partner
+	err := s.view(func(tx *data.Tx) error {
+		x, err := data.Get[engine.Partner](tx, id)
+		if err != nil {
+			return fmt.Errorf("partner %d: %w", id, err)
+		}
+		p = *x
+		return nil
+	})
+	return p, err
+}
+
+// SaleRow is a stored sale with the names a list shows.
+type SaleRow struct {
+	Sale     engine.Sale
+	Partner  string
+	Rep      string
+	Product  string
+	Currency engine.Currency
+}
+
+// RecentSales returns the last limit sales entered (highest ids), newest first.
+func (s *Service) RecentSales(limit int) ([]SaleRow, error) {
+	co, err := s.Company()
+	if err != nil {
+		return nil, err
+	}
+	var out []SaleRow
+	err = s.view(func(tx *data.Tx) error {
+		sales, err := tx.LastSales(limit)
+		if err != nil {
+			return err
+		}
+		nm, err := loadNames(tx)
+		if err != nil {
+			return err
+		}
+		skus := map[engine.ID]string{}
+		_ = data.Each(tx, func(p *engine.Product) error { skus[p.ID] = p.SKU; return nil })
+		for _, x := range sales {
+			out = append(out, SaleRow{Sale: x, Partner: nm.partners[x.PartnerID], Rep: nm.reps[x.RepID].Name, Product: skus[x.ProductID], Currency: co.Currency})
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"partnerdesk/data"
 	"sort"
 )
 
@@ -8,3 +9,6 @@ import (
 func sortBy[T any](xs []T, key func(T) string) {
 	sort.SliceStable(xs, func(i, j int) bool { return key(xs[i]) < key(xs[j]) })
 }
+
+// txAlias keeps signatures short where a file does not otherwise need data.
+type txAlias = data.Tx

@@ -15,6 +15,7 @@ const (
 	ArgPeriod  ArgType = "period"  // a period key
 	ArgDate    ArgType = "date"    // Date, formatted per language
 	ArgKey     ArgType = "key"     // a message key translated per language (e.g. "retroactive")
+	ArgList    ArgType = "list"    // Items rendered and joined: "a, b and c"
 )
 
 // Arg is one typed argument of an explanation.
@@ -25,6 +26,9 @@ type Arg struct {
 	Dec      decimal.Decimal `json:"dec,omitempty"`
 	Currency *Currency       `json:"currency,omitempty"`
 	Date     Date            `json:"date,omitempty"`
+	// Items are the parts of an ArgList, e.g. the needs of a tier nudge
+	// ("34,500.00 EUR revenue and 1 certification").
+	Items []Explanation `json:"items,omitempty"`
 }
 
 // Explanation is a reward line's reason as a message key and typed
@@ -76,5 +80,12 @@ func PeriodArg(name, key string) Arg { return Arg{Name: name, Type: ArgPeriod, T
 // DateArg is a date.
 func DateArg(name string, d Date) Arg { return Arg{Name: name, Type: ArgDate, Date: d} }
 
+// ListArg is a list of explanations, rendered each in the language and
+// joined with commas and the language's "and" (message key "word.and").
+func ListArg(name string, items ...Explanation) Arg {
+	return Arg{Name: name, Type: ArgList, Items: items}
+}
+
 // KeyArg is a word translated per language.
 func KeyArg(name, key string) Arg { return Arg{Name: name, Type: ArgKey, Text: key} }
+

@@ -47,6 +47,8 @@ var Messages = map[string]string{
 	// Modifiers, rendered after the main text.
 	"mod.tier": "x {multiplier} for tier {tier}",
 	"mod.cap":  "capped at {cap}",
+	// mod.tier.amount is mod.tier with the multiplied result.
+	"mod.tier.amount": "x {multiplier} for tier {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule}: return of invoice {invoice} from {original_period}: {basis} at {original_period}'s effective rate {rate} = {amount}",
@@ -54,14 +56,18 @@ var Messages = map[string]string{
 	"adjust.recompute": "{rule}: {period} now computes {fresh}; {kept} was already approved; difference {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "{missing} more in {period} reaches the band from {from} at {rate}",
-	"nudge.step":   "{missing} more in {period} reaches the {step} target step ({amount})",
-	"nudge.tier":   "{missing} to {tier}",
-	"nudge.top":    "top tier {tier} reached",
-	"need.revenue": "{amount} revenue",
-	"need.units":   "{units} units",
-	"need.certs":   "{count} certifications",
-	"need.regs":    "{count} won registrations",
+	"nudge.band": "{missing} more in {period} reaches the band from {from} at {rate}",
+	"nudge.step": "{missing} more in {period} reaches the {step} target step ({amount})",
+	"nudge.tier": "{missing} to {tier}",
+	"nudge.top":  "top tier {tier} reached",
+	// nudge.tier.qualified: every criterion of the next tier is met; a tier review will propose it.
+	"nudge.tier.qualified": "qualifies for {tier} at the next tier review",
+	"need.revenue":         "{amount} revenue",
+	"need.units":           "{units} units",
+	"need.certs":           "{count} certifications",
+	"need.cert":            "{count} certification",
+	"need.reg":             "{count} won registration",
+	"need.regs":            "{count} won registrations",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroactive",

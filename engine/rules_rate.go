@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -195,6 +194,3 @@ func (c *computer) ruleTarget(pc *progCtx, ri int) {
 		}
 	}
 }
-
-// compareBands orders bands by From.
-func compareBands(a, b Band) int { return cmp.Compare(a.From.Cmp(b.From), 0) }

@@ -9,8 +9,9 @@ import (
 // screens declares the small interface it needs and Backend composes them, so
 // a screen's dependencies stay visible in its own interface.
 //
-// Part 2's screens (dashboard, programs, period run, statements) declare
-// their interfaces in their own files and are embedded here.
+// The dashboard, programs, period run and statements screens ask for their
+// own services (backend2.go) by type assertion on the same value, so a
+// back end without them still opens the window.
 type Backend interface {
 	SettingsBackend
 	PartnersBackend

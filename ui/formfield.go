@@ -186,3 +186,29 @@ func formGrid(fs ...*field) *fyne.Container {
 func sectionTitle(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
+
+// widthLimit lays its one object out no wider than max, at the leading edge.
+type widthLimit struct{ max float32 }
+
+func (l widthLimit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
+}
+
+func (l widthLimit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		w := size.Width
+		if w > l.max {
+			w = l.max
+		}
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+// limitWidth keeps a form readable in a wide window.
+func limitWidth(max float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(widthLimit{max: max}, o)
+}

@@ -97,7 +97,8 @@ type Shell struct {
 	nav     *widget.List
 	title   *widget.Label
 	body    *fyne.Container
-	status  *widget.Label
+	status   *widget.Label
+	operator *widget.Label
 	content fyne.CanvasObject
 
 	// confirm and showError are dialogs; tests replace them to answer
@@ -213,6 +214,15 @@ func (s *Shell) Confirm(title, message string, answer func(bool)) {
 // Async runs f off the UI goroutine; f updates widgets only through fyne.Do.
 func (s *Shell) Async(f func()) { s.async(f) }
 
+// setOperator shows who is working in the status line.
+func (s *Shell) setOperator(name string) {
+	if name == "" {
+		s.operator.SetText("No operator set")
+		return
+	}
+	s.operator.SetText("Operator: " + name)
+}
+
 func (s *Shell) build() {
 	s.nav = widget.NewList(
 		func() int { return len(s.specs) },
@@ -247,19 +257,17 @@ func (s *Shell) build() {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
 	s.status.Truncation = fyne.TextTruncateEllipsis
-	operator := widget.NewLabel("")
-	operator.Importance = widget.LowImportance
+	s.operator = widget.NewLabel("")
+	s.operator.Importance = widget.LowImportance
 	if s.backend != nil {
-		if op := s.backend.Operator(); op != "" {
-			operator.SetText("Operator: " + op)
-		}
+		s.setOperator(s.backend.Operator())
 	}
 	s.body = container.NewStack()
 	brand := widget.NewLabelWithStyle("Partnerdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	side := container.NewBorder(container.NewPadded(brand), nil, nil, nil, s.nav)
 	header := container.NewVBox(container.NewPadded(s.title), widget.NewSeparator())
 	footer := container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, operator, s.status))
+		container.NewBorder(nil, nil, nil, s.operator, s.status))
 	main := container.NewBorder(header, footer, nil, nil, container.NewPadded(s.body))
 	split := container.NewHSplit(side, main)
 	split.Offset = 0.18

@@ -79,7 +79,7 @@ type gen struct {
 	ds             Dataset
 	start, through engine.Date
 
-	reps     [][]engine.ID // reps of each partner index
+	repsOf   [][]engine.ID // reps of each partner index
 	tierIdx  [][12]int     // tier index of each partner in each month; -1: none
 	cursor   map[string]int
 	custPool map[string][]string
@@ -182,8 +182,11 @@ func (g *gen) poisson(lambda float64) int {
 	}
 }
 
-func (g *gen) company() {
-	g.ds.Company = engine.Company{
+func (g *gen) company() { g.ds.Company = demoCompany() }
+
+// demoCompany is the vendor of both data sets.
+func demoCompany() engine.Company {
+	return engine.Company{
 		Name:            CompanyName,
 		Address:         "Am Sandtorkai 54\n20457 Hamburg\nGermany",
 		Currency:        engine.NewCurrency("EUR"),
@@ -192,21 +195,28 @@ func (g *gen) company() {
 	}
 }
 
-func (g *gen) ladder() {
-	g.ds.Ladder = engine.TierLadder{
+func (g *gen) ladder() { g.ds.Ladder = demoLadder() }
+
+// demoLadder is the Registered/Silver/Gold/Platinum ladder over 12 months.
+func demoLadder() engine.TierLadder {
+	return engine.TierLadder{
 		WindowMonths: 12,
 		Levels: []engine.TierLevel{
 			{Name: TierRegistered},
-			{Name: TierSilver, Criteria: engine.TierCriteria{Revenue: dec("40000"), Certifications: 1}},
-			{Name: TierGold, Criteria: engine.TierCriteria{Revenue: dec("150000"), Units: dec("200"), Certifications: 2, WonRegistrations: 2}},
-			{Name: TierPlatinum, Criteria: engine.TierCriteria{Revenue: dec("400000"), Units: dec("600"), Certifications: 4, WonRegistrations: 5}},
+			{Name: TierSilver, Criteria: engine.TierCriteria{Revenue: dec("150000"), Certifications: 1}},
+			{Name: TierGold, Criteria: engine.TierCriteria{Revenue: dec("400000"), Certifications: 2, WonRegistrations: 2}},
+			{Name: TierPlatinum, Criteria: engine.TierCriteria{Revenue: dec("800000"), Units: dec("2500"), Certifications: 4, WonRegistrations: 5}},
 		},
 	}
 }
 
-func (g *gen) products() {
+func (g *gen) products() { g.ds.Products = demoProducts() }
+
+// demoProducts is the price list as engine products, IDs from 1.
+func demoProducts() []engine.Product {
+	out := make([]engine.Product, 0, len(products))
 	for i, p := range products {
-		g.ds.Products = append(g.ds.Products, engine.Product{
+		out = append(out, engine.Product{
 			ID:           engine.ID(i + 1),
 			SKU:          p.sku,
 			Name:         p.name,
@@ -215,6 +225,7 @@ func (g *gen) products() {
 			Subscription: p.subscription,
 		})
 	}
+	return out
 }
 
 func (g *gen) partners() {
@@ -248,7 +259,7 @@ func (g *gen) partners() {
 
 func (g *gen) reps() {
 	g.cursor = map[string]int{}
-	g.reps = make([][]engine.ID, len(partnerSpecs))
+	g.repsOf = make([][]engine.ID, len(partnerSpecs))
 	for i, s := range partnerSpecs {
 		n := min(4, s.size/2+1+g.r.IntN(2))
 		people := pools[s.pool].people
@@ -271,10 +282,10 @@ func (g *gen) reps() {
 				Role:      role,
 				Active:    s.status != engine.StatusSuspended,
 			})
-			g.reps[i] = append(g.reps[i], id)
+			g.repsOf[i] = append(g.repsOf[i], id)
 		}
 		if g.ds.Partners[i].Contact == "" {
-			g.ds.Partners[i].Contact = g.ds.Reps[g.reps[i][0]-1].Name
+			g.ds.Partners[i].Contact = g.ds.Reps[g.repsOf[i][0]-1].Name
 		}
 	}
 }
@@ -402,7 +413,7 @@ func (g *gen) customer(i int, fresh float64) string {
 
 // rep picks one of partner i's reps, managers less often.
 func (g *gen) rep(i int) engine.ID {
-	rs := g.reps[i]
+	rs := g.repsOf[i]
 	if len(rs) > 1 && g.r.IntN(4) != 0 {
 		return rs[1+g.r.IntN(len(rs)-1)]
 	}
@@ -436,7 +447,7 @@ func (g *gen) trainings() {
 		if s.joinMonth >= 0 {
 			lo = g.ds.Partners[i].Joined
 		}
-		for _, rep := range g.reps[i] {
+		for _, rep := range g.repsOf[i] {
 			for _, c := range courses {
 				if g.r.Float64() < 0.3+0.08*float64(s.size) {
 					ts = append(ts, engine.Training{RepID: rep, Course: c, Completed: g.day(lo, g.through)})
@@ -497,7 +508,7 @@ func (g *gen) activities() {
 				add(i, g.rep(i), ActJointCall, g.day(lo, hi), "Joint call with "+pool[g.r.IntN(len(pool))])
 			}
 			if m%3 == 2 && g.tierIdx[i][m] >= 2 {
-				add(i, g.reps[i][0], ActQBR, g.day(hi-9, hi), "Quarterly business review "+engine.PeriodContaining(engine.PeriodQuarter, lo, time.January).Key)
+				add(i, g.repsOf[i][0], ActQBR, g.day(max(lo, hi-9), hi), "Quarterly business review "+engine.PeriodContaining(engine.PeriodQuarter, lo, time.January).Key)
 			}
 			for range g.poisson(0.06 * sz) {
 				add(i, 0, ActEvent, g.day(lo, hi), events[g.r.IntN(len(events))])
@@ -565,6 +576,10 @@ func (g *gen) registrations() {
 	for k := range plans {
 		p := &plans[k]
 		p.reg.ID = engine.ID(k + 1)
+		if p.saleDate != 0 && !g.sells(p.partner, g.monthOf(p.saleDate)) {
+			// A suspended partner closes nothing after its suspension.
+			p.saleDate, p.reg.Outcome = 0, engine.OutcomeLost
+		}
 		g.ds.Registrations = append(g.ds.Registrations, p.reg)
 		if p.saleDate != 0 {
 			g.regSales = append(g.regSales, g.regInvoice(p))
@@ -718,7 +733,7 @@ func (g *gen) invoices() {
 				if g.r.IntN(10) < 1 {
 					n++
 				}
-				var used [len(products)]bool
+				var used [32]bool
 				for range n {
 					p := cat[g.r.IntN(len(cat))]
 					if used[p] {
@@ -861,7 +876,7 @@ func (g *gen) returns() {
 	}
 	slices.SortStableFunc(rets, func(a, b engine.Sale) int { return cmp.Compare(a.Date, b.Date) })
 	num := numberer{prefix: "CN", next: map[int]int{}}
-	first := g.firstNumber(0) / 20
+	first := g.firstNumber(1) / 8
 	for k := range rets {
 		rets[k].Invoice = num.number(g.r, rets[k].Date, first)
 	}

@@ -56,14 +56,14 @@ const maxDepth = 8
 
 func explainTo(b *strings.Builder, e engine.Explanation, lang string, depth int) {
 	if t, ok := Template(e.Key, lang); ok {
-		substitute(b, t, e.Args, lang)
+		substitute(b, t, e.Args, lang, depth)
 	} else {
 		b.WriteString(e.Key)
 		for _, a := range e.Args {
 			b.WriteByte(' ')
 			b.WriteString(a.Name)
 			b.WriteByte('=')
-			b.WriteString(FormatArg(a, lang))
+			b.WriteString(formatArg(a, lang, depth))
 		}
 	}
 	if depth >= maxDepth {
@@ -77,7 +77,7 @@ func explainTo(b *strings.Builder, e engine.Explanation, lang string, depth int)
 
 // substitute writes template t with every {name} that names an argument
 // replaced by its formatted value.
-func substitute(b *strings.Builder, t string, args []engine.Arg, lang string) {
+func substitute(b *strings.Builder, t string, args []engine.Arg, lang string, depth int) {
 	for {
 		open := strings.IndexByte(t, '{')
 		if open < 0 {
@@ -91,7 +91,7 @@ func substitute(b *strings.Builder, t string, args []engine.Arg, lang string) {
 		b.WriteString(t[:open])
 		name := t[open+1 : end]
 		if a, ok := findArg(args, name); ok {
-			b.WriteString(FormatArg(a, lang))
+			b.WriteString(formatArg(a, lang, depth))
 		} else {
 			b.WriteString(t[open : end+1])
 		}
@@ -111,10 +111,25 @@ func findArg(args []engine.Arg, name string) (engine.Arg, bool) {
 
 // FormatArg formats one explanation argument in lang: money with its
 // currency, a number with the scale it was given ("100000.00" prints
-// 100,000.00), a percentage, points, a date, a translated word; text and
-// period keys print as written.
+// 100,000.00), a percentage, points, a date, a translated word, a list
+// joined by List; text and period keys print as written.
 func FormatArg(a engine.Arg, lang string) string {
+	return formatArg(a, Normalize(lang), 0)
+}
+
+func formatArg(a engine.Arg, lang string, depth int) string {
 	switch a.Type {
+	case engine.ArgList:
+		if depth >= maxDepth {
+			return ""
+		}
+		items := make([]string, len(a.Items))
+		for i, it := range a.Items {
+			var b strings.Builder
+			explainTo(&b, it, lang, depth+1)
+			items[i] = b.String()
+		}
+		return List(items, lang)
 	case engine.ArgMoney:
 		if a.Currency == nil {
 			return Number(a.Dec, scale(a), lang)
@@ -141,6 +156,19 @@ func FormatArg(a engine.Arg, lang string) string {
 		return Date(a.Date, lang)
 	}
 	return Number(a.Dec, scale(a), lang)
+}
+
+// List joins items the way a sentence lists them: "a", "a and b",
+// "a, b and c", with the language's "and" (message key "word.and").
+func List(items []string, lang string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	and := " " + Word("word.and", lang) + " "
+	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
 }
 
 // scale is the number of decimals a number argument was written with.

@@ -237,3 +237,41 @@ func TestCataloguesComplete(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryKeyRendersFully fills every placeholder of every key with a text
+// argument and checks that no language leaves a brace or the raw key behind.
+func TestEveryKeyRendersFully(t *testing.T) {
+	for key, en := range engine.Messages {
+		var args []engine.Arg
+		for _, name := range placeholders(en) {
+			args = append(args, engine.TextArg(name, "<"+name+">"))
+		}
+		e := engine.Explanation{Key: key, Args: args}
+		for _, lang := range i18n.Languages {
+			got := i18n.Explain(e, lang)
+			if strings.ContainsAny(got, "{}") || got == "" || got == key {
+				t.Errorf("Explain(%s, %s) = %q", key, lang, got)
+			}
+			for _, name := range placeholders(en) {
+				if !strings.Contains(got, "<"+name+">") {
+					t.Errorf("Explain(%s, %s) = %q lacks argument %s", key, lang, got, name)
+				}
+			}
+		}
+	}
+}
+
+func TestWordAndTemplate(t *testing.T) {
+	if got := i18n.Word("word.marginal", "de"); got != "stufenweise" {
+		t.Errorf("Word(word.marginal, de) = %q, want stufenweise", got)
+	}
+	if got := i18n.Word("word.nope", "de"); got != "word.nope" {
+		t.Errorf("Word(word.nope, de) = %q, want the key", got)
+	}
+	if got, ok := i18n.Template("mod.cap", "xx"); !ok || got != engine.Messages["mod.cap"] {
+		t.Errorf("Template(mod.cap, xx) = %q, %v, want the English template", got, ok)
+	}
+	if _, ok := i18n.Template("no.such.key", "it"); ok {
+		t.Error("Template(no.such.key) reports a template")
+	}
+}

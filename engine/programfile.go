@@ -1,0 +1,336 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// ProgramFileFormat and ProgramFileVersion identify a program definition
+// file: {"format":"partnerdesk-program","version":1, ...the program...}.
+const (
+	ProgramFileFormat  = "partnerdesk-program"
+	ProgramFileVersion = 1
+)
+
+// programFile is the file form: the envelope and the program's own fields,
+// decimals as strings and dates as ISO days.
+type programFile struct {
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	Program
+}
+
+// MarshalProgramFile writes program p as a versioned, indented JSON file
+// that ParseProgramFile reads back to the same program.
+func MarshalProgramFile(p Program) ([]byte, error) {
+	if err := ValidateProgram(p); err != nil {
+		return nil, fmt.Errorf("program file %q: %w", p.Name, err)
+	}
+	b, err := json.MarshalIndent(programFile{Format: ProgramFileFormat, Version: ProgramFileVersion, Program: p}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("program file %q: %w", p.Name, err)
+	}
+	return append(b, '\n'), nil
+}
+
+// ParseProgramFile reads a program definition file and validates it. Unknown
+// fields are refused, so a misspelt setting never silently does nothing.
+func ParseProgramFile(b []byte) (Program, error) {
+	var head struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return Program{}, fmt.Errorf("program file: not JSON: %w", err)
+	}
+	if head.Format != ProgramFileFormat {
+		return Program{}, ValidationErrors{{Field: "format", Reason: fmt.Sprintf("this is not a Partnerdesk program file (format %q, want %q)", head.Format, ProgramFileFormat)}}
+	}
+	if head.Version != ProgramFileVersion {
+		return Program{}, ValidationErrors{{Field: "version", Reason: fmt.Sprintf("version %d is not supported; this Partnerdesk reads version %d", head.Version, ProgramFileVersion)}}
+	}
+	var f programFile
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return Program{}, fmt.Errorf("program file: %w", err)
+	}
+	if err := ValidateProgram(f.Program); err != nil {
+		return Program{}, err
+	}
+	return f.Program, nil
+}
+
+// checkRuleParts refuses a rule without its kind's settings.
+func checkRuleParts(r *Rule) error {
+	var ok bool
+	switch r.Kind {
+	case RuleRate:
+		ok = r.Rate != nil
+	case RuleTarget:
+		ok = r.Target != nil
+	case RuleSPIF:
+		ok = r.SPIF != nil
+	case RuleDealReg:
+		ok = r.DealReg != nil
+	case RuleReferral:
+		ok = r.Referral != nil
+	case RuleFund:
+		ok = r.Fund != nil
+	case RuleTraining:
+		ok = r.Training != nil
+	case RuleActivity:
+		ok = r.Activity != nil
+	case RuleLoyalty:
+		ok = r.Loyalty != nil
+	default:
+		return fmt.Errorf("unknown rule kind %q", r.Kind)
+	}
+	if !ok {
+		return fmt.Errorf("a %s rule needs its %q settings", r.Kind, r.Kind)
+	}
+	return nil
+}
+
+// validator collects problems with their field paths.
+type validator struct{ errs ValidationErrors }
+
+func (v *validator) add(field, format string, args ...any) {
+	v.errs = append(v.errs, &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) nonNeg(field string, d decimal.Decimal) {
+	if d.IsNegative() {
+		v.add(field, "must not be negative")
+	}
+}
+
+// ValidateProgram checks everything a program needs to compute, and
+// returns ValidationErrors whose fields are JSON paths of the program file
+// ("rules[0].rate.bands[1].from").
+func ValidateProgram(p Program) error {
+	v := &validator{}
+	if p.Name == "" {
+		v.add("name", "a program needs a name")
+	}
+	switch p.PeriodKind {
+	case PeriodMonth, PeriodQuarter, PeriodYear:
+	case PeriodCustom:
+		if p.ValidTo.IsZero() {
+			v.add("valid_to", "a custom-window program needs the last day of its window")
+		}
+	default:
+		v.add("period_kind", "choose month, quarter, year or custom (got %q)", p.PeriodKind)
+	}
+	if p.ValidFrom.IsZero() {
+		v.add("valid_from", "a program needs the first day it is valid")
+	}
+	if !p.ValidTo.IsZero() && p.ValidTo < p.ValidFrom {
+		v.add("valid_to", "the last valid day %s is before the first %s", p.ValidTo, p.ValidFrom)
+	}
+	switch p.Status {
+	case ProgramDraft, ProgramActive, ProgramEnded:
+	default:
+		v.add("status", "choose draft, active or ended (got %q)", p.Status)
+	}
+	v.nonNeg("budget", p.Budget)
+	for i, k := range p.Eligibility.Kinds {
+		if !slices.Contains(PartnerKinds, k) {
+			v.add(fmt.Sprintf("eligibility.kinds[%d]", i), "%q is not a partner kind", k)
+		}
+	}
+	if len(p.Rules) == 0 {
+		v.add("rules", "a program needs at least one rule")
+	}
+	keys := map[string]bool{}
+	for i := range p.Rules {
+		validateRule(v, fmt.Sprintf("rules[%d]", i), &p.Rules[i], keys)
+	}
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return v.errs
+}
+
+func validateRule(v *validator, at string, r *Rule, keys map[string]bool) {
+	if r.Key == "" {
+		v.add(at+".key", "a rule needs a key, unique within the program")
+	} else if keys[r.Key] {
+		v.add(at+".key", "the key %q is used by another rule", r.Key)
+	}
+	keys[r.Key] = true
+	if r.Name == "" {
+		v.add(at+".name", "a rule needs a name: it starts every explanation")
+	}
+	switch r.Basis {
+	case "", BasisRevenue, BasisUnits:
+	default:
+		v.add(at+".basis", "choose revenue or units (got %q)", r.Basis)
+	}
+	if err := checkRuleParts(r); err != nil {
+		v.add(at+".kind", "%s", err.Error())
+		return
+	}
+	for _, nf := range []struct {
+		f    NewFilter
+		name string
+	}{{r.Filter.Customer, "customer"}, {r.Filter.Product, "product"}} {
+		if nf.f != FilterAny && nf.f != FilterNew && nf.f != FilterExisting {
+			v.add(at+".filter."+nf.name, "choose new, existing or leave empty (got %q)", nf.f)
+		}
+	}
+	if m := r.Matrix; m != nil {
+		v.nonNeg(at+".matrix.new_customer_new_product", m.NewNew)
+		v.nonNeg(at+".matrix.new_customer_existing_product", m.NewExisting)
+		v.nonNeg(at+".matrix.existing_customer_new_product", m.ExistingNew)
+		v.nonNeg(at+".matrix.existing_customer_existing_product", m.ExistingExisting)
+	}
+	for _, t := range sortedKeys(r.TierMultipliers) {
+		v.nonNeg(at+".tier_multipliers."+t, r.TierMultipliers[t])
+	}
+	if r.Cap.Valid {
+		v.nonNeg(at+".cap", r.Cap.Decimal)
+	}
+	revenue := r.Basis != BasisUnits
+	switch r.Kind {
+	case RuleRate:
+		rr := r.Rate
+		switch rr.Mode {
+		case "", Retroactive, Marginal:
+		default:
+			v.add(at+".rate.mode", "choose retroactive or marginal (got %q)", rr.Mode)
+		}
+		checkRate := func(field string, d decimal.Decimal) {
+			v.nonNeg(field, d)
+			if revenue && d.GreaterThan(hundred) && !rr.Confirmed {
+				v.add(field, "a rate over 100 %% on a revenue basis needs confirmed: true")
+			}
+		}
+		if len(rr.Bands) == 0 && len(rr.TierBands) == 0 {
+			checkRate(at+".rate.rate", rr.Rate)
+		}
+		validateBands(v, at+".rate.bands", rr.Bands, checkRate)
+		for _, t := range sortedKeys(rr.TierBands) {
+			validateBands(v, at+".rate.tier_bands."+t, rr.TierBands[t], checkRate)
+		}
+	case RuleTarget:
+		t := r.Target
+		if !t.DefaultTarget.IsPositive() && len(t.Targets) == 0 {
+			v.add(at+".target.default_target", "a target bonus needs a positive default target or per-partner targets")
+		}
+		v.nonNeg(at+".target.default_target", t.DefaultTarget)
+		for _, id := range sortedKeys(t.Targets) {
+			if !t.Targets[id].IsPositive() {
+				v.add(fmt.Sprintf("%s.target.targets.%d", at, id), "a target must be positive")
+			}
+		}
+		if len(t.Steps) == 0 && !t.Accelerator.IsPositive() {
+			v.add(at+".target.steps", "a target bonus needs at least one step or an accelerator")
+		}
+		for i, s := range t.Steps {
+			f := fmt.Sprintf("%s.target.steps[%d]", at, i)
+			if !s.Attainment.IsPositive() {
+				v.add(f+".attainment", "an attainment step must be above 0 %%")
+			}
+			if i > 0 && !s.Attainment.GreaterThan(t.Steps[i-1].Attainment) {
+				v.add(f+".attainment", "steps must be sorted by attainment, each above the one before")
+			}
+			v.nonNeg(f+".amount", s.Amount)
+		}
+		v.nonNeg(at+".target.accelerator", t.Accelerator)
+	case RuleSPIF:
+		s := r.SPIF
+		if len(s.SKUs) == 0 {
+			v.add(at+".spif.skus", "a SPIF needs the SKUs it pays for")
+		}
+		if s.From.IsZero() || s.To.IsZero() {
+			v.add(at+".spif.from", "a SPIF needs its own date window, from and to")
+		} else if s.To < s.From {
+			v.add(at+".spif.to", "the SPIF ends %s, before it starts %s", s.To, s.From)
+		}
+		v.nonNeg(at+".spif.amount", s.Amount)
+		v.nonNeg(at+".spif.rate", s.Rate)
+		if s.Rate.GreaterThan(hundred) && !s.Confirmed {
+			v.add(at+".spif.rate", "a rate over 100 %% on a revenue basis needs confirmed: true")
+		}
+		if s.Amount.IsZero() && s.Rate.IsZero() {
+			v.add(at+".spif.amount", "a SPIF needs an amount per unit or deal, or a rate")
+		}
+	case RuleDealReg:
+		v.nonNeg(at+".dealreg.rate", r.DealReg.Rate)
+		if r.DealReg.Rate.GreaterThan(hundred) {
+			v.add(at+".dealreg.rate", "a rate over 100 %% on a revenue basis needs confirmed: true")
+		}
+	case RuleReferral:
+		rf := r.Referral
+		v.nonNeg(at+".referral.bounty", rf.Bounty)
+		v.nonNeg(at+".referral.rate", rf.Rate)
+		if rf.Bounty.IsZero() && rf.Rate.IsZero() {
+			v.add(at+".referral.bounty", "a referral rule needs a bounty, a rate, or both")
+		}
+		if rf.Months < 0 {
+			v.add(at+".referral.months", "must not be negative; leave it empty to pay while the program runs")
+		}
+		if rf.Rate.GreaterThan(hundred) {
+			v.add(at+".referral.rate", "a rate over 100 %% on a revenue basis needs confirmed: true")
+		}
+	case RuleFund:
+		v.nonNeg(at+".fund.rate", r.Fund.Rate)
+		if r.Fund.ValidityDays <= 0 {
+			v.add(at+".fund.validity_days", "a fund accrual needs a validity in days after the period end")
+		}
+	case RuleTraining:
+		if len(r.Training.Courses) == 0 {
+			v.add(at+".training.courses", "list the courses that pay")
+		}
+		v.nonNeg(at+".training.amount", r.Training.Amount)
+		validateUnit(v, at+".training.unit", r.Training.Unit)
+	case RuleActivity:
+		if len(r.Activity.Types) == 0 {
+			v.add(at+".activity.types", "list the activity types that pay")
+		}
+		v.nonNeg(at+".activity.amount", r.Activity.Amount)
+		validateUnit(v, at+".activity.unit", r.Activity.Unit)
+	case RuleLoyalty:
+		if !r.Loyalty.Points.IsPositive() {
+			v.add(at+".loyalty.points", "points per amount must be positive")
+		}
+		if !r.Loyalty.Per.IsPositive() {
+			v.add(at+".loyalty.per", "the amount that earns the points must be positive")
+		}
+	}
+}
+
+func validateUnit(v *validator, field string, u Unit) {
+	if u != "" && u != UnitMoney && u != UnitPoints {
+		v.add(field, "choose money or points (got %q)", u)
+	}
+}
+
+func validateBands(v *validator, at string, bands []Band, checkRate func(string, decimal.Decimal)) {
+	for i, b := range bands {
+		f := fmt.Sprintf("%s[%d]", at, i)
+		if i == 0 && !b.From.IsZero() {
+			v.add(f+".from", "the first band must start from 0")
+		}
+		if i > 0 && !b.From.GreaterThan(bands[i-1].From) {
+			v.add(f+".from", "bands must be sorted by from, each above the one before")
+		}
+		checkRate(f+".rate", b.Rate)
+	}
+}
+
+// sortedKeys returns a map's keys in order, so that problems are listed
+// the same way every time.
+func sortedKeys[K interface{ ~string | ~uint64 }, V any](m map[K]V) []K {
+	ks := make([]K, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}

@@ -1,0 +1,367 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"partnerdesk/engine"
+)
+
+// fake2 implements the dashboard, program, period and statement services
+// in memory and records what the screens asked.
+type fake2 struct {
+	mu sync.Mutex
+
+	dash    DashboardData
+	figures []Figure
+
+	programs ProgramList
+	saved    []engine.Program
+	sim      Simulation
+	simFor   string
+
+	period   PeriodInfo
+	review   Review
+	computed int
+	approved [][]engine.ID
+	confirms []bool
+	// budget, when set, is returned by Approve until it is confirmed.
+	budget *engine.BudgetError
+	pays   []PayRequest
+	closed []string
+
+	payees   []PayeeRef
+	previews []engine.Payee
+	printed  []string // "period|dir"
+	// printGate, when set, is closed by the fake after the first file and
+	// the fake then waits for the context to be cancelled.
+	printGate chan struct{}
+}
+
+func dec2(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+var eur2 = engine.Currency{Code: "EUR", MinorUnits: 2}
+
+// newFake2 returns a fake holding a small, hand-checked period.
+func newFake2() *fake2 {
+	f := &fake2{}
+	f.dash = DashboardData{
+		Period: "2026-07", Previous: "2026-06", YearBefore: "2025-07", Next: "2026-08",
+		Language: "en", Currency: eur2,
+		// Revenue 102,500.50 against 82,000.40: growth = 20,500.10 / 82,000.40 = 25.0 %.
+		Revenue: dec2("102500.50"), RevenuePrevious: dec2("82000.40"), RevenueYearBefore: dec2("0"),
+		GrowthPrevious: decimal.NewNullDecimal(dec2("25.0")),
+		RevenueByMonth: []ChartPoint{{"2026-05", dec2("70000")}, {"2026-06", dec2("82000.40")}, {"2026-07", dec2("102500.50")}},
+		// Cost 5,125.03 + 1,000.00 = 6,125.03; 6,125.03 / 102,500.50 = 5.98 % -> 6.0 %.
+		Cost: dec2("6125.03"), CostPoints: 1200, CostRatio: decimal.NewNullDecimal(dec2("5.98")),
+		Programs: []ProgramCost{
+			{ProgramID: 1, Name: "Volume rebate", Cost: dec2("5125.03"), CostRatio: decimal.NewNullDecimal(dec2("5.0")), Spent: dec2("9000"), Budget: dec2("10000")},
+			{ProgramID: 2, Name: "Gems", Cost: dec2("1000"), Points: 1200, CostRatio: decimal.NewNullDecimal(dec2("0.98")), Spent: dec2("2500"), Budget: dec2("2000")},
+		},
+		ActivePartners: 7, AllActivePartners: 12,
+		Tiers: []TierCount{{"Registered", 6}, {"Silver", 4}, {"Gold", 2}},
+		Leaders: Leaderboard{
+			PartnersByRevenue: []LeaderRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl", Revenue: dec2("60000"), Points: 300}},
+			RepsByPoints:      []LeaderRow{{Payee: engine.Payee{Kind: engine.PayeeRep, ID: 9}, Name: "Ana Ruiz", Partner: "Acme Srl", Points: 900}},
+		},
+		Registrations:     RegistrationCounts{Submitted: 9, Approved: 6, Won: 3, Lost: 1, Expired: 2},
+		Funds:             FundPosition{Balance: dec2("4300"), Expiring: dec2("750.5"), ExpiringBy: engine.MustDate("2026-08-30")},
+		PointsOutstanding: 15250,
+	}
+	rebate := engine.Program{ID: 1, Name: "Volume rebate", Currency: "EUR", PeriodKind: engine.PeriodQuarter,
+		ValidFrom: engine.MustDate("2026-01-01"), Budget: dec2("10000"), Status: engine.ProgramActive,
+		Rules: []engine.Rule{{Key: "rebate", Name: "Volume rebate", Kind: engine.RuleRate, Basis: engine.BasisRevenue,
+			Rate: &engine.RateRule{Mode: engine.Retroactive, Bands: []engine.Band{{From: dec2("0"), Rate: dec2("2")}, {From: dec2("100000"), Rate: dec2("5")}}}}}}
+	f.programs = ProgramList{Language: "en", Currency: eur2, Programs: []ProgramSummary{{Program: rebate, Spent: dec2("9000")}}}
+
+	f.period = PeriodInfo{Key: "2026-07", Start: engine.MustDate("2026-07-01"), End: engine.MustDate("2026-07-31")}
+	f.payees = []PayeeRef{
+		{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl"},
+		{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 2}, Name: "東京システム株式会社"},
+		{Payee: engine.Payee{Kind: engine.PayeeRep, ID: 9}, Name: "Ana Ruiz", Partner: "Acme Srl"},
+	}
+	return f
+}
+
+// line builds a draft money line of a payee.
+func rewardLine2(id engine.ID, prog engine.ID, payee engine.ID, amount string) engine.RewardLine {
+	return engine.RewardLine{ID: id, Period: "2026-07", ProgramID: prog, RuleKey: "r", Unit: engine.UnitMoney,
+		Payee: engine.Payee{Kind: engine.PayeePartner, ID: payee}, PartnerID: payee, Amount: dec2(amount), Status: engine.LineDraft,
+		Explanation: engine.Explanation{Key: "rate.flat", Args: []engine.Arg{
+			engine.TextArg("rule", "Rebate"), engine.MoneyArg("basis", dec2(amount).Mul(dec2("20")), eur2),
+			engine.PeriodArg("period", "2026-07"), engine.PercentArg("rate", dec2("5")), engine.MoneyArg("amount", dec2(amount), eur2)}}}
+}
+
+func (f *fake2) Dashboard(_ context.Context, period string) (DashboardData, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if period != "" && period != f.dash.Period {
+		return DashboardData{}, fmt.Errorf("%q is not a period: write a month 2026-07", period)
+	}
+	return f.dash, nil
+}
+
+func (f *fake2) DashboardDetail(_ context.Context, period string, fig Figure) (DetailTable, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.figures = append(f.figures, fig)
+	return DetailTable{Columns: []string{"Invoice", "Partner", "Net"}, Rows: [][]Cell{
+		{TextCell("INV-1"), TextCell("Acme Srl"), MoneyCell(dec2("1234.5"))},
+	}, Total: "Total 1,234.50 EUR"}, nil
+}
+
+func (f *fake2) Programs(context.Context) (ProgramList, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.programs, nil
+}
+
+func (f *fake2) Program(_ context.Context, id engine.ID) (engine.Program, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, p := range f.programs.Programs {
+		if p.Program.ID == id {
+			return p.Program, nil
+		}
+	}
+	return engine.Program{}, fmt.Errorf("program %d: %w", id, engine.ErrNotFound)
+}
+
+func (f *fake2) ReadProgram(_ context.Context, data []byte) (engine.Program, error) {
+	return engine.Program{Name: strings.TrimSpace(string(data))}, nil
+}
+
+func (f *fake2) SaveProgram(_ context.Context, p engine.Program) (engine.Program, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if p.Name == "" {
+		return p, &engine.ValidationError{Field: "name", Reason: "A program needs a name."}
+	}
+	if p.ID == 0 {
+		p.ID = engine.ID(len(f.programs.Programs) + 1)
+	}
+	f.saved = append(f.saved, p)
+	return p, nil
+}
+
+func (f *fake2) ExportProgram(_ context.Context, id engine.ID) ([]byte, error) {
+	return []byte(fmt.Sprintf(`{"id":%d}`, id)), nil
+}
+
+func (f *fake2) Simulate(_ context.Context, p engine.Program, period string) (Simulation, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.simFor = p.Name + "|" + period
+	return f.sim, nil
+}
+
+func (f *fake2) CurrentPeriod(context.Context) (string, error) { return "2026-07", nil }
+
+func (f *fake2) Today() engine.Date { return engine.MustDate("2026-08-05") }
+
+func (f *fake2) Period(_ context.Context, key string) (PeriodInfo, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if key != f.period.Key {
+		return PeriodInfo{}, fmt.Errorf("%q is not a period: write a month 2026-07, a quarter 2026-Q3, a fiscal year 2026 or custom:2026-01-15..2026-03-31", key)
+	}
+	return f.period, nil
+}
+
+// Compute makes three lines: two of Volume rebate (5,125.03 and 1,250.00 to
+// partners 1 and 2) and one of Gems (300.00 to partner 1), reporting
+// progress once per program.
+func (f *fake2) Compute(_ context.Context, period string, progress func(done, total int)) (ComputeResult, error) {
+	progress(0, 2)
+	progress(1, 2)
+	progress(2, 2)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.computed++
+	f.review = Review{Period: f.period, Language: "en", Currency: eur2,
+		Lines: []ReviewLine{
+			{Line: rewardLine2(1, 1, 1, "5125.03"), Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl"},
+			{Line: rewardLine2(2, 1, 2, "1250.00"), Program: "Volume rebate", Rule: "Rebate", Payee: "東京システム株式会社"},
+			{Line: rewardLine2(3, 2, 1, "300.00"), Program: "Gems", Rule: "Demos", Payee: "Acme Srl", Explanation: "Demos: 3 x demo in 2026-07 at 100.00 EUR = 300.00 EUR"},
+		},
+		Totals: []ProgramTotal{
+			{ProgramID: 1, Program: "Volume rebate", Amount: dec2("6375.03"), Spent: dec2("9000"), Budget: dec2("10000")},
+			{ProgramID: 2, Program: "Gems", Amount: dec2("300"), Spent: dec2("0")},
+		}}
+	return ComputeResult{Lines: 3, Programs: 2}, nil
+}
+
+func (f *fake2) Review(_ context.Context, period string) (Review, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r := f.review
+	r.Period = f.period
+	r.Language, r.Currency = "en", eur2
+	return r, nil
+}
+
+func (f *fake2) Approve(_ context.Context, period string, ids []engine.ID, confirmed bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.confirms = append(f.confirms, confirmed)
+	if f.budget != nil && !confirmed {
+		return fmt.Errorf("approve %d lines: %w", len(ids), f.budget)
+	}
+	f.approved = append(f.approved, ids)
+	for i := range f.review.Lines {
+		for _, id := range ids {
+			if f.review.Lines[i].Line.ID == id {
+				f.review.Lines[i].Line.Status = engine.LineApproved
+			}
+		}
+	}
+	return nil
+}
+
+func (f *fake2) Pay(_ context.Context, req PayRequest) (engine.Payout, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.pays = append(f.pays, req)
+	return engine.Payout{ID: 1, Date: req.Date, Payee: req.Payee, Method: req.Method, Reference: req.Reference, LineIDs: req.LineIDs}, nil
+}
+
+func (f *fake2) CloseImpact(context.Context, string) (CloseImpact, error) {
+	return CloseImpact{Sales: 120, Registrations: 9, Trainings: 4, Activities: 30, Lines: 3, Draft: 1}, nil
+}
+
+func (f *fake2) ClosePeriod(_ context.Context, period string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.closed = append(f.closed, period)
+	f.period.Closed = true
+	return nil
+}
+
+func (f *fake2) FindPayees(_ context.Context, q string, limit int) ([]PayeeRef, error) {
+	var out []PayeeRef
+	for _, p := range f.payees {
+		if strings.Contains(strings.ToLower(p.Label()), strings.ToLower(q)) && len(out) < limit {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func (f *fake2) StatementPreview(_ context.Context, period string, payee engine.Payee) (StatementSummary, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.previews = append(f.previews, payee)
+	return StatementSummary{Payee: f.payees[0], Period: period, Language: "it", Currency: eur2, Tier: "Silver",
+		Progress: "34.500,00 EUR di fatturato e 1 certificazione per Gold", Sales: dec2("65500"),
+		Programs: []ProgramAmount{{Program: "Volume rebate", Amount: dec2("1310")}}, Rewards: dec2("1310"),
+		Fund: dec2("200"), YTD: dec2("4000"), Lines: 1}, nil
+}
+
+func (f *fake2) WriteStatement(_ context.Context, period string, payee engine.Payee, format StatementFormat, w io.Writer) error {
+	_, err := fmt.Fprintf(w, "%s %s %d", format, period, payee.ID)
+	return err
+}
+
+// PrintAll writes three statements, or with printGate one and then waits
+// to be cancelled.
+func (f *fake2) PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (BatchResult, error) {
+	f.mu.Lock()
+	f.printed = append(f.printed, period+"|"+dir)
+	gate := f.printGate
+	f.mu.Unlock()
+	res := BatchResult{Dir: dir, Total: 3}
+	for i, p := range f.payees {
+		if i == 1 && gate != nil {
+			close(gate)
+			<-ctx.Done()
+			res.Canceled = true
+			return res, ctx.Err()
+		}
+		res.Files = append(res.Files, fileName(p.Name+" "+period)+".pdf")
+		progress(i+1, 3)
+	}
+	return res, nil
+}
+
+// Compile-time checks that the fake serves every screen of part 2.
+var (
+	_ DashboardService = (*fake2)(nil)
+	_ ProgramService   = (*fake2)(nil)
+	_ PeriodService    = (*fake2)(nil)
+	_ StatementService = (*fake2)(nil)
+)
+
+// Helpers to look into a window, its dialogs included.
+
+// allObjects2 returns every object drawn in w: the content and the overlays.
+func allObjects2(w fyne.Window) []fyne.CanvasObject {
+	objs := walk2(nil, w.Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		objs = walk2(objs, o)
+	}
+	return objs
+}
+
+// walk2 collects o and its children through the renderers the canvas
+// already uses (test.LaidOutObjects builds fresh ones, which hold no
+// table cells).
+func walk2(objs []fyne.CanvasObject, o fyne.CanvasObject) []fyne.CanvasObject {
+	if o == nil {
+		return objs
+	}
+	objs = append(objs, o)
+	switch c := o.(type) {
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			objs = walk2(objs, child)
+		}
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			objs = walk2(objs, child)
+		}
+	}
+	return objs
+}
+
+// labelTexts2 returns the text of every visible label in w.
+func labelTexts2(w fyne.Window) []string {
+	var out []string
+	for _, o := range allObjects2(w) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+// hasLabel2 reports whether some label in w contains want.
+func hasLabel2(tb testing.TB, w fyne.Window, want string) bool {
+	tb.Helper()
+	for _, t := range labelTexts2(w) {
+		if strings.Contains(t, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// buttonIn2 returns the visible button labelled text in w's overlays.
+func buttonIn2(tb testing.TB, w fyne.Window, text string) *widget.Button {
+	tb.Helper()
+	for _, o := range allObjects2(w) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return b
+		}
+	}
+	tb.Fatalf("no button %q in the window; labels: %q", text, labelTexts2(w))
+	return nil
+}

@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+func init() {
+	RegisterScreen(ScreenSpec{
+		Name: ScreenImport, Title: "Import", Icon: theme.UploadIcon(), Order: 70,
+		New: func(s *Shell) Screen { return newImportScreen(s) },
+	})
+}
+
+// notMapped is the column choice of a field that is not imported.
+const notMapped = "— not imported —"
+
+// importScreen takes a CSV or XLSX file through kind, file, column mapping,
+// dry run and import.
+type importScreen struct {
+	shell *Shell
+	b     Backend
+
+	kind     *widget.Select
+	path     *widget.Entry
+	preview  ImportPreview
+	selects  map[string]*widget.Select
+	mapBox   *fyne.Container
+	sample   *widget.Table
+	summary  *widget.Label
+	errs     []RowError
+	errTable *widget.Table
+	progress *widget.ProgressBar
+	check    *widget.Button
+	run      *widget.Button
+	saveMap  *widget.Button
+	content  fyne.CanvasObject
+}
+
+func newImportScreen(s *Shell) *importScreen {
+	sc := &importScreen{shell: s, b: s.Backend(), selects: map[string]*widget.Select{}}
+	sc.build()
+	return sc
+}
+
+// Content is the screen.
+func (sc *importScreen) Content() fyne.CanvasObject { return sc.content }
+
+// Shown focuses the kind of import.
+func (sc *importScreen) Shown() fyne.Focusable {
+	if sc.kind.Selected == "" && len(sc.kind.Options) > 0 {
+		sc.kind.SetSelectedIndex(0)
+	}
+	return sc.kind
+}
+
+// Command handles Save (the mapping) and Refresh (read the file again).
+func (sc *importScreen) Command(c Command) bool {
+	switch c {
+	case CmdSave:
+		sc.onSaveMapping()
+	case CmdRefresh:
+		sc.onLoad()
+	case CmdFind:
+		sc.shell.Window().Canvas().Focus(sc.path)
+	default:
+		return false
+	}
+	return true
+}
+
+func (sc *importScreen) build() {
+	sc.kind = widget.NewSelect(sc.b.ImportKinds(), func(string) { sc.onLoad() })
+	sc.path = widget.NewEntry()
+	sc.path.PlaceHolder = "/path/to/file.csv or .xlsx"
+	sc.path.OnSubmitted = func(string) { sc.onLoad() }
+	choose := widget.NewButtonWithIcon("Choose file…", theme.FolderOpenIcon(), sc.onChoose)
+	template := widget.NewButtonWithIcon("Save template…", theme.DownloadIcon(), sc.onTemplate)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Import"), template, sc.kind),
+		container.NewBorder(nil, nil, widget.NewLabel("File"), choose, sc.path),
+	)
+
+	sc.mapBox = container.NewVBox()
+	sc.sample = newTextTable(nil, func() int { return 0 }, func(int, int) string { return "" })
+	sc.saveMap = widget.NewButtonWithIcon("Remember mapping", theme.DocumentSaveIcon(), sc.onSaveMapping)
+	sc.check = widget.NewButtonWithIcon("Check file", theme.SearchIcon(), sc.onDryRun)
+	sc.run = widget.NewButtonWithIcon("Import", theme.UploadIcon(), sc.onImport)
+	sc.run.Importance = widget.HighImportance
+	for _, b := range []*widget.Button{sc.saveMap, sc.check, sc.run} {
+		b.Disable()
+	}
+	sc.summary = widget.NewLabel("Choose the kind of data and a CSV or XLSX file.")
+	sc.summary.Wrapping = fyne.TextWrapWord
+	sc.progress = widget.NewProgressBar()
+	sc.progress.Hide()
+	sc.errTable = newTextTable([]column{
+		{"Line", 70, fyne.TextAlignTrailing},
+		{"Column", 180, fyne.TextAlignLeading},
+		{"Problem", 600, fyne.TextAlignLeading},
+	}, func() int { return len(sc.errs) }, sc.errCell)
+
+	left := container.NewBorder(
+		container.NewVBox(sectionTitle("Columns"), widget.NewLabel("Which column of the file holds each field.")),
+		container.NewHBox(sc.saveMap), nil, nil,
+		container.NewVScroll(sc.mapBox))
+	sampleBox := container.NewBorder(sectionTitle("First rows of the file"), nil, nil, nil, sc.sample)
+	results := container.NewBorder(
+		container.NewVBox(container.NewHBox(sc.check, sc.run), sc.progress, sc.summary),
+		nil, nil, nil, sc.errTable)
+	right := container.NewVSplit(sampleBox, results)
+	right.Offset = 0.35
+	body := container.NewHSplit(left, right)
+	body.Offset = 0.38
+	sc.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, body)
+}
+
+func (sc *importScreen) errCell(row, col int) string {
+	if row >= len(sc.errs) {
+		return ""
+	}
+	e := sc.errs[row]
+	switch col {
+	case 0:
+		return strconv.Itoa(e.Line)
+	case 1:
+		if e.Column == "" {
+			return "(whole row)"
+		}
+		return e.Column
+	case 2:
+		return e.Reason
+	}
+	return ""
+}
+
+func (sc *importScreen) onChoose() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			sc.shell.ShowError(err)
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		sc.path.SetText(path)
+		sc.onLoad()
+	}, sc.shell.Window())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx"}))
+	d.Show()
+}
+
+func (sc *importScreen) onTemplate() {
+	kind := sc.kind.Selected
+	if kind == "" {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			sc.shell.ShowError(err)
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := sc.b.SaveTemplate(kind, path); err != nil {
+			sc.shell.ShowError(fmt.Errorf("save %s template: %w", kind, err))
+			return
+		}
+		sc.shell.SetStatus("Template saved to " + path + ".")
+	}, sc.shell.Window())
+	d.SetFileName(kind + ".csv")
+	d.Show()
+}
+
+// onLoad reads the chosen file's header and shows the proposed mapping.
+func (sc *importScreen) onLoad() {
+	kind, path := sc.kind.Selected, strings.TrimSpace(sc.path.Text)
+	sc.errs = nil
+	sc.errTable.Refresh()
+	if kind == "" || path == "" {
+		return
+	}
+	p, err := sc.b.GuessMapping(kind, path)
+	if err != nil {
+		sc.summary.Importance = widget.DangerImportance
+		sc.summary.SetText(sentence(err))
+		for _, b := range []*widget.Button{sc.saveMap, sc.check, sc.run} {
+			b.Disable()
+		}
+		return
+	}
+	sc.showPreview(p)
+}
+
+func (sc *importScreen) showPreview(p ImportPreview) {
+	sc.preview = p
+	sc.selects = map[string]*widget.Select{}
+	choices := append([]string{notMapped}, p.Columns...)
+	var objs []fyne.CanvasObject
+	for _, f := range p.Fields {
+		label := f.Label
+		if f.Required {
+			label += " *"
+		}
+		l := widget.NewLabel(label)
+		l.Alignment = fyne.TextAlignTrailing
+		s := widget.NewSelect(choices, nil)
+		if col, ok := p.Mapping[f.Key]; ok && col != "" {
+			s.SetSelected(col)
+		} else {
+			s.SetSelected(notMapped)
+		}
+		sc.selects[f.Key] = s
+		objs = append(objs, l, s)
+	}
+	sc.mapBox.Objects = []fyne.CanvasObject{container.New(layout.NewFormLayout(), objs...)}
+	sc.mapBox.Refresh()
+
+	cols := make([]column, len(p.Columns))
+	for i, c := range p.Columns {
+		cols[i] = column{Title: c, Width: 130, Align: fyne.TextAlignLeading}
+	}
+	sample := p.Sample
+	sc.sample.Length = func() (int, int) { return len(sample), len(cols) }
+	sc.sample.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		text := ""
+		if id.Row < len(sample) && id.Col < len(sample[id.Row]) {
+			text = sample[id.Row][id.Col]
+		}
+		o.(*widget.Label).SetText(text)
+	}
+	sc.sample.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(cols) {
+			o.(*widget.Label).SetText(cols[id.Col].Title)
+		}
+	}
+	for i := range cols {
+		sc.sample.SetColumnWidth(i, cols[i].Width)
+	}
+	sc.sample.Refresh()
+
+	for _, b := range []*widget.Button{sc.saveMap, sc.check, sc.run} {
+		b.Enable()
+	}
+	sc.summary.Importance = widget.MediumImportance
+	what := "Columns guessed from the header"
+	if p.Remembered {
+		what = "The remembered mapping"
+	}
+	sc.summary.SetText(fmt.Sprintf("%s: check them, then Check file before you import.", what))
+}
+
+// mapping reads the selects.
+func (sc *importScreen) mapping() Mapping {
+	m := Mapping{}
+	for key, s := range sc.selects {
+		if s.Selected != "" && s.Selected != notMapped {
+			m[key] = s.Selected
+		}
+	}
+	return m
+}
+
+func (sc *importScreen) onSaveMapping() {
+	if sc.kind.Selected == "" || len(sc.selects) == 0 {
+		return
+	}
+	if err := sc.b.SaveMapping(sc.kind.Selected, sc.mapping()); err != nil {
+		sc.shell.ShowError(fmt.Errorf("remember mapping: %w", err))
+		return
+	}
+	sc.shell.SetStatus("Mapping remembered for " + sc.kind.Selected + ".")
+}
+
+func (sc *importScreen) onDryRun() {
+	rep, err := sc.b.DryRun(sc.kind.Selected, strings.TrimSpace(sc.path.Text), sc.mapping())
+	if err != nil {
+		sc.summary.Importance = widget.DangerImportance
+		sc.summary.SetText(sentence(err))
+		return
+	}
+	sc.showReport(rep, false)
+}
+
+// onImport writes the file off the UI goroutine with a progress bar.
+func (sc *importScreen) onImport() {
+	kind, path, m := sc.kind.Selected, strings.TrimSpace(sc.path.Text), sc.mapping()
+	sc.run.Disable()
+	sc.check.Disable()
+	sc.progress.SetValue(0)
+	sc.progress.Show()
+	sc.summary.Importance = widget.MediumImportance
+	sc.summary.SetText("Importing…")
+	sc.shell.Async(func() {
+		rep, err := sc.b.Import(kind, path, m, func(done, total int) {
+			if total <= 0 {
+				return
+			}
+			v := float64(done) / float64(total) // a bar position, not money
+			fyne.Do(func() { sc.progress.SetValue(v) })
+		})
+		fyne.Do(func() {
+			sc.run.Enable()
+			sc.check.Enable()
+			sc.progress.Hide()
+			if err != nil && len(rep.Errors) == 0 {
+				sc.summary.Importance = widget.DangerImportance
+				sc.summary.SetText(sentence(err))
+				return
+			}
+			sc.showReport(rep, true)
+		})
+	})
+}
+
+// showReport shows a dry run's or an import's result.
+func (sc *importScreen) showReport(rep ImportReport, imported bool) {
+	sc.errs = rep.Errors
+	sc.errTable.Refresh()
+	switch {
+	case len(rep.Errors) > 0:
+		sc.summary.Importance = widget.DangerImportance
+		sc.summary.SetText(fmt.Sprintf("%d rows read, %d problems. Nothing was imported: correct the file and check it again.",
+			rep.Rows, len(rep.Errors)))
+	case imported:
+		sc.summary.Importance = widget.SuccessImportance
+		sc.summary.SetText(fmt.Sprintf("Imported %d rows.", rep.Rows))
+		sc.shell.SetStatus(fmt.Sprintf("Imported %d %s rows.", rep.Rows, sc.kind.Selected))
+	default:
+		sc.summary.Importance = widget.SuccessImportance
+		sc.summary.SetText(fmt.Sprintf("%d rows read, no problems. Import writes them all in one go.", rep.Rows))
+	}
+}

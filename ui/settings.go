@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerdesk/engine"
+)
+
+func init() {
+	RegisterScreen(ScreenSpec{
+		Name: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Order: 80,
+		New: func(s *Shell) Screen { return newSettingsScreen(s) },
+	})
+}
+
+// statementLanguages are the languages statements print in, in the order
+// the spec lists them.
+var statementLanguages = []struct{ Code, Name string }{
+	{"en", "English"}, {"it", "Italiano"}, {"fr", "Français"}, {"nl", "Nederlands"},
+	{"id", "Bahasa Indonesia"}, {"de", "Deutsch"}, {"es", "Español"},
+}
+
+// companyDefault is the language choice of a partner that follows the company.
+const companyDefault = "Company default"
+
+// languageOptions lists the language names, with the company default first
+// when withDefault.
+func languageOptions(withDefault bool) []string {
+	var opts []string
+	if withDefault {
+		opts = append(opts, companyDefault)
+	}
+	for _, l := range statementLanguages {
+		opts = append(opts, l.Name)
+	}
+	return opts
+}
+
+// languageName is the name of code; an empty code is the company default
+// (or English where there is no default to fall back on).
+func languageName(code string, withDefault bool) string {
+	for _, l := range statementLanguages {
+		if l.Code == code {
+			return l.Name
+		}
+	}
+	if withDefault {
+		return companyDefault
+	}
+	return statementLanguages[0].Name
+}
+
+// languageCode is the code of a language name; "" for the company default.
+func languageCode(name string) string {
+	for _, l := range statementLanguages {
+		if l.Name == name {
+			return l.Code
+		}
+	}
+	return ""
+}
+
+// settingsScreen edits the company and the operator name.
+type settingsScreen struct {
+	shell *Shell
+	b     Backend
+
+	company  engine.Company
+	fs       fields
+	name     *widget.Entry
+	address  *widget.Entry
+	logo     []byte
+	logoName *widget.Label
+	logoImg  *canvas.Image
+	currency *widget.Entry
+	minor    *widget.Select
+	fyStart  *widget.Select
+	lang     *widget.Select
+	operator *widget.Entry
+	message  *widget.Label
+	content  fyne.CanvasObject
+}
+
+func newSettingsScreen(s *Shell) *settingsScreen {
+	sc := &settingsScreen{shell: s, b: s.Backend()}
+	sc.build()
+	return sc
+}
+
+// Content is the screen.
+func (sc *settingsScreen) Content() fyne.CanvasObject { return sc.content }
+
+// Shown loads the stored company and focuses its name.
+func (sc *settingsScreen) Shown() fyne.Focusable {
+	sc.load()
+	return sc.name
+}
+
+// Command handles Save and Refresh.
+func (sc *settingsScreen) Command(c Command) bool {
+	switch c {
+	case CmdSave:
+		sc.onSave()
+	case CmdRefresh:
+		sc.load()
+	case CmdFind:
+		sc.shell.Window().Canvas().Focus(sc.name)
+	default:
+		return false
+	}
+	return true
+}
+
+func (sc *settingsScreen) build() {
+	entry := func(ph string) *widget.Entry {
+		e := widget.NewEntry()
+		e.PlaceHolder = ph
+		e.OnSubmitted = func(string) { sc.onSave() }
+		return e
+	}
+	sc.name = entry("Your company's name")
+	sc.address = widget.NewMultiLineEntry()
+	sc.address.PlaceHolder = "Street, city, country"
+	sc.address.SetMinRowsVisible(3)
+	sc.logoName = widget.NewLabel("No logo")
+	sc.logoName.Importance = widget.LowImportance
+	sc.logoImg = canvas.NewImageFromResource(nil)
+	sc.logoImg.FillMode = canvas.ImageFillContain
+	sc.logoImg.SetMinSize(fyne.NewSize(96, 48))
+	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), sc.onChooseLogo)
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { sc.setLogo("", nil) })
+	logoRow := container.NewHBox(choose, remove, sc.logoImg, sc.logoName)
+	sc.currency = entry("EUR")
+	sc.minor = widget.NewSelect([]string{"0", "1", "2", "3", "4"}, nil)
+	// A new code brings its usual minor units; the user may still change them.
+	sc.currency.OnChanged = func(code string) {
+		code = strings.ToUpper(strings.TrimSpace(code))
+		if len(code) == 3 {
+			sc.minor.SetSelected(strconv.Itoa(int(engine.NewCurrency(code).MinorUnits)))
+		}
+	}
+	var months []string
+	for m := time.January; m <= time.December; m++ {
+		months = append(months, m.String())
+	}
+	sc.fyStart = widget.NewSelect(months, nil)
+	sc.lang = widget.NewSelect(languageOptions(false), nil)
+	sc.operator = entry("Your name, written into the audit trail")
+	sc.message = widget.NewLabel("")
+	sc.message.Wrapping = fyne.TextWrapWord
+
+	add := func(key, label string, in fyne.CanvasObject) *field { return sc.fs.add(newField(key, label, in)) }
+	company := formGrid(
+		add(CompanyName, "Company name", sc.name),
+		add(CompanyAddress, "Address", sc.address),
+		add(CompanyLogo, "Logo", logoRow),
+		add(CompanyCurrency, "Currency (ISO 4217)", sc.currency),
+		add(CompanyMinorUnits, "Minor units", sc.minor),
+		add(CompanyFiscalYearStart, "Fiscal year starts in", sc.fyStart),
+		add(CompanyLanguage, "Statement language", sc.lang),
+	)
+	operator := formGrid(add(FieldOperator, "Operator name", sc.operator))
+	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), sc.onSave)
+	save.Importance = widget.HighImportance
+	body := container.NewVBox(
+		sectionTitle("Company"), company,
+		widget.NewSeparator(),
+		sectionTitle("This computer"), operator,
+		sc.message, container.NewHBox(save),
+	)
+	// A readable form is not as wide as a 1280-pixel window.
+	sc.content = container.NewVScroll(container.NewPadded(limitWidth(680, body)))
+}
+
+func (sc *settingsScreen) load() {
+	c, err := sc.b.Company()
+	if err != nil {
+		sc.shell.ShowError(fmt.Errorf("load company: %w", err))
+		return
+	}
+	sc.company = c
+	sc.fs.clearErrors()
+	sc.message.SetText("")
+	sc.name.SetText(c.Name)
+	sc.address.SetText(c.Address)
+	sc.setLogo("", c.Logo)
+	sc.currency.SetText(c.Currency.Code)
+	sc.minor.SetSelected(strconv.Itoa(int(c.Currency.MinorUnits)))
+	m := c.FiscalYearStart
+	if m < time.January || m > time.December {
+		m = time.January
+	}
+	sc.fyStart.SetSelected(m.String())
+	sc.lang.SetSelected(languageName(c.Language, false))
+	sc.operator.SetText(sc.b.Operator())
+}
+
+// setLogo shows logo bytes read from name ("" when they came from the store).
+func (sc *settingsScreen) setLogo(name string, logo []byte) {
+	sc.logo = logo
+	switch {
+	case len(logo) == 0:
+		sc.logoName.SetText("No logo")
+		sc.logoImg.Resource = nil
+	case name != "":
+		sc.logoName.SetText(name)
+		sc.logoImg.Resource = fyne.NewStaticResource(name, logo)
+	default:
+		sc.logoName.SetText(fmt.Sprintf("%d KB", (len(logo)+1023)/1024))
+		sc.logoImg.Resource = fyne.NewStaticResource("logo", logo)
+	}
+	sc.logoImg.Refresh()
+}
+
+func (sc *settingsScreen) onChooseLogo() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			sc.shell.ShowError(err)
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(r)
+		if err != nil {
+			sc.shell.ShowError(fmt.Errorf("read logo %s: %w", r.URI().Name(), err))
+			return
+		}
+		sc.setLogo(r.URI().Name(), b)
+	}, sc.shell.Window())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.Show()
+}
+
+// form reads the company out of the form.
+func (sc *settingsScreen) form() engine.Company {
+	c := sc.company
+	c.Name = strings.TrimSpace(sc.name.Text)
+	c.Address = strings.TrimSpace(sc.address.Text)
+	c.Logo = sc.logo
+	c.Currency.Code = strings.ToUpper(strings.TrimSpace(sc.currency.Text))
+	if n, err := strconv.Atoi(sc.minor.Selected); err == nil {
+		c.Currency.MinorUnits = int32(n)
+	}
+	for m := time.January; m <= time.December; m++ {
+		if m.String() == sc.fyStart.Selected {
+			c.FiscalYearStart = m
+		}
+	}
+	c.Language = languageCode(sc.lang.Selected)
+	return c
+}
+
+func (sc *settingsScreen) onSave() {
+	sc.fs.clearErrors()
+	c := sc.form()
+	err := sc.b.SaveCompany(c)
+	if err == nil {
+		err = sc.b.SetOperator(strings.TrimSpace(sc.operator.Text))
+	}
+	if err != nil {
+		rest, ok := sc.fs.showErrors(err, map[string]string{"currency.code": CompanyCurrency, "currency.minor_units": CompanyMinorUnits})
+		sc.message.Importance = widget.DangerImportance
+		if !ok {
+			sc.message.SetText(sentence(err))
+			return
+		}
+		sc.message.SetText(strings.Join(rest, "\n"))
+		return
+	}
+	sc.company = c
+	sc.message.Importance = widget.SuccessImportance
+	sc.message.SetText("Settings saved.")
+	sc.shell.SetStatus("Settings saved.")
+	sc.shell.setOperator(sc.b.Operator())
+}

@@ -1,0 +1,431 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerdesk/engine/i18n"
+)
+
+func init() {
+	RegisterScreen(ScreenSpec{Name: ScreenStatements, Title: "Statements", Icon: theme.FileTextIcon(), Order: 60,
+		New: func(sh *Shell) Screen {
+			svc, ok := sh.Backend().(StatementService)
+			if !ok {
+				return missingScreen("statements")
+			}
+			return NewStatementsScreen(sh.Window(), svc)
+		}})
+}
+
+// payeeMatches is how many payees the picker lists for the typed letters.
+const payeeMatches = 8
+
+// StatementsScreen previews one payee's statement, saves it as PDF, CSV or
+// XLSX, and prints every statement of a period into a folder.
+type StatementsScreen struct {
+	win fyne.Window
+	svc StatementService
+
+	period  *widget.Entry
+	payee   *widget.Entry
+	matches *widget.List
+	found   []PayeeRef
+	query   string // the text the shown matches answer
+	chosen  *PayeeRef
+
+	problem  *widget.Label
+	preview  *fyne.Container
+	saveBtns []*widget.Button
+
+	batchBtn  *widget.Button
+	cancelBtn *widget.Button
+	progress  *widget.ProgressBar
+	batchInfo *widget.Label
+	cancel    context.CancelFunc
+	result    BatchResult
+
+	content fyne.CanvasObject
+	wg      sync.WaitGroup
+	mu      sync.Mutex // guards cancel against the batch goroutine
+}
+
+// NewStatementsScreen builds the statements screen on the current period.
+func NewStatementsScreen(w fyne.Window, svc StatementService) *StatementsScreen {
+	s := &StatementsScreen{win: w, svc: svc}
+	s.build()
+	s.background(func() {
+		key, err := svc.CurrentPeriod(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				s.problem.SetText(err.Error())
+				return
+			}
+			if s.period.Text == "" {
+				s.period.SetText(key)
+			}
+		})
+	})
+	return s
+}
+
+// Content is the screen's root object.
+func (s *StatementsScreen) Content() fyne.CanvasObject { return s.content }
+
+// Shown puts the keyboard on the payee picker.
+func (s *StatementsScreen) Shown() fyne.Focusable { return s.payee }
+
+// Command handles Find (the payee picker) and Refresh (the preview).
+func (s *StatementsScreen) Command(c Command) bool {
+	switch c {
+	case CmdFind:
+		s.win.Canvas().Focus(s.payee)
+		return true
+	case CmdRefresh:
+		s.showPreview()
+		return true
+	}
+	return false
+}
+
+func (s *StatementsScreen) build() {
+	s.period = widget.NewEntry()
+	s.period.SetPlaceHolder("2026-07")
+	s.period.OnSubmitted = func(string) { s.showPreview() }
+	s.payee = widget.NewEntry()
+	s.payee.SetPlaceHolder("Type a few letters of a partner or rep")
+	s.payee.OnChanged = s.find
+	s.payee.OnSubmitted = func(string) {
+		if len(s.found) > 0 {
+			s.pick(s.found[0])
+		}
+	}
+	s.matches = widget.NewList(
+		func() int { return len(s.found) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(s.found) {
+				o.(*widget.Label).SetText(s.found[id].Label())
+			}
+		})
+	s.matches.OnSelected = func(id widget.ListItemID) {
+		s.matches.UnselectAll()
+		if id < len(s.found) {
+			s.pick(s.found[id])
+		}
+	}
+	s.problem = widget.NewLabel("")
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Wrapping = fyne.TextWrapWord
+
+	pdf := widget.NewButtonWithIcon("Save PDF…", theme.DocumentSaveIcon(), func() { s.onSave(FormatPDF) })
+	pdf.Importance = widget.HighImportance
+	csv := widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), func() { s.onSave(FormatCSV) })
+	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.DownloadIcon(), func() { s.onSave(FormatXLSX) })
+	s.saveBtns = []*widget.Button{pdf, csv, xlsx}
+	s.preview = container.NewVBox(widget.NewLabel("Choose a payee to preview the statement."))
+
+	s.batchBtn = widget.NewButtonWithIcon("Print all for the period…", theme.FolderIcon(), s.onPrintAll)
+	s.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancel)
+	s.cancelBtn.Hide()
+	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	s.batchInfo = widget.NewLabel("Writes one PDF per payee with lines in the period, in each partner's statement language.")
+	s.batchInfo.Wrapping = fyne.TextWrapWord
+	s.batchInfo.Importance = widget.LowImportance
+
+	title := widget.NewLabelWithStyle("Statements", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	pick := widget.NewForm(
+		widget.NewFormItem("Period", s.period),
+		widget.NewFormItem("Payee", s.payee),
+	)
+	left := container.NewBorder(
+		container.NewVBox(title, pick, s.problem),
+		container.NewVBox(widget.NewSeparator(),
+			widget.NewLabelWithStyle("Whole period", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			s.batchInfo, container.NewHBox(s.batchBtn, s.cancelBtn), s.progress),
+		nil, nil, s.matches)
+	right := container.NewBorder(nil, container.NewHBox(pdf, csv, xlsx), nil, nil, container.NewVScroll(s.preview))
+	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
+	split.Offset = 0.38
+	s.content = split
+	s.enable()
+}
+
+func (s *StatementsScreen) background(f func()) {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		f()
+	}()
+}
+
+func (s *StatementsScreen) wait() { s.wg.Wait() }
+
+func (s *StatementsScreen) enable() {
+	for _, b := range s.saveBtns {
+		if s.chosen != nil {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// find lists the payees matching the typed letters; a late answer to an
+// older query is dropped.
+func (s *StatementsScreen) find(text string) {
+	q := strings.TrimSpace(text)
+	if s.chosen != nil && q != s.chosen.Label() {
+		s.chosen = nil
+		s.enable()
+	}
+	s.query = q
+	if q == "" {
+		s.found = nil
+		s.matches.Refresh()
+		return
+	}
+	s.background(func() {
+		found, err := s.svc.FindPayees(context.Background(), q, payeeMatches)
+		fyne.Do(func() {
+			if q != s.query {
+				return
+			}
+			if err != nil {
+				s.problem.SetText("Could not look up payees: " + err.Error())
+				return
+			}
+			s.found = found
+			s.matches.Refresh()
+		})
+	})
+}
+
+func (s *StatementsScreen) pick(p PayeeRef) {
+	s.chosen = &p
+	s.query = p.Label()
+	s.payee.SetText(p.Label())
+	s.found = nil
+	s.matches.Refresh()
+	s.enable()
+	s.showPreview()
+}
+
+// showPreview loads the chosen payee's statement summary.
+func (s *StatementsScreen) showPreview() {
+	if s.chosen == nil {
+		return
+	}
+	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
+	s.problem.SetText("")
+	s.background(func() {
+		sum, err := s.svc.StatementPreview(context.Background(), key, payee.Payee)
+		fyne.Do(func() {
+			if err != nil {
+				s.problem.SetText(fmt.Sprintf("Could not prepare the statement of %s for %s: %v", payee.Label(), key, err))
+				return
+			}
+			s.fillPreview(sum)
+		})
+	})
+}
+
+func (s *StatementsScreen) fillPreview(m StatementSummary) {
+	f := numFmt{lang: m.Language, cur: m.Currency}
+	name := widget.NewLabelWithStyle(m.Payee.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	sub := widget.NewLabel(fmt.Sprintf("%s · statement in %s", i18n.PeriodName(m.Period, m.Language), i18n.LanguageName(m.Language)))
+	sub.Importance = widget.LowImportance
+	tier := m.Tier
+	if tier == "" {
+		tier = "No tier"
+	}
+	progress := widget.NewLabel(m.Progress)
+	progress.Wrapping = fyne.TextWrapWord
+	progress.Importance = widget.HighImportance
+	items := []*widget.FormItem{
+		widget.NewFormItem("Tier", widget.NewLabel(tier)),
+		widget.NewFormItem("Sales", widget.NewLabel(f.money(m.Sales))),
+	}
+	if m.Progress != "" {
+		items = append(items, widget.NewFormItem("Next tier", progress))
+	}
+	summary := widget.NewForm(items...)
+
+	rows := container.NewVBox()
+	for _, p := range m.Programs {
+		amount := f.money(p.Amount)
+		if p.Points != 0 {
+			amount += " · " + f.points(p.Points)
+		}
+		rows.Add(container.NewBorder(nil, nil, widget.NewLabel(p.Program), widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{})))
+	}
+	total := container.NewBorder(nil, nil,
+		widget.NewLabelWithStyle("Rewards", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(f.money(m.Rewards), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	figures := widget.NewForm(
+		widget.NewFormItem("Points", widget.NewLabel(f.points(m.Points))),
+		widget.NewFormItem("Fund balance", widget.NewLabel(f.money(m.Fund))),
+		widget.NewFormItem("Paid in the period", widget.NewLabel(f.money(m.Paid))),
+		widget.NewFormItem("Year to date", widget.NewLabel(f.money(m.YTD))),
+		widget.NewFormItem("Reward lines", widget.NewLabel(fmt.Sprint(m.Lines))),
+	)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	card := container.NewStack(bg, container.NewPadded(container.NewVBox(
+		name, sub, widget.NewSeparator(), summary, widget.NewSeparator(),
+		widget.NewLabelWithStyle("Rewards by program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		rows, widget.NewSeparator(), total, widget.NewSeparator(), figures)))
+	s.preview.Objects = []fyne.CanvasObject{card}
+	s.preview.Refresh()
+}
+
+// onSave asks where to write the chosen statement and writes it.
+func (s *StatementsScreen) onSave(format StatementFormat) {
+	if s.chosen == nil {
+		return
+	}
+	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		if w == nil {
+			return
+		}
+		s.background(func() {
+			err := s.svc.WriteStatement(context.Background(), key, payee.Payee, format, w)
+			if cerr := w.Close(); err == nil {
+				err = cerr
+			}
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(fmt.Errorf("write the statement of %s for %s: %w", payee.Label(), key, err), s.win)
+					return
+				}
+				s.problem.Importance = widget.SuccessImportance
+				s.problem.SetText("Saved " + w.URI().Name())
+			})
+		})
+	}, s.win)
+	d.SetFileName(fileName(payee.Name+" "+key) + "." + string(format))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(format)}))
+	d.Show()
+}
+
+// onPrintAll asks for a folder and prints every statement of the period.
+func (s *StatementsScreen) onPrintAll() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		if dir != nil {
+			s.printAll(dir.Path())
+		}
+	}, s.win)
+	d.Show()
+}
+
+// printAll runs the batch into dir with a progress bar and a Cancel button.
+func (s *StatementsScreen) printAll(dir string) {
+	key := strings.TrimSpace(s.period.Text)
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	s.cancel = cancel
+	s.mu.Unlock()
+	s.batchBtn.Disable()
+	s.cancelBtn.Show()
+	s.progress.SetValue(0)
+	s.progress.Show()
+	s.batchInfo.Importance = widget.MediumImportance
+	s.batchInfo.SetText("Printing the statements of " + key + " into " + dir + "…")
+	s.background(func() {
+		res, err := s.svc.PrintAll(ctx, key, dir, func(done, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					s.progress.SetValue(float64(done) / float64(total))
+				}
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			s.mu.Lock()
+			s.cancel = nil
+			s.mu.Unlock()
+			s.batchBtn.Enable()
+			s.cancelBtn.Hide()
+			s.progress.Hide()
+			if err != nil && !errors.Is(err, context.Canceled) {
+				s.batchInfo.Importance = widget.DangerImportance
+				s.batchInfo.SetText(fmt.Sprintf("Printing %s stopped: %v", key, err))
+				return
+			}
+			if errors.Is(err, context.Canceled) {
+				res.Canceled = true
+			}
+			s.result = res
+			s.showBatch(res)
+		})
+	})
+}
+
+func (s *StatementsScreen) onCancel() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancel != nil {
+		s.cancel()
+		s.batchInfo.SetText("Stopping after the statement being written…")
+	}
+}
+
+// batchSummary says in a sentence or two what a print run did.
+func batchSummary(r BatchResult) string {
+	msg := fmt.Sprintf("Wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
+	if r.Canceled {
+		msg = fmt.Sprintf("Cancelled: wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
+	}
+	if len(r.Failed) > 0 {
+		msg += fmt.Sprintf(" %d could not be written.", len(r.Failed))
+	}
+	return msg
+}
+
+// showBatch shows the summary and the files written in a dialog.
+func (s *StatementsScreen) showBatch(r BatchResult) {
+	msg := batchSummary(r)
+	s.batchInfo.Importance = widget.SuccessImportance
+	if r.Canceled || len(r.Failed) > 0 {
+		s.batchInfo.Importance = widget.WarningImportance
+	}
+	s.batchInfo.SetText(msg)
+	lines := make([]string, 0, len(r.Files)+len(r.Failed))
+	for _, f := range r.Failed {
+		lines = append(lines, "✗ "+f.Payee+": "+f.Reason)
+	}
+	for _, f := range r.Files {
+		lines = append(lines, "✓ "+f)
+	}
+	list := widget.NewList(func() int { return len(lines) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[id]) })
+	head := widget.NewLabel(msg)
+	head.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Statements of "+strings.TrimSpace(s.period.Text), "Close", container.NewBorder(head, nil, nil, nil, list), s.win)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+}
