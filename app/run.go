@@ -691,5 +691,3 @@ func (s *Service) Periods() ([]engine.PeriodState, error) {
 	})
 	return out, err
 }
-
-var errNoLines = errors.New("no lines")

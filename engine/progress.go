@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -48,4 +50,42 @@ func NextStep(r *Rule, partnerID ID, basis decimal.Decimal, period string, cur C
 		}
 	}
 	return Explanation{}, false
+}
+
+// TierGap says what a partner holding current still misses to the next
+// tier of the ladder, e.g. "34,500.00 EUR revenue and 1 certification to
+// Gold" (key nudge.tier, argument missing a list of need.* parts); at the
+// top, nudge.top; with every criterion met, nudge.tier.qualified.
+func TierGap(l TierLadder, current string, e TierEvidence, cur Currency) Explanation {
+	i := slices.IndexFunc(l.Levels, func(lv TierLevel) bool { return lv.Name == current })
+	if i+1 >= len(l.Levels) {
+		return Explanation{Key: "nudge.top", Args: []Arg{TextArg("tier", current)}}
+	}
+	next := l.Levels[i+1]
+	c := next.Criteria
+	var needs []Explanation
+	if d := c.Revenue.Sub(e.Revenue); d.IsPositive() {
+		needs = append(needs, Explanation{Key: "need.revenue", Args: []Arg{MoneyArg("amount", cur.Round(d), cur)}})
+	}
+	if d := c.Units.Sub(e.Units); d.IsPositive() {
+		needs = append(needs, Explanation{Key: "need.units", Args: []Arg{NumberArg("units", d)}})
+	}
+	if n := c.Certifications - e.Certifications; n > 0 {
+		key := "need.certs"
+		if n == 1 {
+			key = "need.cert"
+		}
+		needs = append(needs, Explanation{Key: key, Args: []Arg{NumberArg("count", decimal.NewFromInt(int64(n)))}})
+	}
+	if n := c.WonRegistrations - e.WonRegistrations; n > 0 {
+		key := "need.regs"
+		if n == 1 {
+			key = "need.reg"
+		}
+		needs = append(needs, Explanation{Key: key, Args: []Arg{NumberArg("count", decimal.NewFromInt(int64(n)))}})
+	}
+	if len(needs) == 0 {
+		return Explanation{Key: "nudge.tier.qualified", Args: []Arg{TextArg("tier", next.Name)}}
+	}
+	return Explanation{Key: "nudge.tier", Args: []Arg{ListArg("missing", needs...), TextArg("tier", next.Name)}}
 }

@@ -96,6 +96,7 @@ type partnersScreen struct {
 	repRole  *widget.Entry
 	repOn    *widget.Check
 	repBox   *fyne.Container
+	formBox  *fyne.Container
 
 	content fyne.CanvasObject
 }
@@ -265,8 +266,8 @@ func (sc *partnersScreen) build() {
 		container.NewBorder(nil, nil, sectionTitle("Reps"), addRep),
 		tableBox, repForm, container.NewHBox(saveRep))
 
-	right := container.NewVScroll(container.NewPadded(container.NewVBox(
-		sc.heading, form, sc.message, buttons, sc.repBox)))
+	sc.formBox = container.NewVBox(sc.heading, form, sc.message, buttons, sc.repBox)
+	right := container.NewVScroll(container.NewPadded(sc.formBox))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	sc.content = split
@@ -450,11 +451,14 @@ func (sc *partnersScreen) loadReps() {
 	sc.repTable.UnselectAll()
 	sc.repTable.Refresh()
 	sc.editRep(engine.Rep{Active: true})
+	// A new partner has no reps yet. The box's parent lays out again so
+	// that a box shown for the first time gets its size.
 	if sc.editing.ID == 0 {
 		sc.repBox.Hide()
 	} else {
 		sc.repBox.Show()
 	}
+	sc.formBox.Refresh()
 }
 
 func (sc *partnersScreen) editRep(r engine.Rep) {

@@ -43,7 +43,7 @@ func TestSaleEntryFromTheKeyboard(t *testing.T) {
 	if got, want := sc.date.Text, "2026-07-15"; got != want {
 		t.Errorf("date on show = %q, want today %q", got, want)
 	}
- 	// Partner "acme s" picks Acme Srl (the only name starting with it);
+	// Partner "acme s" picks Acme Srl (the only name starting with it);
 	// rep "an" picks Ana Ruiz; the two check boxes are tabbed over;
 	// "crm-p" picks CRM-PRO.
 	typeLine(t, c, "acme s", "an", "Globex SpA", "", "", "crm-p", "2", "100", "", "INV-7", "1")

@@ -94,12 +94,12 @@ type Shell struct {
 	screens map[string]Screen
 	current string
 
-	nav     *widget.List
-	title   *widget.Label
-	body    *fyne.Container
+	nav      *widget.List
+	title    *widget.Label
+	body     *fyne.Container
 	status   *widget.Label
 	operator *widget.Label
-	content fyne.CanvasObject
+	content  fyne.CanvasObject
 
 	// confirm and showError are dialogs; tests replace them to answer
 	// without an overlay.

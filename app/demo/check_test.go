@@ -66,6 +66,13 @@ func checkReferences(tb testing.TB, ds demo.Dataset) {
 	repOK := func(partner, rep engine.ID) bool {
 		return rep == 0 || (rep <= nr && ds.Reps[rep-1].PartnerID == partner)
 	}
+	codes := map[string]engine.ID{}
+	for _, p := range ds.Partners {
+		if prev, dup := codes[p.ReferralCode]; dup && p.ReferralCode != "" {
+			fail("partner %d: referral code %q already held by partner %d", p.ID, p.ReferralCode, prev)
+		}
+		codes[p.ReferralCode] = p.ID
+	}
 	for _, r := range ds.Reps {
 		if r.PartnerID < 1 || r.PartnerID > np {
 			fail("rep %d: partner %d does not exist", r.ID, r.PartnerID)
@@ -99,6 +106,8 @@ func checkReferences(tb testing.TB, ds demo.Dataset) {
 	for _, a := range ds.Activities {
 		if a.PartnerID < 1 || a.PartnerID > np || !repOK(a.PartnerID, a.RepID) {
 			fail("activity %d: partner %d / rep %d do not resolve", a.ID, a.PartnerID, a.RepID)
+		} else if p := ds.Partners[a.PartnerID-1]; a.Date < p.Joined || p.Status == engine.StatusProspect {
+			fail("activity %d dated %s: partner %d is a %s that joined on %s", a.ID, a.Date, p.ID, p.Status, p.Joined)
 		}
 	}
 
@@ -117,6 +126,9 @@ func checkReferences(tb testing.TB, ds demo.Dataset) {
 		if s.PartnerID < 1 || s.PartnerID > np {
 			fail("sale %d: partner %d does not exist", s.ID, s.PartnerID)
 			continue
+		}
+		if p := ds.Partners[s.PartnerID-1]; s.Date < p.Joined || p.Status == engine.StatusProspect {
+			fail("sale %d dated %s: partner %d is a %s that joined on %s", s.ID, s.Date, p.ID, p.Status, p.Joined)
 		}
 		if !repOK(s.PartnerID, s.RepID) {
 			fail("sale %d: rep %d is not a rep of partner %d", s.ID, s.RepID, s.PartnerID)

@@ -249,7 +249,8 @@ func (g *gen) partners() {
 		case s.status == engine.StatusProspect:
 			// A prospect has not joined yet.
 		case s.joinMonth >= 0:
-			p.Joined = g.day(g.monthStart(s.joinMonth), g.monthStart(s.joinMonth)+9)
+			// Joined on the first, so that the month's business all counts.
+			p.Joined = g.monthStart(s.joinMonth)
 		default:
 			p.Joined = g.day(g.start.AddMonths(-72), g.start.AddMonths(-3))
 		}
@@ -443,14 +444,17 @@ func (g *gen) trainings() {
 		if s.status == engine.StatusProspect {
 			continue
 		}
-		lo := g.start
+		lo, hi := g.start, g.through
 		if s.joinMonth >= 0 {
 			lo = g.ds.Partners[i].Joined
+		}
+		if s.status == engine.StatusSuspended {
+			hi = g.monthEnd(suspendAfterMonth)
 		}
 		for _, rep := range g.repsOf[i] {
 			for _, c := range courses {
 				if g.r.Float64() < 0.3+0.08*float64(s.size) {
-					ts = append(ts, engine.Training{RepID: rep, Course: c, Completed: g.day(lo, g.through)})
+					ts = append(ts, engine.Training{RepID: rep, Course: c, Completed: g.day(lo, hi)})
 				}
 			}
 			for k, c := range certifications {
@@ -462,7 +466,7 @@ func (g *gen) trainings() {
 				if s.joinMonth < 0 {
 					from = g.start.AddMonths(-certValidMonths - 3)
 				}
-				done := g.day(from, g.through)
+				done := g.day(from, hi)
 				ts = append(ts, engine.Training{RepID: rep, Course: c, Completed: done, Certification: true, ValidUntil: done.AddMonths(certValidMonths)})
 			}
 		}

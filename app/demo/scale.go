@@ -1,8 +1,10 @@
 package demo
 
 import (
+	"math"
 	"math/rand/v2"
 	"strconv"
+	"time"
 
 	"partnerdesk/engine"
 
@@ -49,7 +51,7 @@ func Scale(partners, reps, sales int, seed int64, from, to engine.Date) Dataset 
 		region := regionOf(s.country)
 		ds.Partners[i] = engine.Partner{ID: engine.ID(i + 1), Name: name, Kind: s.kind, Segment: s.segment, Region: region,
 			Country: s.country, Email: "partners@" + s.domain, AccountManager: accountManagerOf(region),
-			ReferralCode: s.code + strconv.Itoa(i+1), Status: engine.StatusActive, Joined: from.AddDays(-365), Language: s.lang}
+			ReferralCode: s.code + "-" + strconv.Itoa(i+1), Status: engine.StatusActive, Joined: from.AddDays(-365), Language: s.lang}
 	}
 	ds.Reps = make([]engine.Rep, reps)
 	roles := []string{RoleManager, RoleSales, RolePresales, RoleSales}
@@ -138,7 +140,7 @@ func scaleSales(r *rand.Rand, partners, reps, n int, from engine.Date, days int)
 	type ret struct{ line, orig int32 }
 	var rets []ret
 	var regs []engine.Registration
-	year, counter := 0, 0
+	year, counter, nextYear := 0, 0, engine.Date(math.MinInt32)
 
 	for i := 0; i < n; {
 		date := from + engine.Date(int64(i)*int64(days)/int64(n))
@@ -151,8 +153,10 @@ func scaleSales(r *rand.Rand, partners, reps, n int, from engine.Date, days int)
 			}
 			rep = engine.ID(p + r.IntN(perPartner)*partners + 1)
 		}
-		if y, _, _ := date.YMD(); y != year {
-			year, counter = y, 0
+		if date >= nextYear {
+			// Invoice numbers restart each calendar year.
+			y, _, _ := date.YMD()
+			year, counter, nextYear = y, 0, engine.NewDate(y+1, time.January, 1)
 		}
 		counter++
 		off := int32(len(ibuf) / invoiceLen)

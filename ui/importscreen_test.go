@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestImportMappingDryRunAndImport(t *testing.T) {
+	s, fb, w, _ := newTestShell(t)
+	fb.preview = ImportPreview{
+		Columns: []string{"Datum", "Partner", "Artikel", "Menge", "Preis"},
+		Sample:  [][]string{{"2026-07-01", "Acme Srl", "CRM-PRO", "2", "100,00"}},
+		Fields: []ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner", Required: true},
+			{Key: "product", Label: "Product", Required: true}, {Key: "quantity", Label: "Quantity"}, {Key: "net", Label: "Net amount"}},
+		Mapping: Mapping{"date": "Datum", "partner": "Partner", "product": "Artikel", "quantity": "Menge"},
+	}
+	fb.dryRun = ImportReport{Rows: 120, Errors: []RowError{
+		{Line: 7, Column: "Partner", Reason: "There is no partner \"Acne\"."},
+		{Line: 9, Column: "Preis", Reason: "\"1.00,0\" is not an amount."},
+		{Line: 12, Reason: "Invoice INV-3 line 1 is already on line 4."},
+	}}
+	fb.imported = ImportReport{Rows: 3}
+	shortcut(w.Canvas(), fyne.Key7)
+	sc := s.Screen(ScreenImport).(*importScreen)
+	if sc.kind.Selected != "sales" {
+		t.Fatalf("kind on show = %q, want the first kind", sc.kind.Selected)
+	}
+	sc.path.SetText("/tmp/july.csv")
+	sc.path.OnSubmitted(sc.path.Text)
+	if got := sc.selects["partner"].Selected; got != "Partner" {
+		t.Errorf("partner column = %q, want the guessed Partner", got)
+	}
+	if got := sc.selects["net"].Selected; got != notMapped {
+		t.Errorf("net column = %q, want not imported", got)
+	}
+	// The user maps Preis to the net amount and remembers the mapping.
+	sc.selects["net"].SetSelected("Preis")
+	shortcut(w.Canvas(), fyne.KeyS)
+	if got := fb.mappings["sales"]["net"]; got != "Preis" {
+		t.Errorf("remembered net column = %q, want Preis", got)
+	}
+
+	test.Tap(sc.check)
+	if len(sc.errs) != 3 {
+		t.Fatalf("dry run shows %d problems, want 3", len(sc.errs))
+	}
+	if got := []string{sc.errCell(1, 0), sc.errCell(1, 1), sc.errCell(1, 2)}; got[0] != "9" || got[1] != "Preis" || got[2] != "\"1.00,0\" is not an amount." {
+		t.Errorf("second problem row = %q, want line 9, Preis and the reason", got)
+	}
+	if got := sc.errCell(2, 1); got != "(whole row)" {
+		t.Errorf("a row problem's column = %q, want (whole row)", got)
+	}
+
+	test.Tap(sc.run)
+	if len(fb.progress) != 3 || sc.summary.Text != "Imported 3 rows." {
+		t.Errorf("import progress %v, summary %q; want 3 steps and Imported 3 rows.", fb.progress, sc.summary.Text)
+	}
+	if len(sc.errs) != 0 {
+		t.Errorf("problems after a clean import = %d, want 0", len(sc.errs))
+	}
+
+	// The remembered mapping comes back next time.
+	sc.path.OnSubmitted(sc.path.Text)
+	if !sc.preview.Remembered || sc.selects["net"].Selected != "Preis" {
+		t.Errorf("second load remembered=%v net=%q, want the remembered Preis", sc.preview.Remembered, sc.selects["net"].Selected)
+	}
+}
+
+func TestImportRefusesAFileItCannotRead(t *testing.T) {
+	s, _, _, _ := newTestShell(t)
+	s.Show(ScreenImport)
+	sc := s.Screen(ScreenImport).(*importScreen)
+	sc.path.SetText("/tmp/scan.pdf")
+	sc.path.OnSubmitted(sc.path.Text)
+	if got, want := sc.summary.Text, "Only CSV and XLSX files can be imported."; got != want {
+		t.Errorf("summary = %q, want %q", got, want)
+	}
+	if !sc.run.Disabled() {
+		t.Error("Import is enabled for a file that could not be read")
+	}
+}
