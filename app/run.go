@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -54,7 +53,7 @@ func (s *Service) ComputePeriod(key string, progress Progress) (ComputeSummary, 
 	}
 	sum := ComputeSummary{Period: p.Key}
 	err = s.update(func(tx *data.Tx) error {
-		if tx.IsPeriodClosed(p.Key) {
+		if tx.IsPeriodClosed(p.Key) || tx.IsClosed(p.Start) && tx.IsClosed(p.End) {
 			return fmt.Errorf("compute %s: %w: its lines can no longer change", p.Key, engine.ErrPeriodClosed)
 		}
 		progress.report(0, 3)
@@ -641,40 +640,71 @@ func (s *Service) Pay(in PayInput) (engine.Payout, error) {
 }
 
 // ClosePeriod closes a period: inputs dated in it and its reward lines
-// become read-only. It refuses while lines with an amount are still draft
-// or approved money lines are unpaid: the run is compute, approve, pay,
-// close. Zero draft lines (explanations of what did not pay) are approved.
+// become read-only, and so do the lines of every shorter period inside it
+// (closing 2026-Q1 closes the monthly programs' 2026-01 to 2026-03 too).
+// It refuses while lines with an amount are still draft or approved money
+// lines are unpaid: the run is compute, approve, pay, close. Zero draft
+// lines (explanations of what did not pay) are approved on the way.
 func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
-	p, err := s.Period(period)
+	co, err := s.Company()
+	if err != nil {
+		return engine.PeriodState{}, err
+	}
+	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
 	if err != nil {
 		return engine.PeriodState{}, usagef("%v", err)
 	}
-	st := engine.PeriodState{Key: p.Key, Start: p.Start, End: p.End, Closed: true, ClosedOn: s.Today(), ClosedBy: s.Operator}
+	today := s.Today()
+	st := engine.PeriodState{Key: p.Key, Start: p.Start, End: p.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator}
 	err = s.update(func(tx *data.Tx) error {
 		if tx.IsPeriodClosed(p.Key) {
 			return fmt.Errorf("%s is already closed", p.Key)
 		}
-		ls, err := tx.LinesOfPeriod(p.Key)
-		if err != nil {
-			return err
-		}
+		inside := map[string]engine.Period{}
 		var draft, unpaid int
-		for i := range ls {
-			l := &ls[i]
+		var zeros []engine.RewardLine
+		err := data.Each(tx, func(l *engine.RewardLine) error {
+			lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart)
+			if err != nil || lp.Start < p.Start || lp.End > p.End || tx.IsPeriodClosed(l.Period) {
+				return nil
+			}
+			inside[lp.Key] = lp
 			switch {
 			case l.Status == engine.LineDraft && l.Amount.IsZero() && l.Points == 0:
-				l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, s.Today()
-				if err := tx.Put(l); err != nil {
-					return err
-				}
+				zeros = append(zeros, *l)
 			case l.Status == engine.LineDraft:
 				draft++
 			case l.Status == engine.LineApproved && l.Unit == engine.UnitMoney && !l.Amount.IsZero():
 				unpaid++
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		if draft > 0 || unpaid > 0 {
 			return fmt.Errorf("close %s: %d lines are still draft and %d approved lines unpaid: approve and pay them (or recompute) first", p.Key, draft, unpaid)
+		}
+		for i := range zeros {
+			l := &zeros[i]
+			l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, today
+			if err := tx.Put(l); err != nil {
+				return err
+			}
+		}
+		keys := make([]string, 0, len(inside))
+		for k := range inside {
+			if k != p.Key {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			sp := inside[k]
+			sub := engine.PeriodState{Key: sp.Key, Start: sp.Start, End: sp.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator}
+			if err := tx.ClosePeriod(sub); err != nil {
+				return fmt.Errorf("close %s inside %s: %w", k, p.Key, err)
+			}
 		}
 		return tx.ClosePeriod(st)
 	})

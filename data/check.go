@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -68,6 +69,8 @@ func CheckFile(path string) (Report, error) {
 func (s *Store) Check() (rep Report, err error) {
 	rep = Report{Path: s.path, Schema: s.version, Counts: map[string]int{}}
 	err = s.db.View(func(btx *bolt.Tx) (err error) {
+		// A fault reading a damaged map becomes a panic we can report.
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer func() {
 			if p := recover(); p != nil {
 				rep.addf("The file is damaged: reading it failed (%v).", p)

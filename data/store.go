@@ -52,6 +52,9 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := checkMode(path); err != nil {
 		return nil, err
 	}
+	if err := validateSize(path); err != nil && !os.IsNotExist(err) {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
 	if opt.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
 			return nil, fmt.Errorf("open database %s read-only: %w", path, err)

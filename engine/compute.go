@@ -93,7 +93,8 @@ type computer struct {
 	netScale, qtyScale int32
 	adjSales           []adjSale
 
-	out    []keyedLine
+	out    []*keyedLine
+	slab   []keyedLine // lines are carved from slabs: no copying as the list grows
 	nudges []keyedNudge
 }
 
@@ -349,7 +350,11 @@ func (c *computer) emit(pc *progCtx, ri int, l RewardLine, detail string, saleID
 	l.ProgramID = pc.p.ID
 	l.RuleKey = pc.p.Rules[ri].Key
 	l.Status = LineDraft
-	c.out = append(c.out, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, line: l})
+	if len(c.slab) == cap(c.slab) {
+		c.slab = make([]keyedLine, 0, 4096)
+	}
+	c.slab = append(c.slab, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, line: l})
+	c.out = append(c.out, &c.slab[len(c.slab)-1])
 }
 
 func (c *computer) emitNudge(pc *progCtx, ri int, payee Payee, partnerID ID, e Explanation) {
@@ -362,7 +367,7 @@ func (c *computer) emitNudge(pc *progCtx, ri int, payee Payee, partnerID ID, e E
 }
 
 func (c *computer) result() Result {
-	slices.SortStableFunc(c.out, func(a, b keyedLine) int {
+	slices.SortStableFunc(c.out, func(a, b *keyedLine) int {
 		return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), cmp.Compare(a.payeeOrd, b.payeeOrd),
 			cmp.Compare(a.payeeID, b.payeeID), cmp.Compare(a.adj, b.adj), cmp.Compare(a.detail, b.detail), cmp.Compare(a.saleID, b.saleID))
 	})

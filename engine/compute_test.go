@@ -149,8 +149,8 @@ func TestRateBandsSpecExample(t *testing.T) {
 func TestRounding(t *testing.T) {
 	// The one rounding function: half away from zero, to the minor unit.
 	tests := []struct {
-		cur       engine.Currency
-		in, want  string
+		cur      engine.Currency
+		in, want string
 	}{
 		{eur, "12.345", "12.35"},
 		{eur, "-12.345", "-12.35"},

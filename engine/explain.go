@@ -88,4 +88,3 @@ func ListArg(name string, items ...Explanation) Arg {
 
 // KeyArg is a word translated per language.
 func KeyArg(name, key string) Arg { return Arg{Name: name, Type: ArgKey, Text: key} }
-

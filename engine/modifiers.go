@@ -48,7 +48,12 @@ func (c *computer) basisArg(name string, units bool, d decimal.Decimal) Arg {
 // Per-item rules cap afterwards across a payee's lines (capItems).
 func (c *computer) settle(r *Rule, payee Payee, partnerID ID, pi int32, basis, full decimal.Decimal, ex Explanation, capIt bool) RewardLine {
 	u := unitOf(r)
-	ex.Args = append(ex.Args, c.amountArg("amount", u, full))
+	// One exact allocation for the arguments plus the amount, rather than
+	// append's doubling: a quarter can have hundreds of thousands of lines.
+	args := make([]Arg, len(ex.Args)+1)
+	copy(args, ex.Args)
+	args[len(ex.Args)] = c.amountArg("amount", u, full)
+	ex.Args = args
 	if !full.IsZero() {
 		tier := c.tierOf(pi)
 		if m, ok := r.TierMultipliers[tier]; ok && !m.Equal(decimal.NewFromInt(1)) {
@@ -78,7 +83,7 @@ func (c *computer) capItems(r *Rule, start int) {
 		return
 	}
 	items := c.out[start:]
-	slices.SortStableFunc(items, func(a, b keyedLine) int {
+	slices.SortStableFunc(items, func(a, b *keyedLine) int {
 		return cmp.Or(cmp.Compare(a.payeeOrd, b.payeeOrd), cmp.Compare(a.payeeID, b.payeeID),
 			cmp.Compare(a.detail, b.detail), cmp.Compare(a.saleID, b.saleID))
 	})

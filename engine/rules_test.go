@@ -139,10 +139,10 @@ func TestDealRegistration(t *testing.T) {
 		return s
 	}
 	in.Sales = []engine.Sale{
-		mk(1, "2026-08-09", "A1"), // 2026-07-10 + 30 days = 2026-08-09: earns 2,000 x 5 % = 100.00
-		mk(1, "2026-08-10", "A2"), // a day late: nothing
-		mk(2, "2026-07-20", "A3"), // rejected: nothing
-		mk(3, "2026-07-20", "A4"), // not approved: nothing
+		mk(1, "2026-08-09", "A1"),     // 2026-07-10 + 30 days = 2026-08-09: earns 2,000 x 5 % = 100.00
+		mk(1, "2026-08-10", "A2"),     // a day late: nothing
+		mk(2, "2026-07-20", "A3"),     // rejected: nothing
+		mk(3, "2026-07-20", "A4"),     // not approved: nothing
 		sale(1, "2026-07-20", "5000"), // no registration: not this rule's
 	}
 	res := compute(t, in)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -51,5 +52,19 @@ func TestThemeFontDrawsCJK(t *testing.T) {
 	}
 	if got := th.Font(fyne.TextStyle{Monospace: true}).Content(); bytes.Equal(got, fonts.CJK) {
 		t.Error("monospace text uses the CJK font, want Fyne's monospace")
+	}
+}
+
+// BenchmarkMatchOptions filters 10,000 products for one keystroke.
+func BenchmarkMatchOptions(b *testing.B) {
+	all := make([]option, 10000)
+	for i := range all {
+		all[i] = option{ID: engine.ID(i + 1), Text: fmt.Sprintf("SKU-%05d", i), Detail: fmt.Sprintf("Product number %d", i)}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if len(matchOptions(all, "number 99")) == 0 {
+			b.Fatal("no match")
+		}
 	}
 }

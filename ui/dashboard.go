@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"fmt"
 	"strings"
 	"sync"
@@ -112,6 +113,7 @@ func (s *DashboardScreen) build() {
 	s.status.Importance = widget.DangerImportance
 	s.caption = widget.NewLabel("")
 	s.caption.Importance = widget.LowImportance
+	s.caption.Truncation = fyne.TextTruncateEllipsis
 	title := widget.NewLabelWithStyle("Dashboard", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	periodBox := container.NewBorder(nil, nil, prev, container.NewHBox(next, refresh), container.NewGridWrap(fyne.NewSize(120, s.period.MinSize().Height), s.period))
@@ -119,12 +121,12 @@ func (s *DashboardScreen) build() {
 
 	big := func() *widget.Label {
 		l := widget.NewLabelWithStyle("–", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.SizeName = theme.SizeNameHeadingText
+		l.SizeName = theme.SizeNameSubHeadingText
 		return l
 	}
 	small := func() *widget.Label {
 		l := widget.NewLabel("")
-		l.Importance = widget.LowImportance
+		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
 	s.revenue, s.revenueVsPrev, s.revenueVsYear = big(), small(), small()
@@ -191,7 +193,7 @@ func (s *DashboardScreen) build() {
 	s.leaders.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText([]string{"#", "Name", "Revenue", "Points"}[id.Col])
 	}
-	for i, w := range []float32{36, 260, 150, 90} {
+	for i, w := range []float32{36, 210, 150, 80} {
 		s.leaders.SetColumnWidth(i, w)
 	}
 	s.leaders.OnSelected = func(id widget.TableCellID) {
@@ -217,9 +219,12 @@ func (s *DashboardScreen) build() {
 		panel(section("Revenue by month", s.months)),
 		panel(section("Rewards by program", container.NewVBox(s.programs, widget.NewSeparator(), s.budgets))),
 	)
+	tall := canvas.NewRectangle(color.Transparent)
+	tall.SetMinSize(fyne.NewSize(0, 240))
 	leaderPanel := panel(container.NewBorder(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Leaderboard", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.leaderBy),
-		nil, nil, nil, container.NewGridWrap(fyne.NewSize(540, 240), s.leaders)))
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Leaderboard", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			container.NewGridWrap(fyne.NewSize(210, s.leaderBy.MinSize().Height), s.leaderBy)),
+		nil, nil, nil, container.NewStack(tall, s.leaders)))
 	row3 := container.NewGridWithColumns(2,
 		leaderPanel,
 		container.NewVBox(
@@ -262,6 +267,8 @@ func (s *DashboardScreen) show(d DashboardData) {
 	s.revenue.SetText(f.money(d.Revenue))
 	s.revenueVsPrev.SetText(fmt.Sprintf("%s vs %s (%s)", f.growth(d.GrowthPrevious), d.Previous, f.money(d.RevenuePrevious)))
 	s.revenueVsYear.SetText(fmt.Sprintf("%s vs %s (%s)", f.growth(d.GrowthYear), d.YearBefore, f.money(d.RevenueYearBefore)))
+	growthColour(s.revenueVsPrev, d.GrowthPrevious)
+	growthColour(s.revenueVsYear, d.GrowthYear)
 
 	s.cost.SetText(f.money(d.Cost))
 	ratio := "no revenue this period"
@@ -319,11 +326,13 @@ func (s *DashboardScreen) budgetRow(p ProgramCost) fyne.CanvasObject {
 		text = f.money(p.Spent) + " of " + f.money(p.Budget)
 	}
 	right := widget.NewLabel(ratio + " · " + text)
-	right.Importance = widget.LowImportance
+	right.SizeName = theme.SizeNameCaptionText
+	right.Truncation = fyne.TextTruncateEllipsis
 	if p.Budget.IsPositive() && p.Spent.GreaterThan(p.Budget) {
 		right.Importance = widget.DangerImportance
 	}
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(150, name.MinSize().Height), name), right, NewMeter(p.Spent, p.Budget))
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(130, name.MinSize().Height), name), nil,
+		container.NewVBox(NewMeter(p.Spent, p.Budget), right))
 }
 
 func (s *DashboardScreen) showLeaders() {
@@ -470,6 +479,7 @@ func (c *figureCard) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	h := widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.Truncation = fyne.TextTruncateEllipsis
 	more := widget.NewIcon(theme.ListIcon())
 	head := container.NewBorder(nil, nil, nil, more, h)
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, c.body))))
@@ -509,6 +519,19 @@ func (t *figureTap) CreateRenderer() fyne.WidgetRenderer {
 func (t *figureTap) Tapped(*fyne.PointEvent) { t.onTapped() }
 
 func (t *figureTap) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// growthColour makes a rise green and a fall red.
+func growthColour(l *widget.Label, g decimal.NullDecimal) {
+	switch {
+	case g.Valid && g.Decimal.IsPositive():
+		l.Importance = widget.SuccessImportance
+	case g.Valid && g.Decimal.IsNegative():
+		l.Importance = widget.DangerImportance
+	default:
+		l.Importance = widget.MediumImportance
+	}
+	l.Refresh()
+}
 
 // tierName shows partners with no tier as such.
 func tierName(t string) string {

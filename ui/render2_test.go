@@ -51,14 +51,14 @@ func TestRenderScreens2(t *testing.T) {
 			a.Settings().SetTheme(NewTheme())
 			w := test.NewWindow(nil)
 			defer w.Close()
-			w.Resize(fyne.NewSize(1100, 720))
+			w.Resize(fyne.NewSize(1000, 720))
 			content, wait := sc.build(w, newFake2())
 			wait()
 			w.SetContent(content)
-			w.Resize(fyne.NewSize(1100, 720))
+			w.Resize(fyne.NewSize(1000, 720))
 			img := w.Canvas().Capture()
 			if b := img.Bounds(); b.Dx() < 1000 || b.Dy() < 700 {
-				t.Fatalf("capture is %v, want the window's 1100 x 720", b)
+				t.Fatalf("capture is %v, want the window's 1000 x 720", b)
 			}
 			out, err := os.Create(filepath.Join(dir, sc.name+".png"))
 			if err != nil {

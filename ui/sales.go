@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -171,14 +173,14 @@ func (sc *salesScreen) build() {
 
 	cols := []column{
 		{"Date", 100, fyne.TextAlignLeading},
-		{"Partner", 190, fyne.TextAlignLeading},
-		{"Rep", 130, fyne.TextAlignLeading},
-		{"Customer", 170, fyne.TextAlignLeading},
-		{"Product", 110, fyne.TextAlignLeading},
+		{"Partner", 170, fyne.TextAlignLeading},
+		{"Rep", 120, fyne.TextAlignLeading},
+		{"Customer", 150, fyne.TextAlignLeading},
+		{"Product", 100, fyne.TextAlignLeading},
 		{"Qty", 60, fyne.TextAlignTrailing},
 		{"Unit price", 100, fyne.TextAlignTrailing},
-		{"Net", 120, fyne.TextAlignTrailing},
-		{"Invoice", 120, fyne.TextAlignLeading},
+		{"Net", 110, fyne.TextAlignTrailing},
+		{"Invoice / line", 110, fyne.TextAlignLeading},
 	}
 	sc.table = newTextTable(cols, func() int { return len(sc.recent) }, sc.recentCell)
 	recent := container.NewBorder(sectionTitle("Recent sales"), nil, nil, nil, sc.table)
@@ -404,7 +406,8 @@ func sentence(err error) string {
 	if s == "" {
 		return s
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}

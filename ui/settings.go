@@ -170,14 +170,13 @@ func (sc *settingsScreen) build() {
 		add(CompanyMinorUnits, "Minor units", sc.minor),
 		add(CompanyFiscalYearStart, "Fiscal year starts in", sc.fyStart),
 		add(CompanyLanguage, "Statement language", sc.lang),
+		// One grid for both, so the labels line up.
+		add(FieldOperator, "Operator (this computer)", sc.operator),
 	)
-	operator := formGrid(add(FieldOperator, "Operator name", sc.operator))
 	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), sc.onSave)
 	save.Importance = widget.HighImportance
 	body := container.NewVBox(
 		sectionTitle("Company"), company,
-		widget.NewSeparator(),
-		sectionTitle("This computer"), operator,
 		sc.message, container.NewHBox(save),
 	)
 	// A readable form is not as wide as a 1280-pixel window.

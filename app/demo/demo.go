@@ -893,3 +893,11 @@ func (g *gen) returns() {
 	}
 	g.ds.Sales = all
 }
+
+// Summary says in one line what the data set holds, for the command line
+// and the log after loading it.
+func (ds *Dataset) Summary() string {
+	return fmt.Sprintf("%d partners, %d reps, %d products, %d programs, %d sales lines, %d registrations, %d trainings, %d activities, %d tier changes",
+		len(ds.Partners), len(ds.Reps), len(ds.Products), len(ds.Programs), len(ds.Sales), len(ds.Registrations),
+		len(ds.Trainings), len(ds.Activities), len(ds.TierHistory))
+}

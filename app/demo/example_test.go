@@ -28,7 +28,9 @@ func ExampleScale() {
 	ds := demo.Scale(5000, 20000, 100, 1, engine.MustDate("2026-01-01"), engine.MustDate("2026-12-31"))
 	fmt.Println(len(ds.Partners), "partners,", len(ds.Reps), "reps,", len(ds.Sales), "sales,", len(ds.Programs), "programs")
 	fmt.Println(ds.Sales[0].Invoice, ds.Sales[0].Date)
+	fmt.Println(ds.Summary())
 	// Output:
 	// 5000 partners, 20000 reps, 100 sales, 10 programs
 	// INV-2026-0000001 2026-01-01
+	// 5000 partners, 20000 reps, 20 products, 10 programs, 100 sales lines, 0 registrations, 10000 trainings, 20000 activities, 5500 tier changes
 }

@@ -3,7 +3,6 @@ package imports
 import (
 	"strings"
 
-
 	"partnerdesk/data/sheet"
 	"partnerdesk/engine"
 )
@@ -316,4 +315,3 @@ func plausibleEmail(s string) bool {
 	at := strings.IndexByte(s, '@')
 	return at > 0 && at < len(s)-1 && strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " \t,;")
 }
-

@@ -2,7 +2,9 @@ package sheet_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
+	"time"
 
 	"partnerdesk/data/sheet"
 )
@@ -20,6 +22,9 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A slow input would stall the fuzzer without a report: fail loudly.
+		watchdog := time.AfterFunc(3*time.Second, func() { panic(fmt.Sprintf("Read hangs on %q", data)) })
+		defer watchdog.Stop()
 		tab, err := sheet.Read(bytes.NewReader(data), "fuzz.csv")
 		if err != nil {
 			return

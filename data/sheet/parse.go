@@ -388,6 +388,9 @@ func ParseDate(s string, order DateOrder) (engine.Date, error) {
 			return makeDate(atoi(ip[:4]), atoi(ip[4:6]), atoi(ip[6:]), orig)
 		}
 		if n := atoi(ip); len(ip) <= 7 && n >= minSerial && n <= maxSerial {
+			if n == excelEpochOffset {
+				return bad(epochReason)
+			}
 			return engine.Date(n - excelEpochOffset), nil
 		}
 		return bad("a spreadsheet date serial is a number from 61 to 2958465")
@@ -454,8 +457,15 @@ func makeDate(y, m, d int, orig string) (engine.Date, error) {
 	if d < 1 || dt.Day() != d {
 		return 0, fmt.Errorf("%q is not a date: %s has no day %d", clip(orig), time.Month(m), d)
 	}
-	return engine.DateOf(dt), nil
+	if day := engine.DateOf(dt); day != 0 {
+		return day, nil
+	}
+	return 0, fmt.Errorf("%q is not a date: %s", clip(orig), epochReason)
 }
+
+// epochReason explains why 1970-01-01 is refused: the zero Date means "no
+// date" throughout Partnerdesk, so storing it would lose the value.
+const epochReason = "1970-01-01 cannot be stored, it means \"no date\""
 
 func allDigits(s string) bool {
 	if s == "" {

@@ -296,9 +296,12 @@ func trimAll(rec []string) []string {
 }
 
 func readXLSX(data []byte, progress Progress) (*Table, error) {
+	// A real workbook unzips to at most a few dozen times its size; a
+	// limit proportional to the file keeps a zip bomb from filling memory.
+	limit := min(int64(4*MaxFileSize), 100*int64(len(data))+16<<20)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    4 * MaxFileSize,
-		UnzipXMLSizeLimit: 4 * MaxFileSize,
+		UnzipSizeLimit:    limit,
+		UnzipXMLSizeLimit: limit,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("not a readable XLSX workbook: %w", err)

@@ -1,6 +1,7 @@
 package sheet_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"strings"
@@ -236,5 +237,29 @@ func TestReadXLSXDatesAsSerials(t *testing.T) {
 	// 0.1+0.2 is stored as 0.30000000000000004; Excel shows 0.3.
 	if got := tab.Rows[1].Cell(1); got != "0.3" {
 		t.Errorf("float noise cell = %q, want 0.3", got)
+	}
+}
+
+func TestReadRefusesZipBomb(t *testing.T) {
+	// 64 MB of one byte compresses to about 64 KB: far beyond what a
+	// workbook of that size unzips to.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte{' '}, 1<<20)
+	for range 64 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	start := time.Now()
+	_, err = sheet.Read(&buf, "bomb.xlsx")
+	if err == nil {
+		t.Fatal("Read accepted a zip bomb")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("refusing took %v", d)
 	}
 }

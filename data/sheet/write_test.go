@@ -257,3 +257,44 @@ func TestWriteXLSXProgressAndSheetName(t *testing.T) {
 		t.Errorf("B10001 = %q, want 9.999", v)
 	}
 }
+
+func benchRows(n int) [][]sheet.Cell {
+	rows := make([][]sheet.Cell, n)
+	for i := range rows {
+		amt := decimal.New(int64(i*37%1000000), -2)
+		rows[i] = []sheet.Cell{
+			sheet.IntCell(int64(i)), sheet.TextCell("2026-07"), sheet.TextCell("Volume rebate"), sheet.TextCell("Partner Srl"),
+			sheet.MoneyCell(amt, 2), sheet.MoneyCell(amt.Mul(decimal.NewFromInt(20)), 2), sheet.TextCell("EUR"),
+			sheet.DateCell(engine.MustDate("2026-07-31")), sheet.TextCell("approved"), sheet.TextCell("Volume rebate: 102,500.50 EUR in 2026-Q3 reaches band"),
+		}
+	}
+	return rows
+}
+
+// BenchmarkWriteXLSX100k writes 100,000 rows of 10 cells, as a period's reward lines.
+func BenchmarkWriteXLSX100k(b *testing.B) {
+	rows := benchRows(100000)
+	header := []string{"id", "period", "rule", "payee", "amount", "basis", "currency", "date", "status", "explanation"}
+	b.ResetTimer()
+	for range b.N {
+		var buf bytes.Buffer
+		if err := sheet.WriteXLSX(&buf, "lines", header, rows); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf.Len()))
+	}
+}
+
+// BenchmarkWriteCSV100k is BenchmarkWriteXLSX100k as CSV.
+func BenchmarkWriteCSV100k(b *testing.B) {
+	rows := benchRows(100000)
+	header := []string{"id", "period", "rule", "payee", "amount", "basis", "currency", "date", "status", "explanation"}
+	b.ResetTimer()
+	for range b.N {
+		var buf bytes.Buffer
+		if err := sheet.WriteCSV(&buf, header, rows, sheet.CSVOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(buf.Len()))
+	}
+}

@@ -54,6 +54,24 @@ func TestExplainTierNudge(t *testing.T) {
 			}
 		})
 	}
+	// The spec's own example, with the singular key the engine picks for 1.
+	spec := engine.Explanation{Key: "nudge.tier", Args: []engine.Arg{
+		engine.ListArg("missing",
+			engine.Explanation{Key: "need.revenue", Args: []engine.Arg{engine.MoneyArg("amount", dec(t, "34500"), eur)}},
+			engine.Explanation{Key: "need.cert", Args: []engine.Arg{engine.NumberArg("count", dec(t, "1"))}},
+		),
+		engine.TextArg("tier", "Gold"),
+	}}
+	for lang, want := range map[string]string{
+		"en": "34,500.00 EUR revenue and 1 certification to Gold",
+		"de": "34.500,00 EUR Umsatz und 1 Zertifizierung bis Partnerstufe Gold",
+		"es": "34.500,00 EUR de ingresos y 1 certificación para el nivel Gold",
+	} {
+		if got := i18n.Explain(spec, lang); got != want {
+			t.Errorf("Explain(%s) = %q, want %q", lang, got, want)
+		}
+	}
+
 	// A list nested in itself is cut off rather than looping.
 	deep := engine.Explanation{Key: "need.units", Args: []engine.Arg{engine.NumberArg("units", dec(t, "3"))}}
 	for range 50 {

@@ -42,8 +42,9 @@ var messagesDE = map[string]string{
 	"loyalty.points":  "{rule}: {basis} in {period} zu {points} Punkten je {per} = {amount}",
 
 	// Modifiers, rendered after the main text.
-	"mod.tier": "x {multiplier} für Partnerstufe {tier}",
-	"mod.cap":  "begrenzt auf {cap}",
+	"mod.tier":        "x {multiplier} für Partnerstufe {tier}",
+	"mod.cap":         "begrenzt auf {cap}",
+	"mod.tier.amount": "x {multiplier} für Partnerstufe {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule}: Rückgabe zu Rechnung {invoice} aus {original_period}: {basis} zum effektiven Satz {rate} von {original_period} = {amount}",
@@ -51,14 +52,17 @@ var messagesDE = map[string]string{
 	"adjust.recompute": "{rule}: {period} ergibt jetzt {fresh}; {kept} war bereits genehmigt; Differenz {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "noch {missing} in {period} bis zur Staffel ab {from} zu {rate}",
-	"nudge.step":   "noch {missing} in {period} bis zur Zielstufe {step} ({amount})",
-	"nudge.tier":   "{missing} bis Partnerstufe {tier}",
-	"nudge.top":    "höchste Partnerstufe {tier} erreicht",
-	"need.revenue": "{amount} Umsatz",
-	"need.units":   "{units} Einheiten",
-	"need.certs":   "{count} Zertifizierungen",
-	"need.regs":    "{count} gewonnene Registrierungen",
+	"nudge.band":           "noch {missing} in {period} bis zur Staffel ab {from} zu {rate}",
+	"nudge.step":           "noch {missing} in {period} bis zur Zielstufe {step} ({amount})",
+	"nudge.tier":           "{missing} bis Partnerstufe {tier}",
+	"nudge.top":            "höchste Partnerstufe {tier} erreicht",
+	"nudge.tier.qualified": "erfüllt die Voraussetzungen für Partnerstufe {tier} bei der nächsten Stufenprüfung",
+	"need.revenue":         "{amount} Umsatz",
+	"need.units":           "{units} Einheiten",
+	"need.certs":           "{count} Zertifizierungen",
+	"need.cert":            "{count} Zertifizierung",
+	"need.reg":             "{count} gewonnene Registrierung",
+	"need.regs":            "{count} gewonnene Registrierungen",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "rückwirkend",

@@ -40,8 +40,9 @@ var messagesES = map[string]string{
 	"loyalty.points":  "{rule}: {basis} en {period} a {points} puntos por cada {per} = {amount}",
 
 	// Modifiers, rendered after the main text.
-	"mod.tier": "x {multiplier} por el nivel {tier}",
-	"mod.cap":  "limitado a {cap}",
+	"mod.tier":        "x {multiplier} por el nivel {tier}",
+	"mod.cap":         "limitado a {cap}",
+	"mod.tier.amount": "x {multiplier} por el nivel {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule}: devolución de la factura {invoice} de {original_period}: {basis} al tipo efectivo {rate} de {original_period} = {amount}",
@@ -49,14 +50,17 @@ var messagesES = map[string]string{
 	"adjust.recompute": "{rule}: {period} ahora resulta en {fresh}; {kept} ya estaba aprobado; diferencia {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "faltan {missing} en {period} para el tramo desde {from} al {rate}",
-	"nudge.step":   "faltan {missing} en {period} para el escalón de objetivo {step} ({amount})",
-	"nudge.tier":   "{missing} para el nivel {tier}",
-	"nudge.top":    "nivel máximo {tier} alcanzado",
-	"need.revenue": "{amount} de ingresos",
-	"need.units":   "{units} unidades",
-	"need.certs":   "{count} certificaciones",
-	"need.regs":    "{count} registros ganados",
+	"nudge.band":           "faltan {missing} en {period} para el tramo desde {from} al {rate}",
+	"nudge.step":           "faltan {missing} en {period} para el escalón de objetivo {step} ({amount})",
+	"nudge.tier":           "{missing} para el nivel {tier}",
+	"nudge.top":            "nivel máximo {tier} alcanzado",
+	"nudge.tier.qualified": "cumple los requisitos del nivel {tier} en la próxima revisión de niveles",
+	"need.revenue":         "{amount} de ingresos",
+	"need.units":           "{units} unidades",
+	"need.certs":           "{count} certificaciones",
+	"need.cert":            "{count} certificación",
+	"need.reg":             "{count} registro ganado",
+	"need.regs":            "{count} registros ganados",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroactivo",

@@ -41,8 +41,9 @@ var messagesFR = map[string]string{
 	"loyalty.points":  "{rule} : {basis} en {period} à {points} points par {per} = {amount}",
 
 	// Modifiers, rendered after the main text.
-	"mod.tier": "x {multiplier} pour le niveau {tier}",
-	"mod.cap":  "plafonné à {cap}",
+	"mod.tier":        "x {multiplier} pour le niveau {tier}",
+	"mod.cap":         "plafonné à {cap}",
+	"mod.tier.amount": "x {multiplier} pour le niveau {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule} : retour de la facture {invoice} de {original_period} : {basis} au taux effectif {rate} de {original_period} = {amount}",
@@ -50,14 +51,17 @@ var messagesFR = map[string]string{
 	"adjust.recompute": "{rule} : {period} donne désormais {fresh} ; {kept} était déjà approuvé ; différence {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "encore {missing} en {period} pour atteindre la tranche à partir de {from} à {rate}",
-	"nudge.step":   "encore {missing} en {period} pour atteindre le palier d'objectif {step} ({amount})",
-	"nudge.tier":   "{missing} pour atteindre le niveau {tier}",
-	"nudge.top":    "niveau le plus élevé {tier} atteint",
-	"need.revenue": "{amount} de chiffre d'affaires",
-	"need.units":   "{units} unités",
-	"need.certs":   "{count} certifications",
-	"need.regs":    "{count} enregistrements gagnés",
+	"nudge.band":           "encore {missing} en {period} pour atteindre la tranche à partir de {from} à {rate}",
+	"nudge.step":           "encore {missing} en {period} pour atteindre le palier d'objectif {step} ({amount})",
+	"nudge.tier":           "{missing} pour atteindre le niveau {tier}",
+	"nudge.top":            "niveau le plus élevé {tier} atteint",
+	"nudge.tier.qualified": "qualifié pour le niveau {tier} lors de la prochaine revue des niveaux",
+	"need.revenue":         "{amount} de chiffre d'affaires",
+	"need.units":           "{units} unités",
+	"need.certs":           "{count} certifications",
+	"need.cert":            "{count} certification",
+	"need.reg":             "{count} enregistrement gagné",
+	"need.regs":            "{count} enregistrements gagnés",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "rétroactif",

@@ -40,8 +40,9 @@ var messagesID = map[string]string{
 	"loyalty.points":  "{rule}: {basis} pada {period} dengan {points} poin per {per} = {amount}",
 
 	// Modifiers, rendered after the main text.
-	"mod.tier": "x {multiplier} untuk tingkat {tier}",
-	"mod.cap":  "dibatasi {cap}",
+	"mod.tier":        "x {multiplier} untuk tingkat {tier}",
+	"mod.cap":         "dibatasi {cap}",
+	"mod.tier.amount": "x {multiplier} untuk tingkat {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule}: retur faktur {invoice} dari {original_period}: {basis} dengan tarif efektif {original_period} sebesar {rate} = {amount}",
@@ -49,14 +50,17 @@ var messagesID = map[string]string{
 	"adjust.recompute": "{rule}: {period} kini menghasilkan {fresh}; {kept} sudah disetujui; selisih {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "kurang {missing} lagi pada {period} untuk mencapai jenjang mulai {from} dengan tarif {rate}",
-	"nudge.step":   "kurang {missing} lagi pada {period} untuk mencapai tahap target {step} ({amount})",
-	"nudge.tier":   "{missing} lagi menuju tingkat {tier}",
-	"nudge.top":    "tingkat tertinggi {tier} tercapai",
-	"need.revenue": "pendapatan {amount}",
-	"need.units":   "{units} unit",
-	"need.certs":   "{count} sertifikasi",
-	"need.regs":    "{count} registrasi yang dimenangkan",
+	"nudge.band":           "kurang {missing} lagi pada {period} untuk mencapai jenjang mulai {from} dengan tarif {rate}",
+	"nudge.step":           "kurang {missing} lagi pada {period} untuk mencapai tahap target {step} ({amount})",
+	"nudge.tier":           "{missing} lagi menuju tingkat {tier}",
+	"nudge.top":            "tingkat tertinggi {tier} tercapai",
+	"nudge.tier.qualified": "memenuhi syarat tingkat {tier} pada peninjauan tingkat berikutnya",
+	"need.revenue":         "pendapatan {amount}",
+	"need.units":           "{units} unit",
+	"need.certs":           "{count} sertifikasi",
+	"need.cert":            "{count} sertifikasi",
+	"need.reg":             "{count} registrasi yang dimenangkan",
+	"need.regs":            "{count} registrasi yang dimenangkan",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroaktif",

@@ -40,8 +40,9 @@ var messagesIT = map[string]string{
 	"loyalty.points":  "{rule}: {basis} nel periodo {period} a {points} punti ogni {per} = {amount}",
 
 	// Modifiers, rendered after the main text.
-	"mod.tier": "x {multiplier} per il livello {tier}",
-	"mod.cap":  "limitato a {cap}",
+	"mod.tier":        "x {multiplier} per il livello {tier}",
+	"mod.cap":         "limitato a {cap}",
+	"mod.tier.amount": "x {multiplier} per il livello {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule}: reso della fattura {invoice} del periodo {original_period}: {basis} al tasso effettivo {rate} del periodo {original_period} = {amount}",
@@ -49,14 +50,17 @@ var messagesIT = map[string]string{
 	"adjust.recompute": "{rule}: il periodo {period} ora risulta {fresh}; {kept} era già approvato; differenza {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "mancano {missing} nel periodo {period} per lo scaglione da {from} al {rate}",
-	"nudge.step":   "mancano {missing} nel periodo {period} per la soglia obiettivo {step} ({amount})",
-	"nudge.tier":   "{missing} per il livello {tier}",
-	"nudge.top":    "livello massimo {tier} raggiunto",
-	"need.revenue": "{amount} di fatturato",
-	"need.units":   "{units} unità",
-	"need.certs":   "{count} certificazioni",
-	"need.regs":    "{count} registrazioni vinte",
+	"nudge.band":           "mancano {missing} nel periodo {period} per lo scaglione da {from} al {rate}",
+	"nudge.step":           "mancano {missing} nel periodo {period} per la soglia obiettivo {step} ({amount})",
+	"nudge.tier":           "{missing} per il livello {tier}",
+	"nudge.top":            "livello massimo {tier} raggiunto",
+	"nudge.tier.qualified": "requisiti per il livello {tier} raggiunti: sarà proposto alla prossima revisione dei livelli",
+	"need.revenue":         "{amount} di fatturato",
+	"need.units":           "{units} unità",
+	"need.certs":           "{count} certificazioni",
+	"need.cert":            "{count} certificazione",
+	"need.reg":             "{count} registrazione vinta",
+	"need.regs":            "{count} registrazioni vinte",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroattivo",

@@ -40,8 +40,9 @@ var messagesNL = map[string]string{
 	"loyalty.points":  "{rule}: {basis} in {period} tegen {points} punten per {per} = {amount}",
 
 	// Modifiers, rendered after the main text.
-	"mod.tier": "x {multiplier} voor niveau {tier}",
-	"mod.cap":  "begrensd op {cap}",
+	"mod.tier":        "x {multiplier} voor niveau {tier}",
+	"mod.cap":         "begrensd op {cap}",
+	"mod.tier.amount": "x {multiplier} voor niveau {tier} = {amount}",
 
 	// Adjustments of closed periods.
 	"adjust.return":    "{rule}: retour van factuur {invoice} uit {original_period}: {basis} tegen het effectieve tarief {rate} van {original_period} = {amount}",
@@ -49,14 +50,17 @@ var messagesNL = map[string]string{
 	"adjust.recompute": "{rule}: {period} komt nu uit op {fresh}; {kept} was al goedgekeurd; verschil {amount}",
 
 	// Progress nudges.
-	"nudge.band":   "nog {missing} in {period} tot de staffel vanaf {from} tegen {rate}",
-	"nudge.step":   "nog {missing} in {period} tot de doeltrede {step} ({amount})",
-	"nudge.tier":   "{missing} tot niveau {tier}",
-	"nudge.top":    "hoogste niveau {tier} bereikt",
-	"need.revenue": "{amount} omzet",
-	"need.units":   "{units} eenheden",
-	"need.certs":   "{count} certificeringen",
-	"need.regs":    "{count} gewonnen registraties",
+	"nudge.band":           "nog {missing} in {period} tot de staffel vanaf {from} tegen {rate}",
+	"nudge.step":           "nog {missing} in {period} tot de doeltrede {step} ({amount})",
+	"nudge.tier":           "{missing} tot niveau {tier}",
+	"nudge.top":            "hoogste niveau {tier} bereikt",
+	"nudge.tier.qualified": "komt in aanmerking voor niveau {tier} bij de volgende niveaubeoordeling",
+	"need.revenue":         "{amount} omzet",
+	"need.units":           "{units} eenheden",
+	"need.certs":           "{count} certificeringen",
+	"need.cert":            "{count} certificering",
+	"need.reg":             "{count} gewonnen registratie",
+	"need.regs":            "{count} gewonnen registraties",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroactief",

@@ -1,0 +1,126 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"partnerdesk/data/sheet"
+	"partnerdesk/engine/i18n"
+)
+
+// statementRows lays a statement's data out as one table, a row per
+// figure, so that the CSV and the XLSX carry exactly what the PDF prints.
+func statementRows(st *Statement) ([]string, [][]sheet.Cell) {
+	lang := i18n.Normalize(st.Language)
+	mu := st.Company.Currency.MinorUnits
+	header := []string{"section", "program", "rule", "explanation", "invoice", "original_period", "status", "amount", "points", "currency", "date", "reference"}
+	var rows [][]sheet.Cell
+	text := sheet.TextCell
+	blank := text("")
+	add := func(section, program, rule, expl, inv, orig, status string, amount sheet.Cell, points sheet.Cell, date sheet.Cell, ref string) {
+		rows = append(rows, []sheet.Cell{text(section), text(program), text(rule), text(expl), text(inv), text(orig), text(status), amount, points, text(st.Company.Currency.Code), date, text(ref)})
+	}
+	add("payee", st.Payee.Name, st.Payee.PartnerName, st.Payee.NextTier, "", st.Period.Key, st.Payee.Tier, blank, blank, blank, st.Fingerprint)
+	add("sales", "", "", Label(lang, "sales"), "", st.Period.Key, "", sheet.MoneyCell(st.Summary.Sales, mu), blank, blank, "")
+	for _, l := range st.Lines {
+		add("line", l.Program, l.Rule, l.Explanation, "", "", string(l.Status), sheet.MoneyCell(l.Amount, mu), sheet.IntCell(l.Points), blank, "")
+	}
+	for _, l := range st.Adjustments {
+		add("adjustment", l.Program, l.Rule, l.Explanation, l.Invoice, l.OriginalPeriod, string(l.Status), sheet.MoneyCell(l.Amount, mu), sheet.IntCell(l.Points), blank, "")
+	}
+	add("total", "", "", Label(lang, "total_rewards"), "", "", "", sheet.MoneyCell(st.Total(), mu), sheet.IntCell(st.TotalPoints()), blank, "")
+	for _, p := range st.Payouts {
+		add("payout", "", "", p.Method, "", "", "", sheet.MoneyCell(p.Amount, mu), blank, sheet.DateCell(p.Date), p.Reference)
+	}
+	for _, f := range st.Summary.Funds {
+		add("fund", f.Fund, "", Label(lang, "fund_expiring", "amount", i18n.Money(f.ExpiringNext30, st.Company.Currency, lang)), "", "", "", sheet.MoneyCell(f.Balance, mu), blank, blank, "")
+	}
+	add("points_balance", "", "", Label(lang, "points_balance"), "", "", "", blank, sheet.IntCell(st.Summary.PointsBalance), blank, "")
+	add("ytd", "", "", Label(lang, "ytd_rewards"), "", "", "", sheet.MoneyCell(st.YTD.Rewards, mu), sheet.IntCell(st.YTD.Points), blank, "")
+	add("ytd_paid", "", "", Label(lang, "ytd_paid"), "", "", "", sheet.MoneyCell(st.YTD.Paid, mu), blank, blank, "")
+	for _, n := range st.Nudges {
+		add("nudge", "", "", n, "", "", "", blank, blank, blank, "")
+	}
+	return header, rows
+}
+
+// WriteStatementCSV writes the statement's data as CSV (comma, UTF-8,
+// decimal point), text cells protected against formula injection.
+func WriteStatementCSV(w io.Writer, st *Statement) error {
+	h, rows := statementRows(st)
+	if err := sheet.WriteCSV(w, h, rows, sheet.CSVOptions{Comma: ','}); err != nil {
+		return fmt.Errorf("statement csv: %w", err)
+	}
+	return nil
+}
+
+// WriteStatementXLSX writes the statement's data as one XLSX sheet, money
+// as numeric cells with the currency's decimals.
+func WriteStatementXLSX(w io.Writer, st *Statement) error {
+	h, rows := statementRows(st)
+	if err := sheet.WriteXLSX(w, "Statement "+st.Period.Key, h, rows); err != nil {
+		return fmt.Errorf("statement xlsx: %w", err)
+	}
+	return nil
+}
+
+// FileName is PERIOD_payee-name.pdf, safe on every file system: accents
+// folded where that is simple, other letters (Greek, Cyrillic, CJK) kept,
+// separators and reserved characters made hyphens, the length limited, and
+// never empty or a reserved Windows name.
+func FileName(period, payee string) string {
+	return safeStem(period) + "_" + safeStem(payee) + ".pdf"
+}
+
+func safeStem(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(s) {
+		if b.Len() >= 80 {
+			break
+		}
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue // a combining accent: "é" -> "e"
+		case r == 'ß':
+			b.WriteString("ss")
+			dash = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.Trim(norm.NFC.String(b.String()), "-")
+	if len(out) > 80 {
+		out = strings.TrimRight(truncateRunes(out, 80), "-")
+	}
+	if out == "" {
+		out = "unnamed"
+	}
+	switch strings.ToUpper(out) {
+	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
+		out += "-file"
+	}
+	return out
+}
+
+// truncateRunes cuts s to at most n bytes without splitting a character.
+func truncateRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
