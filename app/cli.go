@@ -98,8 +98,7 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 	}
 	v, ok := verbs[rest[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "partnerdesk: unknown verb %q\n\n", rest[0])
-		printUsage(stderr)
+		fmt.Fprintf(stderr, "partnerdesk: unknown verb %q (partnerdesk --help lists them)\n", rest[0])
 		return 2
 	}
 	c.verb = v
@@ -191,8 +190,7 @@ verbs:
 	sort.Strings(names)
 	for _, n := range names {
 		v := verbs[n]
-		syn := strings.TrimSpace(n + " " + v.args)
-		fmt.Fprintf(w, "  %-44s %s\n", syn, v.summary)
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(n+" "+v.args), v.summary)
 	}
 	fmt.Fprint(w, `
 Exit status: 0 success, 1 error (message on stderr), 2 bad usage.

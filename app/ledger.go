@@ -25,7 +25,13 @@ type FundView struct {
 // Funds returns the fund of every partner that has one (or of the partner
 // ref names), as of asOf, after posting the expiries due by then.
 func (s *Service) Funds(ref string, asOf engine.Date) ([]FundView, error) {
-	if err := s.PostExpiries(asOf); err != nil {
+	// Expiries are booked up to today only; a view of a later day shows
+	// them without writing what has not happened yet.
+	due := asOf
+	if today := s.Today(); due > today {
+		due = today
+	}
+	if err := s.PostExpiries(due); err != nil {
 		return nil, err
 	}
 	var out []FundView

@@ -123,7 +123,7 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 	if in.TierHistory, err = data.All[engine.TierChange](tx); err != nil {
 		return in, wrap("tier history", err)
 	}
-	if in.Ladder, err = tx.Ladder(); err != nil {
+	if in.Ladder, err = ladder(tx); err != nil {
 		return in, wrap("tier ladder", err)
 	}
 	err = data.Each(tx, func(t *engine.Training) error {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -69,6 +70,9 @@ func (s *Service) Company() (engine.Company, error) {
 	err := s.view(func(tx *data.Tx) error {
 		var err error
 		c, err = tx.Company()
+		if errors.Is(err, engine.ErrNotFound) {
+			return nil // a new file: the defaults below
+		}
 		return err
 	})
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 func tierInputs(tx *data.Tx, asOf engine.Date, pid engine.ID) (engine.TierReviewInputs, error) {
 	var in engine.TierReviewInputs
 	var err error
-	if in.Ladder, err = tx.Ladder(); err != nil {
+	if in.Ladder, err = ladder(tx); err != nil {
 		return in, err
 	}
 	if in.History, err = data.All[engine.TierChange](tx); err != nil {
@@ -65,7 +65,7 @@ func (s *Service) ApplyTier(partner, tier string, from engine.Date, note string)
 		if err != nil {
 			return &engine.ValidationError{Field: "partner", Reason: err.Error()}
 		}
-		l, err := tx.Ladder()
+		l, err := ladder(tx)
 		if err != nil {
 			return err
 		}

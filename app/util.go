@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"partnerdesk/data"
+	"partnerdesk/engine"
 	"sort"
 )
 
@@ -12,3 +14,12 @@ func sortBy[T any](xs []T, key func(T) string) {
 
 // txAlias keeps signatures short where a file does not otherwise need data.
 type txAlias = data.Tx
+
+// ladder returns the tier ladder, empty when none is set yet.
+func ladder(tx *data.Tx) (engine.TierLadder, error) {
+	l, err := tx.Ladder()
+	if errors.Is(err, engine.ErrNotFound) {
+		return engine.TierLadder{}, nil
+	}
+	return l, err
+}

@@ -87,6 +87,9 @@ func (s *Store) Check() (rep Report, err error) {
 }
 
 func (tx *Tx) checkInvariants(rep *Report) error {
+	if err := tx.flush(); err != nil {
+		return err
+	}
 	for _, name := range allBuckets() {
 		if tx.btx.Bucket(name) == nil && !(tx.s.version < 2 && bytes.Equal(name, bSalesByPartnr)) {
 			rep.addf("The bucket %s is missing.", name)

@@ -12,6 +12,9 @@ import (
 // LinesOfPeriod returns the reward lines of period key (every program and
 // status), in id order, through the period index.
 func (tx *Tx) LinesOfPeriod(key string) ([]engine.RewardLine, error) {
+	if err := tx.flush(); err != nil {
+		return nil, err
+	}
 	idx, err := tx.bucket(bLinesByPeriod)
 	if err != nil {
 		return nil, err

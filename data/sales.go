@@ -62,11 +62,11 @@ func (tx *Tx) precheck(k *kindInfo, rec any) error {
 		if len(r.Invoice) > 0xffff {
 			return engine.Invalid("invoice", "an invoice number may not be longer than 65535 bytes")
 		}
-		b, err := tx.bucket(bSalesByInv)
+		v, err := tx.indexGet(bSalesByInv, invoiceKey(r.PartnerID, r.Invoice, r.Line))
 		if err != nil {
 			return err
 		}
-		if v := b.Get(invoiceKey(r.PartnerID, r.Invoice, r.Line)); v != nil && btoi(v) != r.ID {
+		if v != nil && btoi(v) != r.ID {
 			return fmt.Errorf("sale of partner %d invoice %q line %d: sale %d already holds it: %w",
 				r.PartnerID, r.Invoice, r.Line, btoi(v), engine.ErrDuplicate)
 		}
@@ -116,35 +116,13 @@ func (tx *Tx) unindex(k *kindInfo, rec any) error {
 	return nil
 }
 
-func (tx *Tx) putIndex(name, key, val []byte) error {
-	b, err := tx.bucket(name)
-	if err != nil {
-		return err
-	}
-	if val == nil {
-		val = []byte{}
-	}
-	if err := b.Put(key, val); err != nil {
-		return fmt.Errorf("index %s: %w", name, err)
-	}
-	return nil
-}
-
-func (tx *Tx) delIndex(name, key []byte) error {
-	b, err := tx.bucket(name)
-	if err != nil {
-		return err
-	}
-	if err := b.Delete(key); err != nil {
-		return fmt.Errorf("index %s: %w", name, err)
-	}
-	return nil
-}
-
 // SalesBetween calls fn for every sale whose BookDate lies in from..to
 // (inclusive), in date then id order, read through the date index; return
 // Stop from fn to end early. Each sale is a fresh copy.
 func (tx *Tx) SalesBetween(from, to engine.Date, fn func(*engine.Sale) error) error {
+	if err := tx.flush(); err != nil {
+		return err
+	}
 	idx, err := tx.bucket(bSalesByDate)
 	if err != nil {
 		return err
@@ -156,6 +134,9 @@ func (tx *Tx) SalesBetween(from, to engine.Date, fn func(*engine.Sale) error) er
 // SalesOfPartner calls fn for every sale of partner pid whose BookDate lies
 // in from..to (inclusive), through the partner index.
 func (tx *Tx) SalesOfPartner(pid engine.ID, from, to engine.Date, fn func(*engine.Sale) error) error {
+	if err := tx.flush(); err != nil {
+		return err
+	}
 	idx, err := tx.bucket(bSalesByPartnr)
 	if err != nil {
 		return err
@@ -208,6 +189,9 @@ func (tx *Tx) salesFromIndex(idx *bolt.Bucket, start []byte, skip int, from, to 
 
 // partnerSaleCount counts pid's sales, stopping at max (0: no limit).
 func (tx *Tx) partnerSaleCount(pid engine.ID, max int) (int, error) {
+	if err := tx.flush(); err != nil {
+		return 0, err
+	}
 	b, err := tx.bucket(bSalesByPartnr)
 	if err != nil {
 		return 0, err
@@ -227,6 +211,9 @@ func (tx *Tx) partnerSaleCount(pid engine.ID, max int) (int, error) {
 // SaleByInvoiceLine returns the sale holding partner pid's invoice line;
 // errors wrap engine.ErrNotFound.
 func (tx *Tx) SaleByInvoiceLine(pid engine.ID, invoice string, line int) (*engine.Sale, error) {
+	if err := tx.flush(); err != nil {
+		return nil, err
+	}
 	b, err := tx.bucket(bSalesByInv)
 	if err != nil {
 		return nil, err
@@ -240,6 +227,9 @@ func (tx *Tx) SaleByInvoiceLine(pid engine.ID, invoice string, line int) (*engin
 
 // SalesByInvoice returns every line of partner pid's invoice, in line order.
 func (tx *Tx) SalesByInvoice(pid engine.ID, invoice string) ([]engine.Sale, error) {
+	if err := tx.flush(); err != nil {
+		return nil, err
+	}
 	b, err := tx.bucket(bSalesByInv)
 	if err != nil {
 		return nil, err

@@ -24,6 +24,9 @@ type Options struct {
 	NoUpgrade bool
 }
 
+// initialMmapSize is 1 GiB: about four million sales with their audit.
+const initialMmapSize = 1 << 30
+
 // Store is an open Partnerdesk database file.
 type Store struct {
 	db       *bolt.DB
@@ -62,7 +65,13 @@ func Open(path string, opt Options) (*Store, error) {
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the database folder: %w", err)
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout, ReadOnly: opt.ReadOnly})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:  opt.Timeout,
+		ReadOnly: opt.ReadOnly,
+		// A large initial map (address space only) spares a big import
+		// the remaps, each of which copies every dirty node.
+		InitialMmapSize: initialMmapSize,
+	})
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, holderOf(path)
@@ -137,7 +146,11 @@ func (s *Store) Update(operator string, fn func(tx *Tx) error) error {
 		return fmt.Errorf("change %s: %w", s.path, ErrReadOnly)
 	}
 	return s.db.Update(func(btx *bolt.Tx) error {
-		return fn(&Tx{btx: btx, s: s, operator: operator})
+		tx := &Tx{btx: btx, s: s, operator: operator}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return tx.flush()
 	})
 }
 

@@ -21,6 +21,8 @@ type Tx struct {
 
 	closed       []engine.PeriodState // closed periods, loaded on first use
 	closedLoaded bool
+
+	pending map[string]map[string]pendingOp // buffered index writes, see flush
 }
 
 // Operator is the person on whose behalf the transaction writes.
@@ -36,8 +38,15 @@ func (tx *Tx) bucket(name []byte) (*bolt.Bucket, error) {
 	if b == nil {
 		return nil, fmt.Errorf("the database file has no %s bucket (schema %d): open it once without read-only to upgrade it", name, tx.s.version)
 	}
+	if tx.btx.Writable() && appendOnly[string(name)] {
+		// Keys only grow here (sequence ids), so full pages never split.
+		b.FillPercent = 0.95
+	}
 	return b, nil
 }
+
+// appendOnly names the buckets whose new keys always sort last.
+var appendOnly = map[string]bool{"sales": true, "audit": true, "reward_lines": true}
 
 func (tx *Tx) writable() error {
 	if !tx.btx.Writable() {

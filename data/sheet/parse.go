@@ -60,6 +60,10 @@ func trimSpaces(s string) string {
 
 // stripCurrency removes a currency symbol or ISO code at either end.
 func stripCurrency(s string) string {
+	// The common case, a bare number, has nothing to strip.
+	if s != "" && numByte(s[0]) && numByte(s[len(s)-1]) {
+		return s
+	}
 	for range 2 {
 		s = trimSpaces(s)
 		for _, w := range currencyWords {
@@ -78,6 +82,10 @@ func stripCurrency(s string) string {
 		}
 	}
 	return trimSpaces(s)
+}
+
+func numByte(c byte) bool {
+	return c >= '0' && c <= '9' || c == '.' || c == ',' || c == '-' || c == '+'
 }
 
 func isUpper3(s string) bool {

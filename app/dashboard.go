@@ -1,0 +1,668 @@
+package app
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"partnerdesk/data"
+	"partnerdesk/engine"
+)
+
+// LeaderLimit is how many payees each leaderboard list holds: the spec's
+// "top ten reps of the year".
+const LeaderLimit = 10
+
+// ExpiryWindowDays is how far ahead the dashboard looks for fund accruals
+// about to expire.
+const ExpiryWindowDays = 30
+
+// Dashboard is every figure of the owner's first screen for one period,
+// computed from one read transaction.
+type Dashboard struct {
+	Period     string // the chosen period's key
+	Previous   string // the period before it
+	YearBefore string // the same period a year earlier
+	Next       string // the period after it
+	Start, End engine.Date
+	Language   string // the company's language, for numbers and dates
+	Currency   engine.Currency
+	// AsOf is the day balances are read on: the period's last day, or
+	// today while the period is still running.
+	AsOf engine.Date
+
+	// Revenue through partners: net sales booked in each period (returns
+	// reduce it).
+	Revenue, RevenuePrevious, RevenueYearBefore decimal.Decimal
+	// Growth in percent, rounded to 2 places; not Valid when the earlier
+	// revenue is zero.
+	GrowthPrevious, GrowthYear decimal.NullDecimal
+	// RevenueByMonth is the revenue of the twelve calendar months ending
+	// with the month that holds the period's last day, oldest first.
+	RevenueByMonth []MonthRevenue
+
+	// Cost is the money reward lines of the period (every status) over all
+	// programs, CostPoints their points, CostRatio Cost / Revenue in percent.
+	Cost       decimal.Decimal
+	CostPoints int64
+	CostRatio  decimal.NullDecimal
+	Programs   []ProgramCost
+
+	// ActivePartners had a sale, a registration or an activity in the
+	// period, out of AllActivePartners whose status is active.
+	ActivePartners, AllActivePartners int
+	// Tiers counts active partners per tier held on the period's first day,
+	// in ladder order.
+	Tiers         []TierCount
+	Leaders       Leaderboard
+	Registrations RegistrationCounts
+	Funds         FundPosition
+	// PointsOutstanding is points earned less redeemed and expired, over
+	// every payee, on AsOf.
+	PointsOutstanding int64
+}
+
+// MonthRevenue is one bar of the revenue chart.
+type MonthRevenue struct {
+	Month   string // "2026-07"
+	Revenue decimal.Decimal
+}
+
+// ProgramCost is what one program costs in the period against its budget.
+type ProgramCost struct {
+	ProgramID engine.ID
+	Name      string
+	Cost      decimal.Decimal     // money lines of the period, every status
+	Points    int64               // points lines of the period
+	CostRatio decimal.NullDecimal // Cost / revenue in percent
+	Spent     decimal.Decimal     // approved and paid money lines, every period
+	Budget    decimal.Decimal     // zero: no budget
+}
+
+// TierCount is how many active partners hold a tier.
+type TierCount struct {
+	Tier     string // "" when the ladder is empty
+	Partners int
+}
+
+// Leaderboard holds the top payees of the period, best first.
+type Leaderboard struct {
+	PartnersByRevenue, PartnersByPoints []LeaderRow
+	RepsByRevenue, RepsByPoints         []LeaderRow
+}
+
+// LeaderRow is one payee of a leaderboard with both of its figures.
+type LeaderRow struct {
+	Payee   engine.Payee
+	Name    string
+	Partner string // the rep's partner; the partner itself for a partner
+	Revenue decimal.Decimal
+	Points  int64
+}
+
+// RegistrationCounts counts the deal registrations submitted in the period
+// and what became of those same registrations.
+type RegistrationCounts struct {
+	Submitted, Approved, Won, Lost, Expired int
+}
+
+// FundPosition is the MDF / co-op position over every partner on AsOf.
+type FundPosition struct {
+	Balance    decimal.Decimal // available: accrued less claimed and expired
+	Expiring   decimal.Decimal // the part of Balance that expires by ExpiringBy
+	ExpiringBy engine.Date
+}
+
+// dashCtx is what every dashboard computation starts from.
+type dashCtx struct {
+	co   engine.Company
+	p    engine.Period
+	asOf engine.Date
+}
+
+// dashPeriod reads the company and the chosen period (empty: the month
+// that contains today) inside tx.
+func (s *Service) dashPeriod(tx *data.Tx, period string) (dashCtx, error) {
+	co, err := tx.Company()
+	if err != nil && !errors.Is(err, engine.ErrNotFound) {
+		return dashCtx{}, fmt.Errorf("read company: %w", err)
+	}
+	co = withCompanyDefaults(co)
+	today := s.Today()
+	var p engine.Period
+	if strings.TrimSpace(period) == "" {
+		p = engine.Month(today)
+	} else if p, err = engine.ParsePeriod(period, co.FiscalYearStart); err != nil {
+		return dashCtx{}, usagef("%v", err)
+	}
+	return dashCtx{co: co, p: p, asOf: min(p.End, today)}, nil
+}
+
+// Dashboard computes every figure of the dashboard for period (empty: the
+// current month) in one read transaction. Sales are read through the date
+// index over the span from the same period a year earlier to its end.
+func (s *Service) Dashboard(period string) (Dashboard, error) {
+	var d Dashboard
+	err := s.view(func(tx *data.Tx) error {
+		c, err := s.dashPeriod(tx, period)
+		if err != nil {
+			return err
+		}
+		d, err = buildDashboard(tx, c)
+		return err
+	})
+	if err != nil {
+		return Dashboard{}, fmt.Errorf("dashboard %s: %w", period, err)
+	}
+	return d, nil
+}
+
+func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
+	co, p, fy := c.co, c.p, c.co.FiscalYearStart
+	prev, yb := p.Previous(fy), p.YearBefore(fy)
+	d := Dashboard{
+		Period: p.Key, Previous: prev.Key, YearBefore: yb.Key, Next: p.Next(fy).Key,
+		Start: p.Start, End: p.End, Language: co.Language, Currency: co.Currency, AsOf: c.asOf,
+	}
+	partners, err := data.All[engine.Partner](tx)
+	if err != nil {
+		return d, fmt.Errorf("partners: %w", err)
+	}
+	reps, err := data.All[engine.Rep](tx)
+	if err != nil {
+		return d, fmt.Errorf("reps: %w", err)
+	}
+	who := newPayeeNames(partners, reps)
+
+	// Sales: one walk of the date index covers the three periods and the
+	// twelve months of the chart.
+	months := lastTwelveMonths(p)
+	monthRev := make([]decimal.Decimal, len(months))
+	active := map[engine.ID]bool{}
+	credit := newCredits()
+	lo := min(p.Start, prev.Start, yb.Start, months[0].Start)
+	hi := max(p.End, prev.End, yb.End)
+	err = tx.SalesBetween(lo, hi, func(x *engine.Sale) error {
+		bd := x.BookDate()
+		if p.Contains(bd) {
+			d.Revenue = d.Revenue.Add(x.Net)
+			credit.add(x)
+			active[x.PartnerID] = true
+			for _, sp := range x.Splits {
+				active[sp.PartnerID] = true
+			}
+		}
+		if prev.Contains(bd) {
+			d.RevenuePrevious = d.RevenuePrevious.Add(x.Net)
+		}
+		if yb.Contains(bd) {
+			d.RevenueYearBefore = d.RevenueYearBefore.Add(x.Net)
+		}
+		if i := monthIndex(months, bd); i >= 0 {
+			monthRev[i] = monthRev[i].Add(x.Net)
+		}
+		return nil
+	})
+	if err != nil {
+		return d, fmt.Errorf("sales: %w", err)
+	}
+	d.GrowthPrevious = growth(d.Revenue, d.RevenuePrevious)
+	d.GrowthYear = growth(d.Revenue, d.RevenueYearBefore)
+	for i, m := range months {
+		d.RevenueByMonth = append(d.RevenueByMonth, MonthRevenue{Month: m.Key, Revenue: monthRev[i]})
+	}
+
+	// Registrations submitted in the period, and their fate.
+	err = data.Each(tx, func(r *engine.Registration) error {
+		if !p.Contains(r.Submitted) {
+			return nil
+		}
+		active[r.PartnerID] = true
+		countRegistration(&d.Registrations, r)
+		return nil
+	})
+	if err != nil {
+		return d, fmt.Errorf("registrations: %w", err)
+	}
+	err = data.Each(tx, func(a *engine.Activity) error {
+		if p.Contains(a.Date) {
+			active[a.PartnerID] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return d, fmt.Errorf("activities: %w", err)
+	}
+	var activeIDs []engine.ID
+	for _, pt := range partners {
+		if isActivePartner(pt) {
+			d.AllActivePartners++
+			activeIDs = append(activeIDs, pt.ID)
+			if active[pt.ID] {
+				d.ActivePartners++
+			}
+		}
+	}
+
+	// Tiers held on the period's first day.
+	ladder, history, err := readTiers(tx)
+	if err != nil {
+		return d, err
+	}
+	d.Tiers = tierCounts(ladder, tiersOn(ladder, history, activeIDs, p))
+
+	// Reward lines: the period's cost, and each program's spend over its life.
+	inside := periodsInside(p, fy)
+	progs, err := data.All[engine.Program](tx)
+	if err != nil {
+		return d, fmt.Errorf("programs: %w", err)
+	}
+	cost := map[engine.ID]*ProgramCost{}
+	for _, pr := range progs {
+		cost[pr.ID] = &ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget}
+	}
+	showProg := map[engine.ID]bool{}
+	points := map[engine.Payee]int64{}
+	err = data.Each(tx, func(l *engine.RewardLine) error {
+		pc := cost[l.ProgramID]
+		if pc == nil {
+			pc = &ProgramCost{ProgramID: l.ProgramID, Name: fmt.Sprintf("program %d", l.ProgramID)}
+			cost[l.ProgramID] = pc
+		}
+		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
+			pc.Spent = pc.Spent.Add(l.Amount)
+		}
+		if !inside(l.Period) {
+			return nil
+		}
+		showProg[l.ProgramID] = true
+		switch l.Unit {
+		case engine.UnitMoney:
+			pc.Cost = pc.Cost.Add(l.Amount)
+			d.Cost = d.Cost.Add(l.Amount)
+		case engine.UnitPoints:
+			pc.Points += l.Points
+			d.CostPoints += l.Points
+			points[l.Payee] += l.Points
+		}
+		return nil
+	})
+	if err != nil {
+		return d, fmt.Errorf("reward lines: %w", err)
+	}
+	d.CostRatio = ratio(d.Cost, d.Revenue)
+	for _, pr := range progs {
+		if pr.Status == engine.ProgramActive && overlaps(pr, p) {
+			showProg[pr.ID] = true
+		}
+	}
+	for id, pc := range cost {
+		if showProg[id] {
+			pc.CostRatio = ratio(pc.Cost, d.Revenue)
+			d.Programs = append(d.Programs, *pc)
+		}
+	}
+	slices.SortFunc(d.Programs, func(a, b ProgramCost) int { return cmp.Compare(a.ProgramID, b.ProgramID) })
+
+	d.Leaders = leaderboard(credit, points, who)
+
+	// Ledgers on AsOf.
+	funds, err := data.All[engine.FundEntry](tx)
+	if err != nil {
+		return d, fmt.Errorf("fund ledger: %w", err)
+	}
+	d.Funds = fundPosition(funds, c.asOf)
+	err = data.Each(tx, func(e *engine.PointsEntry) error {
+		if e.Date <= c.asOf {
+			d.PointsOutstanding += e.Points
+		}
+		return nil
+	})
+	if err != nil {
+		return d, fmt.Errorf("points ledger: %w", err)
+	}
+	return d, nil
+}
+
+// growth is (cur - before) / |before| in percent, rounded to 2 places; not
+// Valid when there was nothing before to compare with.
+func growth(cur, before decimal.Decimal) decimal.NullDecimal {
+	if before.IsZero() {
+		return decimal.NullDecimal{}
+	}
+	return decimal.NewNullDecimal(cur.Sub(before).Mul(engine.Hundred()).DivRound(before.Abs(), 2))
+}
+
+// ratio is part / whole in percent, rounded to 2 places; not Valid unless
+// whole is positive (a cost over no revenue, or over net returns, is no ratio).
+func ratio(part, whole decimal.Decimal) decimal.NullDecimal {
+	if !whole.IsPositive() {
+		return decimal.NullDecimal{}
+	}
+	return decimal.NewNullDecimal(part.Mul(engine.Hundred()).DivRound(whole, 2))
+}
+
+// lastTwelveMonths returns the twelve calendar months ending with the one
+// that holds p's last day, oldest first.
+func lastTwelveMonths(p engine.Period) []engine.Period {
+	last := engine.Month(p.End)
+	out := make([]engine.Period, 12)
+	for i := range out {
+		out[i] = engine.Month(last.Start.AddMonths(i - 11))
+	}
+	return out
+}
+
+func monthIndex(months []engine.Period, d engine.Date) int {
+	if d < months[0].Start || d > months[len(months)-1].End {
+		return -1
+	}
+	i, _ := slices.BinarySearchFunc(months, d, func(m engine.Period, d engine.Date) int {
+		switch {
+		case m.End < d:
+			return -1
+		case m.Start > d:
+			return 1
+		}
+		return 0
+	})
+	return i
+}
+
+// periodsInside returns a test of whether a reward line's period key lies
+// inside p: a quarter holds its months' lines as well as its own, so the
+// cost of a quarter counts its monthly programs too, while a month shows
+// only the programs that run by the month.
+func periodsInside(p engine.Period, fy time.Month) func(key string) bool {
+	memo := map[string]bool{}
+	return func(key string) bool {
+		in, ok := memo[key]
+		if !ok {
+			lp, err := engine.ParsePeriod(key, fy)
+			in = err == nil && lp.Start >= p.Start && lp.End <= p.End
+			memo[key] = in
+		}
+		return in
+	}
+}
+
+// overlaps reports whether a program's validity window meets p.
+func overlaps(pr engine.Program, p engine.Period) bool {
+	return pr.ValidFrom <= p.End && (pr.ValidTo.IsZero() || pr.ValidTo >= p.Start)
+}
+
+// isActivePartner treats an unset status as active, like the tier review.
+func isActivePartner(p engine.Partner) bool {
+	return p.Status == engine.StatusActive || p.Status == ""
+}
+
+func countRegistration(c *RegistrationCounts, r *engine.Registration) {
+	c.Submitted++
+	if r.Decision == engine.DecisionApproved {
+		c.Approved++
+	}
+	switch r.Outcome {
+	case engine.OutcomeWon:
+		c.Won++
+	case engine.OutcomeLost:
+		c.Lost++
+	case engine.OutcomeExpired:
+		c.Expired++
+	}
+}
+
+// registrationState reports whether r is in the named state of the
+// dashboard's registration figure.
+func registrationState(r *engine.Registration, state string) bool {
+	switch state {
+	case "", "submitted":
+		return true
+	case "approved":
+		return r.Decision == engine.DecisionApproved
+	case "won":
+		return r.Outcome == engine.OutcomeWon
+	case "lost":
+		return r.Outcome == engine.OutcomeLost
+	case "expired":
+		return r.Outcome == engine.OutcomeExpired
+	}
+	return false
+}
+
+// readTiers reads the ladder (empty on a new file) and the tier history.
+func readTiers(tx *data.Tx) (engine.TierLadder, []engine.TierChange, error) {
+	ladder, err := tx.Ladder()
+	if err != nil && !errors.Is(err, engine.ErrNotFound) {
+		return ladder, nil, fmt.Errorf("tier ladder: %w", err)
+	}
+	history, err := data.All[engine.TierChange](tx)
+	if err != nil {
+		return ladder, nil, fmt.Errorf("tier history: %w", err)
+	}
+	return ladder, history, nil
+}
+
+// tiersOn returns the tier each partner holds for period p.
+func tiersOn(l engine.TierLadder, history []engine.TierChange, ids []engine.ID, p engine.Period) map[engine.ID]string {
+	by := map[engine.ID][]engine.TierChange{}
+	for _, h := range history {
+		by[h.PartnerID] = append(by[h.PartnerID], h)
+	}
+	out := make(map[engine.ID]string, len(ids))
+	for _, id := range ids {
+		out[id] = engine.TierForPeriod(l, by[id], id, p)
+	}
+	return out
+}
+
+// tierCounts counts partners per tier in ladder order (every level, even
+// an empty one), then tiers the ladder no longer has, by name.
+func tierCounts(l engine.TierLadder, held map[engine.ID]string) []TierCount {
+	n := map[string]int{}
+	for _, t := range held {
+		n[t]++
+	}
+	var out []TierCount
+	for _, lv := range l.Levels {
+		out = append(out, TierCount{Tier: lv.Name, Partners: n[lv.Name]})
+		delete(n, lv.Name)
+	}
+	var rest []string
+	for t := range n {
+		rest = append(rest, t)
+	}
+	slices.Sort(rest)
+	for _, t := range rest {
+		out = append(out, TierCount{Tier: t, Partners: n[t]})
+	}
+	return out
+}
+
+// credits sums each payee's share of the period's net sales: a sale's
+// credit splits when it has them, else all of it to its partner and rep.
+type credits struct {
+	by map[engine.Payee]decimal.Decimal
+}
+
+func newCredits() *credits { return &credits{by: map[engine.Payee]decimal.Decimal{}} }
+
+func (c *credits) add(x *engine.Sale) {
+	give := func(k engine.PayeeKind, id engine.ID, amt decimal.Decimal) {
+		if id != 0 {
+			py := engine.Payee{Kind: k, ID: id}
+			c.by[py] = c.by[py].Add(amt)
+		}
+	}
+	if len(x.Splits) == 0 {
+		give(engine.PayeePartner, x.PartnerID, x.Net)
+		give(engine.PayeeRep, x.RepID, x.Net)
+		return
+	}
+	for _, sp := range x.Splits {
+		amt := engine.Percent(x.Net, sp.Share)
+		give(engine.PayeePartner, sp.PartnerID, amt)
+		give(engine.PayeeRep, sp.RepID, amt)
+	}
+}
+
+// creditTo returns the payee's share of sale x, and whether it has one.
+func creditTo(x *engine.Sale, py engine.Payee) (decimal.Decimal, bool) {
+	c := newCredits()
+	c.add(x)
+	amt, ok := c.by[py]
+	return amt, ok
+}
+
+// payeeNames names partners and reps.
+type payeeNames struct {
+	partners map[engine.ID]*engine.Partner
+	reps     map[engine.ID]*engine.Rep
+}
+
+func newPayeeNames(ps []engine.Partner, rs []engine.Rep) *payeeNames {
+	n := &payeeNames{partners: make(map[engine.ID]*engine.Partner, len(ps)), reps: make(map[engine.ID]*engine.Rep, len(rs))}
+	for i := range ps {
+		n.partners[ps[i].ID] = &ps[i]
+	}
+	for i := range rs {
+		n.reps[rs[i].ID] = &rs[i]
+	}
+	return n
+}
+
+func (n *payeeNames) partner(id engine.ID) string {
+	if p := n.partners[id]; p != nil {
+		return p.Name
+	}
+	if id == 0 {
+		return ""
+	}
+	return fmt.Sprintf("partner %d", id)
+}
+
+func (n *payeeNames) rep(id engine.ID) string {
+	if r := n.reps[id]; r != nil {
+		return r.Name
+	}
+	if id == 0 {
+		return ""
+	}
+	return fmt.Sprintf("rep %d", id)
+}
+
+// of returns the payee's name and its partner's name.
+func (n *payeeNames) of(py engine.Payee) (name, partner string) {
+	if py.Kind == engine.PayeeRep {
+		var pid engine.ID
+		if r := n.reps[py.ID]; r != nil {
+			pid = r.PartnerID
+		}
+		return n.rep(py.ID), n.partner(pid)
+	}
+	nm := n.partner(py.ID)
+	return nm, nm
+}
+
+// leaderboard ranks payees by revenue credited and by points earned in
+// the period. Only positive figures rank; ties go by name, then id.
+func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) Leaderboard {
+	row := func(py engine.Payee) LeaderRow {
+		name, partner := who.of(py)
+		return LeaderRow{Payee: py, Name: name, Partner: partner, Revenue: c.by[py], Points: points[py]}
+	}
+	top := func(kind engine.PayeeKind, byRevenue bool) []LeaderRow {
+		var rows []LeaderRow
+		if byRevenue {
+			for py, amt := range c.by {
+				if py.Kind == kind && amt.IsPositive() {
+					rows = append(rows, row(py))
+				}
+			}
+		} else {
+			for py, pts := range points {
+				if py.Kind == kind && pts > 0 {
+					rows = append(rows, row(py))
+				}
+			}
+		}
+		slices.SortFunc(rows, func(a, b LeaderRow) int {
+			v := 0
+			if byRevenue {
+				v = b.Revenue.Cmp(a.Revenue)
+			} else {
+				v = cmp.Compare(b.Points, a.Points)
+			}
+			return cmp.Or(v, strings.Compare(a.Name, b.Name), cmp.Compare(a.Payee.ID, b.Payee.ID))
+		})
+		if len(rows) > LeaderLimit {
+			rows = rows[:LeaderLimit]
+		}
+		return rows
+	}
+	return Leaderboard{
+		PartnersByRevenue: top(engine.PayeePartner, true),
+		PartnersByPoints:  top(engine.PayeePartner, false),
+		RepsByRevenue:     top(engine.PayeeRep, true),
+		RepsByPoints:      top(engine.PayeeRep, false),
+	}
+}
+
+// partnerFunds is one partner's fund on a day.
+type partnerFunds struct {
+	PartnerID  engine.ID
+	Accrued    decimal.Decimal // accruals dated up to the day
+	Balance    decimal.Decimal
+	Expiring   decimal.Decimal
+	NextExpiry engine.Date
+	expiring   []engine.FundAccrualState
+}
+
+// fundsByPartner returns every partner's fund on asOf, by partner id. An
+// accrual is expiring when what is left of it lapses within
+// ExpiryWindowDays after asOf.
+func fundsByPartner(entries []engine.FundEntry, asOf engine.Date) []partnerFunds {
+	by := map[engine.ID][]engine.FundEntry{}
+	for _, e := range entries {
+		by[e.PartnerID] = append(by[e.PartnerID], e)
+	}
+	ids := make([]engine.ID, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	by2 := asOf.AddDays(ExpiryWindowDays)
+	var out []partnerFunds
+	for _, id := range ids {
+		f := partnerFunds{PartnerID: id}
+		for _, a := range engine.FundStates(by[id], id, asOf) {
+			f.Accrued = f.Accrued.Add(a.Accrual.Amount)
+			if a.Expired || !a.Remaining.IsPositive() {
+				continue
+			}
+			f.Balance = f.Balance.Add(a.Remaining)
+			if a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= by2 {
+				f.Expiring = f.Expiring.Add(a.Remaining)
+				f.expiring = append(f.expiring, a)
+				if f.NextExpiry == 0 || a.Accrual.ExpiresOn < f.NextExpiry {
+					f.NextExpiry = a.Accrual.ExpiresOn
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func fundPosition(entries []engine.FundEntry, asOf engine.Date) FundPosition {
+	fp := FundPosition{ExpiringBy: asOf.AddDays(ExpiryWindowDays)}
+	for _, f := range fundsByPartner(entries, asOf) {
+		fp.Balance = fp.Balance.Add(f.Balance)
+		fp.Expiring = fp.Expiring.Add(f.Expiring)
+	}
+	return fp
+}
