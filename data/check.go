@@ -145,8 +145,10 @@ func (tx *Tx) checkSales(rep *Report, ids map[string]map[engine.ID]bool) error {
 		if s.RepID != 0 && !ids[KindRep][s.RepID] {
 			rep.addf("Sale %d names rep %d, who does not exist.", s.ID, s.RepID)
 		}
-		if byDate.Get(byDateKey(&s)) == nil {
+		if dv := byDate.Get(byDateKey(&s)); dv == nil {
 			rep.addf("Sale %d is missing from the date index.", s.ID)
+		} else if !bytes.Equal(dv, v) && !(tx.s.version < 2 && len(dv) == 0) {
+			rep.addf("Sale %d differs from its copy in the date index.", s.ID)
 		}
 		if byPartner != nil && byPartner.Get(byPartnerKey(&s)) == nil {
 			rep.addf("Sale %d is missing from the partner index.", s.ID)

@@ -116,11 +116,11 @@ func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error 
 			return fmt.Errorf("recompute %s: new line id: %w", period, err)
 		}
 		l.ID = engine.ID(seq)
-		if err := tx.index(k, l); err != nil {
-			return err
-		}
 		v, err := encode(k, l)
 		if err != nil {
+			return err
+		}
+		if err := tx.index(k, l, v); err != nil {
 			return err
 		}
 		if err := b.Put(itob(l.ID), v); err != nil {

@@ -78,11 +78,13 @@ func (tx *Tx) precheck(k *kindInfo, rec any) error {
 	return nil
 }
 
-// index writes the index entries of rec (after its id is set).
-func (tx *Tx) index(k *kindInfo, rec any) error {
+// index writes the index entries of rec (after its id is set); enc is
+// the record as stored. The date index holds a copy of each sale, so that
+// a period's sales are one sequential scan with no lookup per sale.
+func (tx *Tx) index(k *kindInfo, rec any, enc []byte) error {
 	switch r := rec.(type) {
 	case *engine.Sale:
-		if err := tx.putIndex(bSalesByDate, byDateKey(r), nil); err != nil {
+		if err := tx.putIndex(bSalesByDate, byDateKey(r), enc); err != nil {
 			return err
 		}
 		if err := tx.putIndex(bSalesByPartnr, byPartnerKey(r), nil); err != nil {
@@ -160,7 +162,7 @@ func (tx *Tx) salesFromIndex(idx *bolt.Bucket, start []byte, skip int, from, to 
 	prefix := start[:skip]
 	end := dateKey(to)
 	c := idx.Cursor()
-	for k, _ := c.Seek(start); k != nil; k, _ = c.Next() {
+	for k, v := c.Seek(start); k != nil; k, v = c.Next() {
 		if len(k) != skip+12 || !bytes.HasPrefix(k, prefix) {
 			break
 		}
@@ -168,7 +170,10 @@ func (tx *Tx) salesFromIndex(idx *bolt.Bucket, start []byte, skip int, from, to 
 			break
 		}
 		id := engine.ID(binary.BigEndian.Uint64(k[skip+4:]))
-		v := sales.Get(k[skip+4:])
+		if len(v) == 0 {
+			// Only the date index carries the sale; the others point at it.
+			v = sales.Get(k[skip+4:])
+		}
 		if v == nil {
 			return fmt.Errorf("sales index points at sale %d, which does not exist: run check", id)
 		}

@@ -1,10 +1,13 @@
 package data
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -25,24 +28,46 @@ var migrations = map[int]func(btx *bolt.Tx) error{
 	1: migrate1to2,
 }
 
-// migrate1to2 builds the by-partner sales index from the sales.
+// migrate1to2 builds the by-partner sales index and puts a copy of each
+// sale in the date index (schema 1 kept keys only there). Index keys are
+// written in order: bbolt is slow at random inserts in one transaction.
 func migrate1to2(btx *bolt.Tx) error {
-	idx, err := btx.CreateBucketIfNotExists(bSalesByPartnr)
+	byPartner, err := btx.CreateBucketIfNotExists(bSalesByPartnr)
 	if err != nil {
 		return err
 	}
 	sales := btx.Bucket(kindByName[KindSale].bucket)
-	if sales == nil {
-		return nil
+	byDate := btx.Bucket(bSalesByDate)
+	if sales == nil || byDate == nil {
+		return errors.New("the sales buckets are missing")
 	}
-	return sales.ForEach(func(k, v []byte) error {
+	type entry struct{ key, val []byte }
+	var pk, dk []entry
+	err = sales.ForEach(func(k, v []byte) error {
 		var s engine.Sale
 		if err := decodeSale(v, &s); err != nil {
 			return fmt.Errorf("sale %d: %w", btoi(k), err)
 		}
 		s.ID = btoi(k)
-		return idx.Put(byPartnerKey(&s), []byte{})
+		pk = append(pk, entry{byPartnerKey(&s), []byte{}})
+		dk = append(dk, entry{byDateKey(&s), bytes.Clone(v)})
+		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for _, es := range []struct {
+		b  *bolt.Bucket
+		es []entry
+	}{{byPartner, pk}, {byDate, dk}} {
+		sort.Slice(es.es, func(i, j int) bool { return bytes.Compare(es.es[i].key, es.es[j].key) < 0 })
+		for _, e := range es.es {
+			if err := es.b.Put(e.key, e.val); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func readSchema(btx *bolt.Tx) int {

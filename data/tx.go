@@ -105,11 +105,11 @@ func (tx *Tx) Put(rec any) error {
 	if err := tx.unindex(k, old); err != nil {
 		return err
 	}
-	if err := tx.index(k, rec); err != nil {
-		return err
-	}
 	v, err := encode(k, rec)
 	if err != nil {
+		return err
+	}
+	if err := tx.index(k, rec, v); err != nil {
 		return err
 	}
 	if err := b.Put(itob(*idp), v); err != nil {

@@ -26,6 +26,9 @@ type Arg struct {
 	Dec      decimal.Decimal `json:"dec,omitempty"`
 	Currency *Currency       `json:"currency,omitempty"`
 	Date     Date            `json:"date,omitempty"`
+	// Places is the number of decimals a number prints with. Stored JSON
+	// drops a decimal's trailing zeros, so the scale travels separately.
+	Places int32 `json:"places,omitempty"`
 	// Items are the parts of an ArgList, e.g. the needs of a tier nudge
 	// ("34,500.00 EUR revenue and 1 certification").
 	Items []Explanation `json:"items,omitempty"`
@@ -64,7 +67,9 @@ func MoneyArg(name string, d decimal.Decimal, c Currency) Arg {
 }
 
 // NumberArg is a plain decimal number.
-func NumberArg(name string, d decimal.Decimal) Arg { return Arg{Name: name, Type: ArgNumber, Dec: d} }
+func NumberArg(name string, d decimal.Decimal) Arg {
+	return Arg{Name: name, Type: ArgNumber, Dec: d, Places: max(-d.Exponent(), 0)}
+}
 
 // PercentArg is a percentage.
 func PercentArg(name string, d decimal.Decimal) Arg { return Arg{Name: name, Type: ArgPercent, Dec: d} }

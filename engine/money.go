@@ -58,3 +58,13 @@ var hundred = decimal.NewFromInt(100)
 
 // Hundred is 100 as a decimal, for shares and percentages.
 func Hundred() decimal.Decimal { return hundred }
+
+// Fixed rounds d like Round and keeps exactly the currency's minor units in
+// its exponent, so that a threshold written "100000" prints "100,000.00".
+func (c Currency) Fixed(d decimal.Decimal) decimal.Decimal {
+	r := d.Round(c.MinorUnits)
+	if r.Exponent() == -c.MinorUnits {
+		return r
+	}
+	return decimal.New(0, -c.MinorUnits).Add(r)
+}

@@ -19,7 +19,7 @@ func NextBand(r *Rule, tier string, basis decimal.Decimal, period string, cur Cu
 			missing := b.From.Sub(basis)
 			c := &computer{cur: cur}
 			rate := PercentArg("rate", b.Rate)
-			from := NumberArg("from", b.From.Round(cur.MinorUnits))
+			from := NumberArg("from", cur.Fixed(b.From))
 			if units {
 				rate = MoneyArg("rate", b.Rate, cur)
 				from = NumberArg("from", b.From)

@@ -68,7 +68,7 @@ func RateAmount(r *Rule, tier string, basis decimal.Decimal, period string, cur 
 		mode = Retroactive
 		full = onBasis(basis, bands[h].Rate, units)
 	}
-	from := NumberArg("from", bands[h].From.Round(cur.MinorUnits))
+	from := NumberArg("from", cur.Fixed(bands[h].From))
 	modeArg := KeyArg("mode", "word."+string(mode))
 	if units {
 		from = NumberArg("from", bands[h].From)

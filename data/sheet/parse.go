@@ -157,15 +157,20 @@ func canonicalAmount(s string, decimalComma bool) (string, error) {
 		if err != nil || d.Exponent() < -maxAmountDigits || d.Exponent() > maxAmountDigits {
 			return "", bad("the exponent is out of range")
 		}
-		if neg {
-			d = d.Neg()
+		// looksExp admits no sign in the mantissa, so out has none.
+		out := d.String()
+		if len(strings.TrimLeft(strings.Replace(out, ".", "", 1), "0")) > maxAmountDigits {
+			return "", bad("it has too many digits")
 		}
-		return d.String(), nil
+		if neg {
+			out = "-" + out
+		}
+		return out, nil
 	}
 	// Keep digits and separators; drop group spaces and apostrophes.
 	var b strings.Builder
 	b.Grow(len(s))
-	digits := 0
+	digits, sig := 0, 0 // sig counts from the first non-zero digit
 	var dots, commas, lastDot, lastComma int
 	lastDot, lastComma = -1, -1
 	for _, r := range s {
@@ -173,6 +178,9 @@ func canonicalAmount(s string, decimalComma bool) (string, error) {
 		case r >= '0' && r <= '9':
 			b.WriteRune(r)
 			digits++
+			if r != '0' || sig > 0 {
+				sig++
+			}
 		case r == '.':
 			lastDot = b.Len()
 			dots++
@@ -190,7 +198,7 @@ func canonicalAmount(s string, decimalComma bool) (string, error) {
 	if digits == 0 {
 		return "", bad("there are no digits")
 	}
-	if digits > maxAmountDigits {
+	if sig > maxAmountDigits {
 		return "", bad("it has too many digits")
 	}
 	t := b.String()

@@ -173,5 +173,5 @@ func List(items []string, lang string) string {
 
 // scale is the number of decimals a number argument was written with.
 func scale(a engine.Arg) int32 {
-	return max(-a.Dec.Exponent(), 0)
+	return max(-a.Dec.Exponent(), a.Places, 0)
 }
