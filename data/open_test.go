@@ -130,6 +130,17 @@ func TestMain(m *testing.M) {
 		s.Close()
 		os.Exit(0)
 	}
+	if path := os.Getenv("PARTNERDESK_TEST_UPGRADE"); path != "" {
+		// Open upgrades the file; the parent kills us at a random moment.
+		fmt.Println("start")
+		s, err := data.Open(path, data.Options{})
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		s.Close()
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
 }
 

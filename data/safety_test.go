@@ -1,13 +1,16 @@
 package data_test
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
@@ -291,5 +294,79 @@ func TestCheckFileRefusesJunk(t *testing.T) {
 	os.WriteFile(path, []byte(strings.Repeat("x", 8192)), 0o600)
 	if _, err := data.CheckFile(path); err == nil {
 		t.Error("CheckFile on junk succeeded")
+	}
+}
+
+// TestUpgradeKilledLeavesUsableFile kills a process in the middle of an
+// upgrade (SIGKILL at a different moment each round): the file must then
+// open, at schema 1 or 2, check clean and still hold every sale.
+func TestUpgradeKilledLeavesUsableFile(t *testing.T) {
+	const n = 20000
+	sales := genSales(n, 500, 0, 9)
+	src := filepath.Join(t.TempDir(), "v1.db")
+	if err := data.CreateV1(src, sales); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round, delay := range []time.Duration{0, 5, 15, 30, 60, 100, 200} {
+		path := filepath.Join(t.TempDir(), "p.db")
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "PARTNERDESK_TEST_UPGRADE="+path)
+		out, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		bufio.NewReader(out).ReadString('\n')
+		time.Sleep(delay * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		rep, err := data.CheckFile(path)
+		if err != nil {
+			t.Fatalf("round %d (kill after %v): %v", round, delay*time.Millisecond, err)
+		}
+		if !rep.OK() || rep.Counts[data.KindSale] != n || (rep.Schema != 1 && rep.Schema != 2) {
+			t.Errorf("round %d: schema %d, %d sales, problems %v", round, rep.Schema, rep.Counts[data.KindSale], rep.Problems)
+		}
+		t.Logf("round %d: killed after %v: schema %d", round, delay*time.Millisecond, rep.Schema)
+		s, err := data.Open(path, data.Options{})
+		if err != nil {
+			t.Fatalf("round %d: reopen: %v", round, err)
+		}
+		checkAndClose(t, s)
+	}
+}
+
+func TestOpenRefusesTruncatedFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.db")
+	s, err := data.Open(path, data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Update("x", func(tx *data.Tx) error { return tx.PutSetting("k", strings.Repeat("v", 100000)) }); err != nil {
+		t.Fatal(err)
+	}
+	// A backup is exactly as long as its pages, so half of it lacks pages.
+	full := filepath.Join(dir, "full.db")
+	if err := s.Backup(full); err != nil {
+		t.Fatal(err)
+	}
+	checkAndClose(t, s)
+	raw, _ := os.ReadFile(full)
+	cut := filepath.Join(dir, "cut.db")
+	os.WriteFile(cut, raw[:len(raw)/2], 0o600)
+	// Mapping a truncated file would kill the process with SIGBUS on the
+	// first read past its end; Open must refuse it instead.
+	if _, err := data.Open(cut, data.Options{}); err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("Open of a truncated file = %v, want a truncated error", err)
+	}
+	if _, err := data.CheckFile(cut); err == nil {
+		t.Error("CheckFile of a truncated file succeeded")
 	}
 }

@@ -3,6 +3,7 @@ package imports_test
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -202,7 +203,7 @@ func TestSalesRuleViolations(t *testing.T) {
 		{"unknown product", "2026-07-01,Acme Srl,Rossi,NOPE,1,100.00,100.00,F-1,,,", "product", "NOPE"},
 		{"closed with booked in closed", "2026-06-10,Acme Srl,Rossi,APPL-1,1,100.00,100.00,F-1,,,2026-06-30", "booked", "closed period too"},
 		{"opposite signs", "2026-07-01,Acme Srl,Rossi,APPL-1,-2,,100.00,F-1,,,", "net", "opposite signs"},
-		{"bad yes/no", "2026-07-01,Acme Srl,Rossi,APPL-1,1,100.00,100.00,F-1,,,", "", ""},
+		{"a good row has no errors", "2026-07-01,Acme Srl,Rossi,APPL-1,1,100.00,100.00,F-1,,,", "", ""},
 	}
 	header := "date,partner,customer,product,quantity,unit_price,net,invoice,original_invoice,splits,booked\n"
 	for _, tt := range tests {
@@ -420,5 +421,19 @@ func TestMapping(t *testing.T) {
 	}
 	if _, err := imports.ParseMapping([]byte(`{"name":"x","kind":"sales","columns":{"colour":"Colore"}}`)); err == nil {
 		t.Error("ParseMapping accepted an unknown field")
+	}
+}
+
+func TestImportDocListsEveryField(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/import.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range imports.Kinds {
+		for _, f := range imports.Fields(k) {
+			if !strings.Contains(string(doc), "| `"+f.Name+"` |") {
+				t.Errorf("docs/import.md does not list %s column %s", k, f.Name)
+			}
+		}
 	}
 }

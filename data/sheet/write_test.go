@@ -170,8 +170,8 @@ func TestMoneyRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	for _, opt := range []sheet.CSVOptions{{}, {Comma: ';', DecimalComma: true, BOM: true}} {
-		t.Run("csv "+string(opt.Comma), func(t *testing.T) {
+	for name, opt := range map[string]sheet.CSVOptions{"csv": {}, "csv semicolon decimal comma": {Comma: ';', DecimalComma: true, BOM: true}} {
+		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := sheet.WriteCSV(&buf, header, exportRows(lines, 2), opt); err != nil {
 				t.Fatal(err)
