@@ -249,9 +249,21 @@ func (s *Service) journalSheet(p engine.Period, co engine.Company) (Sheet, error
 			}
 			row(day, journalApproval, l.ProgramID, l.RuleKey, l.Payee, accountExpense, credit, l.Amount, ref+" approved by "+l.ApprovedBy)
 		}
+		// Payouts count where the lines they settle belong, whatever day
+		// they were made: the period's journal shows its rewards settled.
+		ofPeriod := map[engine.ID]decimal.Decimal{}
+		for _, l := range ls {
+			ofPeriod[l.ID] = l.Amount
+		}
 		err = data.Each(tx, func(po *engine.Payout) error {
-			if p.Contains(po.Date) {
-				row(po.Date, journalPayout, 0, "", po.Payee, accountAccrued, accountBank, po.Amount, strings.TrimSpace(po.Method+" "+po.Reference))
+			amt, n := decimal.Zero, 0
+			for _, id := range po.LineIDs {
+				if a, ok := ofPeriod[id]; ok {
+					amt, n = amt.Add(a), n+1
+				}
+			}
+			if n > 0 {
+				row(po.Date, journalPayout, 0, "", po.Payee, accountAccrued, accountBank, amt, strings.TrimSpace(fmt.Sprintf("payout %d %s %s", po.ID, po.Method, po.Reference)))
 			}
 			return nil
 		})

@@ -24,7 +24,7 @@ const (
 	envDB      = "PARTNERDESK_CRASH_DB"      // the database file
 	envTag     = "PARTNERDESK_CRASH_TAG"     // makes the writer's invoices unique
 	envBackups = "PARTNERDESK_CRASH_BACKUPS" // writer: take backups into this folder
-	envArgs    = "PARTNERDESK_CRASH_ARGS"    // cli: arguments, separated by NUL
+	envArgs    = "PARTNERDESK_CRASH_ARGS"    // cli: arguments, separated by the unit separator 0x1f
 )
 
 // The writer's fixed world: one partner with a rep and a product, and one
@@ -54,7 +54,7 @@ func TestMain(m *testing.M) {
 	case "upgrade":
 		os.Exit(runUpgrade(os.Getenv(envDB)))
 	case "cli":
-		args := strings.Split(os.Getenv(envArgs), "\x00")
+		args := strings.Split(os.Getenv(envArgs), "\x1f")
 		os.Exit(app.Main(args, os.Stdout, os.Stderr, nil))
 	default:
 		fmt.Fprintf(os.Stderr, "unknown child mode %q\n", os.Getenv(envMode))
