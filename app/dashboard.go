@@ -173,11 +173,7 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 	if err != nil {
 		return d, fmt.Errorf("partners: %w", err)
 	}
-	reps, err := data.All[engine.Rep](tx)
-	if err != nil {
-		return d, fmt.Errorf("reps: %w", err)
-	}
-	who := newPayeeNames(partners, reps)
+	who := newPayeeNames(tx, partners)
 
 	// Sales: one walk of the date index covers the three periods and the
 	// twelve months of the chart.
@@ -518,19 +514,19 @@ func creditTo(x *engine.Sale, py engine.Payee) (decimal.Decimal, bool) {
 	return amt, ok
 }
 
-// payeeNames names partners and reps.
+// payeeNames names partners and reps. Partners are few and loaded whole;
+// a rep is read by id the first time it is named, so a dashboard over
+// twenty thousand reps decodes only the ten on its board.
 type payeeNames struct {
+	tx       *data.Tx
 	partners map[engine.ID]*engine.Partner
 	reps     map[engine.ID]*engine.Rep
 }
 
-func newPayeeNames(ps []engine.Partner, rs []engine.Rep) *payeeNames {
-	n := &payeeNames{partners: make(map[engine.ID]*engine.Partner, len(ps)), reps: make(map[engine.ID]*engine.Rep, len(rs))}
+func newPayeeNames(tx *data.Tx, ps []engine.Partner) *payeeNames {
+	n := &payeeNames{tx: tx, partners: make(map[engine.ID]*engine.Partner, len(ps)), reps: map[engine.ID]*engine.Rep{}}
 	for i := range ps {
 		n.partners[ps[i].ID] = &ps[i]
-	}
-	for i := range rs {
-		n.reps[rs[i].ID] = &rs[i]
 	}
 	return n
 }
@@ -545,8 +541,21 @@ func (n *payeeNames) partner(id engine.ID) string {
 	return fmt.Sprintf("partner %d", id)
 }
 
+// repOf returns the rep with id, nil when there is none.
+func (n *payeeNames) repOf(id engine.ID) *engine.Rep {
+	if id == 0 {
+		return nil
+	}
+	r, ok := n.reps[id]
+	if !ok {
+		r, _ = data.Get[engine.Rep](n.tx, id)
+		n.reps[id] = r
+	}
+	return r
+}
+
 func (n *payeeNames) rep(id engine.ID) string {
-	if r := n.reps[id]; r != nil {
+	if r := n.repOf(id); r != nil {
 		return r.Name
 	}
 	if id == 0 {
@@ -559,7 +568,7 @@ func (n *payeeNames) rep(id engine.ID) string {
 func (n *payeeNames) of(py engine.Payee) (name, partner string) {
 	if py.Kind == engine.PayeeRep {
 		var pid engine.ID
-		if r := n.reps[py.ID]; r != nil {
+		if r := n.repOf(py.ID); r != nil {
 			pid = r.PartnerID
 		}
 		return n.rep(py.ID), n.partner(pid)
@@ -569,38 +578,47 @@ func (n *payeeNames) of(py engine.Payee) (name, partner string) {
 }
 
 // leaderboard ranks payees by revenue credited and by points earned in
-// the period. Only positive figures rank; ties go by name, then id.
+// the period. Only positive figures rank; ties go by name, then id. Names
+// are read only for the payees that can make the board.
 func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) Leaderboard {
-	row := func(py engine.Payee) LeaderRow {
-		name, partner := who.of(py)
-		return LeaderRow{Payee: py, Name: name, Partner: partner, Revenue: c.by[py], Points: points[py]}
+	type cand struct {
+		py   engine.Payee
+		val  decimal.Decimal
+		name string
 	}
 	top := func(kind engine.PayeeKind, byRevenue bool) []LeaderRow {
-		var rows []LeaderRow
+		var cs []cand
 		if byRevenue {
 			for py, amt := range c.by {
 				if py.Kind == kind && amt.IsPositive() {
-					rows = append(rows, row(py))
+					cs = append(cs, cand{py: py, val: amt})
 				}
 			}
 		} else {
 			for py, pts := range points {
 				if py.Kind == kind && pts > 0 {
-					rows = append(rows, row(py))
+					cs = append(cs, cand{py: py, val: decimal.NewFromInt(pts)})
 				}
 			}
 		}
-		slices.SortFunc(rows, func(a, b LeaderRow) int {
-			v := 0
-			if byRevenue {
-				v = b.Revenue.Cmp(a.Revenue)
-			} else {
-				v = cmp.Compare(b.Points, a.Points)
-			}
-			return cmp.Or(v, strings.Compare(a.Name, b.Name), cmp.Compare(a.Payee.ID, b.Payee.ID))
+		slices.SortFunc(cs, func(a, b cand) int { return cmp.Or(b.val.Cmp(a.val), cmp.Compare(a.py.ID, b.py.ID)) })
+		// Keep every payee tied with the last place, then order by name.
+		n := min(len(cs), LeaderLimit)
+		for n < len(cs) && cs[n].val.Equal(cs[LeaderLimit-1].val) {
+			n++
+		}
+		cs = cs[:n]
+		for i := range cs {
+			cs[i].name, _ = who.of(cs[i].py)
+		}
+		slices.SortFunc(cs, func(a, b cand) int {
+			return cmp.Or(b.val.Cmp(a.val), strings.Compare(a.name, b.name), cmp.Compare(a.py.ID, b.py.ID))
 		})
-		if len(rows) > LeaderLimit {
-			rows = rows[:LeaderLimit]
+		cs = cs[:min(len(cs), LeaderLimit)]
+		rows := make([]LeaderRow, len(cs))
+		for i, x := range cs {
+			name, partner := who.of(x.py)
+			rows[i] = LeaderRow{Payee: x.py, Name: name, Partner: partner, Revenue: c.by[x.py], Points: points[x.py]}
 		}
 		return rows
 	}

@@ -126,11 +126,7 @@ func namesIn(tx *data.Tx) (*payeeNames, error) {
 	if err != nil {
 		return nil, fmt.Errorf("partners: %w", err)
 	}
-	rs, err := data.All[engine.Rep](tx)
-	if err != nil {
-		return nil, fmt.Errorf("reps: %w", err)
-	}
-	return newPayeeNames(ps, rs), nil
+	return newPayeeNames(tx, ps), nil
 }
 
 func skus(tx *data.Tx) (map[engine.ID]string, error) {

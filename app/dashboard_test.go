@@ -1,7 +1,9 @@
 package app_test
 
 import (
+	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -581,5 +583,37 @@ func TestDashboardDemoMatchesLedgers(t *testing.T) {
 	}
 	if sum != d.PointsOutstanding {
 		t.Errorf("points outstanding %d, ledger %d", d.PointsOutstanding, sum)
+	}
+}
+
+// benchSales is the number of sales lines the dashboard benchmark loads
+// over two years; PD_DASH_SALES overrides it for the scale report.
+func benchSales() int {
+	if n, err := strconv.Atoi(os.Getenv("PD_DASH_SALES")); err == nil && n > 0 {
+		return n
+	}
+	return 200_000
+}
+
+// BenchmarkDashboardScale measures one dashboard over the scale data set:
+// run with -benchtime=1x, the load dominates the wall time.
+func BenchmarkDashboardScale(b *testing.B) {
+	ds := demo.Scale(5000, 20000, benchSales(), 1, day("2024-07-01"), day("2026-06-30"))
+	start := time.Now()
+	svc := dashService(b, ds, "2026-07-05")
+	b.Logf("loaded %d sales in %s", len(ds.Sales), time.Since(start).Round(time.Millisecond))
+	for _, period := range []string{"2026-06", "2026-Q2", "2025"} {
+		b.Run(period, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				d, err := svc.Dashboard(period)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !d.Revenue.IsPositive() {
+					b.Fatalf("no revenue in %s", period)
+				}
+			}
+		})
 	}
 }

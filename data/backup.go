@@ -17,6 +17,9 @@ import (
 // dst's folder, which is synced, checked, and only then renamed over dst
 // (mode 0600). A failed backup leaves dst as it was.
 func (s *Store) Backup(dst string) error {
+	if s.db == nil {
+		return errClosed
+	}
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("back up to %s: %w", dst, err)

@@ -3,6 +3,7 @@ package data_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -73,7 +74,8 @@ func BenchmarkPutSales100k(b *testing.B) {
 }
 
 // BenchmarkReadQuarterSales reads the 1,000,000 sales of a quarter through
-// the date index and sums their net amounts.
+// the date index and sums their net amounts; its sub-benchmarks time a
+// full check and a backup of the same file.
 func BenchmarkReadQuarterSales(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "p.db")
 	s, err := data.Open(path, data.Options{})
@@ -81,23 +83,62 @@ func BenchmarkReadQuarterSales(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
+	err = s.Update("bench", func(tx *data.Tx) error {
+		for i := 1; i <= 5000; i++ {
+			if err := tx.Put(&engine.Partner{Name: fmt.Sprint("P", i), Kind: engine.KindReseller}); err != nil {
+				return err
+			}
+		}
+		for i := 1; i <= 20; i++ {
+			if err := tx.Put(&engine.Product{SKU: fmt.Sprint("S", i)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
 	for i := 0; i < 10; i++ {
 		putSales(b, s, genSales(100_000, 5000, i*100_000, uint64(i)))
 	}
 	q := engine.Quarter(2026, 3, 1)
-	b.ResetTimer()
-	for b.Loop() {
-		n := 0
-		sum := decimal.Zero
-		err := s.View(func(tx *data.Tx) error {
-			return tx.SalesBetween(q.Start, q.End, func(s *engine.Sale) error {
-				n++
-				sum = sum.Add(s.Net)
-				return nil
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			n := 0
+			sum := decimal.Zero
+			err := s.View(func(tx *data.Tx) error {
+				return tx.SalesBetween(q.Start, q.End, func(s *engine.Sale) error {
+					n++
+					sum = sum.Add(s.Net)
+					return nil
+				})
 			})
-		})
-		if err != nil || n != 1_000_000 {
-			b.Fatalf("read %d sales, err %v", n, err)
+			if err != nil || n != 1_000_000 {
+				b.Fatalf("read %d sales, err %v", n, err)
+			}
 		}
-	}
+		if fi, err := os.Stat(path); err == nil {
+			b.ReportMetric(float64(fi.Size())/(1<<20), "file-MiB")
+		}
+	})
+	b.Run("check", func(b *testing.B) {
+		for b.Loop() {
+			rep, err := s.Check()
+			if err != nil || !rep.OK() {
+				b.Fatalf("check: %v %v", err, rep.Problems)
+			}
+		}
+	})
+	b.Run("backup", func(b *testing.B) {
+		dst := filepath.Join(b.TempDir(), "b.db")
+		for b.Loop() {
+			if err := s.Backup(dst); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if fi, err := os.Stat(dst); err == nil {
+			b.ReportMetric(float64(fi.Size())/(1<<20), "backup-MiB")
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"encoding/json"
 	"testing"
 
 	"partnerdesk/data"
@@ -48,4 +49,21 @@ func FuzzDecodeSale(f *testing.F) {
 			t.Fatalf("round trip changed the sale: %+v vs %+v", again, out)
 		}
 	})
+}
+
+func TestAuditEncodingMatchesJSON(t *testing.T) {
+	e := engine.AuditEntry{ID: 12, At: clock, Operator: "Zoë \"Q\" <ops>", Action: "update", Kind: "sale", RecordID: 9,
+		Before: []byte(`{"a":1}`), After: []byte(`{"b":"ü"}`)}
+	want, err := json.Marshal(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := data.EncodeAudit(&e); string(got) != string(want) {
+		t.Errorf("EncodeAudit = %s\nwant %s", got, want)
+	}
+	e.Before = nil
+	want, _ = json.Marshal(e)
+	if got := data.EncodeAudit(&e); string(got) != string(want) {
+		t.Errorf("EncodeAudit without before = %s\nwant %s", got, want)
+	}
 }

@@ -5,6 +5,7 @@ var CreateV1 = createV1
 
 // EncodeSale and DecodeSale expose the sale codec to the fuzz test.
 var (
-	EncodeSale = encodeSale
-	DecodeSale = decodeSale
+	EncodeSale  = encodeSale
+	DecodeSale  = decodeSale
+	EncodeAudit = encodeAudit
 )

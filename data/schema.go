@@ -203,6 +203,7 @@ func createV1(path string, sales []engine.Sale) error {
 		partners := btx.Bucket(kindByName[KindPartner].bucket)
 		products := btx.Bucket(kindByName[KindProduct].bucket)
 		sb := btx.Bucket(kindByName[KindSale].bucket)
+		dates, invoices := map[string][]byte{}, map[string][]byte{}
 		for i := range sales {
 			s := &sales[i]
 			if partners.Get(itob(s.PartnerID)) == nil {
@@ -222,9 +223,26 @@ func createV1(path string, sales []engine.Sale) error {
 			if err := sb.Put(itob(s.ID), encodeSale(s)); err != nil {
 				return err
 			}
-			btx.Bucket(bSalesByDate).Put(byDateKey(s), []byte{})
+			// Schema 1's date index held keys only.
+			dates[string(byDateKey(s))] = []byte{}
 			if s.Invoice != "" {
-				btx.Bucket(bSalesByInv).Put(invoiceKey(s.PartnerID, s.Invoice, s.Line), itob(s.ID))
+				invoices[string(invoiceKey(s.PartnerID, s.Invoice, s.Line))] = itob(s.ID)
+			}
+		}
+		for _, ix := range []struct {
+			name []byte
+			m    map[string][]byte
+		}{{bSalesByDate, dates}, {bSalesByInv, invoices}} {
+			keys := make([]string, 0, len(ix.m))
+			for k := range ix.m {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			b := btx.Bucket(ix.name)
+			for _, k := range keys {
+				if err := b.Put([]byte(k), ix.m[k]); err != nil {
+					return err
+				}
 			}
 		}
 		return writeSchema(btx, 1)

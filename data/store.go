@@ -112,6 +112,8 @@ func checkMode(path string) error {
 	return nil
 }
 
+var errClosed = errors.New("the database is closed")
+
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
@@ -142,6 +144,9 @@ func (s *Store) Close() error {
 // Update runs fn in one write transaction on behalf of operator: every Put
 // and Delete in it, and their audit entries, commit together or not at all.
 func (s *Store) Update(operator string, fn func(tx *Tx) error) error {
+	if s.db == nil {
+		return errClosed
+	}
 	if s.readOnly {
 		return fmt.Errorf("change %s: %w", s.path, ErrReadOnly)
 	}
@@ -156,6 +161,9 @@ func (s *Store) Update(operator string, fn func(tx *Tx) error) error {
 
 // View runs fn in one read transaction: a consistent snapshot.
 func (s *Store) View(fn func(tx *Tx) error) error {
+	if s.db == nil {
+		return errClosed
+	}
 	return s.db.View(func(btx *bolt.Tx) error {
 		return fn(&Tx{btx: btx, s: s})
 	})

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -186,11 +187,40 @@ func (tx *Tx) Audit(action, kind string, id engine.ID, before, after any) error 
 		return fmt.Errorf("audit id: %w", err)
 	}
 	e.ID = engine.ID(seq)
-	v, err := json.Marshal(e)
-	if err != nil {
-		return fmt.Errorf("audit %s %s %d: %w", action, kind, id, err)
+	return b.Put(itob(e.ID), encodeAudit(&e))
+}
+
+// encodeAudit writes an entry as the JSON json.Marshal would, by hand:
+// json.Marshal re-validates and compacts the before and after documents,
+// which doubled the cost of a 100,000-line import.
+func encodeAudit(e *engine.AuditEntry) []byte {
+	b := make([]byte, 0, 128+len(e.Before)+len(e.After))
+	b = append(b, `{"id":`...)
+	b = strconv.AppendUint(b, uint64(e.ID), 10)
+	b = append(b, `,"at":"`...)
+	b = e.At.AppendFormat(b, time.RFC3339Nano)
+	b = append(b, `","operator":`...)
+	b = appendJSONString(b, e.Operator)
+	b = append(b, `,"action":`...)
+	b = appendJSONString(b, e.Action)
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, e.Kind)
+	b = append(b, `,"record_id":`...)
+	b = strconv.AppendUint(b, uint64(e.RecordID), 10)
+	if len(e.Before) > 0 {
+		b = append(b, `,"before":`...)
+		b = append(b, e.Before...)
 	}
-	return b.Put(itob(e.ID), v)
+	if len(e.After) > 0 {
+		b = append(b, `,"after":`...)
+		b = append(b, e.After...)
+	}
+	return append(b, '}')
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
 }
 
 func rawJSON(v any) (json.RawMessage, error) {

@@ -27,7 +27,8 @@ const (
 	smallSize    = 7.5
 	headingSize  = 11.0
 	lineGap      = 1.38 // line height as a multiple of the font size
-	cellPad      = 1.2  // padding inside table cells
+	cellPad      = 1.1  // padding inside table cells
+	indentW      = 4.0  // indent of a row that details the one above
 	ptToMM       = 25.4 / 72
 	aliasNbPages = "{nb}"
 )
@@ -348,8 +349,9 @@ type column struct {
 
 // row is one table row: a text per column, and whether it is a total.
 type row struct {
-	cells []string
-	total bool
+	cells  []string
+	total  bool
+	indent bool // the first cell is a part of the row above it
 }
 
 // table draws rows with a header, wrapping every cell, repeating the header
@@ -364,23 +366,24 @@ func (l *layout) table(title string, cols []column, rows []row) {
 		wrapped[i] = make([][]string, len(cols))
 		n := 1
 		for j, c := range cols {
-			wrapped[i][j] = l.t.wrap(clean(r.cells[j]), c.w-2*cellPad)
+			w := c.w - 2*cellPad
+			if j == 0 && r.indent {
+				w -= indentW
+			}
+			wrapped[i][j] = l.t.wrap(clean(r.cells[j]), w)
 			if len(wrapped[i][j]) > n {
 				n = len(wrapped[i][j])
 			}
 		}
 		heights[i] = float64(n)*lh + 2*cellPad
 	}
-	headH := lh + 2*cellPad
-	if !hasHead(cols) {
-		headH = 0
-	}
+	heads, headH := l.wrapHead(cols)
 	first := headH
 	if len(heights) > 0 {
 		first += heights[0]
 	}
 	l.heading(title, first)
-	l.tableHead(cols, headH)
+	l.tableHead(cols, heads, headH)
 	p := l.pdf()
 	for i, r := range rows {
 		if l.need(heights[i]) {
@@ -388,7 +391,7 @@ func (l *layout) table(title string, cols []column, rows []row) {
 			l.color(colAccent)
 			l.t.text(marginL, l.y+ascent(headingSize), title+" "+l.f.label("continued"))
 			l.y += lineH(headingSize) + 1
-			l.tableHead(cols, headH)
+			l.tableHead(cols, heads, headH)
 		}
 		if r.total {
 			p.SetFillColor(colTotalBg[0], colTotalBg[1], colTotalBg[2])
@@ -399,11 +402,15 @@ func (l *layout) table(title string, cols []column, rows []row) {
 		x := marginL
 		for j, c := range cols {
 			y := l.y + cellPad + ascent(bodySize)
+			in := 0.0
+			if j == 0 && r.indent {
+				in = indentW
+			}
 			for _, s := range wrapped[i][j] {
 				if c.right {
 					l.t.textRight(x+c.w-cellPad, y, s)
 				} else {
-					l.t.text(x+cellPad, y, s)
+					l.t.text(x+cellPad+in, y, s)
 				}
 				y += lh
 			}
@@ -424,7 +431,24 @@ func hasHead(cols []column) bool {
 	return false
 }
 
-func (l *layout) tableHead(cols []column, h float64) {
+// wrapHead wraps the column heads; a table with no heads has height 0.
+func (l *layout) wrapHead(cols []column) ([][]string, float64) {
+	if !hasHead(cols) {
+		return nil, 0
+	}
+	l.t.set(bodySize, true)
+	heads := make([][]string, len(cols))
+	n := 1
+	for i, c := range cols {
+		heads[i] = l.t.wrap(c.head, c.w-2*cellPad)
+		if len(heads[i]) > n {
+			n = len(heads[i])
+		}
+	}
+	return heads, float64(n)*lineH(bodySize) + 2*cellPad
+}
+
+func (l *layout) tableHead(cols []column, heads [][]string, h float64) {
 	if h == 0 {
 		return
 	}
@@ -434,12 +458,15 @@ func (l *layout) tableHead(cols []column, h float64) {
 	l.t.set(bodySize, true)
 	l.color(colInk)
 	x := marginL
-	for _, c := range cols {
-		s := l.fit(c.head, c.w-2*cellPad)
-		if c.right {
-			l.t.textRight(x+c.w-cellPad, l.y+cellPad+ascent(bodySize), s)
-		} else {
-			l.t.text(x+cellPad, l.y+cellPad+ascent(bodySize), s)
+	for i, c := range cols {
+		y := l.y + cellPad + ascent(bodySize)
+		for _, s := range heads[i] {
+			if c.right {
+				l.t.textRight(x+c.w-cellPad, y, s)
+			} else {
+				l.t.text(x+cellPad, y, s)
+			}
+			y += lineH(bodySize)
 		}
 		x += c.w
 	}
@@ -457,10 +484,13 @@ func (l *layout) none(title string) {
 
 func (l *layout) summary() {
 	st := l.st
-	cols := []column{{w: contentW - 60}, {w: 60, right: true}}
+	cols := []column{{w: contentW - 80}, {w: 80, right: true}}
 	rows := []row{{cells: []string{l.f.label("sales"), l.f.money(st.Summary.Sales)}}}
-	for _, t := range st.programTotals() {
-		rows = append(rows, row{cells: []string{t.Program, l.f.lineFigure(Line{Amount: t.Amount, Points: t.Points})}})
+	if pt := st.programTotals(); len(pt) > 0 {
+		rows = append(rows, row{cells: []string{l.f.label("by_program"), ""}})
+		for _, t := range pt {
+			rows = append(rows, row{cells: []string{t.Program, l.f.lineFigure(Line{Amount: t.Amount, Points: t.Points})}, indent: true})
+		}
 	}
 	rows = append(rows, row{cells: []string{l.f.label("total_rewards"), l.f.money(st.Total())}, total: true})
 	if tp := st.TotalPoints(); tp != 0 || st.Summary.PointsBalance != 0 {
@@ -508,9 +538,9 @@ func (l *layout) linesTable(title string, ls []Line, adjust bool) {
 	if adjust {
 		cols = []column{
 			{head: l.f.label("col_program"), w: 30},
-			{head: l.f.label("col_invoice"), w: 22},
-			{head: l.f.label("col_original"), w: 22},
-			{head: l.f.label("col_explanation"), w: contentW - 30 - 22 - 22 - 34},
+			{head: l.f.label("col_invoice"), w: 27},
+			{head: l.f.label("col_original"), w: 21},
+			{head: l.f.label("col_explanation"), w: contentW - 30 - 27 - 21 - 34},
 			{head: l.f.label("col_amount"), w: 34, right: true},
 		}
 	} else {

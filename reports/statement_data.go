@@ -24,7 +24,7 @@ func statementRows(st *Statement) ([]string, [][]sheet.Cell) {
 	add := func(section, program, rule, expl, inv, orig, status string, amount sheet.Cell, points sheet.Cell, date sheet.Cell, ref string) {
 		rows = append(rows, []sheet.Cell{text(section), text(program), text(rule), text(expl), text(inv), text(orig), text(status), amount, points, text(st.Company.Currency.Code), date, text(ref)})
 	}
-	add("payee", st.Payee.Name, st.Payee.PartnerName, st.Payee.NextTier, "", st.Period.Key, st.Payee.Tier, blank, blank, blank, st.Fingerprint)
+	add("payee", st.Payee.Name, st.Payee.PartnerName, st.Payee.NextTier, "", st.Period.Key, st.Payee.Tier, blank, blank, blank, st.fingerprint())
 	add("sales", "", "", Label(lang, "sales"), "", st.Period.Key, "", sheet.MoneyCell(st.Summary.Sales, mu), blank, blank, "")
 	for _, l := range st.Lines {
 		add("line", l.Program, l.Rule, l.Explanation, "", "", string(l.Status), sheet.MoneyCell(l.Amount, mu), sheet.IntCell(l.Points), blank, "")

@@ -49,14 +49,14 @@ func splitRuns(s string) []run {
 	return out
 }
 
-// clean makes user text printable by gofpdf: control characters become
-// spaces, and runes outside the Basic Multilingual Plane (emoji, rare Han),
+// clean makes user text printable by gofpdf: control characters other
+// than "\n" (which wrap turns into a line break) become spaces, and runes outside the Basic Multilingual Plane (emoji, rare Han),
 // which gofpdf's UTF-16 text and 65,536-entry width table cannot hold,
 // become U+FFFD.
 func clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if r > 0xFFFF || r == utf8.RuneError || unicode.IsControl(r) {
+		if r > 0xFFFF || r == utf8.RuneError || (unicode.IsControl(r) && r != '\n') {
 			ok = false
 			break
 		}
@@ -67,6 +67,8 @@ func clean(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
+		case r == '\n':
+			b.WriteRune(r)
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
 		case r > 0xFFFF || r == utf8.RuneError:
@@ -112,8 +114,9 @@ func (t *typo) width(s string) float64 {
 	return w
 }
 
-// text draws s with its baseline at y, starting at x.
+// text draws s on one line with its baseline at y, starting at x.
 func (t *typo) text(x, y float64, s string) {
+	s = strings.ReplaceAll(s, "\n", " ")
 	for _, r := range splitRuns(s) {
 		t.use(r.cjk)
 		fake := r.cjk && t.hasCJK && t.bold

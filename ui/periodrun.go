@@ -171,11 +171,10 @@ func (s *PeriodRunScreen) build() {
 	title.SizeName = theme.SizeNameHeadingText
 	periodBox := container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(150, s.period.MinSize().Height), s.period), s.state)
 	actions := container.NewHBox(s.compute, s.approve, s.pay, s.closeBtn)
-	head := container.NewBorder(nil, nil, container.NewHBox(title, periodBox), actions)
-	filters := container.NewBorder(nil, nil,
-		container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.program, s.status, container.NewGridWrap(fyne.NewSize(200, s.payee.MinSize().Height), s.payee)),
-		container.NewHBox(s.chosen, all, none))
-	top := container.NewVBox(head, s.progress, s.problem, filters)
+	head := container.NewHBox(title, periodBox)
+	bar := container.NewBorder(nil, nil, actions, container.NewHBox(s.chosen, all, none))
+	filters := container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.program, s.status, container.NewGridWrap(fyne.NewSize(220, s.payee.MinSize().Height), s.payee))
+	top := container.NewVBox(head, bar, s.progress, s.problem, filters)
 
 	totalsHead := widget.NewLabelWithStyle("Totals per program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bottom := container.NewVBox(widget.NewSeparator(), s.detail, widget.NewSeparator(), totalsHead, s.totals, s.summary)
@@ -336,8 +335,6 @@ func (s *PeriodRunScreen) cell(id widget.TableCellID, l *widget.Label) {
 			l.Importance = widget.HighImportance
 		case engine.LinePaid:
 			l.Importance = widget.SuccessImportance
-		default:
-			l.Importance = widget.LowImportance
 		}
 		l.SetText(string(rl.Line.Status))
 	case 6:

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -402,10 +403,28 @@ func (c *converter) product(ref string) (engine.Product, bool) {
 	return p, ok
 }
 
-// each runs fn on every row, resetting the row's error flag first.
+// MaxCellChars is the longest cell a row may hold: Excel's own limit. The
+// reader takes cells up to sheet.MaxCellSize so that it can say which line
+// is wrong, but no field of a record is that long (a 10 MB customer name
+// is a broken export, not a customer).
+const MaxCellChars = 32767
+
+// each runs fn on every row, resetting the row's error flag first. A row
+// with a cell longer than MaxCellChars is refused whatever its fields.
 func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 	for n, r := range c.t.Rows {
 		c.rowBad = false
+		for i, cell := range r.Cells {
+			if len(cell) > MaxCellChars && utf8.RuneCountInString(cell) > MaxCellChars {
+				col := fmt.Sprintf("column %d", i+1)
+				if i < len(c.t.Header) && c.t.Header[i] != "" {
+					col = c.t.Header[i]
+				}
+				c.rowBad = true
+				c.errs = append(c.errs, RowError{Line: r.Line, Column: col,
+					Reason: fmt.Sprintf("the cell holds %d characters; a cell holds at most %d", utf8.RuneCountInString(cell), MaxCellChars)})
+			}
+		}
 		fn(r)
 		if progress != nil && n%8192 == 0 {
 			progress(n, len(c.t.Rows))
