@@ -136,7 +136,17 @@ func (s *Service) dashPeriod(tx *data.Tx, period string) (dashCtx, error) {
 	today := s.Today()
 	var p engine.Period
 	if strings.TrimSpace(period) == "" {
+		// The latest month with sales, up to a year back, so the first
+		// screen shows figures rather than an empty month just begun.
 		p = engine.Month(today)
+		for m, i := p, 0; i < 12; m, i = engine.Month(m.Start.AddDays(-1)), i+1 {
+			found := false
+			_ = tx.SalesBetween(m.Start, m.End, func(*engine.Sale) error { found = true; return data.Stop })
+			if found {
+				p = m
+				break
+			}
+		}
 	} else if p, err = engine.ParsePeriod(period, co.FiscalYearStart); err != nil {
 		return dashCtx{}, usagef("%v", err)
 	}
@@ -144,7 +154,7 @@ func (s *Service) dashPeriod(tx *data.Tx, period string) (dashCtx, error) {
 }
 
 // Dashboard computes every figure of the dashboard for period (empty: the
-// current month) in one read transaction. Sales are read through the date
+// latest month with sales, else the current month) in one read transaction. Sales are read through the date
 // index over the span from the same period a year earlier to its end.
 func (s *Service) Dashboard(period string) (Dashboard, error) {
 	var d Dashboard

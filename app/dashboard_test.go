@@ -348,7 +348,7 @@ func TestDashboardPeriodKeys(t *testing.T) {
 		name, period, key, prev, yb string
 		wantErr                     bool
 	}{
-		{"empty is this month", "", "2026-08", "2026-07", "2025-08", false},
+		{"empty is the latest month with sales", "", "2026-07", "2026-06", "2025-07", false},
 		{"quarter", "2026-Q1", "2026-Q1", "2025-Q4", "2025-Q1", false},
 		{"year", "2026", "2026", "2025", "2025", false},
 		{"not a period", "July", "", "", "", true},

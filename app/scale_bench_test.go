@@ -345,6 +345,7 @@ func BenchmarkScaleOpen(b *testing.B) {
 func BenchmarkScaleImport100k(b *testing.B) {
 	f := scaleWorld(b)
 	r := scaleRefs(b, f)
+	b.ResetTimer()
 	var el time.Duration
 	var peak uint64
 	for i := 0; i < b.N; i++ {

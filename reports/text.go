@@ -207,6 +207,11 @@ func tokens(s string) []string {
 	start := -1
 	for i, r := range s {
 		switch {
+		case r == ' ' && strings.HasPrefix(s[i+1:], "%"):
+			// "5 %" never breaks before its sign.
+			if start < 0 {
+				start = i
+			}
 		case r == ' ':
 			if start >= 0 {
 				out = append(out, s[start:i])

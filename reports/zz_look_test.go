@@ -10,6 +10,7 @@ import (
 
 func TestZZLook(t *testing.T) {
 	for name, st := range map[string]*reports.Statement{
+		"fr": demo(t, "fr", "Société Générale"),
 		"en": demo(t, "en", "Rossi & Figli S.r.l."),
 		"it": demo(t, "it", "Ελληνική Λύση Α.Ε. — Жуков и партнёры"),
 		"ja": demo(t, "ja", "株式会社田中システム 한국지사"),

@@ -116,7 +116,7 @@ func (s *ProgramsScreen) build() {
 			o.(*widget.Label).SetText(programColumns[id.Col])
 		}
 	}
-	for i, w := range []float32{200, 70, 80, 190, 120, 120} {
+	for i, w := range []float32{170, 60, 66, 170, 110, 110} {
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -134,7 +134,7 @@ func (s *ProgramsScreen) build() {
 	title := widget.NewLabelWithStyle("Programs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	left := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(newBtn, importBtn, exportBtn)), s.problem),
+		container.NewVBox(title, container.NewHBox(newBtn, importBtn, exportBtn), s.problem),
 		nil, nil, nil, s.table)
 
 	s.heading = widget.NewLabelWithStyle("Choose a program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -186,7 +186,7 @@ func (s *ProgramsScreen) build() {
 	)
 	right := container.NewBorder(s.heading, nil, nil, nil, s.tabs)
 	split := container.NewHSplit(left, container.NewPadded(right))
-	split.Offset = 0.5
+	split.Offset = 0.55
 	s.content = split
 }
 
@@ -216,11 +216,13 @@ func (s *ProgramsScreen) reload(id engine.ID) {
 			for i, p := range l.Programs {
 				if p.Program.ID == id && id != 0 {
 					s.table.Select(widget.TableCellID{Row: i, Col: 0})
+					s.table.ScrollToLeading()
 					return
 				}
 			}
 			if s.current.ID == 0 && len(l.Programs) > 0 && s.name.Text == "" {
 				s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+				s.table.ScrollToLeading()
 			}
 		})
 	})

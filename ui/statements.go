@@ -142,8 +142,7 @@ func (s *StatementsScreen) build() {
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
 	s.batchInfo = widget.NewLabel("Writes one PDF per payee with lines in the period, in each partner's statement language.")
-	s.batchInfo.Wrapping = fyne.TextWrapWord
-	s.batchInfo.Importance = widget.LowImportance
+	s.batchInfo.Truncation = fyne.TextTruncateEllipsis
 
 	title := widget.NewLabelWithStyle("Statements", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -188,7 +187,10 @@ func (s *StatementsScreen) enable() {
 // older query is dropped.
 func (s *StatementsScreen) find(text string) {
 	q := strings.TrimSpace(text)
-	if s.chosen != nil && q != s.chosen.Label() {
+	if s.chosen != nil {
+		if q == s.chosen.Label() {
+			return // the text is the pick itself
+		}
 		s.chosen = nil
 		s.enable()
 	}
@@ -248,13 +250,12 @@ func (s *StatementsScreen) fillPreview(m StatementSummary) {
 	name := widget.NewLabelWithStyle(m.Payee.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	sub := widget.NewLabel(fmt.Sprintf("%s · statement in %s", i18n.PeriodName(m.Period, m.Language), i18n.LanguageName(m.Language)))
-	sub.Importance = widget.LowImportance
 	tier := m.Tier
 	if tier == "" {
 		tier = "No tier"
 	}
 	progress := widget.NewLabel(m.Progress)
-	progress.Wrapping = fyne.TextWrapWord
+	progress.Truncation = fyne.TextTruncateEllipsis
 	progress.Importance = widget.HighImportance
 	items := []*widget.FormItem{
 		widget.NewFormItem("Tier", widget.NewLabel(tier)),
