@@ -51,7 +51,7 @@ func TestLabel(t *testing.T) {
 		{"en", "page", []string{"n", "2", "total", "3"}, "page 2 of 3"},
 		{"it_IT", "page", []string{"n", "2", "total", "3"}, "pagina 2 di 3"},
 		{"de", "page", []string{"n", "1", "total", "1"}, "Seite 1 von 1"},
-		{"xx", "title", nil, "Statement"},        // unknown language: English
+		{"xx", "title", nil, "Statement"},         // unknown language: English
 		{"fr", "no.such.key", nil, "no.such.key"}, // unknown key: the key
 	}
 	for _, tt := range tests {

@@ -31,6 +31,7 @@ const (
 	indentW      = 4.0  // indent of a row that details the one above
 	ptToMM       = 25.4 / 72
 	aliasNbPages = "{nb}"
+	boldStroke   = 0.055 // outline width of bold text, as a fraction of the font size
 )
 
 // Colours, as RGB.
@@ -65,7 +66,6 @@ func WritePDF(w io.Writer, st *Statement) error {
 	pdf.SetCreator("Partnerdesk", true)
 
 	pdf.AddUTF8FontFromBytes(famLatin, "", fonts.Regular)
-	pdf.AddUTF8FontFromBytes(famLatin, "B", fonts.Bold)
 	l := &layout{st: st, f: newFormatter(st), t: &typo{pdf: pdf}}
 	if st.needsCJK() {
 		pdf.AddUTF8FontFromBytes(famCJK, "", fonts.CJK)

@@ -79,18 +79,23 @@ func FileName(period, payee string) string {
 func safeStem(s string) string {
 	var b strings.Builder
 	dash := false
+	latin := false // the last letter was Latin, so its accents may go
 	for _, r := range norm.NFD.String(s) {
 		if b.Len() >= 80 {
 			break
 		}
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue // a combining accent: "é" -> "e"
+		case unicode.Is(unicode.Mn, r) && latin:
+			continue // an accent on a Latin letter: "é" -> "e"
+		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
+			// Other scripts keep their marks: "й", "ガ", "ή", "हि".
+			b.WriteRune(r)
 		case r == 'ß':
 			b.WriteString("ss")
 			dash = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
+			latin = unicode.Is(unicode.Latin, r)
 			dash = false
 		case !dash && b.Len() > 0:
 			b.WriteByte('-')

@@ -116,9 +116,11 @@ func TestComputeFingerprint(t *testing.T) {
 		t.Errorf("another print day changed the fingerprint: %s != %s", got, fp)
 	}
 	changes := map[string]func(st *reports.Statement){
-		"a cent":         func(st *reports.Statement) { st.Lines[2].Amount = dec("412.36") },
-		"a status":       func(st *reports.Statement) { st.Lines[2].Status = "approved" },
-		"text moved":     func(st *reports.Statement) { st.Lines[0].Program, st.Lines[0].Rule = "Reseller", " commissionVolume rebate" },
+		"a cent":   func(st *reports.Statement) { st.Lines[2].Amount = dec("412.36") },
+		"a status": func(st *reports.Statement) { st.Lines[2].Status = "approved" },
+		"text moved": func(st *reports.Statement) {
+			st.Lines[0].Program, st.Lines[0].Rule = "Reseller", " commissionVolume rebate"
+		},
 		"a payout":       func(st *reports.Statement) { st.Payouts = nil },
 		"the name":       func(st *reports.Statement) { st.Payee.Name = "Y" },
 		"the ytd points": func(st *reports.Statement) { st.YTD.Points++ },

@@ -571,7 +571,11 @@ func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID)
 		over.Importance = widget.DangerImportance
 		rows.Add(container.NewVBox(head, form, over, NewMeter(o.After(), o.Budget)))
 	}
-	intro := widget.NewLabel(fmt.Sprintf("Approving these %d lines passes the budget below. A budget is not a cap: you may approve anyway.", len(ids)))
+	what := fmt.Sprintf("these %d lines", len(ids))
+	if len(ids) == 1 {
+		what = "this line"
+	}
+	intro := widget.NewLabel("Approving " + what + " passes the budget below. A budget is not a cap: you may approve anyway.")
 	intro.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Budget exceeded", "Approve anyway", "Cancel", container.NewVBox(intro, rows), func(ok bool) {
 		if ok {

@@ -8,6 +8,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"partnerdesk/engine"
 )
 
 // TestRenderScreens2 draws each screen of part 2 with the app's theme and
@@ -34,6 +36,18 @@ func TestRenderScreens2(t *testing.T) {
 			s.toggle(0)
 			return s.Content(), s.wait
 		}},
+		{"budget-dialog", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
+			s := NewPeriodRunScreen(w, f)
+			s.wait()
+			s.onCompute()
+			s.wait()
+			w.SetContent(s.Content())
+			f.budget = &engine.BudgetError{Overruns: []engine.BudgetOverrun{{Program: "Volume rebate", Currency: eur2,
+				Budget: dec2("10000"), Spent: dec2("9000"), Approving: dec2("2500")}}}
+			s.toggle(0)
+			s.onApprove()
+			return s.Content(), s.wait
+		}},
 		{"programs", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
 			s := NewProgramsScreen(w, f)
 			return s.Content(), s.wait
@@ -54,7 +68,9 @@ func TestRenderScreens2(t *testing.T) {
 			w.Resize(fyne.NewSize(1000, 720))
 			content, wait := sc.build(w, newFake2())
 			wait()
-			w.SetContent(content)
+			if w.Content() != content {
+				w.SetContent(content)
+			}
 			w.Resize(fyne.NewSize(1000, 720))
 			img := w.Canvas().Capture()
 			if b := img.Bounds(); b.Dx() < 1000 || b.Dy() < 700 {

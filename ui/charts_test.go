@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/shopspring/decimal"
+)
+
+func TestRatio(t *testing.T) {
+	tests := []struct {
+		name   string
+		v, max string
+		want   float32
+	}{
+		{"half", "50", "100", 0.5},
+		{"full", "100", "100", 1},
+		{"negative draws nothing", "-5", "100", 0},
+		{"zero max", "5", "0", 0},
+		// 102,500.50 / 82,000.40 > 1: clamped.
+		{"over", "102500.50", "82000.40", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ratio(dec2(tt.v), dec2(tt.max)); got != tt.want {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBarChartTapsTheBarUnderThePointer(t *testing.T) {
+	test.NewTempApp(t)
+	pts := []ChartPoint{{"2026-05", decimal.NewFromInt(10)}, {"2026-06", decimal.NewFromInt(20)}, {"2026-07", decimal.NewFromInt(30)}, {"2026-08", decimal.NewFromInt(40)}}
+	tests := []struct {
+		name       string
+		horizontal bool
+		pos        fyne.Position
+		want       int
+	}{
+		// 400 px wide, four slots of 100 px: x = 250 is the third bar.
+		{"vertical", false, fyne.NewPos(250, 50), 2},
+		{"vertical first", false, fyne.NewPos(1, 50), 0},
+		// Rows of 2.2 x the text size: y = 0.5 row is the first bar.
+		{"horizontal", true, fyne.NewPos(200, 0), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := NewBarChart(pts, tt.horizontal, nil)
+			c.Resize(fyne.NewSize(400, 200))
+			got := -1
+			c.OnTapped = func(i int) { got = i }
+			test.TapAt(c, tt.pos)
+			if got != tt.want {
+				t.Errorf("tapped bar: got %d, want %d", got, tt.want)
+			}
+		})
+	}
+	c := NewBarChart(pts, true, nil)
+	c.Resize(fyne.NewSize(400, 200))
+	if got := c.indexAt(fyne.NewPos(10, 3.5*c.rowHeight())); got != 3 {
+		t.Errorf("horizontal row 3.5: got %d, want 3", got)
+	}
+	if got := c.indexAt(fyne.NewPos(10, 9*c.rowHeight())); got != -1 {
+		t.Errorf("below the last bar: got %d, want -1", got)
+	}
+}

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"partnerdesk/engine"
+)
+
+func TestStatementsPickPayeeAndPreview(t *testing.T) {
+	w := newTestWindow2(t)
+	f := newFake2()
+	s := NewStatementsScreen(w, f)
+	s.wait()
+	w.SetContent(s.Content())
+	if got, want := s.period.Text, "2026-07"; got != want {
+		t.Fatalf("period: got %q, want %q", got, want)
+	}
+	if !s.saveBtns[0].Disabled() {
+		t.Error("Save PDF is enabled with no payee chosen")
+	}
+	test.Type(s.payee, "ana")
+	s.wait()
+	if len(s.found) != 1 || s.found[0].Label() != "Ana Ruiz (Acme Srl)" {
+		t.Fatalf("matches for %q: got %+v, want Ana Ruiz (Acme Srl)", "ana", s.found)
+	}
+	s.payee.OnSubmitted(s.payee.Text) // Enter takes the first match
+	s.wait()
+	if want := []engine.Payee{{Kind: engine.PayeeRep, ID: 9}}; !reflect.DeepEqual(f.previews, want) {
+		t.Errorf("previews: got %v, want %v", f.previews, want)
+	}
+	if len(s.found) != 0 {
+		t.Errorf("matches after the pick: got %d, want none", len(s.found))
+	}
+	if s.saveBtns[0].Disabled() {
+		t.Error("Save PDF stays disabled after a pick")
+	}
+	// The preview is in the statement's language (it): 1.310,00 EUR.
+	for _, want := range []string{"Silver", "1.310,00 EUR", "65.500,00 EUR", "4.000,00 EUR", "34.500,00 EUR di fatturato e 1 certificazione per Gold"} {
+		if !hasLabel2(t, w, want) {
+			t.Errorf("preview lacks %q; labels: %q", want, labelTexts2(w))
+		}
+	}
+}
+
+func TestStatementsPrintAll(t *testing.T) {
+	w := newTestWindow2(t)
+	f := newFake2()
+	s := NewStatementsScreen(w, f)
+	s.wait()
+	w.SetContent(s.Content())
+	s.printAll("/tmp/stmts")
+	s.wait()
+	if want := []string{"2026-07|/tmp/stmts"}; !reflect.DeepEqual(f.printed, want) {
+		t.Fatalf("print runs: got %v, want %v", f.printed, want)
+	}
+	if got, want := s.batchInfo.Text, "Wrote 3 of 3 statements into /tmp/stmts."; got != want {
+		t.Errorf("summary: got %q, want %q", got, want)
+	}
+	if s.progress.Visible() || s.cancelBtn.Visible() || s.batchBtn.Disabled() {
+		t.Error("the batch controls did not return to rest")
+	}
+	for _, want := range []string{"✓ acme-srl-2026-07.pdf", "✓ 東京システム株式会社-2026-07.pdf"} {
+		if !hasLabel2(t, w, want) {
+			t.Errorf("summary dialog lacks %q; labels: %q", want, labelTexts2(w))
+		}
+	}
+}
+
+func TestStatementsPrintAllCancel(t *testing.T) {
+	w := newTestWindow2(t)
+	f := newFake2()
+	gate := make(chan struct{})
+	f.printGate = gate
+	s := NewStatementsScreen(w, f)
+	s.wait()
+	w.SetContent(s.Content())
+	s.printAll("/tmp/stmts")
+	<-gate // the first statement is written; the fake waits for the cancel
+	if !s.cancelBtn.Visible() {
+		t.Error("no Cancel button while printing")
+	}
+	test.Tap(s.cancelBtn)
+	s.wait()
+	if got, want := s.batchInfo.Text, "Cancelled: wrote 1 of 3 statements into /tmp/stmts."; got != want {
+		t.Errorf("summary: got %q, want %q", got, want)
+	}
+	if !s.result.Canceled {
+		t.Error("the result is not marked cancelled")
+	}
+}
+
+func TestBatchSummary(t *testing.T) {
+	tests := []struct {
+		name string
+		r    BatchResult
+		want string
+	}{
+		{"all", BatchResult{Dir: "/d", Files: []string{"a", "b"}, Total: 2}, "Wrote 2 of 2 statements into /d."},
+		{"failures", BatchResult{Dir: "/d", Files: []string{"a"}, Total: 2, Failed: []BatchFailure{{"B", "no font"}}}, "Wrote 1 of 2 statements into /d. 1 could not be written."},
+		{"cancelled", BatchResult{Dir: "/d", Total: 5, Canceled: true}, "Cancelled: wrote 0 of 5 statements into /d."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := batchSummary(tt.r); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
