@@ -12,9 +12,6 @@ func sortBy[T any](xs []T, key func(T) string) {
 	sort.SliceStable(xs, func(i, j int) bool { return key(xs[i]) < key(xs[j]) })
 }
 
-// txAlias keeps signatures short where a file does not otherwise need data.
-type txAlias = data.Tx
-
 // ladder returns the tier ladder, empty when none is set yet.
 func ladder(tx *data.Tx) (engine.TierLadder, error) {
 	l, err := tx.Ladder()

@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"partnerdesk/data"
+
 	"partnerdesk/engine"
 )
 
@@ -259,7 +261,7 @@ func runSaleAdd(c *cmd, args []string) error {
 // resolvePartner finds a partner by id, name or referral code.
 func (s *Service) resolvePartner(ref string) (*engine.Partner, error) {
 	var p *engine.Partner
-	err := s.view(func(tx *txAlias) error {
+	err := s.view(func(tx *data.Tx) error {
 		var err error
 		p, err = findPartner(tx, ref)
 		if err != nil {
