@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,12 +24,17 @@ func TestWriteBatch(t *testing.T) {
 		demo(t, "en", "Rossi & Figli S.r.l."), // same name: must not overwrite
 		demo(t, "en", "ROSSI & FIGLI S.R.L."), // same name to a case-blind file system
 	}
-	var calls []int
+	var (
+		mu    sync.Mutex
+		calls []int
+	)
 	res, err := reports.WriteBatch(context.Background(), dir, sts, func(done, total int) {
+		mu.Lock() // progress is called from the workers
+		defer mu.Unlock()
 		if total != len(sts) {
 			t.Errorf("progress total %d, want %d", total, len(sts))
 		}
-		calls = append(calls, done) // called from workers: appended under no lock, checked by length only
+		calls = append(calls, done)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +73,11 @@ func TestWriteBatch(t *testing.T) {
 	if !strings.HasPrefix(res.Summary(), "5 statements written to ") {
 		t.Errorf("Summary() = %q", res.Summary())
 	}
-	_ = calls
+	// Each file reports once; the last call says all are done.
+	sort.Ints(calls)
+	if len(calls) != len(sts) || calls[len(calls)-1] != len(sts) {
+		t.Errorf("progress calls %v, want 1..%d", calls, len(sts))
+	}
 }
 
 func TestWriteBatchCanceled(t *testing.T) {

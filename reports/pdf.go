@@ -65,10 +65,14 @@ func WritePDF(w io.Writer, st *Statement) error {
 	pdf.SetAuthor(clean(st.Company.Name), true)
 	pdf.SetCreator("Partnerdesk", true)
 
-	pdf.AddUTF8FontFromBytes(famLatin, "", fonts.Regular)
+	// gofpdf pads font tables by appending to slices of the bytes it is
+	// given, which writes into the shared embedded font: each document
+	// gets its own copy (0.1 ms), so concurrent documents and the GUI
+	// never see a font change under them.
+	pdf.AddUTF8FontFromBytes(famLatin, "", bytes.Clone(fonts.Regular))
 	l := &layout{st: st, f: newFormatter(st), t: &typo{pdf: pdf}}
 	if st.needsCJK() {
-		pdf.AddUTF8FontFromBytes(famCJK, "", fonts.CJK)
+		pdf.AddUTF8FontFromBytes(famCJK, "", bytes.Clone(fonts.CJK))
 		l.t.hasCJK = true
 	}
 	l.fp = st.fingerprint()

@@ -191,8 +191,12 @@ func manyLines(tb testing.TB, name string, count int) *reports.Statement {
 }
 
 func TestPageNumbersOnEveryPage(t *testing.T) {
-	for _, lang := range []string{"en", "it", "de"} {
-		st := manyLines(t, names["cyrillic"], 90)
+	for _, tt := range []struct {
+		lang  string
+		lines int
+	}{{"en", 90}, {"it", 90}, {"de", 90}, {"en", 330}} { // 330 lines: over 9 pages, two-digit totals
+		lang := tt.lang
+		st := manyLines(t, names["cyrillic"], tt.lines)
 		st.Language = lang
 		pages := pdftotext(t, writePDF(t, st))
 		if len(pages) < 3 {

@@ -22,7 +22,7 @@ import (
 )
 
 func init() {
-	RegisterScreen(ScreenSpec{Name: ScreenDashboard, Title: "Dashboard", Icon: theme.HomeIcon(), Order: 10,
+	RegisterScreen(ScreenSpec{Name: ScreenDashboard, Title: "Dashboard", IconName: theme.IconNameHome, Order: 10,
 		New: func(sh *Shell) Screen {
 			svc, ok := sh.Backend().(DashboardService)
 			if !ok {
@@ -112,12 +112,11 @@ func (s *DashboardScreen) build() {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.DangerImportance
 	s.caption = widget.NewLabel("")
-	s.caption.Importance = widget.LowImportance
 	s.caption.Truncation = fyne.TextTruncateEllipsis
-	title := widget.NewLabelWithStyle("Dashboard", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
 	periodBox := container.NewBorder(nil, nil, prev, container.NewHBox(next, refresh), container.NewGridWrap(fyne.NewSize(120, s.period.MinSize().Height), s.period))
-	top := container.NewBorder(nil, nil, title, periodBox, s.caption)
+	// The shell's title line names the screen; the caption says which
+	// periods the figures compare.
+	top := container.NewBorder(nil, nil, nil, periodBox, s.caption)
 
 	big := func() *widget.Label {
 		l := widget.NewLabelWithStyle("–", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -102,9 +102,69 @@ func (f *field) NoteText() string {
 }
 
 // Cell is the field stacked: label, input, note. Grids of cells make the
-// wide sale form.
+// wide sale form. The stack is tight: the label's and the note's inner
+// padding is empty space, so they overlap their neighbours' edges instead
+// of adding to the gap between rows.
 func (f *field) Cell() fyne.CanvasObject {
-	return container.NewVBox(f.label, f.input, f.note)
+	return container.New(tightStack{}, f.label, f.input, f.note)
+}
+
+// inputWithNote is the input with its note under it, tight, for the label |
+// input grid of the partner and settings forms.
+func (f *field) inputWithNote() fyne.CanvasObject {
+	return container.New(tightStack{}, f.input, f.note)
+}
+
+// tightStack stacks its objects top to bottom like a VBox but trims the
+// transparent inner padding of labels and rich texts (the caption above an
+// input and the note under it), which would otherwise double the gap.
+type tightStack struct{}
+
+// trims returns how much of o's top and bottom is empty padding.
+func (tightStack) trims(o fyne.CanvasObject) (top, bottom float32) {
+	pad := theme.InnerPadding()
+	switch o.(type) {
+	case *widget.Label:
+		return pad / 2, pad
+	case *widget.RichText:
+		return pad - 2, pad
+	}
+	return 0, 0
+}
+
+func (l tightStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	gap := theme.Padding() / 2
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		top, bottom := l.trims(o)
+		size.Width = max(size.Width, m.Width)
+		size.Height += m.Height - top - bottom
+		n++
+	}
+	if n > 1 {
+		size.Height += gap * float32(n-1)
+	}
+	return size
+}
+
+func (l tightStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding() / 2
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := o.MinSize().Height
+		top, bottom := l.trims(o)
+		o.Move(fyne.NewPos(0, y-top))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - top - bottom + gap
+	}
 }
 
 // fields is a form's fields by key, in the order they were added.
@@ -177,7 +237,7 @@ func formGrid(fs ...*field) *fyne.Container {
 	var objs []fyne.CanvasObject
 	for _, f := range fs {
 		f.label.Alignment = fyne.TextAlignTrailing
-		objs = append(objs, f.label, container.NewVBox(f.input, f.note))
+		objs = append(objs, f.label, f.inputWithNote())
 	}
 	return container.New(layout.NewFormLayout(), objs...)
 }

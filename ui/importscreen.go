@@ -16,7 +16,7 @@ import (
 
 func init() {
 	RegisterScreen(ScreenSpec{
-		Name: ScreenImport, Title: "Import", Icon: theme.UploadIcon(), Order: 70,
+		Name: ScreenImport, Title: "Import", IconName: theme.IconNameUpload, Order: 70,
 		New: func(s *Shell) Screen { return newImportScreen(s) },
 	})
 }

@@ -14,7 +14,7 @@ import (
 
 func init() {
 	RegisterScreen(ScreenSpec{
-		Name: ScreenPartners, Title: "Partners", Icon: theme.AccountIcon(), Order: 20,
+		Name: ScreenPartners, Title: "Partners", IconName: theme.IconNameAccount, Order: 20,
 		New: func(s *Shell) Screen { return newPartnersScreen(s) },
 	})
 }

@@ -20,7 +20,7 @@ import (
 )
 
 func init() {
-	RegisterScreen(ScreenSpec{Name: ScreenPeriodRun, Title: "Period run", Icon: theme.MediaPlayIcon(), Order: 50,
+	RegisterScreen(ScreenSpec{Name: ScreenPeriodRun, Title: "Period run", IconName: theme.IconNameMediaPlay, Order: 50,
 		New: func(sh *Shell) Screen {
 			svc, ok := sh.Backend().(PeriodService)
 			if !ok {
@@ -81,7 +81,7 @@ func NewPeriodRunScreen(w fyne.Window, svc PeriodService) *PeriodRunScreen {
 		key, err := svc.CurrentPeriod(context.Background())
 		fyne.Do(func() {
 			if err != nil {
-				s.problem.SetText(err.Error())
+				s.setProblem(err.Error())
 				return
 			}
 			s.period.SetText(key)
@@ -149,11 +149,13 @@ func (s *PeriodRunScreen) build() {
 	}
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(runColumns[id.Col])
+			l := o.(*widget.Label)
+			l.Alignment = fyne.TextAlignLeading
+			if id.Col == 4 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.SetText(runColumns[id.Col])
 		}
-	}
-	for i, w := range []float32{34, 170, 150, 190, 130, 90, 560} {
-		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.UnselectAll()
@@ -161,25 +163,42 @@ func (s *PeriodRunScreen) build() {
 			s.toggle(id.Row)
 		}
 	}
-	s.detail = widget.NewLabel("Click a line to choose it and read its whole explanation.")
+	s.detail = widget.NewLabel("Click a line (or move to it with the arrow keys and press Space) to choose it and read its whole explanation here.")
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Importance = widget.LowImportance
 	s.totals = container.NewVBox()
-	s.summary = widget.NewLabel("")
+	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 
-	title := widget.NewLabelWithStyle("Period run", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
-	periodBox := container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(150, s.period.MinSize().Height), s.period), s.state)
+	periodBox := container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(130, s.period.MinSize().Height), s.period), s.state)
 	actions := container.NewHBox(s.compute, s.approve, s.pay, s.closeBtn)
-	head := container.NewHBox(title, periodBox)
-	bar := container.NewBorder(nil, nil, actions, container.NewHBox(s.chosen, all, none))
+	head := container.NewBorder(nil, nil, periodBox, actions)
 	filters := container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.program, s.status, container.NewGridWrap(fyne.NewSize(220, s.payee.MinSize().Height), s.payee))
-	top := container.NewVBox(head, bar, s.progress, s.problem, filters)
+	bar := container.NewBorder(nil, nil, filters, container.NewHBox(s.chosen, all, none))
+	s.problem.Hide()
+	top := container.NewVBox(head, s.progress, s.problem, bar)
 
-	totalsHead := widget.NewLabelWithStyle("Totals per program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bottom := container.NewVBox(widget.NewSeparator(), s.detail, widget.NewSeparator(), totalsHead, s.totals, s.summary)
-	s.content = container.NewBorder(top, bottom, nil, nil, s.table)
+	// The lines get most of the height; the explanation of the chosen line
+	// and the totals per program share a panel under them that the user can
+	// make taller with the split's handle.
+	table := fitTable(s.table, []float32{30, 150, 130, 190, 120, 76, 260}, 6)
+	totalsHead := container.NewBorder(nil, nil, sectionTitle("Totals per program"), nil, s.summary)
+	totals := container.NewBorder(container.NewVBox(widget.NewSeparator(), totalsHead), nil, nil, nil, container.NewVScroll(s.totals))
+	panel := container.NewBorder(s.detail, nil, nil, nil, totals)
+	split := container.NewVSplit(table, panel)
+	split.Offset = 0.66
+	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.enable()
+}
+
+// setProblem shows text under the actions, or hides the line when it is
+// empty so that it takes no room.
+func (s *PeriodRunScreen) setProblem(text string) {
+	s.problem.SetText(text)
+	if text == "" {
+		s.problem.Hide()
+	} else {
+		s.problem.Show()
+	}
 }
 
 // background runs f off the UI goroutine; f updates widgets through fyne.Do.
@@ -196,18 +215,18 @@ func (s *PeriodRunScreen) wait() { s.wg.Wait() }
 
 // open validates key through the service and loads its lines.
 func (s *PeriodRunScreen) open(key string) {
-	s.problem.SetText("")
+	s.setProblem("")
 	s.background(func() {
 		ctx := context.Background()
 		info, err := s.svc.Period(ctx, key)
 		if err != nil {
-			fyne.Do(func() { s.problem.SetText(err.Error()) })
+			fyne.Do(func() { s.setProblem(err.Error()) })
 			return
 		}
 		r, err := s.svc.Review(ctx, info.Key)
 		fyne.Do(func() {
 			if err != nil {
-				s.problem.SetText(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
+				s.setProblem(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
 				return
 			}
 			s.show(r)
@@ -447,8 +466,8 @@ func (s *PeriodRunScreen) showTotals() {
 		}
 		amt := widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{})
 		row := container.NewBorder(nil, nil,
-			container.NewGridWrap(fyne.NewSize(240, name.MinSize().Height), name),
-			container.NewHBox(container.NewGridWrap(fyne.NewSize(180, amt.MinSize().Height), amt), container.NewGridWrap(fyne.NewSize(300, right.MinSize().Height), right)),
+			container.NewGridWrap(fyne.NewSize(220, name.MinSize().Height), name),
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(240, amt.MinSize().Height), amt), container.NewGridWrap(fyne.NewSize(300, right.MinSize().Height), right)),
 			NewMeter(t.Spent, t.Budget))
 		s.totals.Add(row)
 		money = money.Add(t.Amount)
@@ -467,7 +486,7 @@ func (s *PeriodRunScreen) onCompute() {
 	if key == "" {
 		return
 	}
-	s.problem.SetText("")
+	s.setProblem("")
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.enable()
@@ -483,7 +502,7 @@ func (s *PeriodRunScreen) onCompute() {
 			s.progress.Hide()
 			s.enable()
 			if err != nil {
-				s.problem.SetText(fmt.Sprintf("Compute %s: %v", key, err))
+				s.setProblem(fmt.Sprintf("Compute %s: %v", key, err))
 				return
 			}
 			s.detail.Importance = widget.MediumImportance

@@ -20,7 +20,7 @@ import (
 )
 
 func init() {
-	RegisterScreen(ScreenSpec{Name: ScreenPrograms, Title: "Programs", Icon: theme.DocumentIcon(), Order: 40,
+	RegisterScreen(ScreenSpec{Name: ScreenPrograms, Title: "Programs", IconName: theme.IconNameDocument, Order: 40,
 		New: func(sh *Shell) Screen {
 			svc, ok := sh.Backend().(ProgramService)
 			if !ok {
@@ -131,10 +131,8 @@ func (s *ProgramsScreen) build() {
 	importBtn := widget.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), s.onImport)
 	exportBtn := widget.NewButtonWithIcon("Export JSON…", theme.DocumentSaveIcon(), s.onExport)
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.Command(CmdNew) })
-	title := widget.NewLabelWithStyle("Programs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
 	left := container.NewBorder(
-		container.NewVBox(title, container.NewHBox(newBtn, importBtn, exportBtn), s.problem),
+		container.NewVBox(container.NewHBox(newBtn, importBtn, exportBtn), s.problem),
 		nil, nil, nil, s.table)
 
 	s.heading = widget.NewLabelWithStyle("Choose a program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

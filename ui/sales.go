@@ -14,17 +14,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
 )
 
 func init() {
 	RegisterScreen(ScreenSpec{
-		Name: ScreenSales, Title: "Sales", Icon: theme.DocumentCreateIcon(), Order: 30,
+		Name: ScreenSales, Title: "Sales", IconName: theme.IconNameDocumentCreate, Order: 30,
 		New: func(s *Shell) Screen { return newSalesScreen(s) },
 	})
 }
 
 // recentLimit is how many recent sales the list under the form shows.
 const recentLimit = 50
+
+// recentLang is the number format of the recent sales list. The sales
+// back end names no language; the entry fields take the same notation.
+const recentLang = "en"
 
 // saleAliases maps the other names a backend may give a sale's fields to the
 // form's keys.
@@ -147,7 +152,8 @@ func (sc *salesScreen) build() {
 	add := func(key, label string, in fyne.CanvasObject) fyne.CanvasObject {
 		return sc.fs.add(newField(key, label, in)).Cell()
 	}
-	saveCell := container.NewVBox(widget.NewLabel(" "), sc.save)
+	// The save button sits where an input would, under an empty caption.
+	saveCell := container.New(tightStack{}, widget.NewLabel(" "), sc.save)
 	grid := container.NewGridWithColumns(4,
 		add(SaleDate, "Date", sc.date),
 		add(SalePartner, "Partner", sc.partner),
@@ -169,21 +175,30 @@ func (sc *salesScreen) build() {
 	hint := widget.NewLabel("Tab moves between fields · type a few letters to pick, ↓ ↑ to choose · Enter saves and opens the next line · Esc clears")
 	hint.Importance = widget.LowImportance
 	hint.Truncation = fyne.TextTruncateEllipsis
-	form := container.NewVBox(sectionTitle("New sale line"), grid, sc.message, hint, widget.NewSeparator())
+	hint.SizeName = theme.SizeNameCaptionText
+	// The message shares the title's line so that the form does not grow
+	// when a line is saved or refused.
+	form := container.NewVBox(
+		container.NewBorder(nil, nil, sectionTitle("New sale line"), nil, sc.message),
+		grid, widget.NewSeparator())
 
 	cols := []column{
-		{"Date", 100, fyne.TextAlignLeading},
+		{"Date", 92, fyne.TextAlignLeading},
 		{"Partner", 170, fyne.TextAlignLeading},
-		{"Rep", 120, fyne.TextAlignLeading},
-		{"Customer", 150, fyne.TextAlignLeading},
-		{"Product", 100, fyne.TextAlignLeading},
-		{"Qty", 60, fyne.TextAlignTrailing},
-		{"Unit price", 100, fyne.TextAlignTrailing},
-		{"Net", 110, fyne.TextAlignTrailing},
-		{"Invoice / line", 110, fyne.TextAlignLeading},
+		{"Rep", 110, fyne.TextAlignLeading},
+		{"Customer", 130, fyne.TextAlignLeading},
+		{"Product", 104, fyne.TextAlignLeading},
+		{"Qty", 40, fyne.TextAlignTrailing},
+		{"Unit price", 90, fyne.TextAlignTrailing},
+		{"Net", 116, fyne.TextAlignTrailing},
+		{"Invoice / line", 124, fyne.TextAlignLeading},
+	}
+	widths := make([]float32, len(cols))
+	for i, c := range cols {
+		widths[i] = c.Width
 	}
 	sc.table = newTextTable(cols, func() int { return len(sc.recent) }, sc.recentCell)
-	recent := container.NewBorder(sectionTitle("Recent sales"), nil, nil, nil, sc.table)
+	recent := container.NewBorder(sectionTitle("Recent sales"), hint, nil, nil, fitTable(sc.table, widths, 1))
 	sc.content = container.NewBorder(form, nil, nil, nil, recent)
 }
 
@@ -205,11 +220,11 @@ func (sc *salesScreen) recentCell(row, col int) string {
 	case 4:
 		return r.Product
 	case 5:
-		return s.Quantity.String()
+		return i18n.Number(s.Quantity, int32(max(0, -s.Quantity.Exponent())), recentLang)
 	case 6:
-		return r.Currency.Format(s.UnitPrice)
+		return i18n.Number(s.UnitPrice, r.Currency.MinorUnits, recentLang)
 	case 7:
-		return r.Currency.Format(s.Net) + " " + r.Currency.Code
+		return i18n.Money(s.Net, r.Currency, recentLang)
 	case 8:
 		return fmt.Sprintf("%s / %d", s.Invoice, s.Line)
 	}

@@ -20,7 +20,7 @@ import (
 
 func init() {
 	RegisterScreen(ScreenSpec{
-		Name: ScreenSettings, Title: "Settings", Icon: theme.SettingsIcon(), Order: 80,
+		Name: ScreenSettings, Title: "Settings", IconName: theme.IconNameSettings, Order: 80,
 		New: func(s *Shell) Screen { return newSettingsScreen(s) },
 	})
 }

@@ -41,9 +41,25 @@ type Screen interface {
 type ScreenSpec struct {
 	Name  string // one of the Screen* names
 	Title string // shown in the sidebar and the menu
+	// IconName is the theme icon of the sidebar entry. It is a name, not a
+	// resource, because screens register in init, before the app (and so
+	// the theme) exists; the shell looks it up when it draws the entry.
+	IconName fyne.ThemeIconName
+	// Icon is a custom resource for the entry; it wins over IconName.
 	Icon  fyne.Resource
 	Order int // position in the sidebar, lowest first
 	New   func(s *Shell) Screen
+}
+
+// icon resolves the entry's icon now that a theme is set.
+func (spec ScreenSpec) icon() fyne.Resource {
+	switch {
+	case spec.Icon != nil:
+		return spec.Icon
+	case spec.IconName != "":
+		return theme.Icon(spec.IconName)
+	}
+	return theme.NavigateNextIcon()
 }
 
 var (
@@ -180,7 +196,9 @@ func (s *Shell) Show(name string) {
 	}
 	s.body.Objects = []fyne.CanvasObject{sc.Content()}
 	s.body.Refresh()
-	if f := sc.Shown(); f != nil {
+	// Before the window holds the shell (NewShell shows the first screen
+	// while it is built) there is nothing to focus yet.
+	if f := sc.Shown(); f != nil && s.win.Content() == s.content {
 		s.win.Canvas().Focus(f)
 	}
 }
@@ -234,11 +252,7 @@ func (s *Shell) build() {
 			spec := s.specs[id]
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(spec.Title)
-			icon := spec.Icon
-			if icon == nil {
-				icon = theme.NavigateNextIcon()
-			}
-			c.Objects[1].(*widget.Icon).SetResource(icon)
+			c.Objects[1].(*widget.Icon).SetResource(spec.icon())
 			key := c.Objects[2].(*widget.Label)
 			key.Importance = widget.LowImportance
 			if sc, ok := shortcutFor(spec.Name); ok {
@@ -265,7 +279,7 @@ func (s *Shell) build() {
 	s.body = container.NewStack()
 	brand := widget.NewLabelWithStyle("Partnerdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	side := container.NewBorder(container.NewPadded(brand), nil, nil, nil, s.nav)
-	header := container.NewVBox(container.NewPadded(s.title), widget.NewSeparator())
+	header := container.NewVBox(s.title, widget.NewSeparator())
 	footer := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, s.operator, s.status))
 	main := container.NewBorder(header, footer, nil, nil, container.NewPadded(s.body))

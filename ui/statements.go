@@ -19,7 +19,7 @@ import (
 )
 
 func init() {
-	RegisterScreen(ScreenSpec{Name: ScreenStatements, Title: "Statements", Icon: theme.FileTextIcon(), Order: 60,
+	RegisterScreen(ScreenSpec{Name: ScreenStatements, Title: "Statements", IconName: theme.IconNameFileText, Order: 60,
 		New: func(sh *Shell) Screen {
 			svc, ok := sh.Backend().(StatementService)
 			if !ok {
@@ -144,14 +144,12 @@ func (s *StatementsScreen) build() {
 	s.batchInfo = widget.NewLabel("Writes one PDF per payee with lines in the period, in each partner's statement language.")
 	s.batchInfo.Truncation = fyne.TextTruncateEllipsis
 
-	title := widget.NewLabelWithStyle("Statements", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameHeadingText
 	pick := widget.NewForm(
 		widget.NewFormItem("Period", s.period),
 		widget.NewFormItem("Payee", s.payee),
 	)
 	left := container.NewBorder(
-		container.NewVBox(title, pick, s.problem),
+		container.NewVBox(pick, s.problem),
 		container.NewVBox(widget.NewSeparator(),
 			widget.NewLabelWithStyle("Whole period", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			s.batchInfo, container.NewHBox(s.batchBtn, s.cancelBtn), s.progress),

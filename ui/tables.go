@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -44,4 +46,63 @@ func newTextTable(cols []column, rows func() int, cell func(row, col int) string
 		t.SetColumnWidth(i, c.Width)
 	}
 	return t
+}
+
+// fitColumns lays out one table and gives it the width of the space it is
+// in: the declared column widths are minimums, and what the window has to
+// spare goes to the stretch column (the one whose text is longest, such as
+// an explanation), so no column is cut while the window is wide enough.
+type fitColumns struct {
+	table   *widget.Table
+	widths  []float32
+	stretch int
+	last    float32
+}
+
+// fitTable wraps t, whose column i is at least widths[i] wide; the column
+// stretch takes the spare width.
+func fitTable(t *widget.Table, widths []float32, stretch int) *fyne.Container {
+	f := &fitColumns{table: t, widths: widths, stretch: stretch}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return container.New(f, t)
+}
+
+func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
+}
+
+func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != f.last {
+		f.last = size.Width
+		for i, w := range fitWidths(f.widths, f.stretch, size.Width) {
+			f.table.SetColumnWidth(i, w)
+		}
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// fitWidths returns the column widths for a table avail wide: the minimums,
+// with the spare width added to column stretch. Each column is followed by a
+// divider, and the vertical scroll bar needs a little room at the end.
+func fitWidths(min []float32, stretch int, avail float32) []float32 {
+	out := append([]float32(nil), min...)
+	if stretch < 0 || stretch >= len(out) {
+		return out
+	}
+	used := theme.ScrollBarSize()
+	for _, w := range min {
+		used += w + theme.SeparatorThicknessSize()
+	}
+	if spare := avail - used; spare > 0 {
+		out[stretch] += spare
+	}
+	return out
 }
