@@ -151,16 +151,26 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 	if err != nil {
 		return in, wrap("sales", err)
 	}
-	if hasRule(in.Programs, engine.RuleReferral) {
-		// Referral needs each customer's first sale, however long ago.
-		err = tx.SalesBetween(engine.Date(-1<<30), p.End, func(x *engine.Sale) error {
-			if x.NewCustomer {
-				in.CustomerFirstSales = append(in.CustomerFirstSales, *x)
+	if from, ok := referralHistoryFrom(in.Programs, p); ok {
+		// Referral needs each referred customer's first sale. A referral
+		// counts only inside its program's validity, so the history read
+		// starts at the earliest referral program's start (or N months
+		// back), not at the beginning of time.
+		for i := range in.Sales {
+			if in.Sales[i].NewCustomer {
+				in.CustomerFirstSales = append(in.CustomerFirstSales, in.Sales[i])
 			}
-			return nil
-		})
-		if err != nil {
-			return in, wrap("referred customers", err)
+		}
+		if from < p.Start {
+			err = tx.SalesBetween(from, p.Start-1, func(x *engine.Sale) error {
+				if x.NewCustomer {
+					in.CustomerFirstSales = append(in.CustomerFirstSales, *x)
+				}
+				return nil
+			})
+			if err != nil {
+				return in, wrap("referred customers", err)
+			}
 		}
 	}
 	states, err := tx.PeriodStates()
@@ -229,15 +239,32 @@ func periodKindOfKey(key string) engine.PeriodKind {
 	return engine.PeriodMonth
 }
 
-func hasRule(ps []engine.Program, k engine.RuleKind) bool {
-	for _, p := range ps {
-		for _, r := range p.Rules {
-			if r.Kind == k {
-				return true
+// referralHistoryFrom returns the first day whose new-customer sales the
+// referral rules computing in period p can look back to, and whether any
+// referral rule computes at all.
+func referralHistoryFrom(ps []engine.Program, p engine.Period) (engine.Date, bool) {
+	from, found := p.Start, false
+	for _, pr := range ps {
+		if !pr.ValidTo.IsZero() && pr.ValidTo < p.Start || pr.ValidFrom > p.End {
+			continue
+		}
+		for _, r := range pr.Rules {
+			if r.Kind != engine.RuleReferral || r.Referral == nil {
+				continue
+			}
+			found = true
+			start := pr.ValidFrom
+			if r.Referral.Months > 0 {
+				if back := p.Start.AddMonths(-r.Referral.Months); back > start {
+					start = back
+				}
+			}
+			if start < from {
+				from = start
 			}
 		}
 	}
-	return false
+	return from, found
 }
 
 // LineFilter selects reward lines; empty fields match everything.

@@ -20,6 +20,44 @@ import (
 // taken from the stored lines (already rounded) and every text rendered in
 // the partner's statement language (the company's when it has none).
 func (s *Service) BuildStatement(payee engine.Payee, period string) (*reports.Statement, error) {
+	return s.buildStatement(payee, period, nil)
+}
+
+// periodNudges computes a period once (nothing is written) and returns its
+// progress nudges by payee; a closed period has none.
+func (s *Service) periodNudges(period string) (map[engine.Payee][]engine.Explanation, error) {
+	co, err := s.Company()
+	if err != nil {
+		return nil, err
+	}
+	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	out := map[engine.Payee][]engine.Explanation{}
+	err = s.view(func(tx *data.Tx) error {
+		if tx.IsPeriodClosed(p.Key) {
+			return nil
+		}
+		in, err := s.loadInputs(tx, co, p, nil)
+		if err != nil {
+			return err
+		}
+		res, err := engine.Compute(in)
+		if err != nil {
+			return err
+		}
+		for _, n := range res.Nudges {
+			out[n.Payee] = append(out[n.Payee], n.Explanation)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// buildStatement is BuildStatement with the period's nudges already
+// computed (nil: compute them), so a batch computes the period once.
+func (s *Service) buildStatement(payee engine.Payee, period string, nudges map[engine.Payee][]engine.Explanation) (*reports.Statement, error) {
 	co, err := s.Company()
 	if err != nil {
 		return nil, err
@@ -96,9 +134,9 @@ func (s *Service) BuildStatement(payee engine.Payee, period string) (*reports.St
 			line := reports.Line{Program: v.ProgramName, Rule: v.RuleName, Explanation: i18n.Explain(l.Explanation, lang),
 				Amount: l.Amount, Points: l.Points, Status: l.Status}
 			if l.Unit == engine.UnitFund {
-				// A fund credit is not money owed: it shows in the fund
-				// balances, and its explanation among the lines, at zero.
-				line.Amount = decimal.Zero
+				// A fund credit is earned but not owed: it prints as a
+				// credit to the fund and stays out of the money totals.
+				line.FundCredit, line.Amount = l.Amount, decimal.Zero
 			}
 			if l.Adjustment != nil {
 				line.Invoice, line.OriginalPeriod = l.Adjustment.Invoice, l.Adjustment.OriginalPeriod
@@ -148,11 +186,13 @@ func (s *Service) BuildStatement(payee engine.Payee, period string) (*reports.St
 			}
 		}
 		// Nudges: what is missing to the next band or step of each rule.
-		res, err := s.nudgesFor(tx, co, p, payee)
-		if err != nil {
+		var mine []engine.Explanation
+		if nudges != nil {
+			mine = nudges[payee]
+		} else if mine, err = s.nudgesFor(tx, co, p, payee); err != nil {
 			return err
 		}
-		for _, e := range res {
+		for _, e := range mine {
 			st.Nudges = append(st.Nudges, i18n.Explain(e, lang))
 		}
 		return nil
@@ -267,39 +307,41 @@ func (s *Service) PayeesWithLines(period string) ([]engine.Payee, error) {
 }
 
 // PrintAll writes one PDF per payee with lines in the period into dir,
-// named PERIOD_payee-name.pdf. A canceled ctx stops it between files.
+// named PERIOD_payee-name.pdf, on every core. The period is computed once
+// for the nudges; a canceled ctx stops it between files.
 func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Progress) (BatchResult, error) {
 	res := BatchResult{Dir: dir, Failed: map[string]string{}}
 	payees, err := s.PayeesWithLines(period)
 	if err != nil {
 		return res, err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return res, fmt.Errorf("statements folder: %w", err)
+	nudges, err := s.periodNudges(period)
+	if err != nil {
+		return res, err
 	}
-	used := map[string]bool{}
+	// Building reads the store (half the work), writing draws the PDFs.
+	total := 2 * len(payees)
+	sts := make([]*reports.Statement, 0, len(payees))
 	for i, py := range payees {
 		if ctx.Err() != nil {
 			res.Canceled = true
-			break
+			return res, nil
 		}
-		st, err := s.BuildStatement(py, period)
+		st, err := s.buildStatement(py, period, nudges)
 		if err != nil {
 			res.Failed[fmt.Sprintf("%s %d", py.Kind, py.ID)] = err.Error()
 			continue
 		}
-		name := reports.FileName(st.Period.Key, st.Payee.Name)
-		if used[name] {
-			name = strings.TrimSuffix(name, ".pdf") + fmt.Sprintf("_%s%d.pdf", strings.ToUpper(string(py.Kind[:1])), py.ID)
-		}
-		used[name] = true
-		path := filepath.Join(dir, name)
-		if err := writeFileAtomic(path, func(w io.Writer) error { return reports.WritePDF(w, st) }); err != nil {
-			res.Failed[st.Payee.Name] = err.Error()
-		} else {
-			res.Files = append(res.Files, path)
-		}
-		progress.report(i+1, len(payees))
+		sts = append(sts, st)
+		progress.report(i+1, total)
+	}
+	br, err := reports.WriteBatch(ctx, dir, sts, func(done, _ int) { progress.report(len(payees)+done, total) })
+	if err != nil {
+		return res, err
+	}
+	res.Files, res.Canceled = br.Files, br.Canceled
+	for k, v := range br.Failed {
+		res.Failed[k] = v
 	}
 	return res, nil
 }

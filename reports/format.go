@@ -34,6 +34,8 @@ func (f formatter) label(key string, kv ...string) string { return Label(f.lang,
 // when a line carries both.
 func (f formatter) lineFigure(l Line) string {
 	switch {
+	case !l.FundCredit.IsZero() && l.Amount.IsZero() && l.Points == 0:
+		return f.label("to_fund", "amount", f.money(l.FundCredit))
 	case l.Points != 0 && l.Amount.IsZero():
 		return f.points(l.Points)
 	case l.Points != 0:

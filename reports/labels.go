@@ -13,6 +13,7 @@ import (
 // {placeholders}.
 var labels = map[string]map[string]string{
 	"en": {
+		"to_fund":         "{amount} to the fund",
 		"title":           "Statement",
 		"period":          "Period",
 		"partner":         "Partner",
@@ -59,6 +60,7 @@ var labels = map[string]map[string]string{
 		"continued":       "(continued)",
 	},
 	"it": {
+		"to_fund":         "{amount} al fondo",
 		"title":           "Estratto conto",
 		"period":          "Periodo",
 		"partner":         "Partner",
@@ -105,6 +107,7 @@ var labels = map[string]map[string]string{
 		"continued":       "(segue)",
 	},
 	"fr": {
+		"to_fund":         "{amount} au fonds",
 		"title":           "Relevé",
 		"period":          "Période",
 		"partner":         "Partenaire",
@@ -151,6 +154,7 @@ var labels = map[string]map[string]string{
 		"continued":       "(suite)",
 	},
 	"nl": {
+		"to_fund":         "{amount} naar het fonds",
 		"title":           "Overzicht",
 		"period":          "Periode",
 		"partner":         "Partner",
@@ -197,6 +201,7 @@ var labels = map[string]map[string]string{
 		"continued":       "(vervolg)",
 	},
 	"id": {
+		"to_fund":         "{amount} ke dana",
 		"title":           "Laporan",
 		"period":          "Periode",
 		"partner":         "Mitra",
@@ -243,6 +248,7 @@ var labels = map[string]map[string]string{
 		"continued":       "(lanjutan)",
 	},
 	"de": {
+		"to_fund":         "{amount} in den Fonds",
 		"title":           "Abrechnung",
 		"period":          "Zeitraum",
 		"partner":         "Partner",
@@ -289,6 +295,7 @@ var labels = map[string]map[string]string{
 		"continued":       "(Fortsetzung)",
 	},
 	"es": {
+		"to_fund":         "{amount} al fondo",
 		"title":           "Extracto",
 		"period":          "Periodo",
 		"partner":         "Socio",

@@ -99,6 +99,10 @@ type Line struct {
 	// Invoice and OriginalPeriod are set on adjustments.
 	Invoice        string
 	OriginalPeriod string
+	// FundCredit is what the line credits to the partner's MDF / co-op
+	// fund: earned, but not owed as money, so Amount is zero and the
+	// totals leave it out.
+	FundCredit decimal.Decimal
 }
 
 // PayoutRow is one payout to the payee in the period.

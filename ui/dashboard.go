@@ -383,7 +383,7 @@ func (s *DashboardScreen) open(f Figure, title string) {
 		t, err := s.svc.DashboardDetail(context.Background(), period, f)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("open the lines behind %q: %w", title, err), s.win)
+				showErr(fmt.Errorf("open the lines behind %q: %w", title, err), s.win)
 				return
 			}
 			if t.Title == "" {
@@ -402,7 +402,7 @@ func showDetail(w fyne.Window, t DetailTable, f numFmt) dialog.Dialog {
 		if col >= len(widths) {
 			return
 		}
-		if m := fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding(); m > widths[col] {
+		if m := fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2*theme.Padding(); m > widths[col] {
 			widths[col] = min(m, 420)
 		}
 	}
@@ -456,6 +456,7 @@ func showDetail(w fyne.Window, t DetailTable, f numFmt) dialog.Dialog {
 	d := dialog.NewCustom(t.Title, "Close", container.NewBorder(nil, footer, nil, nil, body), w)
 	size := w.Canvas().Size()
 	d.Resize(fyne.NewSize(max(size.Width*0.85, 480), max(size.Height*0.8, 320)))
+	closeOnEscape(d, w.Canvas())
 	d.Show()
 	return d
 }

@@ -180,7 +180,7 @@ func (s *PeriodRunScreen) build() {
 	// The lines get most of the height; the explanation of the chosen line
 	// and the totals per program share a panel under them that the user can
 	// make taller with the split's handle.
-	table := fitTable(s.table, []float32{30, 150, 130, 190, 120, 76, 260}, 6)
+	table := fitTable(s.table, []float32{30, 150, 120, 210, 120, 90, 240}, 6)
 	totalsHead := container.NewBorder(nil, nil, sectionTitle("Totals per program"), nil, s.summary)
 	totals := container.NewBorder(container.NewVBox(widget.NewSeparator(), totalsHead), nil, nil, nil, container.NewVScroll(s.totals))
 	panel := container.NewBorder(s.detail, nil, nil, nil, totals)
@@ -528,10 +528,10 @@ func (s *PeriodRunScreen) onApprove() {
 			}
 		}
 		if len(ids) == 0 {
-			dialog.ShowInformation("Approve", "There are no draft lines to approve.", s.win)
+			showInfo("Approve", "There are no draft lines to approve.", s.win)
 			return
 		}
-		dialog.ShowConfirm("Approve", fmt.Sprintf("No line is chosen. Approve all %d draft lines shown?", len(ids)), func(ok bool) {
+		showConfirm("Approve", fmt.Sprintf("No line is chosen. Approve all %d draft lines shown?", len(ids)), func(ok bool) {
 			if ok {
 				s.approveIDs(ids, false)
 			}
@@ -539,7 +539,7 @@ func (s *PeriodRunScreen) onApprove() {
 		return
 	}
 	if len(ids) == 0 {
-		dialog.ShowInformation("Approve", "None of the chosen lines is a draft.", s.win)
+		showInfo("Approve", "None of the chosen lines is a draft.", s.win)
 		return
 	}
 	s.approveIDs(ids, false)
@@ -561,13 +561,13 @@ func (s *PeriodRunScreen) approveIDs(ids []engine.ID, confirmed bool) {
 			case !confirmed && errors.As(err, &be):
 				s.confirmBudget(be, ids)
 			case !confirmed && errors.Is(err, engine.ErrConfirmationNeeded):
-				dialog.ShowConfirm("Approve", err.Error()+"\n\nApprove anyway?", func(ok bool) {
+				showConfirm("Approve", err.Error()+"\n\nApprove anyway?", func(ok bool) {
 					if ok {
 						s.approveIDs(ids, true)
 					}
 				}, s.win)
 			default:
-				dialog.ShowError(fmt.Errorf("approve %d lines of %s: %w", len(ids), key, err), s.win)
+				showErr(fmt.Errorf("approve %d lines of %s: %w", len(ids), key, err), s.win)
 			}
 		})
 	})
@@ -602,6 +602,7 @@ func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID)
 		}
 	}, s.win)
 	d.Resize(fyne.NewSize(520, 0))
+	confirmKeys(d, s.win.Canvas())
 	d.Show()
 }
 
@@ -614,7 +615,7 @@ func (s *PeriodRunScreen) onPay() {
 		}
 	}
 	if len(lines) == 0 {
-		dialog.ShowInformation("Pay", "Choose the approved money lines this payout settles.", s.win)
+		showInfo("Pay", "Choose the approved money lines this payout settles.", s.win)
 		return
 	}
 	payee := lines[0].Line.Payee
@@ -622,7 +623,7 @@ func (s *PeriodRunScreen) onPay() {
 	ids := make([]engine.ID, 0, len(lines))
 	for _, l := range lines {
 		if l.Line.Payee != payee {
-			dialog.ShowInformation("Pay", "A payout settles the lines of one payee: choose the approved lines of "+lines[0].Payee+" only.", s.win)
+			showInfo("Pay", "A payout settles the lines of one payee: choose the approved lines of "+lines[0].Payee+" only.", s.win)
 			return
 		}
 		sum = sum.Add(l.Line.Amount)
@@ -649,7 +650,7 @@ func (s *PeriodRunScreen) onPay() {
 		}
 		day, err := engine.ParseDate(strings.TrimSpace(date.Text))
 		if err != nil {
-			dialog.ShowError(err, s.win)
+			showErr(err, s.win)
 			return
 		}
 		req := PayRequest{Period: s.review.Period.Key, Payee: payee, Date: day, Method: method.Text, Reference: strings.TrimSpace(ref.Text), LineIDs: ids}
@@ -657,7 +658,7 @@ func (s *PeriodRunScreen) onPay() {
 			p, err := s.svc.Pay(context.Background(), req)
 			fyne.Do(func() {
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("record the payout to %s: %w", lines[0].Payee, err), s.win)
+					showErr(fmt.Errorf("record the payout to %s: %w", lines[0].Payee, err), s.win)
 					return
 				}
 				for _, id := range ids {
@@ -669,6 +670,9 @@ func (s *PeriodRunScreen) onPay() {
 		})
 	}, s.win)
 	d.Resize(fyne.NewSize(460, 0))
+	// Enter in the date or the reference pays, as in every other form.
+	date.OnSubmitted = func(string) { d.Submit() }
+	ref.OnSubmitted = func(string) { d.Submit() }
 	d.Show()
 	s.win.Canvas().Focus(ref)
 }
@@ -680,7 +684,7 @@ func (s *PeriodRunScreen) onClose() {
 		imp, err := s.svc.CloseImpact(context.Background(), key)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("count what closing %s affects: %w", key, err), s.win)
+				showErr(fmt.Errorf("count what closing %s affects: %w", key, err), s.win)
 				return
 			}
 			lang := s.format.lang
@@ -701,7 +705,7 @@ func (s *PeriodRunScreen) onClose() {
 					err := s.svc.ClosePeriod(context.Background(), key)
 					fyne.Do(func() {
 						if err != nil {
-							dialog.ShowError(fmt.Errorf("close %s: %w", key, err), s.win)
+							showErr(fmt.Errorf("close %s: %w", key, err), s.win)
 							return
 						}
 						s.detail.SetText(key + " is closed.")
@@ -710,6 +714,7 @@ func (s *PeriodRunScreen) onClose() {
 				})
 			}, s.win)
 			d.SetConfirmText("Close period")
+			confirmKeys(d, s.win.Canvas())
 			d.Show()
 		})
 	})

@@ -342,7 +342,7 @@ func (s *ProgramsScreen) onSave() {
 						return
 					}
 				}
-				dialog.ShowError(fmt.Errorf("save program %q: %w", p.Name, err), s.win)
+				showErr(fmt.Errorf("save program %q: %w", p.Name, err), s.win)
 				return
 			}
 			s.problem.SetText("")
@@ -401,14 +401,14 @@ func (s *ProgramsScreen) onImport() {
 		p, err := s.svc.ReadProgram(context.Background(), data)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("read %s: %w", name, err), s.win)
+				showErr(fmt.Errorf("read %s: %w", name, err), s.win)
 				return
 			}
 			msg := fmt.Sprintf("%s holds the program %q with %d rules (%s, %s). Save it as a new program?", name, p.Name, len(p.Rules), p.Status, validity(p))
 			if p.ID != 0 {
 				msg = fmt.Sprintf("%s holds the program %q with %d rules. It replaces the stored program with id %d. Save it?", name, p.Name, len(p.Rules), p.ID)
 			}
-			dialog.ShowConfirm("Import program", msg, func(ok bool) {
+			showConfirm("Import program", msg, func(ok bool) {
 				if !ok {
 					return
 				}
@@ -416,7 +416,7 @@ func (s *ProgramsScreen) onImport() {
 					saved, err := s.svc.SaveProgram(context.Background(), p)
 					fyne.Do(func() {
 						if err != nil {
-							dialog.ShowError(fmt.Errorf("import %s: %w", name, err), s.win)
+							showErr(fmt.Errorf("import %s: %w", name, err), s.win)
 							return
 						}
 						s.edit(saved)
@@ -432,7 +432,7 @@ func (s *ProgramsScreen) onImport() {
 func (s *ProgramsScreen) openJSON(use func(data []byte, name string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.win)
+			showErr(err, s.win)
 			return
 		}
 		if r == nil {
@@ -442,7 +442,7 @@ func (s *ProgramsScreen) openJSON(use func(data []byte, name string)) {
 			defer r.Close()
 			data, err := io.ReadAll(io.LimitReader(r, 16<<20))
 			if err != nil {
-				fyne.Do(func() { dialog.ShowError(fmt.Errorf("read %s: %w", r.URI().Name(), err), s.win) })
+				fyne.Do(func() { showErr(fmt.Errorf("read %s: %w", r.URI().Name(), err), s.win) })
 				return
 			}
 			use(data, r.URI().Name())
@@ -456,12 +456,12 @@ func (s *ProgramsScreen) openJSON(use func(data []byte, name string)) {
 func (s *ProgramsScreen) onExport() {
 	p := s.current
 	if p.ID == 0 {
-		dialog.ShowInformation("Export program", "Choose a saved program first.", s.win)
+		showInfo("Export program", "Choose a saved program first.", s.win)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.win)
+			showErr(err, s.win)
 			return
 		}
 		if w == nil {
@@ -477,7 +477,7 @@ func (s *ProgramsScreen) onExport() {
 			}
 			fyne.Do(func() {
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("export %q: %w", p.Name, err), s.win)
+					showErr(fmt.Errorf("export %q: %w", p.Name, err), s.win)
 					return
 				}
 				s.problem.Importance = widget.LowImportance
@@ -515,7 +515,7 @@ func fileName(name string) string {
 // onSimulate runs the program on show over the typed period.
 func (s *ProgramsScreen) onSimulate() {
 	if s.current.Name == "" && len(s.current.Rules) == 0 {
-		dialog.ShowInformation("Simulate", "Choose a program first.", s.win)
+		showInfo("Simulate", "Choose a program first.", s.win)
 		return
 	}
 	s.simulate(s.current)
@@ -528,7 +528,7 @@ func (s *ProgramsScreen) onSimulateFile() {
 		p, err := s.svc.ReadProgram(context.Background(), data)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("read %s: %w", name, err), s.win)
+				showErr(fmt.Errorf("read %s: %w", name, err), s.win)
 				return
 			}
 			s.simulate(p)

@@ -184,14 +184,14 @@ func (sc *salesScreen) build() {
 
 	cols := []column{
 		{"Date", 92, fyne.TextAlignLeading},
-		{"Partner", 170, fyne.TextAlignLeading},
+		{"Partner", 160, fyne.TextAlignLeading},
 		{"Rep", 110, fyne.TextAlignLeading},
-		{"Customer", 130, fyne.TextAlignLeading},
+		{"Customer", 120, fyne.TextAlignLeading},
 		{"Product", 104, fyne.TextAlignLeading},
 		{"Qty", 40, fyne.TextAlignTrailing},
-		{"Unit price", 90, fyne.TextAlignTrailing},
-		{"Net", 116, fyne.TextAlignTrailing},
-		{"Invoice / line", 124, fyne.TextAlignLeading},
+		{"Unit price", 86, fyne.TextAlignTrailing},
+		{"Net", 112, fyne.TextAlignTrailing},
+		{"Invoice / line", 150, fyne.TextAlignLeading},
 	}
 	widths := make([]float32, len(cols))
 	for i, c := range cols {

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -132,9 +131,9 @@ type Shell struct {
 func NewShell(w fyne.Window, a fyne.App, b Backend) *Shell {
 	s := &Shell{win: w, app: a, backend: b, screens: map[string]Screen{}}
 	s.confirm = func(title, message string, answer func(bool)) {
-		dialog.ShowConfirm(title, message, answer, w)
+		showConfirm(title, message, answer, w)
 	}
-	s.showError = func(err error) { dialog.ShowError(err, w) }
+	s.showError = func(err error) { showErr(err, w) }
 	s.async = func(f func()) { go f() }
 	if a != nil {
 		a.Settings().SetTheme(NewTheme())

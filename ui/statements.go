@@ -300,7 +300,7 @@ func (s *StatementsScreen) onSave(format StatementFormat) {
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.win)
+			showErr(err, s.win)
 			return
 		}
 		if w == nil {
@@ -313,7 +313,7 @@ func (s *StatementsScreen) onSave(format StatementFormat) {
 			}
 			fyne.Do(func() {
 				if err != nil {
-					dialog.ShowError(fmt.Errorf("write the statement of %s for %s: %w", payee.Label(), key, err), s.win)
+					showErr(fmt.Errorf("write the statement of %s for %s: %w", payee.Label(), key, err), s.win)
 					return
 				}
 				s.problem.Importance = widget.SuccessImportance
@@ -330,7 +330,7 @@ func (s *StatementsScreen) onSave(format StatementFormat) {
 func (s *StatementsScreen) onPrintAll() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.win)
+			showErr(err, s.win)
 			return
 		}
 		if dir != nil {

@@ -106,3 +106,4 @@ func fitWidths(min []float32, stretch int, avail float32) []float32 {
 	}
 	return out
 }
+
