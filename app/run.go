@@ -144,11 +144,7 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 	if err != nil {
 		return in, wrap("activities", err)
 	}
-	err = tx.SalesBetween(p.Start, p.End, func(x *engine.Sale) error {
-		in.Sales = append(in.Sales, *x)
-		return nil
-	})
-	if err != nil {
+	if in.Sales, err = tx.AppendSalesBetween(nil, p.Start, p.End); err != nil {
 		return in, wrap("sales", err)
 	}
 	if from, ok := referralHistoryFrom(in.Programs, p); ok {

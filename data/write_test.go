@@ -250,6 +250,19 @@ func TestSalesBetweenReadsExactlyThePeriod(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("SalesBetween(July) = %v\nwant %v", got, want)
 	}
+	// AppendSalesBetween reads the same sales, decoded into one slice.
+	got = collect(func(tx *data.Tx, f func(*engine.Sale) error) error {
+		ss, err := tx.AppendSalesBetween(nil, jul.Start, jul.End)
+		for i := range ss {
+			if err := f(&ss[i]); err != nil {
+				return err
+			}
+		}
+		return err
+	})
+	if strings.Join(got, " ") != want {
+		t.Errorf("AppendSalesBetween(July) = %v\nwant %v", got, want)
+	}
 	got = collect(func(tx *data.Tx, f func(*engine.Sale) error) error {
 		return tx.SalesOfPartner(other, jul.Start, jul.End, f)
 	})

@@ -116,7 +116,7 @@ func (sc *importScreen) build() {
 	sampleBox := container.NewBorder(sectionTitle("First rows of the file"), nil, nil, nil, sc.sample)
 	results := container.NewBorder(
 		container.NewVBox(container.NewHBox(sc.check, sc.run), sc.progress, sc.summary),
-		nil, nil, nil, sc.errTable)
+		nil, nil, nil, fitTable(sc.errTable, []float32{56, 150, 320}, 2))
 	right := container.NewVSplit(sampleBox, results)
 	right.Offset = 0.35
 	body := container.NewHSplit(left, right)

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -150,10 +153,9 @@ func (sc *partnersScreen) build() {
 			name := widget.NewLabelWithStyle("Partner name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
 			info := widget.NewLabel("kind · country · status")
-			info.Importance = widget.LowImportance
 			info.Truncation = fyne.TextTruncateEllipsis
 			info.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(name, info)
+			return container.New(tightStack{}, name, info)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			p := sc.partners[id]
@@ -195,26 +197,34 @@ func (sc *partnersScreen) build() {
 	sc.joined = entry("2026-01-31")
 	sc.lang = widget.NewSelect(languageOptions(true), nil)
 	sc.notes = widget.NewMultiLineEntry()
-	sc.notes.SetMinRowsVisible(3)
+	sc.notes.SetMinRowsVisible(2)
 	sc.notes.Wrapping = fyne.TextWrapWord
 	sc.message = widget.NewLabel("")
 	sc.message.Wrapping = fyne.TextWrapWord
 
 	add := func(key, label string, in fyne.CanvasObject) *field { return sc.fs.add(newField(key, label, in)) }
-	form := formGrid(
-		add(PartnerName, "Name", sc.name),
-		add(PartnerKind, "Kind", sc.kind),
-		add(PartnerStatus, "Status", sc.status),
-		add(PartnerSegment, "Segment", sc.segment),
-		add(PartnerRegion, "Region", sc.region),
-		add(PartnerCountry, "Country", sc.country),
-		add(PartnerContact, "Contact", sc.contact),
-		add(PartnerEmail, "Email", sc.email),
-		add(PartnerAccountManager, "Account manager", sc.manager),
-		add(PartnerReferralCode, "Referral code", sc.code),
-		add(PartnerJoined, "Joined", sc.joined),
-		add(PartnerLanguage, "Statement language", sc.lang),
-		add(PartnerNotes, "Notes", sc.notes),
+	// Two columns, so that the partner and its reps fit a 1280 x 800
+	// window without scrolling: who and what on the left, how to reach
+	// them on the right. Tab goes down the left column, then the right.
+	form := container.NewVBox(
+		container.NewGridWithColumns(2,
+			formGrid(
+				add(PartnerName, "Name", sc.name),
+				add(PartnerKind, "Kind", sc.kind),
+				add(PartnerStatus, "Status", sc.status),
+				add(PartnerSegment, "Segment", sc.segment),
+				add(PartnerRegion, "Region", sc.region),
+				add(PartnerCountry, "Country", sc.country),
+			),
+			formGrid(
+				add(PartnerContact, "Contact", sc.contact),
+				add(PartnerEmail, "Email", sc.email),
+				add(PartnerAccountManager, "Account manager", sc.manager),
+				add(PartnerReferralCode, "Referral code", sc.code),
+				add(PartnerJoined, "Joined", sc.joined),
+				add(PartnerLanguage, "Statement language", sc.lang),
+			)),
+		formGrid(add(PartnerNotes, "Notes", sc.notes)),
 	)
 	save := widget.NewButtonWithIcon("Save partner", theme.DocumentSaveIcon(), sc.onSave)
 	save.Importance = widget.HighImportance
@@ -260,7 +270,10 @@ func (sc *partnersScreen) build() {
 		radd(RepRole, "Role", sc.repRole),
 		radd(RepActive, "Status", sc.repOn),
 	)
-	tableBox := container.NewGridWrap(fyne.NewSize(600, 160), sc.repTable)
+	// The reps table is as wide as the form and about four rows high.
+	tall := canvas.NewRectangle(color.Transparent)
+	tall.SetMinSize(fyne.NewSize(0, 170))
+	tableBox := container.NewStack(tall, fitTable(sc.repTable, []float32{180, 220, 120, 70}, 1))
 	sc.repBox = container.NewVBox(
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, sectionTitle("Reps"), addRep),
@@ -269,7 +282,7 @@ func (sc *partnersScreen) build() {
 	sc.formBox = container.NewVBox(sc.heading, form, sc.message, buttons, sc.repBox)
 	right := container.NewVScroll(container.NewPadded(sc.formBox))
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.3
+	split.Offset = 0.27
 	sc.content = split
 }
 

@@ -580,11 +580,15 @@ func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID)
 	for _, o := range be.Overruns {
 		f := numFmt{lang: s.format.lang, cur: o.Currency}
 		head := widget.NewLabelWithStyle(o.Program, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		// Amounts align on the right so their digits line up.
+		fig := func(d decimal.Decimal) fyne.CanvasObject {
+			return container.NewGridWrap(fyne.NewSize(160, 0), widget.NewLabelWithStyle(f.money(d), fyne.TextAlignTrailing, fyne.TextStyle{}))
+		}
 		form := widget.NewForm(
-			widget.NewFormItem("Budget", widget.NewLabel(f.money(o.Budget))),
-			widget.NewFormItem("Spent so far", widget.NewLabel(f.money(o.Spent))),
-			widget.NewFormItem("Approving now", widget.NewLabel(f.money(o.Approving))),
-			widget.NewFormItem("Spent after", widget.NewLabel(f.money(o.After()))),
+			widget.NewFormItem("Budget", fig(o.Budget)),
+			widget.NewFormItem("Spent so far", fig(o.Spent)),
+			widget.NewFormItem("Approving now", fig(o.Approving)),
+			widget.NewFormItem("Spent after", fig(o.After())),
 		)
 		over := widget.NewLabel("Over budget by " + f.money(o.Over()))
 		over.Importance = widget.DangerImportance
@@ -688,16 +692,21 @@ func (s *PeriodRunScreen) onClose() {
 				return
 			}
 			lang := s.format.lang
+			n := func(v int) string { return i18n.Points(int64(v), lang) }
 			msg := fmt.Sprintf("Closing %s makes these read-only:\n"+
-				"• %d sales, %d deal registrations, %d trainings and %d activities dated %s – %s\n"+
-				"• its %d reward lines\n\n"+
+				"• %s sales, %s deal registrations, %s trainings and %s activities dated %s – %s\n"+
+				"• its %s reward lines\n\n"+
 				"A later return or late sale becomes an adjustment in the first open period.",
-				key, imp.Sales, imp.Registrations, imp.Trainings, imp.Activities,
-				i18n.Date(s.review.Period.Start, lang), i18n.Date(s.review.Period.End, lang), imp.Lines)
+				key, n(imp.Sales), n(imp.Registrations), n(imp.Trainings), n(imp.Activities),
+				i18n.Date(s.review.Period.Start, lang), i18n.Date(s.review.Period.End, lang), n(imp.Lines))
 			if imp.Draft > 0 {
-				msg += fmt.Sprintf("\n\n%d lines are still drafts and will stay unapproved.", imp.Draft)
+				msg += fmt.Sprintf("\n\n%s lines are still drafts and will stay unapproved.", n(imp.Draft))
 			}
-			d := dialog.NewConfirm("Close "+key+"?", msg, func(ok bool) {
+			// A left-aligned, wrapped message reads as a list; the stock
+			// confirm dialog centres every line.
+			text := widget.NewLabel(msg)
+			text.Wrapping = fyne.TextWrapWord
+			d := dialog.NewCustomConfirm("Close "+key+"?", "Close period", "Cancel", text, func(ok bool) {
 				if !ok {
 					return
 				}
@@ -713,8 +722,10 @@ func (s *PeriodRunScreen) onClose() {
 					})
 				})
 			}, s.win)
-			d.SetConfirmText("Close period")
-			confirmKeys(d, s.win.Canvas())
+			d.Resize(fyne.NewSize(520, 0))
+			// Closing cannot be undone: Escape cancels, but Enter does not
+			// close; the button must be chosen.
+			onDialogKeys(d, s.win.Canvas(), nil, d.Dismiss)
 			d.Show()
 		})
 	})
