@@ -17,6 +17,8 @@ type Service struct {
 	Operator string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+
+	nudges nudgeCache
 }
 
 // OpenService opens the database at path (creating it when missing).

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -20,44 +21,10 @@ import (
 // taken from the stored lines (already rounded) and every text rendered in
 // the partner's statement language (the company's when it has none).
 func (s *Service) BuildStatement(payee engine.Payee, period string) (*reports.Statement, error) {
-	return s.buildStatement(payee, period, nil)
+	return s.buildStatement(payee, period)
 }
 
-// periodNudges computes a period once (nothing is written) and returns its
-// progress nudges by payee; a closed period has none.
-func (s *Service) periodNudges(period string) (map[engine.Payee][]engine.Explanation, error) {
-	co, err := s.Company()
-	if err != nil {
-		return nil, err
-	}
-	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
-	if err != nil {
-		return nil, usagef("%v", err)
-	}
-	out := map[engine.Payee][]engine.Explanation{}
-	err = s.view(func(tx *data.Tx) error {
-		if tx.IsPeriodClosed(p.Key) {
-			return nil
-		}
-		in, err := s.loadInputs(tx, co, p, nil)
-		if err != nil {
-			return err
-		}
-		res, err := engine.Compute(in)
-		if err != nil {
-			return err
-		}
-		for _, n := range res.Nudges {
-			out[n.Payee] = append(out[n.Payee], n.Explanation)
-		}
-		return nil
-	})
-	return out, err
-}
-
-// buildStatement is BuildStatement with the period's nudges already
-// computed (nil: compute them), so a batch computes the period once.
-func (s *Service) buildStatement(payee engine.Payee, period string, nudges map[engine.Payee][]engine.Explanation) (*reports.Statement, error) {
+func (s *Service) buildStatement(payee engine.Payee, period string) (*reports.Statement, error) {
 	co, err := s.Company()
 	if err != nil {
 		return nil, err
@@ -186,10 +153,8 @@ func (s *Service) buildStatement(payee engine.Payee, period string, nudges map[e
 			}
 		}
 		// Nudges: what is missing to the next band or step of each rule.
-		var mine []engine.Explanation
-		if nudges != nil {
-			mine = nudges[payee]
-		} else if mine, err = s.nudgesFor(tx, co, p, payee); err != nil {
+		mine, err := s.nudgesFor(tx, co, p, payee)
+		if err != nil {
 			return err
 		}
 		for _, e := range mine {
@@ -204,27 +169,42 @@ func (s *Service) buildStatement(payee engine.Payee, period string, nudges map[e
 	return st, nil
 }
 
-// nudgesFor recomputes the period (nothing is written) to find the
-// payee's progress nudges; engine.Compute gives them with the lines.
+// nudgesFor returns the payee's progress nudges. They come from computing
+// the whole period (nothing is written), so the result is cached per
+// period until the store changes: printing many statements, or previewing
+// them one after another, computes the period once.
 func (s *Service) nudgesFor(tx *data.Tx, co engine.Company, p engine.Period, payee engine.Payee) ([]engine.Explanation, error) {
 	if tx.IsPeriodClosed(p.Key) {
 		return nil, nil
 	}
-	in, err := s.loadInputs(tx, co, p, nil)
-	if err != nil {
-		return nil, err
-	}
-	res, err := engine.Compute(in)
-	if err != nil {
-		return nil, err
-	}
-	var out []engine.Explanation
-	for _, n := range res.Nudges {
-		if n.Payee == payee {
-			out = append(out, n.Explanation)
+	s.nudges.mu.Lock()
+	defer s.nudges.mu.Unlock()
+	c := &s.nudges
+	if c.byPayee == nil || c.period != p.Key || c.version != tx.Version() {
+		in, err := s.loadInputs(tx, co, p, nil)
+		if err != nil {
+			return nil, err
 		}
+		res, err := engine.Compute(in)
+		if err != nil {
+			return nil, err
+		}
+		c.byPayee = map[engine.Payee][]engine.Explanation{}
+		for _, n := range res.Nudges {
+			c.byPayee[n.Payee] = append(c.byPayee[n.Payee], n.Explanation)
+		}
+		c.period, c.version = p.Key, tx.Version()
 	}
-	return out, nil
+	return c.byPayee[payee], nil
+}
+
+// nudgeCache holds one period's nudges for the store version they were
+// computed from.
+type nudgeCache struct {
+	mu      sync.Mutex
+	period  string
+	version int
+	byPayee map[engine.Payee][]engine.Explanation
 }
 
 // WriteStatement writes one statement as pdf, csv or xlsx.
@@ -308,14 +288,10 @@ func (s *Service) PayeesWithLines(period string) ([]engine.Payee, error) {
 
 // PrintAll writes one PDF per payee with lines in the period into dir,
 // named PERIOD_payee-name.pdf, on every core. The period is computed once
-// for the nudges; a canceled ctx stops it between files.
+// for the nudges (see nudgesFor); a canceled ctx stops it between files.
 func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Progress) (BatchResult, error) {
 	res := BatchResult{Dir: dir, Failed: map[string]string{}}
 	payees, err := s.PayeesWithLines(period)
-	if err != nil {
-		return res, err
-	}
-	nudges, err := s.periodNudges(period)
 	if err != nil {
 		return res, err
 	}
@@ -327,7 +303,7 @@ func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Pro
 			res.Canceled = true
 			return res, nil
 		}
-		st, err := s.buildStatement(py, period, nudges)
+		st, err := s.buildStatement(py, period)
 		if err != nil {
 			res.Failed[fmt.Sprintf("%s %d", py.Kind, py.ID)] = err.Error()
 			continue

@@ -94,3 +94,8 @@ func (tx *Tx) AppendSalesBetween(dst []engine.Sale, from, to engine.Date) ([]eng
 	}
 	return dst, nil
 }
+
+// Version identifies the committed state a transaction sees: it changes
+// with every committed write, so callers can cache what they derive from
+// the store (a period's nudges) until the next change.
+func (tx *Tx) Version() int { return tx.btx.ID() }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -30,20 +29,21 @@ type importScreen struct {
 	shell *Shell
 	b     Backend
 
-	kind     *widget.Select
-	path     *widget.Entry
-	preview  ImportPreview
-	selects  map[string]*widget.Select
-	mapBox   *fyne.Container
-	sample   *widget.Table
-	summary  *widget.Label
-	errs     []RowError
-	errTable *widget.Table
-	progress *widget.ProgressBar
-	check    *widget.Button
-	run      *widget.Button
-	saveMap  *widget.Button
-	content  fyne.CanvasObject
+	kind      *widget.Select
+	path      *widget.Entry
+	preview   ImportPreview
+	selects   map[string]*widget.Select
+	mapBox    *fyne.Container
+	sample    *widget.Table
+	summary   *widget.Label
+	errs      []RowError
+	errTable  *widget.Table
+	errDetail *widget.Label
+	progress  *widget.ProgressBar
+	check     *widget.Button
+	run       *widget.Button
+	saveMap   *widget.Button
+	content   fyne.CanvasObject
 }
 
 func newImportScreen(s *Shell) *importScreen {
@@ -85,10 +85,10 @@ func (sc *importScreen) build() {
 	sc.path.OnSubmitted = func(string) { sc.onLoad() }
 	choose := widget.NewButtonWithIcon("Choose file…", theme.FolderOpenIcon(), sc.onChoose)
 	template := widget.NewButtonWithIcon("Save template…", theme.DownloadIcon(), sc.onTemplate)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Import"), template, sc.kind),
-		container.NewBorder(nil, nil, widget.NewLabel("File"), choose, sc.path),
-	)
+	// Kind and file on one line: the kind is a short word, the path long.
+	kindBox := container.NewHBox(widget.NewLabel("Import"),
+		container.NewGridWrap(fyne.NewSize(170, sc.kind.MinSize().Height), sc.kind), widget.NewLabel("from"))
+	top := container.NewBorder(nil, nil, kindBox, container.NewHBox(choose, template), sc.path)
 
 	sc.mapBox = container.NewVBox()
 	sc.sample = newTextTable(nil, func() int { return 0 }, func(int, int) string { return "" })
@@ -114,9 +114,21 @@ func (sc *importScreen) build() {
 		container.NewHBox(sc.saveMap), nil, nil,
 		container.NewVScroll(sc.mapBox))
 	sampleBox := container.NewBorder(sectionTitle("First rows of the file"), nil, nil, nil, sc.sample)
+	// A chosen problem is shown whole under the table: reasons are longer
+	// than the column.
+	sc.errDetail = widget.NewLabel("")
+	sc.errDetail.Wrapping = fyne.TextWrapWord
+	sc.errDetail.Hide()
+	sc.errTable.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(sc.errs) {
+			e := sc.errs[id.Row]
+			sc.errDetail.SetText(fmt.Sprintf("Line %d, %s: %s", e.Line, sc.errCell(id.Row, 1), e.Reason))
+			sc.errDetail.Show()
+		}
+	}
 	results := container.NewBorder(
 		container.NewVBox(container.NewHBox(sc.check, sc.run), sc.progress, sc.summary),
-		nil, nil, nil, fitTable(sc.errTable, []float32{56, 150, 320}, 2))
+		sc.errDetail, nil, nil, fitTable(sc.errTable, []float32{56, 150, 320}, 2))
 	right := container.NewVSplit(sampleBox, results)
 	right.Offset = 0.35
 	body := container.NewHSplit(left, right)
@@ -206,12 +218,21 @@ func (sc *importScreen) showPreview(p ImportPreview) {
 	choices := append([]string{notMapped}, p.Columns...)
 	var objs []fyne.CanvasObject
 	for _, f := range p.Fields {
-		label := f.Label
+		// A field's label is a name and a long explanation in brackets:
+		// the name goes on its own line and the explanation wraps under
+		// it in small print, so the column keeps a sane width.
+		name, note := splitFieldLabel(f.Label)
 		if f.Required {
-			label += " *"
+			name += " *"
 		}
-		l := widget.NewLabel(label)
-		l.Alignment = fyne.TextAlignTrailing
+		l := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: f.Required})
+		var text fyne.CanvasObject = l
+		if note != "" {
+			n := widget.NewLabel(note)
+			n.Wrapping = fyne.TextWrapWord
+			n.SizeName = theme.SizeNameCaptionText
+			text = container.New(tightStack{}, l, n)
+		}
 		s := widget.NewSelect(choices, nil)
 		if col, ok := p.Mapping[f.Key]; ok && col != "" {
 			s.SetSelected(col)
@@ -219,9 +240,10 @@ func (sc *importScreen) showPreview(p ImportPreview) {
 			s.SetSelected(notMapped)
 		}
 		sc.selects[f.Key] = s
-		objs = append(objs, l, s)
+		objs = append(objs, container.NewBorder(nil, nil, nil,
+			container.NewVBox(container.NewGridWrap(fyne.NewSize(170, s.MinSize().Height), s)), text))
 	}
-	sc.mapBox.Objects = []fyne.CanvasObject{container.New(layout.NewFormLayout(), objs...)}
+	sc.mapBox.Objects = objs
 	sc.mapBox.Refresh()
 
 	cols := make([]column, len(p.Columns))
@@ -324,6 +346,8 @@ func (sc *importScreen) onImport() {
 // showReport shows a dry run's or an import's result.
 func (sc *importScreen) showReport(rep ImportReport, imported bool) {
 	sc.errs = rep.Errors
+	sc.errTable.UnselectAll()
+	sc.errDetail.Hide()
 	sc.errTable.Refresh()
 	switch {
 	case len(rep.Errors) > 0:
@@ -338,4 +362,14 @@ func (sc *importScreen) showReport(rep ImportReport, imported bool) {
 		sc.summary.Importance = widget.SuccessImportance
 		sc.summary.SetText(fmt.Sprintf("%d rows read, no problems. Import writes them all in one go.", rep.Rows))
 	}
+}
+
+// splitFieldLabel cuts "Date (the invoice date; ...)" into "Date" and "the
+// invoice date; ...".
+func splitFieldLabel(label string) (name, note string) {
+	i := strings.Index(label, " (")
+	if i < 0 || !strings.HasSuffix(label, ")") {
+		return label, ""
+	}
+	return label[:i], label[i+2 : len(label)-1]
 }
