@@ -571,6 +571,10 @@ type numFmt struct {
 
 func (f numFmt) money(d decimal.Decimal) string { return i18n.Money(d, f.cur, f.lang) }
 
+// amount is money without the currency code, for a column whose header
+// names it.
+func (f numFmt) amount(d decimal.Decimal) string { return i18n.Number(d, f.cur.MinorUnits, f.lang) }
+
 func (f numFmt) percent(d decimal.Decimal) string { return i18n.Percent(d.Round(1), f.lang) }
 
 func (f numFmt) points(p int64) string { return i18n.Points(p, f.lang) + " points" }

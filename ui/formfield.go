@@ -44,6 +44,10 @@ func noteSegment(text string, color fyne.ThemeColorName, bold bool) *widget.Text
 }
 
 func (f *field) setNote(segs []widget.RichTextSegment) {
+	// An error wraps, so the whole reason shows; suggestions stay on one
+	// line, so typing does not make the form taller and push the window.
+	f.note.Wrapping = fyne.TextWrapWord
+	f.note.Truncation = fyne.TextTruncateOff
 	if len(segs) == 0 {
 		// A space keeps the line's height.
 		segs = []widget.RichTextSegment{noteSegment(" ", theme.ColorNamePlaceHolder, false)}
@@ -72,9 +76,21 @@ func (f *field) Suggest(matches []option, hi int) {
 		f.SetError(f.err)
 		return
 	}
+	// The line starts one before the highlighted choice, so that the
+	// highlight stays on the visible part of the line.
+	first := 0
+	if hi > 1 {
+		first = hi - 1
+	}
 	var segs []widget.RichTextSegment
+	if first > 0 {
+		segs = append(segs, noteSegment("…  ", theme.ColorNamePlaceHolder, false))
+	}
 	for i, m := range matches {
-		if i > 0 {
+		if i < first {
+			continue
+		}
+		if i > first {
 			segs = append(segs, noteSegment("  ·  ", theme.ColorNamePlaceHolder, false))
 		}
 		text := m.Text
@@ -88,6 +104,9 @@ func (f *field) Suggest(matches []option, hi int) {
 		}
 	}
 	f.setNote(segs)
+	f.note.Wrapping = fyne.TextWrapOff
+	f.note.Truncation = fyne.TextTruncateEllipsis
+	f.note.Refresh()
 }
 
 // NoteText is the note line's plain text, for tests.

@@ -113,11 +113,18 @@ func (s *ProgramsScreen) build() {
 	}
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(programColumns[id.Col])
+			l := o.(*widget.Label)
+			l.Alignment = fyne.TextAlignLeading
+			if id.Col >= 4 { // amounts
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			text := programColumns[id.Col]
+			if id.Col >= 4 && s.format.cur.Code != "" {
+				// The code is said once, in the header, to keep the column narrow.
+				text += " " + s.format.cur.Code
+			}
+			l.SetText(text)
 		}
-	}
-	for i, w := range []float32{170, 60, 66, 170, 110, 110} {
-		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.list.Programs) {
@@ -133,7 +140,7 @@ func (s *ProgramsScreen) build() {
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.Command(CmdNew) })
 	left := container.NewBorder(
 		container.NewVBox(container.NewHBox(newBtn, importBtn, exportBtn), s.problem),
-		nil, nil, nil, s.table)
+		nil, nil, nil, fitTable(s.table, []float32{140, 58, 72, 136, 100, 100}, 0))
 
 	s.heading = widget.NewLabelWithStyle("Choose a program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.heading.SizeName = theme.SizeNameSubHeadingText
@@ -173,7 +180,10 @@ func (s *ProgramsScreen) build() {
 	s.simInfo.Wrapping = fyne.TextWrapWord
 	s.simTable = newSimTable(s)
 	simTop := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Period"), container.NewHBox(simBtn, simFile), s.simPeriod),
+		// Two short lines rather than one long one, so that the rules pane
+		// does not push the programs table narrower.
+		container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(110, s.simPeriod.MinSize().Height), s.simPeriod), simBtn),
+		container.NewHBox(simFile),
 		s.simInfo)
 	simTab := container.NewBorder(simTop, nil, nil, nil, s.simTable)
 
@@ -184,7 +194,7 @@ func (s *ProgramsScreen) build() {
 	)
 	right := container.NewBorder(s.heading, nil, nil, nil, s.tabs)
 	split := container.NewHSplit(left, container.NewPadded(right))
-	split.Offset = 0.55
+	split.Offset = 0.62
 	s.content = split
 }
 
@@ -252,11 +262,11 @@ func (s *ProgramsScreen) cell(id widget.TableCellID, l *widget.Label) {
 	case 2:
 		l.SetText(string(p.PeriodKind))
 	case 3:
-		l.SetText(validity(p))
+		l.SetText(shortValidity(p))
 	case 4:
 		l.Alignment = fyne.TextAlignTrailing
 		if p.Budget.IsPositive() {
-			l.SetText(s.format.money(p.Budget))
+			l.SetText(s.format.amount(p.Budget))
 		} else {
 			l.SetText("–")
 		}
@@ -265,7 +275,7 @@ func (s *ProgramsScreen) cell(id widget.TableCellID, l *widget.Label) {
 		if p.Budget.IsPositive() && ps.Spent.GreaterThan(p.Budget) {
 			l.Importance = widget.DangerImportance
 		}
-		l.SetText(s.format.money(ps.Spent))
+		l.SetText(s.format.amount(ps.Spent))
 	}
 }
 
@@ -275,6 +285,15 @@ func validity(p engine.Program) string {
 		to = p.ValidTo.String()
 	}
 	return p.ValidFrom.String() + " → " + to
+}
+
+// shortValidity is validity for the narrow table column: "from 2025-11-01"
+// when the program has no end.
+func shortValidity(p engine.Program) string {
+	if p.ValidTo.IsZero() {
+		return "from " + p.ValidFrom.String()
+	}
+	return p.ValidFrom.String() + " – " + p.ValidTo.String()
 }
 
 // edit shows p in the rules view and the details form.

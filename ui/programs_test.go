@@ -33,8 +33,10 @@ func TestProgramsListAndRules(t *testing.T) {
 		col  int
 		want string
 	}{
-		{0, "Volume rebate"}, {1, "active"}, {2, "quarter"}, {3, "2026-01-01 → open-ended"},
-		{4, "10,000.00 EUR"}, {5, "9,000.00 EUR"},
+		// The amount columns name the currency in their header ("Budget
+		// EUR"), so the cells hold the grouped number alone.
+		{0, "Volume rebate"}, {1, "active"}, {2, "quarter"}, {3, "from 2026-01-01"},
+		{4, "10,000.00"}, {5, "9,000.00"},
 	}
 	for _, tt := range tests {
 		if got := cell(0, tt.col); got != tt.want {

@@ -184,14 +184,14 @@ func (sc *salesScreen) build() {
 
 	cols := []column{
 		{"Date", 92, fyne.TextAlignLeading},
-		{"Partner", 160, fyne.TextAlignLeading},
+		{"Partner", 150, fyne.TextAlignLeading},
 		{"Rep", 110, fyne.TextAlignLeading},
-		{"Customer", 120, fyne.TextAlignLeading},
+		{"Customer", 114, fyne.TextAlignLeading},
 		{"Product", 104, fyne.TextAlignLeading},
-		{"Qty", 40, fyne.TextAlignTrailing},
+		{"Qty", 48, fyne.TextAlignTrailing},
 		{"Unit price", 86, fyne.TextAlignTrailing},
 		{"Net", 112, fyne.TextAlignTrailing},
-		{"Invoice / line", 150, fyne.TextAlignLeading},
+		{"Invoice / line", 156, fyne.TextAlignLeading},
 	}
 	widths := make([]float32, len(cols))
 	for i, c := range cols {

@@ -142,7 +142,7 @@ func (s *StatementsScreen) build() {
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
 	s.batchInfo = widget.NewLabel("Writes one PDF per payee with lines in the period, in each partner's statement language.")
-	s.batchInfo.Truncation = fyne.TextTruncateEllipsis
+	s.batchInfo.Wrapping = fyne.TextWrapWord
 
 	pick := widget.NewForm(
 		widget.NewFormItem("Period", s.period),
@@ -210,6 +210,12 @@ func (s *StatementsScreen) find(text string) {
 			}
 			s.found = found
 			s.matches.Refresh()
+			// Say so when nothing matches, or the empty list looks broken.
+			if len(found) == 0 {
+				s.problem.SetText(fmt.Sprintf("No partner or rep matches %q.", q))
+			} else {
+				s.problem.SetText("")
+			}
 		})
 	})
 }
@@ -253,7 +259,7 @@ func (s *StatementsScreen) fillPreview(m StatementSummary) {
 		tier = "No tier"
 	}
 	progress := widget.NewLabel(m.Progress)
-	progress.Truncation = fyne.TextTruncateEllipsis
+	progress.Wrapping = fyne.TextWrapWord
 	progress.Importance = widget.HighImportance
 	items := []*widget.FormItem{
 		widget.NewFormItem("Tier", widget.NewLabel(tier)),

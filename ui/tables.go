@@ -106,4 +106,3 @@ func fitWidths(min []float32, stretch int, avail float32) []float32 {
 	}
 	return out
 }
-
