@@ -291,3 +291,44 @@ func TestPayAmountMustEqualLines(t *testing.T) {
 func idStr(prefix string, id engine.ID) string {
 	return prefix + decimal.NewFromInt(int64(id)).String()
 }
+
+// The demo's history: past quarters closed and paid, the last one approved
+// and open, the running month drafted, the ledgers moved; the file checks.
+func TestSettleDemo(t *testing.T) {
+	svc := newDemo(t, "2026-10-31", "2026-11-23")
+	if err := svc.SettleDemo(engine.MustDate("2026-10-31"), nil); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := svc.Periods()
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := map[string]bool{}
+	for _, p := range ps {
+		closed[p.Key] = p.Closed
+	}
+	for _, k := range []string{"2025-Q4", "2026-Q1", "2026-Q2", "2026-04"} {
+		if !closed[k] {
+			t.Errorf("%s is not closed", k)
+		}
+	}
+	if closed["2026-Q3"] {
+		t.Error("2026-Q3 was closed; the demo leaves it for the user to pay and close")
+	}
+	q3, _ := svc.Lines("2026-Q3", app.LineFilter{})
+	for _, l := range q3 {
+		if l.Status != engine.LineApproved {
+			t.Fatalf("2026-Q3 line %d is %s, want approved", l.ID, l.Status)
+		}
+	}
+	if oct, _ := svc.Lines("2026-10", app.LineFilter{Status: engine.LineDraft}); len(oct) == 0 {
+		t.Error("the running month has no draft lines")
+	}
+	if q2, _ := svc.Lines("2026-Q2", app.LineFilter{Status: engine.LineApproved}); len(q2) != 0 {
+		for _, l := range q2 {
+			if l.Unit == engine.UnitMoney && !l.Amount.IsZero() {
+				t.Fatalf("2026-Q2 money line %d left unpaid in a closed period", l.ID)
+			}
+		}
+	}
+}

@@ -23,7 +23,7 @@ func init() {
 		summary: "create the database and set the company", run: runInit})
 	register(&verb{name: "company", args: "[--name N] [--address A] [--currency C] [--minor-units N] [--fy-start M] [--language L] [--logo FILE]",
 		summary: "show the company, or change what the flags give", run: runCompany})
-	register(&verb{name: "demo", args: "[--if-missing] [--seed N] [--through DATE]",
+	register(&verb{name: "demo", args: "[--if-missing] [--seed N] [--through DATE] [--raw]",
 		summary: "create the demo company (twelve months of data) in an empty database", noStore: true, run: runDemo})
 	register(&verb{name: "backup", args: "[FILE]", summary: "write a consistent copy of the database (default: backups/ beside it)", run: runBackup})
 	register(&verb{name: "restore", args: "FILE", summary: "check a backup, then put it in place of the database", noStore: true, run: runRestore})
@@ -114,6 +114,7 @@ func runDemo(c *cmd, args []string) error {
 	ifMissing := fs.Bool("if-missing", false, "do nothing when the database exists")
 	seed := fs.Int64("seed", 1, "random seed")
 	through := fs.String("through", "", "last day of the demo's twelve months (default: the end of last month)")
+	raw := fs.Bool("raw", false, "only the data: compute, approve, pay and close nothing")
 	if _, err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
@@ -136,6 +137,11 @@ func runDemo(c *cmd, args []string) error {
 		ds := demo.Generate(*seed, end)
 		if err := c.svc.LoadDataset(ds, TerminalBar(c.stderr, "demo")); err != nil {
 			return err
+		}
+		if !*raw {
+			if err := c.svc.SettleDemo(end, TerminalBar(c.stderr, "periods")); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(c.stdout, "demo company %s written to %s: %d partners, %d reps, %d products, %d programs, %d sales through %s\n",
 			ds.Company.Name, c.svc.Path(), len(ds.Partners), len(ds.Reps), len(ds.Products), len(ds.Programs), len(ds.Sales), end)
