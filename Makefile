@@ -5,7 +5,7 @@
 GO      ?= go
 BIN     ?= partnerdesk
 # Packages with no Fyne in them: tested with the race detector.
-PURE     = ./engine/... ./data/... ./reports/... ./app/...
+PURE     = ./engine/... ./data/... ./reports/... ./app/... ./icons/...
 TIMEOUT ?= 900s
 
 .PHONY: all deps run build test test-pure test-ui lint bench crashtest package demo clean

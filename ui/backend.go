@@ -157,6 +157,9 @@ type SaleRow struct {
 	Rep      string
 	Product  string // SKU
 	Currency engine.Currency
+	// Language is the company's language, whose notation the list uses
+	// for numbers; "" means English.
+	Language string
 }
 
 // Mapping maps an import field key to the file's column header; a field

@@ -27,9 +27,14 @@ func init() {
 // recentLimit is how many recent sales the list under the form shows.
 const recentLimit = 50
 
-// recentLang is the number format of the recent sales list. The sales
-// back end names no language; the entry fields take the same notation.
-const recentLang = "en"
+// recentLang is the number format of a recent sale: the company's
+// language, English when the back end names none.
+func recentLang(r SaleRow) string {
+	if r.Language == "" {
+		return "en"
+	}
+	return r.Language
+}
 
 // saleAliases maps the other names a backend may give a sale's fields to the
 // form's keys.
@@ -220,11 +225,11 @@ func (sc *salesScreen) recentCell(row, col int) string {
 	case 4:
 		return r.Product
 	case 5:
-		return i18n.Number(s.Quantity, int32(max(0, -s.Quantity.Exponent())), recentLang)
+		return i18n.Number(s.Quantity, int32(max(0, -s.Quantity.Exponent())), recentLang(r))
 	case 6:
-		return i18n.Number(s.UnitPrice, r.Currency.MinorUnits, recentLang)
+		return i18n.Number(s.UnitPrice, r.Currency.MinorUnits, recentLang(r))
 	case 7:
-		return i18n.Money(s.Net, r.Currency, recentLang)
+		return i18n.Money(s.Net, r.Currency, recentLang(r))
 	case 8:
 		return fmt.Sprintf("%s / %d", s.Invoice, s.Line)
 	}

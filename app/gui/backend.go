@@ -83,9 +83,14 @@ func (b *Backend) RecentSales(limit int) ([]ui.SaleRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The list writes numbers the way the company's language does.
+	co, err := b.svc.Company()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]ui.SaleRow, len(rs))
 	for i, r := range rs {
-		out[i] = ui.SaleRow{Sale: r.Sale, Partner: r.Partner, Rep: r.Rep, Product: r.Product, Currency: r.Currency}
+		out[i] = ui.SaleRow{Sale: r.Sale, Partner: r.Partner, Rep: r.Rep, Product: r.Product, Currency: r.Currency, Language: co.Language}
 	}
 	return out, nil
 }
