@@ -18,7 +18,7 @@ type Service struct {
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
-	nudges nudgeCache
+	snaps snapshotCache
 }
 
 // OpenService opens the database at path (creating it when missing).

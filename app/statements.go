@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,147 +21,20 @@ import (
 // BuildStatement gathers one payee's statement for a period, every figure
 // taken from the stored lines (already rounded) and every text rendered in
 // the partner's statement language (the company's when it has none).
+//
+// What all statements of a period share (its lines, year-to-date sums,
+// tiers, ledgers, nudges) is read once into a snapshot kept until the
+// store changes, so a batch of thousands of statements reads the period
+// once, not once per payee.
 func (s *Service) BuildStatement(payee engine.Payee, period string) (*reports.Statement, error) {
-	return s.buildStatement(payee, period)
-}
-
-func (s *Service) buildStatement(payee engine.Payee, period string) (*reports.Statement, error) {
-	co, err := s.Company()
-	if err != nil {
-		return nil, err
-	}
-	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
-	if err != nil {
-		return nil, usagef("%v", err)
-	}
-	ytd, err := s.YearToDate(payee, p)
-	if err != nil {
-		return nil, err
-	}
-	st := &reports.Statement{
-		Company:   reports.Company{Name: co.Name, Address: co.Address, Logo: co.Logo, Currency: co.Currency},
-		Period:    reports.Period{Key: p.Key},
-		PrintedOn: s.Today(),
-		YTD:       reports.YTD{Rewards: ytd.Rewards, Points: ytd.Points, Paid: ytd.Paid},
-	}
-	err = s.view(func(tx *data.Tx) error {
-		nm, err := loadNames(tx)
+	var st *reports.Statement
+	err := s.view(func(tx *data.Tx) error {
+		snap, err := s.statementSnapshot(tx, period)
 		if err != nil {
 			return err
 		}
-		var partner *engine.Partner
-		switch payee.Kind {
-		case engine.PayeePartner:
-			if partner, err = data.Get[engine.Partner](tx, payee.ID); err != nil {
-				return fmt.Errorf("statement: partner %d: %w", payee.ID, err)
-			}
-			st.Payee = reports.Payee{Kind: payee.Kind, Name: partner.Name, Country: partner.Country}
-		case engine.PayeeRep:
-			r, err := data.Get[engine.Rep](tx, payee.ID)
-			if err != nil {
-				return fmt.Errorf("statement: rep %d: %w", payee.ID, err)
-			}
-			if partner, err = data.Get[engine.Partner](tx, r.PartnerID); err != nil {
-				return err
-			}
-			st.Payee = reports.Payee{Kind: payee.Kind, Name: r.Name, PartnerName: partner.Name, Country: partner.Country}
-		default:
-			return fmt.Errorf("statement: unknown payee kind %q", payee.Kind)
-		}
-		lang := i18n.Normalize(partner.Language)
-		if partner.Language == "" {
-			lang = i18n.Normalize(co.Language)
-		}
-		st.Language = lang
-		st.Period.Name = i18n.PeriodName(p.Key, lang)
-
-		// Tier on the period's first day and what is missing to the next.
-		in, err := tierInputs(tx, p.End, partner.ID)
-		if err != nil {
-			return err
-		}
-		if len(in.Ladder.Levels) > 0 {
-			tier := engine.TierForPeriod(in.Ladder, in.History, partner.ID, p)
-			st.Payee.Tier = tier
-			for _, ev := range engine.MeasureTiers(in) {
-				if ev.PartnerID == partner.ID {
-					st.Payee.NextTier = i18n.Explain(engine.TierGap(in.Ladder, tier, ev, co.Currency), lang)
-				}
-			}
-		}
-
-		ls, err := tx.LinesOfPeriod(p.Key)
-		if err != nil {
-			return err
-		}
-		for _, l := range ls {
-			if l.Payee != payee {
-				continue
-			}
-			v := nm.view(l, co.Currency)
-			line := reports.Line{Program: v.ProgramName, Rule: v.RuleName, Explanation: i18n.Explain(l.Explanation, lang),
-				Amount: l.Amount, Points: l.Points, Status: l.Status}
-			if l.Unit == engine.UnitFund {
-				// A fund credit is earned but not owed: it prints as a
-				// credit to the fund and stays out of the money totals.
-				line.FundCredit, line.Amount = l.Amount, decimal.Zero
-			}
-			if l.Adjustment != nil {
-				line.Invoice, line.OriginalPeriod = l.Adjustment.Invoice, l.Adjustment.OriginalPeriod
-				st.Adjustments = append(st.Adjustments, line)
-			} else {
-				st.Lines = append(st.Lines, line)
-			}
-		}
-		// Sales credited to the payee in the period.
-		collect := func(x *engine.Sale) error {
-			if payee.Kind == engine.PayeePartner && x.PartnerID == payee.ID || payee.Kind == engine.PayeeRep && x.RepID == payee.ID {
-				st.Summary.Sales = st.Summary.Sales.Add(x.Net)
-			}
-			return nil
-		}
-		if err := tx.SalesOfPartner(partner.ID, p.Start, p.End, collect); err != nil {
-			return err
-		}
-		err = data.Each(tx, func(po *engine.Payout) error {
-			if po.Payee == payee && p.Contains(po.Date) {
-				st.Payouts = append(st.Payouts, reports.PayoutRow{Date: po.Date, Method: po.Method, Reference: po.Reference, Amount: po.Amount})
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		pts, err := data.All[engine.PointsEntry](tx)
-		if err != nil {
-			return err
-		}
-		st.Summary.PointsBalance = engine.PointsBalance(pts, payee, p.End)
-		if payee.Kind == engine.PayeePartner {
-			fe, err := data.All[engine.FundEntry](tx)
-			if err != nil {
-				return err
-			}
-			bal := engine.FundBalance(fe, partner.ID, p.End)
-			exp := decimal.Zero
-			for _, a := range engine.FundStates(fe, partner.ID, p.End) {
-				if !a.Expired && a.Remaining.IsPositive() && a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= st.PrintedOn.AddDays(30) {
-					exp = exp.Add(a.Remaining)
-				}
-			}
-			if !bal.IsZero() || !exp.IsZero() {
-				st.Summary.Funds = append(st.Summary.Funds, reports.FundBalance{Fund: "MDF / co-op", Balance: bal, ExpiringNext30: exp})
-			}
-		}
-		// Nudges: what is missing to the next band or step of each rule.
-		mine, err := s.nudgesFor(tx, co, p, payee)
-		if err != nil {
-			return err
-		}
-		for _, e := range mine {
-			st.Nudges = append(st.Nudges, i18n.Explain(e, lang))
-		}
-		return nil
+		st, err = snap.statement(payee, s.Today())
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -169,42 +43,259 @@ func (s *Service) buildStatement(payee engine.Payee, period string) (*reports.St
 	return st, nil
 }
 
-// nudgesFor returns the payee's progress nudges. They come from computing
-// the whole period (nothing is written), so the result is cached per
-// period until the store changes: printing many statements, or previewing
-// them one after another, computes the period once.
-func (s *Service) nudgesFor(tx *data.Tx, co engine.Company, p engine.Period, payee engine.Payee) ([]engine.Explanation, error) {
-	if tx.IsPeriodClosed(p.Key) {
-		return nil, nil
-	}
-	s.nudges.mu.Lock()
-	defer s.nudges.mu.Unlock()
-	c := &s.nudges
-	if c.byPayee == nil || c.period != p.Key || c.version != tx.Version() {
-		in, err := s.loadInputs(tx, co, p, nil)
-		if err != nil {
-			return nil, err
-		}
-		res, err := engine.Compute(in)
-		if err != nil {
-			return nil, err
-		}
-		c.byPayee = map[engine.Payee][]engine.Explanation{}
-		for _, n := range res.Nudges {
-			c.byPayee[n.Payee] = append(c.byPayee[n.Payee], n.Explanation)
-		}
-		c.period, c.version = p.Key, tx.Version()
-	}
-	return c.byPayee[payee], nil
-}
-
-// nudgeCache holds one period's nudges for the store version they were
-// computed from.
-type nudgeCache struct {
-	mu      sync.Mutex
+// snapshot is what every statement of one period reads, for one version
+// of the store.
+type snapshot struct {
 	period  string
 	version int
-	byPayee map[engine.Payee][]engine.Explanation
+
+	co       engine.Company
+	p        engine.Period
+	names    *names
+	partners map[engine.ID]*engine.Partner
+	reps     map[engine.ID]*engine.Rep
+	lines    map[engine.Payee][]engine.RewardLine
+	ytd      map[engine.Payee]*YTD
+	payouts  map[engine.Payee][]engine.Payout
+	sales    map[engine.Payee]decimal.Decimal
+	points   []engine.PointsEntry
+	funds    map[engine.ID][]engine.FundEntry
+	ladder   engine.TierLadder
+	history  []engine.TierChange
+	evidence map[engine.ID]engine.TierEvidence
+	nudges   map[engine.Payee][]engine.Explanation
+}
+
+// snapshotCache holds the latest snapshot.
+type snapshotCache struct {
+	mu   sync.Mutex
+	snap *snapshot
+}
+
+func (s *Service) statementSnapshot(tx *data.Tx, period string) (*snapshot, error) {
+	s.snaps.mu.Lock()
+	defer s.snaps.mu.Unlock()
+	co, err := tx.Company()
+	if err != nil && !errors.Is(err, engine.ErrNotFound) {
+		return nil, err
+	}
+	co = withCompanyDefaults(co)
+	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if c := s.snaps.snap; c != nil && c.period == p.Key && c.version == tx.Version() {
+		return c, nil
+	}
+	snap, err := s.readSnapshot(tx, co, p)
+	if err != nil {
+		return nil, err
+	}
+	s.snaps.snap = snap
+	return snap, nil
+}
+
+func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) (*snapshot, error) {
+	sn := &snapshot{period: p.Key, version: tx.Version(), co: co, p: p,
+		partners: map[engine.ID]*engine.Partner{}, reps: map[engine.ID]*engine.Rep{},
+		lines: map[engine.Payee][]engine.RewardLine{}, ytd: map[engine.Payee]*YTD{},
+		payouts: map[engine.Payee][]engine.Payout{}, sales: map[engine.Payee]decimal.Decimal{},
+		funds: map[engine.ID][]engine.FundEntry{}, evidence: map[engine.ID]engine.TierEvidence{},
+		nudges: map[engine.Payee][]engine.Explanation{}}
+	var err error
+	if sn.names, err = loadNames(tx); err != nil {
+		return nil, err
+	}
+	if err := data.Each(tx, func(x *engine.Partner) error { sn.partners[x.ID] = x; return nil }); err != nil {
+		return nil, err
+	}
+	if err := data.Each(tx, func(x *engine.Rep) error { sn.reps[x.ID] = x; return nil }); err != nil {
+		return nil, err
+	}
+	// Lines of the period, and year to date: approved and paid lines of
+	// the periods ending inside the fiscal year up to p (p's drafts too).
+	y := engine.PeriodContaining(engine.PeriodYear, p.End, co.FiscalYearStart)
+	ends := map[string]engine.Date{}
+	err = data.Each(tx, func(l *engine.RewardLine) error {
+		if l.Period == p.Key {
+			sn.lines[l.Payee] = append(sn.lines[l.Payee], *l)
+		}
+		if l.Status == engine.LineDraft && l.Period != p.Key {
+			return nil
+		}
+		end, ok := ends[l.Period]
+		if !ok {
+			if lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart); err == nil {
+				end = lp.End
+			}
+			ends[l.Period] = end
+		}
+		if end < y.Start || end > p.End {
+			return nil
+		}
+		t := sn.ytd[l.Payee]
+		if t == nil {
+			t = &YTD{Year: y}
+			sn.ytd[l.Payee] = t
+		}
+		if l.Unit == engine.UnitMoney {
+			t.Rewards = t.Rewards.Add(l.Amount)
+		}
+		t.Points += l.Points
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = data.Each(tx, func(po *engine.Payout) error {
+		if po.Date >= y.Start && po.Date <= p.End {
+			t := sn.ytd[po.Payee]
+			if t == nil {
+				t = &YTD{Year: y}
+				sn.ytd[po.Payee] = t
+			}
+			t.Paid = t.Paid.Add(po.Amount)
+		}
+		if p.Contains(po.Date) {
+			sn.payouts[po.Payee] = append(sn.payouts[po.Payee], *po)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if sn.points, err = data.All[engine.PointsEntry](tx); err != nil {
+		return nil, err
+	}
+	err = data.Each(tx, func(e *engine.FundEntry) error {
+		sn.funds[e.PartnerID] = append(sn.funds[e.PartnerID], *e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Sales credited to each partner and rep in the period.
+	err = tx.SalesBetween(p.Start, p.End, func(x *engine.Sale) error {
+		pp := engine.Payee{Kind: engine.PayeePartner, ID: x.PartnerID}
+		sn.sales[pp] = sn.sales[pp].Add(x.Net)
+		if x.RepID != 0 {
+			rp := engine.Payee{Kind: engine.PayeeRep, ID: x.RepID}
+			sn.sales[rp] = sn.sales[rp].Add(x.Net)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Tiers on the period's first day and the evidence over the window.
+	in, err := tierInputs(tx, p.End, 0)
+	if err != nil {
+		return nil, err
+	}
+	sn.ladder, sn.history = in.Ladder, in.History
+	if len(in.Ladder.Levels) > 0 {
+		for _, ev := range engine.MeasureTiers(in) {
+			sn.evidence[ev.PartnerID] = ev
+		}
+	}
+	// Nudges come from computing the open period (nothing is written).
+	if !tx.IsPeriodClosed(p.Key) {
+		cin, err := s.loadInputs(tx, co, p, nil)
+		if err != nil {
+			return nil, err
+		}
+		res, err := engine.Compute(cin)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range res.Nudges {
+			sn.nudges[n.Payee] = append(sn.nudges[n.Payee], n.Explanation)
+		}
+	}
+	return sn, nil
+}
+
+// statement lays out one payee's statement from the snapshot.
+func (sn *snapshot) statement(payee engine.Payee, today engine.Date) (*reports.Statement, error) {
+	co, p := sn.co, sn.p
+	st := &reports.Statement{
+		Company:   reports.Company{Name: co.Name, Address: co.Address, Logo: co.Logo, Currency: co.Currency},
+		Period:    reports.Period{Key: p.Key},
+		PrintedOn: today,
+	}
+	if t := sn.ytd[payee]; t != nil {
+		st.YTD = reports.YTD{Rewards: t.Rewards, Points: t.Points, Paid: t.Paid}
+	}
+	var partner *engine.Partner
+	switch payee.Kind {
+	case engine.PayeePartner:
+		if partner = sn.partners[payee.ID]; partner == nil {
+			return nil, fmt.Errorf("statement: partner %d: %w", payee.ID, engine.ErrNotFound)
+		}
+		st.Payee = reports.Payee{Kind: payee.Kind, Name: partner.Name, Country: partner.Country}
+	case engine.PayeeRep:
+		r := sn.reps[payee.ID]
+		if r == nil {
+			return nil, fmt.Errorf("statement: rep %d: %w", payee.ID, engine.ErrNotFound)
+		}
+		if partner = sn.partners[r.PartnerID]; partner == nil {
+			return nil, fmt.Errorf("statement: partner %d of rep %d: %w", r.PartnerID, r.ID, engine.ErrNotFound)
+		}
+		st.Payee = reports.Payee{Kind: payee.Kind, Name: r.Name, PartnerName: partner.Name, Country: partner.Country}
+	default:
+		return nil, fmt.Errorf("statement: unknown payee kind %q", payee.Kind)
+	}
+	lang := i18n.Normalize(co.Language)
+	if partner.Language != "" {
+		lang = i18n.Normalize(partner.Language)
+	}
+	st.Language = lang
+	st.Period.Name = i18n.PeriodName(p.Key, lang)
+	if len(sn.ladder.Levels) > 0 {
+		tier := engine.TierForPeriod(sn.ladder, sn.history, partner.ID, p)
+		st.Payee.Tier = tier
+		if ev, ok := sn.evidence[partner.ID]; ok {
+			st.Payee.NextTier = i18n.Explain(engine.TierGap(sn.ladder, tier, ev, co.Currency), lang)
+		}
+	}
+	for _, l := range sn.lines[payee] {
+		v := sn.names.view(l, co.Currency)
+		line := reports.Line{Program: v.ProgramName, Rule: v.RuleName, Explanation: i18n.Explain(l.Explanation, lang),
+			Amount: l.Amount, Points: l.Points, Status: l.Status}
+		if l.Unit == engine.UnitFund {
+			// A fund credit is earned but not owed: it prints as a
+			// credit to the fund and stays out of the money totals.
+			line.FundCredit, line.Amount = l.Amount, decimal.Zero
+		}
+		if l.Adjustment != nil {
+			line.Invoice, line.OriginalPeriod = l.Adjustment.Invoice, l.Adjustment.OriginalPeriod
+			st.Adjustments = append(st.Adjustments, line)
+		} else {
+			st.Lines = append(st.Lines, line)
+		}
+	}
+	st.Summary.Sales = sn.sales[payee]
+	for _, po := range sn.payouts[payee] {
+		st.Payouts = append(st.Payouts, reports.PayoutRow{Date: po.Date, Method: po.Method, Reference: po.Reference, Amount: po.Amount})
+	}
+	st.Summary.PointsBalance = engine.PointsBalance(sn.points, payee, p.End)
+	if payee.Kind == engine.PayeePartner {
+		fe := sn.funds[partner.ID]
+		bal := engine.FundBalance(fe, partner.ID, p.End)
+		exp := decimal.Zero
+		for _, a := range engine.FundStates(fe, partner.ID, p.End) {
+			if !a.Expired && a.Remaining.IsPositive() && a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= today.AddDays(30) {
+				exp = exp.Add(a.Remaining)
+			}
+		}
+		if !bal.IsZero() || !exp.IsZero() {
+			st.Summary.Funds = append(st.Summary.Funds, reports.FundBalance{Fund: "MDF / co-op", Balance: bal, ExpiringNext30: exp})
+		}
+	}
+	for _, e := range sn.nudges[payee] {
+		st.Nudges = append(st.Nudges, i18n.Explain(e, lang))
+	}
+	return st, nil
 }
 
 // WriteStatement writes one statement as pdf, csv or xlsx.
@@ -288,7 +379,8 @@ func (s *Service) PayeesWithLines(period string) ([]engine.Payee, error) {
 
 // PrintAll writes one PDF per payee with lines in the period into dir,
 // named PERIOD_payee-name.pdf, on every core. The period is computed once
-// for the nudges (see nudgesFor); a canceled ctx stops it between files.
+// for every statement (see BuildStatement); a canceled ctx stops it
+// between files.
 func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Progress) (BatchResult, error) {
 	res := BatchResult{Dir: dir, Failed: map[string]string{}}
 	payees, err := s.PayeesWithLines(period)
@@ -303,7 +395,7 @@ func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Pro
 			res.Canceled = true
 			return res, nil
 		}
-		st, err := s.buildStatement(py, period)
+		st, err := s.BuildStatement(py, period)
 		if err != nil {
 			res.Failed[fmt.Sprintf("%s %d", py.Kind, py.ID)] = err.Error()
 			continue
