@@ -92,6 +92,7 @@ type computer struct {
 	sales              []saleRec
 	netScale, qtyScale int32
 	adjSales           []adjSale
+	first              map[string]firstSale // each customer's first sale, for referral rules
 
 	out    []*keyedLine
 	slab   []keyedLine // lines are carved from slabs: no copying as the list grows

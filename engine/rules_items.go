@@ -68,6 +68,10 @@ type firstSale struct {
 // then lowest id) across history and this period. The referrer is the
 // partner whose referral code the sale carries, else the sale's partner.
 func (c *computer) firstSales() map[string]firstSale {
+	// Every referral rule of the computation asks the same question.
+	if c.first != nil {
+		return c.first
+	}
 	m := make(map[string]firstSale)
 	consider := func(s *Sale) {
 		if !s.NewCustomer || s.IsReturn() || s.Customer == "" {
@@ -91,6 +95,7 @@ func (c *computer) firstSales() map[string]firstSale {
 	for i := range c.sales {
 		consider(c.sales[i].s)
 	}
+	c.first = m
 	return m
 }
 
@@ -125,11 +130,19 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 		}
 	}
 	if rr.Rate.IsPositive() {
+		// Sums are kept per referrer slot and first sale (one per
+		// customer): a pointer key hashes faster than the name, and exact
+		// scaled integers add faster than decimals.
 		type key struct {
-			slot int
-			cust string
+			slot  int
+			first *Sale
 		}
-		sums := make(map[key]decimal.Decimal)
+		type sum struct {
+			n     int64
+			d     decimal.Decimal
+			exact bool
+		}
+		acc := make(map[key]*sum)
 		for i := range c.sales {
 			sr := &c.sales[i]
 			s := sr.s
@@ -144,8 +157,31 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 			if !ok {
 				continue
 			}
-			k := key{slot, s.Customer}
-			sums[k] = sums[k].Add(s.Net)
+			k := key{slot, f.s}
+			a := acc[k]
+			if a == nil {
+				a = &sum{exact: true}
+				acc[k] = a
+			}
+			if sr.fast && a.exact {
+				a.n += sr.net
+			} else {
+				a.d = a.d.Add(s.Net)
+				a.exact = false
+			}
+		}
+		type custKey struct {
+			slot int
+			cust string
+		}
+		sums := make(map[custKey]decimal.Decimal, len(acc))
+		for k, a := range acc {
+			v := a.d
+			if a.n != 0 {
+				v = v.Add(decimal.New(a.n, -c.netScale))
+			}
+			ck := custKey{k.slot, k.first.Customer}
+			sums[ck] = sums[ck].Add(v)
 		}
 		for k, basis := range sums {
 			payee, partnerID, pi := c.payee(k.slot)

@@ -381,16 +381,16 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	)
 
 	cols := []column{
-		{"#", 48, fyne.TextAlignTrailing},
+		{"#", 44, fyne.TextAlignTrailing},
 		{"Submitted", 92, fyne.TextAlignLeading},
-		{"Partner", 150, fyne.TextAlignLeading},
-		{"Rep", 100, fyne.TextAlignLeading},
-		{"Customer", 130, fyne.TextAlignLeading},
-		{"Expected value", 124, fyne.TextAlignTrailing},
-		{"Decision", 84, fyne.TextAlignLeading},
+		{"Partner", 136, fyne.TextAlignLeading},
+		{"Rep", 96, fyne.TextAlignLeading},
+		{"Customer", 120, fyne.TextAlignLeading},
+		{"Expected value", 120, fyne.TextAlignTrailing},
+		{"Decision", 80, fyne.TextAlignLeading},
 		{"Decided", 92, fyne.TextAlignLeading},
 		{"Close by", 92, fyne.TextAlignLeading},
-		{"Outcome", 72, fyne.TextAlignLeading},
+		{"Outcome", 76, fyne.TextAlignLeading},
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, func(row int) bool { return row == f.sel })
 	f.table.onChoose = f.choose
@@ -405,7 +405,7 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	f.decideOn = widget.NewEntry()
 	f.decideOn.PlaceHolder = "Today"
 	on := f.decideFs.add(newField(EntryDate, "Decision date", f.decideOn))
-	f.chosen = widget.NewLabel("Choose a registration: click it, or Tab to the list and use ↓ ↑.")
+	f.chosen = widget.NewLabel("Click a registration, or use ↓ ↑ in the list.")
 	f.chosen.Truncation = fyne.TextTruncateEllipsis
 	actions := container.NewHBox()
 	for _, a := range []struct {
@@ -427,8 +427,9 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	dateBox := container.NewBorder(nil, nil, on.label, nil, container.NewGridWrap(fyne.NewSize(120, f.decideOn.MinSize().Height), f.decideOn))
 	bar := container.NewBorder(nil, nil, dateBox, actions, f.chosen)
 	listHead := container.NewBorder(nil, nil, sectionTitle("Registrations, newest first"), nil, f.listMsg.Label)
-	bottom := container.NewVBox(bar, on.note)
-	list := container.NewBorder(listHead, bottom, nil, nil, f.table.fit(2))
+	// The decision date's reason goes to the list's message line, so the
+	// bar keeps one line.
+	list := container.NewBorder(listHead, bar, nil, nil, f.table.fit(2))
 	f.content = container.NewBorder(formTop("New deal registration", f.msg, grid), nil, nil, nil, list)
 	f.enable()
 	return f
@@ -512,7 +513,7 @@ func (f *registrationForm) choose(row int) {
 func (f *registrationForm) showChosen() {
 	f.enable()
 	if f.sel < 0 {
-		f.chosen.SetText("Choose a registration: click it, or Tab to the list and use ↓ ↑.")
+		f.chosen.SetText("Click a registration, or use ↓ ↑ in the list.")
 		return
 	}
 	r := f.rows[f.sel]
@@ -562,7 +563,7 @@ func (f *registrationForm) decide(v Verdict) {
 		if err != nil {
 			if byField, ok := fieldErrors(err); ok && byField[EntryDate] != "" {
 				f.decideFs.get(EntryDate).SetError(byField[EntryDate])
-				f.listMsg.bad("The decision date is not right.")
+				f.listMsg.bad("Decision date: " + byField[EntryDate])
 				return
 			}
 			f.listMsg.bad(sentence(err))
@@ -997,7 +998,35 @@ func (t *keyTable) fit(stretch int) fyne.CanvasObject {
 	}
 	// The container holds t itself, not the embedded table, so that the
 	// canvas can give t the focus and its keys.
-	return container.New(&fitColumns{table: &t.Table, widths: widths, stretch: stretch}, t)
+	return container.New(&keyTableLayout{t: t, widths: widths, stretch: stretch}, t)
+}
+
+// keyTableLayout is fitColumns for a keyTable: the declared widths are
+// minimums and column stretch takes the spare width.
+type keyTableLayout struct {
+	t       *keyTable
+	widths  []float32
+	stretch int
+	last    float32
+}
+
+func (l *keyTableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (l *keyTableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.last {
+		l.last = size.Width
+		// Fyne spaces table columns by the theme's padding, while fitWidths
+		// counts a separator's thickness: take the difference off first, or
+		// the last column ends under the edge.
+		avail := size.Width - float32(len(l.widths))*(theme.Padding()-theme.SeparatorThicknessSize())
+		for i, w := range fitWidths(l.widths, l.stretch, avail) {
+			l.t.SetColumnWidth(i, w)
+		}
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // move chooses the row delta away from the current one.

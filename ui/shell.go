@@ -244,8 +244,11 @@ func (s *Shell) build() {
 	s.nav = widget.NewList(
 		func() int { return len(s.specs) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Ctrl+0"),
-				widget.NewLabel("Statements"))
+			// A long title ends in an ellipsis instead of running under
+			// its shortcut.
+			title := widget.NewLabel("Statements")
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Ctrl+0"), title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			spec := s.specs[id]
