@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -316,6 +317,19 @@ func saveCell(b *widget.Button) fyne.CanvasObject {
 	return container.New(tightStack{}, widget.NewLabel(" "), b)
 }
 
+// inOrder is container.NewBorder with top, center and bottom (nil: none)
+// kept in that order among the children, so that Tab goes through them
+// the way the eye reads: NewBorder puts the center first.
+func inOrder(top, center, bottom fyne.CanvasObject) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, o := range []fyne.CanvasObject{top, center, bottom} {
+		if o != nil {
+			objs = append(objs, o)
+		}
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objs...)
+}
+
 // formTop is a form's title line with its message, over the form.
 func formTop(title string, msg formMessage, body fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewVBox(container.NewBorder(nil, nil, sectionTitle(title), nil, msg.Label), body, widget.NewSeparator())
@@ -429,8 +443,8 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	listHead := container.NewBorder(nil, nil, sectionTitle("Registrations, newest first"), nil, f.listMsg.Label)
 	// The decision date's reason goes to the list's message line, so the
 	// bar keeps one line.
-	list := container.NewBorder(listHead, bar, nil, nil, f.table.fit(2))
-	f.content = container.NewBorder(formTop("New deal registration", f.msg, grid), nil, nil, nil, list)
+	list := inOrder(listHead, f.table.fit(2), bar)
+	f.content = inOrder(formTop("New deal registration", f.msg, grid), list, nil)
 	f.enable()
 	return f
 }
@@ -685,8 +699,8 @@ func newTrainingForm(sc *entriesScreen) *trainingForm {
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, nil)
 	head := container.NewBorder(nil, nil, sectionTitle("Trainings, newest first"), nil, f.listMsg.Label)
-	list := container.NewBorder(head, nil, nil, nil, f.table.fit(4))
-	f.content = container.NewBorder(formTop("New training", f.msg, grid), nil, nil, nil, list)
+	list := inOrder(head, f.table.fit(4), nil)
+	f.content = inOrder(formTop("New training", f.msg, grid), list, nil)
 	return f
 }
 
@@ -839,8 +853,8 @@ func newActivityForm(sc *entriesScreen) *activityForm {
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, nil)
 	head := container.NewBorder(nil, nil, sectionTitle("Activities, newest first"), nil, f.listMsg.Label)
-	list := container.NewBorder(head, nil, nil, nil, f.table.fit(5))
-	f.content = container.NewBorder(formTop("New activity", f.msg, container.NewVBox(row1, row2)), nil, nil, nil, list)
+	list := inOrder(head, f.table.fit(5), nil)
+	f.content = inOrder(formTop("New activity", f.msg, container.NewVBox(row1, row2)), list, nil)
 	return f
 }
 

@@ -100,7 +100,7 @@ func newTierPanel(sc *entriesScreen) *tierPanel {
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.count, all, none),
 			widget.NewLabel("Space or a click ticks a proposal; Enter in the fields below applies the ticked ones.")),
 		container.NewGridWithColumns(4, from.Cell(), note.Cell(), widget.NewLabel(""), saveCell(p.apply)))
-	p.content = container.NewBorder(head, bottom, nil, nil, p.table.fit(1))
+	p.content = inOrder(head, p.table.fit(1), bottom)
 	p.showCount()
 	return p
 }
