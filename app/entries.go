@@ -165,7 +165,7 @@ func (s *Service) AddActivity(in ActivityInput) (engine.Activity, error) {
 		if err != nil {
 			return &engine.ValidationError{Field: "partner", Reason: err.Error()}
 		}
-		a = engine.Activity{PartnerID: p.ID, Type: strings.ToLower(strings.TrimSpace(in.Type)), Note: strings.TrimSpace(in.Note)}
+		a = engine.Activity{PartnerID: p.ID, Type: strings.TrimSpace(in.Type), Note: strings.TrimSpace(in.Note)}
 		if in.Rep != "" {
 			r, err := findRep(tx, p.ID, in.Rep)
 			if err != nil {

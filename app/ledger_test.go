@@ -274,8 +274,8 @@ func TestTypedEntries(t *testing.T) {
 	}
 	a, err := svc.AddActivity(app.ActivityInput{Partner: "Alpha Reseller", Type: "Demo", Date: "2026-07-15"})
 	must(t, err)
-	if a.Type != "demo" {
-		t.Errorf("activity type %q, want demo", a.Type)
+	if a.Type != "Demo" {
+		t.Errorf("activity type %q, want Demo as typed", a.Type)
 	}
 	if _, err := svc.AddActivity(app.ActivityInput{Partner: "Alpha Reseller"}); err == nil {
 		t.Error("an activity without a type was accepted")

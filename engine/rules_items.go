@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -251,14 +252,20 @@ func (c *computer) ruleActivity(pc *progCtx, ri int) {
 	counts := make(map[key]int64)
 	for i := range c.in.Activities {
 		a := &c.in.Activities[i]
-		if a.Date < pc.from || a.Date > pc.to || !slices.Contains(ar.Types, a.Type) {
+		if a.Date < pc.from || a.Date > pc.to {
+			continue
+		}
+		// Types match regardless of case ("QBR" typed as "qbr") and count
+		// under the rule's own spelling.
+		ti := slices.IndexFunc(ar.Types, func(t string) bool { return strings.EqualFold(t, strings.TrimSpace(a.Type)) })
+		if ti < 0 {
 			continue
 		}
 		slot, ok := c.slotFor(m, c.partnerIndex(a.PartnerID), c.repIndex(a.RepID))
 		if !ok {
 			continue
 		}
-		counts[key{slot, a.Type}]++
+		counts[key{slot, ar.Types[ti]}]++
 	}
 	start := len(c.out)
 	u := unitOf(r)

@@ -400,11 +400,11 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 		{"Partner", 136, fyne.TextAlignLeading},
 		{"Rep", 96, fyne.TextAlignLeading},
 		{"Customer", 120, fyne.TextAlignLeading},
-		{"Expected value", 120, fyne.TextAlignTrailing},
-		{"Decision", 80, fyne.TextAlignLeading},
+		{"Value", 112, fyne.TextAlignTrailing},
+		{"Decision", 88, fyne.TextAlignLeading},
 		{"Decided", 92, fyne.TextAlignLeading},
 		{"Close by", 92, fyne.TextAlignLeading},
-		{"Outcome", 76, fyne.TextAlignLeading},
+		{"Outcome", 84, fyne.TextAlignLeading},
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, func(row int) bool { return row == f.sel })
 	f.table.onChoose = f.choose
@@ -544,7 +544,8 @@ func stateOf(g engine.Registration) string {
 }
 
 // enable offers the decisions that fit the chosen registration: approve
-// and reject while it is pending, the outcomes once it is decided.
+// and reject while it is pending; an outcome at any time, since a deal can
+// be lost or expire before the vendor decided.
 func (f *registrationForm) enable() {
 	pending, chosen := false, f.sel >= 0 && f.sel < len(f.rows)
 	if chosen {
@@ -689,12 +690,12 @@ func newTrainingForm(sc *entriesScreen) *trainingForm {
 		saveCell(f.save),
 	)
 	cols := []column{
-		{"#", 48, fyne.TextAlignTrailing},
+		{"#", 60, fyne.TextAlignTrailing},
 		{"Completed", 92, fyne.TextAlignLeading},
 		{"Partner", 170, fyne.TextAlignLeading},
 		{"Rep", 140, fyne.TextAlignLeading},
 		{"Course", 220, fyne.TextAlignLeading},
-		{"Certification", 100, fyne.TextAlignLeading},
+		{"Certified", 84, fyne.TextAlignLeading},
 		{"Valid until", 92, fyne.TextAlignLeading},
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, nil)
@@ -844,7 +845,7 @@ func newActivityForm(sc *entriesScreen) *activityForm {
 	row2 := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(f.save.MinSize().Width+40, 0), saveCell(f.save)),
 		add(EntryNote, "Note", f.note))
 	cols := []column{
-		{"#", 48, fyne.TextAlignTrailing},
+		{"#", 60, fyne.TextAlignTrailing},
 		{"Date", 92, fyne.TextAlignLeading},
 		{"Partner", 170, fyne.TextAlignLeading},
 		{"Rep", 140, fyne.TextAlignLeading},

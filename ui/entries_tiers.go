@@ -48,16 +48,16 @@ func newTierPanel(sc *entriesScreen) *tierPanel {
 	p.summary.Wrapping = fyne.TextWrapWord
 
 	cols := []column{
-		{"Apply", 52, fyne.TextAlignCenter},
-		{"Partner", 170, fyne.TextAlignLeading},
-		{"Holds", 92, fyne.TextAlignLeading},
-		{"Qualifies for", 104, fyne.TextAlignLeading},
-		{"Change", 96, fyne.TextAlignLeading},
-		{"Revenue", 130, fyne.TextAlignTrailing},
-		{"Units", 70, fyne.TextAlignTrailing},
-		{"Certifications", 100, fyne.TextAlignTrailing},
-		{"Won registrations", 124, fyne.TextAlignTrailing},
-		{"Already applied", 150, fyne.TextAlignLeading},
+		{"✓", 40, fyne.TextAlignCenter},
+		{"Partner", 140, fyne.TextAlignLeading},
+		{"Holds", 96, fyne.TextAlignLeading},
+		{"Proposed", 96, fyne.TextAlignLeading},
+		{"Change", 72, fyne.TextAlignLeading},
+		{"Revenue", 124, fyne.TextAlignTrailing},
+		{"Units", 60, fyne.TextAlignTrailing},
+		{"Certs", 52, fyne.TextAlignTrailing},
+		{"Won regs", 84, fyne.TextAlignTrailing},
+		{"Applied", 160, fyne.TextAlignLeading},
 	}
 	p.table = newKeyTable(cols, func() int { return len(p.review.Proposals) }, p.cell, func(row int) bool { return row == p.sel })
 	p.table.onChoose = func(row int) {
@@ -134,9 +134,9 @@ func (p *tierPanel) cell(row, col int) string {
 		return r.Proposed
 	case 4:
 		if r.Promotion {
-			return "↑ promotion"
+			return "↑ up"
 		}
-		return "↓ demotion"
+		return "↓ down"
 	case 5:
 		return p.format.money(e.Revenue)
 	case 6:
@@ -154,8 +154,9 @@ func (p *tierPanel) cell(row, col int) string {
 	return ""
 }
 
-// onReview runs the review as of the typed day and ticks every proposal
-// not applied yet.
+// onReview runs the review as of the typed day and ticks every promotion
+// not applied yet. Demotions start unticked: taking a tier away is a
+// decision a person makes partner by partner.
 func (p *tierPanel) onReview() {
 	p.fs.clearErrors()
 	rv, err := p.sc.svc.ReviewTiers(trimmed(p.asOf))
@@ -182,7 +183,7 @@ func (p *tierPanel) show(rv TierReview) {
 		if r.Promotion {
 			up++
 		}
-		p.picked[r.PartnerID] = r.Scheduled != r.Proposed
+		p.picked[r.PartnerID] = r.Promotion && r.Scheduled != r.Proposed
 	}
 	p.sel = -1
 	if len(rv.Proposals) > 0 {

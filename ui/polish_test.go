@@ -29,7 +29,7 @@ func TestScreensRegisterIconNames(t *testing.T) {
 }
 
 func TestFitWidths(t *testing.T) {
-	sep, bar := theme.SeparatorThicknessSize(), theme.ScrollBarSize()
+	sep, bar := theme.Padding(), theme.ScrollBarSize()
 	tests := []struct {
 		name    string
 		min     []float32

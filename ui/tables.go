@@ -99,7 +99,7 @@ func fitWidths(min []float32, stretch int, avail float32) []float32 {
 	}
 	used := theme.ScrollBarSize()
 	for _, w := range min {
-		used += w + theme.SeparatorThicknessSize()
+		used += w + theme.Padding() // the table puts a padding between columns
 	}
 	if spare := avail - used; spare > 0 {
 		out[stretch] += spare

@@ -113,3 +113,29 @@ func TestBackendEntries(t *testing.T) {
 		t.Errorf("recent sales %+v, %v; want the company's language %q", sales, err, co.Language)
 	}
 }
+
+// BenchmarkEntriesReads measures what the screen reads when it comes up
+// (three lists of 500) and one tier review, over the demo.
+func BenchmarkEntriesReads(b *testing.B) {
+	be, _ := guiBackend(b, demo.Generate(1, engine.MustDate("2026-10-31")), "2026-11-05")
+	b.Run("lists", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := be.Registrations(500); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := be.Trainings(500); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := be.Activities(500); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("tier review", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := be.ReviewTiers("2026-10-31"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
