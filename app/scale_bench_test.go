@@ -493,3 +493,11 @@ func BenchmarkScaleBackup(b *testing.B) {
 	b.ReportMetric(el.Seconds()/float64(b.N), "s/backup")
 	ratio(b, el, r.fileCopy, "x-file-copy", "")
 }
+
+// BenchmarkComputePeriodFromStore is the period-run issue's name for the
+// quarter computed from 1,000,000 stored sales.
+func BenchmarkComputePeriodFromStore(b *testing.B) { BenchmarkScaleComputeQuarter(b) }
+
+// BenchmarkImportSales100k is the import issue's name for a 100,000-row
+// sales file validated and committed.
+func BenchmarkImportSales100k(b *testing.B) { BenchmarkScaleImport100k(b) }
