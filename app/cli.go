@@ -102,6 +102,12 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 		return 2
 	}
 	c.verb = v
+	for _, a := range rest[1:] {
+		if a == "-h" || a == "--help" || a == "-help" {
+			fmt.Fprintf(stdout, "usage: partnerdesk [--db FILE] %s %s\n\n%s\n", v.name, v.args, v.summary)
+			return 0
+		}
+	}
 	run := func() error { return v.run(c, rest[1:]) }
 	if v.noStore {
 		return exitCode(stderr, run())

@@ -27,6 +27,7 @@ func TestCLIExitStatuses(t *testing.T) {
 		out  string // a piece of stdout (or stderr when code != 0)
 	}{
 		{"help", []string{"--help"}, 0, "usage: partnerdesk"},
+		{"verb help", []string{"compute", "--help"}, 0, "usage: partnerdesk [--db FILE] compute PERIOD"},
 		{"unknown verb", []string{"frobnicate"}, 2, "unknown verb"},
 		{"bad global flag", []string{"--nope"}, 2, "flag provided but not defined"},
 		{"missing argument", []string{"compute"}, 2, "compute needs PERIOD"},
