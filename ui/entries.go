@@ -21,7 +21,7 @@ import (
 const ScreenEntries = "entries"
 
 func init() {
-	RegisterScreen(ScreenSpec{Name: ScreenEntries, Title: "Registrations & activity", IconName: theme.IconNameList, Order: 35,
+	RegisterScreen(ScreenSpec{Name: ScreenEntries, Title: "Deals & activity", IconName: theme.IconNameList, Order: 35,
 		New: func(sh *Shell) Screen {
 			svc, ok := sh.Backend().(EntriesService)
 			if !ok {

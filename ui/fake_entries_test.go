@@ -218,7 +218,7 @@ func newEntriesShell(tb testing.TB) (*entriesScreen, *fakeEntries, fyne.Window, 
 	s.showError = func(err error) { errs = append(errs, err) }
 	s.confirm = func(_, _ string, answer func(bool)) { answer(true) }
 	s.async = func(f func()) { f() }
-	shortcut(w.Canvas(), fyne.Key9)
+	shortcut(w.Canvas(), fyne.Key4)
 	sc, ok := s.Screen(ScreenEntries).(*entriesScreen)
 	if !ok {
 		tb.Fatalf("screen %q is %T, want *entriesScreen", ScreenEntries, s.Screen(ScreenEntries))

@@ -22,7 +22,7 @@ func TestImportMappingDryRunAndImport(t *testing.T) {
 		{Line: 12, Reason: "Invoice INV-3 line 1 is already on line 4."},
 	}}
 	fb.imported = ImportReport{Rows: 3}
-	shortcut(w.Canvas(), fyne.Key7)
+	shortcut(w.Canvas(), fyne.Key8)
 	sc := s.Screen(ScreenImport).(*importScreen)
 	if sc.kind.Selected != "sales" {
 		t.Fatalf("kind on show = %q, want the first kind", sc.kind.Selected)

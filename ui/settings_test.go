@@ -10,7 +10,7 @@ import (
 func TestSettingsRoundTrip(t *testing.T) {
 	s, fb, w, _ := newTestShell(t)
 	c := w.Canvas()
-	shortcut(c, fyne.Key8)
+	shortcut(c, fyne.Key9)
 	sc := s.Screen(ScreenSettings).(*settingsScreen)
 	if c.Focused() != sc.name {
 		t.Fatalf("focus on show = %T, want the company name", c.Focused())

@@ -60,8 +60,9 @@ func TestShortcutsShowScreens(t *testing.T) {
 	}{
 		{fyne.Key2, ScreenPartners},
 		{fyne.Key3, ScreenSales},
-		{fyne.Key7, ScreenImport},
-		{fyne.Key8, ScreenSettings},
+		{fyne.Key4, ScreenEntries},
+		{fyne.Key8, ScreenImport},
+		{fyne.Key9, ScreenSettings},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

@@ -51,9 +51,8 @@ const (
 )
 
 // Shortcuts is every keyboard shortcut of the app. The Go entries follow
-// the navigation order, so Ctrl+1 is the first area in the sidebar; a
-// screen added later takes the next free digit (Registrations & activity,
-// Ctrl+9) so that no key a user already knows moves.
+// the navigation order, so Ctrl+N is the N-th area in the sidebar (the app
+// is new: no user has learnt older digits yet).
 // Plain keys inside forms (Tab, Enter, Escape, Up, Down) are described in
 // docs/decisions-ui.md; they are handled by the widgets that have focus.
 var Shortcuts = []Shortcut{
@@ -64,12 +63,12 @@ var Shortcuts = []Shortcut{
 	{Command: CmdGo, Screen: ScreenDashboard, Label: "Dashboard", Menu: MenuGo, Key: fyne.Key1, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdGo, Screen: ScreenPartners, Label: "Partners", Menu: MenuGo, Key: fyne.Key2, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdGo, Screen: ScreenSales, Label: "Sales", Menu: MenuGo, Key: fyne.Key3, Mod: fyne.KeyModifierShortcutDefault},
-	{Command: CmdGo, Screen: ScreenEntries, Label: "Registrations & activity", Menu: MenuGo, Key: fyne.Key9, Mod: fyne.KeyModifierShortcutDefault},
-	{Command: CmdGo, Screen: ScreenPrograms, Label: "Programs", Menu: MenuGo, Key: fyne.Key4, Mod: fyne.KeyModifierShortcutDefault},
-	{Command: CmdGo, Screen: ScreenPeriodRun, Label: "Period run", Menu: MenuGo, Key: fyne.Key5, Mod: fyne.KeyModifierShortcutDefault},
-	{Command: CmdGo, Screen: ScreenStatements, Label: "Statements", Menu: MenuGo, Key: fyne.Key6, Mod: fyne.KeyModifierShortcutDefault},
-	{Command: CmdGo, Screen: ScreenImport, Label: "Import…", Menu: MenuFile, Key: fyne.Key7, Mod: fyne.KeyModifierShortcutDefault},
-	{Command: CmdGo, Screen: ScreenSettings, Label: "Settings", Menu: MenuFile, Key: fyne.Key8, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenEntries, Label: "Deals & activity", Menu: MenuGo, Key: fyne.Key4, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenPrograms, Label: "Programs", Menu: MenuGo, Key: fyne.Key5, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenPeriodRun, Label: "Period run", Menu: MenuGo, Key: fyne.Key6, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenStatements, Label: "Statements", Menu: MenuGo, Key: fyne.Key7, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenImport, Label: "Import…", Menu: MenuFile, Key: fyne.Key8, Mod: fyne.KeyModifierShortcutDefault},
+	{Command: CmdGo, Screen: ScreenSettings, Label: "Settings", Menu: MenuFile, Key: fyne.Key9, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdNextTab, Label: "Next tab", Menu: MenuGo, Key: fyne.KeyPageDown, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdPrevTab, Label: "Previous tab", Menu: MenuGo, Key: fyne.KeyPageUp, Mod: fyne.KeyModifierShortcutDefault},
 }
