@@ -173,6 +173,9 @@ func (s *Service) ReadProgram(b []byte) (engine.Program, error) {
 	if err != nil {
 		return p, err
 	}
+	// A file's id belongs to the database it came from: saving matches
+	// the program by name instead (see SaveProgram).
+	p.ID = 0
 	if p.Currency == "" {
 		co, err := s.Company()
 		if err != nil {

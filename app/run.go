@@ -400,8 +400,9 @@ type BudgetUse struct {
 }
 
 // Over reports whether the approval takes the program past its budget.
+// An approval that lowers the spend (claw-backs) never needs a warning.
 func (b BudgetUse) Over() bool {
-	return b.Budget.IsPositive() && b.Spent.Add(b.Pending).GreaterThan(b.Budget)
+	return b.Budget.IsPositive() && b.Pending.IsPositive() && b.Spent.Add(b.Pending).GreaterThan(b.Budget)
 }
 
 // ApproveResult says what Approve did, or would do.
@@ -684,7 +685,8 @@ func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 			return fmt.Errorf("%s is already closed", p.Key)
 		}
 		inside := map[string]engine.Period{}
-		var draft, unpaid int
+		type open struct{ draft, unpaid int }
+		pending := map[string]*open{}
 		var zeros []engine.RewardLine
 		err := data.Each(tx, func(l *engine.RewardLine) error {
 			lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart)
@@ -692,21 +694,33 @@ func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 				return nil
 			}
 			inside[lp.Key] = lp
+			o := pending[lp.Key]
+			if o == nil {
+				o = &open{}
+				pending[lp.Key] = o
+			}
 			switch {
 			case l.Status == engine.LineDraft && l.Amount.IsZero() && l.Points == 0:
 				zeros = append(zeros, *l)
 			case l.Status == engine.LineDraft:
-				draft++
+				o.draft++
 			case l.Status == engine.LineApproved && l.Unit == engine.UnitMoney && !l.Amount.IsZero():
-				unpaid++
+				o.unpaid++
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		if draft > 0 || unpaid > 0 {
-			return fmt.Errorf("close %s: %d lines are still draft and %d approved lines unpaid: approve and pay them (or recompute) first", p.Key, draft, unpaid)
+		var blocking []string
+		for _, k := range sortedKeys(pending) {
+			o := pending[k]
+			if o.draft > 0 || o.unpaid > 0 {
+				blocking = append(blocking, fmt.Sprintf("%s has %d draft and %d approved unpaid lines", k, o.draft, o.unpaid))
+			}
+		}
+		if len(blocking) > 0 {
+			return fmt.Errorf("%s cannot close yet: %s; approve and pay them (or recompute) first", p.Key, strings.Join(blocking, ", "))
 		}
 		for i := range zeros {
 			l := &zeros[i]
@@ -732,6 +746,15 @@ func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 		return tx.ClosePeriod(st)
 	})
 	return st, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }
 
 // Periods returns the stored period states, closed ones included.
