@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/draw"
 	_ "image/jpeg" // Logos may be JPEG.
-	_ "image/png"  // Logos may be PNG.
+	"image/png"
 	"io"
 	"strings"
 
@@ -273,9 +274,37 @@ func (l *layout) registerLogo() (name string, w, h float64, ok bool) {
 	info := p.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: tp}, bytes.NewReader(b))
 	if p.Err() || info == nil || info.Width() <= 0 || info.Height() <= 0 {
 		p.ClearError()
-		return "", 0, 0, false
+		// gofpdf refuses 16-bit and interlaced PNGs, which image editors
+		// write: such a logo is redrawn as a plain 8-bit PNG.
+		plain, ok := plainPNG(b)
+		if !ok {
+			return "", 0, 0, false
+		}
+		info = p.RegisterImageOptionsReader("logo8", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(plain))
+		if p.Err() || info == nil || info.Width() <= 0 || info.Height() <= 0 {
+			p.ClearError()
+			return "", 0, 0, false
+		}
+		return "logo8", info.Width(), info.Height(), true
 	}
 	return "logo", info.Width(), info.Height(), true
+}
+
+// plainPNG decodes an image and encodes it again as a non-interlaced 8-bit
+// RGBA PNG, the kind gofpdf reads.
+func plainPNG(b []byte) ([]byte, bool) {
+	img, _, err := image.Decode(bytes.NewReader(b))
+	if err != nil {
+		return nil, false
+	}
+	r := img.Bounds()
+	rgba := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
+	draw.Draw(rgba, rgba.Bounds(), img, r.Min, draw.Src)
+	var out bytes.Buffer
+	if err := png.Encode(&out, rgba); err != nil {
+		return nil, false
+	}
+	return out.Bytes(), true
 }
 
 // payee draws who the statement is for, the period, the tier and the

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -156,26 +156,31 @@ func (sc *importScreen) errCell(row, col int) string {
 }
 
 func (sc *importScreen) onChoose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	title := "Choose the file to import"
+	if kind := sc.kind.Selected; kind != "" {
+		title = "Choose the " + kind + " file to import"
+	}
+	d := newFileOpen(sc.shell.Window(), folderImport, title, []string{".csv", ".txt", ".xlsx"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
-			sc.shell.ShowError(err)
+			sc.shell.ShowError(err) // nil when cancelled: nothing to say
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
 		sc.path.SetText(path)
 		sc.onLoad()
-	}, sc.shell.Window())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".xlsx"}))
+	})
 	d.Show()
 }
 
+// onTemplate saves an empty file of the kind; the name's extension picks
+// CSV or XLSX, so both are offered in the dialog's filter.
 func (sc *importScreen) onTemplate() {
 	kind := sc.kind.Selected
 	if kind == "" {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(sc.shell.Window(), folderImport, "Save a "+kind+" template (name it .csv or .xlsx)", kind+".csv", []string{".csv", ".xlsx"}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			sc.shell.ShowError(err)
 			return
@@ -183,12 +188,13 @@ func (sc *importScreen) onTemplate() {
 		path := w.URI().Path()
 		w.Close()
 		if err := sc.b.SaveTemplate(kind, path); err != nil {
+			// The dialog created the file empty: do not leave it behind.
+			os.Remove(path)
 			sc.shell.ShowError(fmt.Errorf("save %s template: %w", kind, err))
 			return
 		}
 		sc.shell.SetStatus("Template saved to " + path + ".")
-	}, sc.shell.Window())
-	d.SetFileName(kind + ".csv")
+	})
 	d.Show()
 }
 
@@ -246,11 +252,25 @@ func (sc *importScreen) showPreview(p ImportPreview) {
 	sc.mapBox.Objects = objs
 	sc.mapBox.Refresh()
 
-	cols := make([]column, len(p.Columns))
-	for i, c := range p.Columns {
+	sc.showSample(p.Columns, p.Sample)
+
+	for _, b := range []*widget.Button{sc.saveMap, sc.check, sc.run} {
+		b.Enable()
+	}
+	sc.summary.Importance = widget.MediumImportance
+	what := "Columns guessed from the header"
+	if p.Remembered {
+		what = "The remembered mapping"
+	}
+	sc.summary.SetText(fmt.Sprintf("%s: check them, then Check file before you import.", what))
+}
+
+// showSample shows the file's first rows under its header.
+func (sc *importScreen) showSample(header []string, sample [][]string) {
+	cols := make([]column, len(header))
+	for i, c := range header {
 		cols[i] = column{Title: c, Width: 130, Align: fyne.TextAlignLeading}
 	}
-	sample := p.Sample
 	sc.sample.Length = func() (int, int) { return len(sample), len(cols) }
 	sc.sample.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		text := ""
@@ -268,16 +288,6 @@ func (sc *importScreen) showPreview(p ImportPreview) {
 		sc.sample.SetColumnWidth(i, cols[i].Width)
 	}
 	sc.sample.Refresh()
-
-	for _, b := range []*widget.Button{sc.saveMap, sc.check, sc.run} {
-		b.Enable()
-	}
-	sc.summary.Importance = widget.MediumImportance
-	what := "Columns guessed from the header"
-	if p.Remembered {
-		what = "The remembered mapping"
-	}
-	sc.summary.SetText(fmt.Sprintf("%s: check them, then Check file before you import.", what))
 }
 
 // mapping reads the selects.
@@ -302,14 +312,40 @@ func (sc *importScreen) onSaveMapping() {
 	sc.shell.SetStatus("Mapping remembered for " + sc.kind.Selected + ".")
 }
 
+// onDryRun reads the file again and checks every row, off the UI
+// goroutine. The file is usually edited between two checks, so the sample
+// is read again too; new columns bring back the mapping step.
 func (sc *importScreen) onDryRun() {
-	rep, err := sc.b.DryRun(sc.kind.Selected, strings.TrimSpace(sc.path.Text), sc.mapping())
-	if err != nil {
-		sc.summary.Importance = widget.DangerImportance
-		sc.summary.SetText(sentence(err))
-		return
-	}
-	sc.showReport(rep, false)
+	kind, path, m := sc.kind.Selected, strings.TrimSpace(sc.path.Text), sc.mapping()
+	sc.check.Disable()
+	sc.summary.Importance = widget.MediumImportance
+	sc.summary.SetText("Checking " + path + "…")
+	sc.shell.Async(func() {
+		p, perr := sc.b.GuessMapping(kind, path)
+		var rep ImportReport
+		var err error
+		if perr == nil && slices.Equal(p.Columns, sc.preview.Columns) {
+			rep, err = sc.b.DryRun(kind, path, m)
+		}
+		fyne.Do(func() {
+			sc.check.Enable()
+			switch {
+			case perr != nil:
+				sc.summary.Importance = widget.DangerImportance
+				sc.summary.SetText(sentence(perr))
+			case !slices.Equal(p.Columns, sc.preview.Columns):
+				sc.showPreview(p)
+				sc.summary.SetText("The file's columns have changed: check the mapping, then Check file again.")
+			case err != nil:
+				sc.showSample(p.Columns, p.Sample)
+				sc.summary.Importance = widget.DangerImportance
+				sc.summary.SetText(sentence(err))
+			default:
+				sc.showSample(p.Columns, p.Sample)
+				sc.showReport(rep, false)
+			}
+		})
+	})
 }
 
 // onImport writes the file off the UI goroutine with a progress bar.

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestImportMappingDryRunAndImport(t *testing.T) {
@@ -80,4 +81,49 @@ func TestImportRefusesAFileItCannotRead(t *testing.T) {
 	if !sc.run.Disabled() {
 		t.Error("Import is enabled for a file that could not be read")
 	}
+}
+
+func TestImportCheckReadsTheEditedFileAgain(t *testing.T) {
+	s, fb, _, _ := newTestShell(t)
+	fb.preview = ImportPreview{
+		Columns: []string{"date", "partner"},
+		Sample:  [][]string{{"2026-13-01", "Nobody"}},
+		Fields:  []ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner", Required: true}},
+		Mapping: Mapping{"date": "date", "partner": "partner"},
+	}
+	s.Show(ScreenImport)
+	sc := s.Screen(ScreenImport).(*importScreen)
+	sc.path.SetText("/tmp/m/sales.csv")
+	sc.path.OnSubmitted(sc.path.Text)
+	// The user fixes the file in a spreadsheet and checks it again: the
+	// sample shows the fixed row, not the one read first.
+	fb.preview.Sample = [][]string{{"2026-11-10", "Acme Srl"}}
+	fb.dryRun = ImportReport{Rows: 1}
+	test.Tap(sc.check)
+	if got := cellText(sc.sample, 0, 0); got != "2026-11-10" {
+		t.Errorf("sample after Check file: got %q, want the edited 2026-11-10", got)
+	}
+	if got, want := sc.summary.Text, "1 rows read, no problems. Import writes them all in one go."; got != want {
+		t.Errorf("summary: got %q, want %q", got, want)
+	}
+
+	// A new column brings the mapping back instead of checking with a
+	// mapping of the old header.
+	fb.preview.Columns = []string{"date", "partner", "net"}
+	fb.preview.Fields = append(fb.preview.Fields, ImportField{Key: "net", Label: "Net amount"})
+	fb.dryRun = ImportReport{Rows: 99}
+	test.Tap(sc.check)
+	if _, ok := sc.selects["net"]; !ok {
+		t.Error("the new net column has no mapping choice after Check file")
+	}
+	if got, want := sc.summary.Text, "The file's columns have changed: check the mapping, then Check file again."; got != want {
+		t.Errorf("summary: got %q, want %q", got, want)
+	}
+}
+
+// cellText renders one cell of a text table.
+func cellText(tb *widget.Table, row, col int) string {
+	l := widget.NewLabel("")
+	tb.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Text
 }

@@ -610,7 +610,33 @@ func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID)
 	d.Show()
 }
 
-// onPay records a payout of the chosen approved lines of one payee.
+// payGroup is the chosen approved money lines of one payee.
+type payGroup struct {
+	payee engine.Payee
+	name  string
+	ids   []engine.ID
+	sum   decimal.Decimal
+}
+
+// payGroups groups lines by payee in the order they are listed.
+func payGroups(lines []ReviewLine) []payGroup {
+	var out []payGroup
+	at := map[engine.Payee]int{}
+	for _, l := range lines {
+		i, ok := at[l.Line.Payee]
+		if !ok {
+			i = len(out)
+			at[l.Line.Payee] = i
+			out = append(out, payGroup{payee: l.Line.Payee, name: l.Payee, sum: decimal.Zero})
+		}
+		out[i].ids = append(out[i].ids, l.Line.ID)
+		out[i].sum = out[i].sum.Add(l.Line.Amount)
+	}
+	return out
+}
+
+// onPay records payouts of the chosen approved money lines: one payout per
+// payee, so paying a whole period is one dialog rather than one per payee.
 func (s *PeriodRunScreen) onPay() {
 	var lines []ReviewLine
 	for _, l := range s.chosenLines() {
@@ -622,16 +648,10 @@ func (s *PeriodRunScreen) onPay() {
 		showInfo("Pay", "Choose the approved money lines this payout settles.", s.win)
 		return
 	}
-	payee := lines[0].Line.Payee
+	groups := payGroups(lines)
 	sum := decimal.Zero
-	ids := make([]engine.ID, 0, len(lines))
-	for _, l := range lines {
-		if l.Line.Payee != payee {
-			showInfo("Pay", "A payout settles the lines of one payee: choose the approved lines of "+lines[0].Payee+" only.", s.win)
-			return
-		}
-		sum = sum.Add(l.Line.Amount)
-		ids = append(ids, l.Line.ID)
+	for _, g := range groups {
+		sum = sum.Add(g.sum)
 	}
 	date := widget.NewEntry()
 	date.SetText(s.svc.Today().String())
@@ -639,16 +659,25 @@ func (s *PeriodRunScreen) onPay() {
 	method.SetText("Bank transfer")
 	ref := widget.NewEntry()
 	ref.SetPlaceHolder("e.g. bank reference or credit note number")
+	payee := widget.NewLabel(groups[0].name)
+	title := "Record a payout"
+	if len(groups) > 1 {
+		payee.SetText(fmt.Sprintf("%d payees: one payout each", len(groups)))
+		title = fmt.Sprintf("Record %d payouts", len(groups))
+	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Payee", widget.NewLabel(lines[0].Payee)),
+		widget.NewFormItem("Payee", payee),
 		widget.NewFormItem("Amount", widget.NewLabelWithStyle(s.format.money(sum), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		widget.NewFormItem("Lines", widget.NewLabel(fmt.Sprint(len(ids)))),
+		widget.NewFormItem("Lines", widget.NewLabel(fmt.Sprint(len(lines)))),
 		widget.NewFormItem("Date", date),
 		widget.NewFormItem("Method", method),
 		widget.NewFormItem("Reference", ref),
 	}
 	items[3].HintText = "YYYY-MM-DD"
-	d := dialog.NewForm("Record a payout", "Pay", "Cancel", items, func(ok bool) {
+	if len(groups) > 1 {
+		items[5].HintText = "the same on every payout, e.g. the bank batch"
+	}
+	d := dialog.NewForm(title, "Pay", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -657,21 +686,7 @@ func (s *PeriodRunScreen) onPay() {
 			showErr(err, s.win)
 			return
 		}
-		req := PayRequest{Period: s.review.Period.Key, Payee: payee, Date: day, Method: method.Text, Reference: strings.TrimSpace(ref.Text), LineIDs: ids}
-		s.background(func() {
-			p, err := s.svc.Pay(context.Background(), req)
-			fyne.Do(func() {
-				if err != nil {
-					showErr(fmt.Errorf("record the payout to %s: %w", lines[0].Payee, err), s.win)
-					return
-				}
-				for _, id := range ids {
-					delete(s.selected, id)
-				}
-				s.detail.SetText(fmt.Sprintf("Paid %s to %s on %s (%s %s).", s.format.money(p.Amount), lines[0].Payee, i18n.Date(p.Date, s.format.lang), p.Method, p.Reference))
-				s.open(req.Period)
-			})
-		})
+		s.recordPayouts(groups, day, method.Text, strings.TrimSpace(ref.Text))
 	}, s.win)
 	d.Resize(fyne.NewSize(460, 0))
 	// Enter in the date or the reference pays, as in every other form.
@@ -679,6 +694,64 @@ func (s *PeriodRunScreen) onPay() {
 	ref.OnSubmitted = func(string) { d.Submit() }
 	d.Show()
 	s.win.Canvas().Focus(ref)
+}
+
+// recordPayouts records one payout per group off the UI goroutine, with the
+// progress bar; a payee that fails does not stop the others.
+func (s *PeriodRunScreen) recordPayouts(groups []payGroup, day engine.Date, method, ref string) {
+	key := s.review.Period.Key
+	s.progress.SetValue(0)
+	if len(groups) > 1 {
+		s.progress.Show()
+	}
+	s.background(func() {
+		var paid []engine.Payout
+		var failed []string
+		var firstErr error
+		for i, g := range groups {
+			req := PayRequest{Period: key, Payee: g.payee, Date: day, Method: method, Reference: ref, LineIDs: g.ids}
+			p, err := s.svc.Pay(context.Background(), req)
+			if err != nil {
+				failed = append(failed, g.name)
+				if firstErr == nil {
+					firstErr = fmt.Errorf("record the payout to %s: %w", g.name, err)
+				}
+			} else {
+				paid = append(paid, p)
+			}
+			v := float64(i+1) / float64(len(groups)) // a bar position, not money
+			fyne.Do(func() { s.progress.SetValue(v) })
+		}
+		fyne.Do(func() {
+			s.progress.Hide()
+			// What stays chosen are points and fund lines, which are not
+			// paid: a fresh start is clearer than 276 leftovers.
+			s.selected = map[engine.ID]bool{}
+			s.detail.Importance = widget.MediumImportance
+			s.detail.SetText(paySummary(groups, paid, failed, s.format))
+			if firstErr != nil {
+				showErr(firstErr, s.win)
+			}
+			s.open(key)
+		})
+	})
+}
+
+// paySummary says in a sentence what a pay run recorded.
+func paySummary(groups []payGroup, paid []engine.Payout, failed []string, f numFmt) string {
+	if len(groups) == 1 && len(paid) == 1 {
+		p := paid[0]
+		return fmt.Sprintf("Paid %s to %s on %s (%s %s).", f.money(p.Amount), groups[0].name, i18n.Date(p.Date, f.lang), p.Method, p.Reference)
+	}
+	total := decimal.Zero
+	for _, p := range paid {
+		total = total.Add(p.Amount)
+	}
+	msg := fmt.Sprintf("Recorded %d payouts, %s in all.", len(paid), f.money(total))
+	if len(failed) > 0 {
+		msg += fmt.Sprintf(" %d could not be recorded: %s.", len(failed), strings.Join(failed, ", "))
+	}
+	return msg
 }
 
 // onClose asks before closing, naming what becomes read-only.

@@ -218,18 +218,55 @@ func TestPeriodRunPayAndClose(t *testing.T) {
 	}
 }
 
-func TestPeriodRunPayRefusesTwoPayees(t *testing.T) {
+func TestPeriodRunPaysSeveralPayeesOnePayoutEach(t *testing.T) {
 	w, f, s := newComputedRun(t)
 	s.selectShown()
 	test.Tap(s.approve)
 	s.wait()
 	s.selectShown()
 	test.Tap(s.pay)
-	if !hasLabel2(t, w, "settles the lines of one payee") {
-		t.Errorf("no refusal for two payees; labels: %q", labelTexts2(w))
+	// Acme Srl 5,125.03 + 300.00 and 東京 1,250.00: 6,675.03 in two payouts.
+	for _, want := range []string{"2 payees: one payout each", "6,675.03 EUR"} {
+		if !hasLabel2(t, w, want) {
+			t.Errorf("pay dialog lacks %q; labels: %q", want, labelTexts2(w))
+		}
 	}
-	if len(f.pays) != 0 {
-		t.Errorf("payouts: got %d, want 0", len(f.pays))
+	test.Tap(buttonIn2(t, w, "Pay"))
+	s.wait()
+	acme, tokyo := engine.Payee{Kind: engine.PayeePartner, ID: 1}, engine.Payee{Kind: engine.PayeePartner, ID: 2}
+	want := []PayRequest{
+		{Period: "2026-07", Payee: acme, Date: engine.MustDate("2026-08-05"), Method: "Bank transfer", LineIDs: []engine.ID{1, 3}},
+		{Period: "2026-07", Payee: tokyo, Date: engine.MustDate("2026-08-05"), Method: "Bank transfer", LineIDs: []engine.ID{2}},
+	}
+	if !reflect.DeepEqual(f.pays, want) {
+		t.Errorf("pay requests:\n got %+v\nwant %+v", f.pays, want)
+	}
+	if !strings.HasPrefix(s.detail.Text, "Recorded 2 payouts") {
+		t.Errorf("detail: got %q, want it to count 2 payouts", s.detail.Text)
+	}
+	if len(s.selected) != 0 {
+		t.Errorf("selection after paying: got %d lines, want none", len(s.selected))
+	}
+}
+
+func TestPayGroupsKeepsListOrderAndSums(t *testing.T) {
+	a, b := engine.Payee{Kind: engine.PayeePartner, ID: 7}, engine.Payee{Kind: engine.PayeeRep, ID: 7}
+	lines := []ReviewLine{
+		{Line: engine.RewardLine{ID: 1, Payee: b, Amount: dec2("10.05")}, Payee: "Rep"},
+		{Line: engine.RewardLine{ID: 2, Payee: a, Amount: dec2("100.00")}, Payee: "Partner"},
+		{Line: engine.RewardLine{ID: 3, Payee: b, Amount: dec2("-0.05")}, Payee: "Rep"},
+	}
+	got := payGroups(lines)
+	// Rep 7: 10.05 - 0.05 = 10.00 from lines 1 and 3; partner 7 (another
+	// payee despite the same id): 100.00.
+	if len(got) != 2 || got[0].payee != b || got[1].payee != a {
+		t.Fatalf("groups: got %+v, want rep 7 then partner 7", got)
+	}
+	if !got[0].sum.Equal(dec2("10")) || !reflect.DeepEqual(got[0].ids, []engine.ID{1, 3}) {
+		t.Errorf("rep group: got %s %v, want 10.00 [1 3]", got[0].sum, got[0].ids)
+	}
+	if !got[1].sum.Equal(dec2("100")) {
+		t.Errorf("partner group sum: got %s, want 100.00", got[1].sum)
 	}
 }
 

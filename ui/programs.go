@@ -10,8 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -416,7 +414,7 @@ func optionalDate(s string) (engine.Date, error) {
 
 // onImport reads a program JSON file, shows what it holds and saves it.
 func (s *ProgramsScreen) onImport() {
-	s.openJSON(func(data []byte, name string) {
+	s.openJSON("Import a program from a JSON file", func(data []byte, name string) {
 		p, err := s.svc.ReadProgram(context.Background(), data)
 		fyne.Do(func() {
 			if err != nil {
@@ -448,8 +446,8 @@ func (s *ProgramsScreen) onImport() {
 }
 
 // openJSON asks for a .json file and hands its bytes to use, off the UI goroutine.
-func (s *ProgramsScreen) openJSON(use func(data []byte, name string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+func (s *ProgramsScreen) openJSON(title string, use func(data []byte, name string)) {
+	d := newFileOpen(s.win, folderPrograms, title, []string{".json"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return
@@ -466,8 +464,7 @@ func (s *ProgramsScreen) openJSON(use func(data []byte, name string)) {
 			}
 			use(data, r.URI().Name())
 		})
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	})
 	d.Show()
 }
 
@@ -478,7 +475,7 @@ func (s *ProgramsScreen) onExport() {
 		showInfo("Export program", "Choose a saved program first.", s.win)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(s.win, folderPrograms, fmt.Sprintf("Export %q as JSON", p.Name), fileName(p.Name)+".json", []string{".json"}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return
@@ -500,11 +497,10 @@ func (s *ProgramsScreen) onExport() {
 					return
 				}
 				s.problem.Importance = widget.LowImportance
-				s.problem.SetText(fmt.Sprintf("Exported %q to %s.", p.Name, w.URI().Name()))
+				s.problem.SetText(fmt.Sprintf("Exported %q to %s.", p.Name, w.URI().Path()))
 			})
 		})
-	}, s.win)
-	d.SetFileName(fileName(p.Name) + ".json")
+	})
 	d.Show()
 }
 
@@ -543,7 +539,7 @@ func (s *ProgramsScreen) onSimulate() {
 // onSimulateFile simulates a program file without saving it: a changed
 // rule can be tried before it replaces the stored one.
 func (s *ProgramsScreen) onSimulateFile() {
-	s.openJSON(func(data []byte, name string) {
+	s.openJSON("Simulate a program file without saving it", func(data []byte, name string) {
 		p, err := s.svc.ReadProgram(context.Background(), data)
 		fyne.Do(func() {
 			if err != nil {

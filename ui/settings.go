@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -224,7 +222,7 @@ func (sc *settingsScreen) setLogo(name string, logo []byte) {
 }
 
 func (sc *settingsScreen) onChooseLogo() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := newFileOpen(sc.shell.Window(), folderLogo, "Choose the company logo (PNG or JPEG)", []string{".png", ".jpg", ".jpeg"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			sc.shell.ShowError(err)
 			return
@@ -236,8 +234,7 @@ func (sc *settingsScreen) onChooseLogo() {
 			return
 		}
 		sc.setLogo(r.URI().Name(), b)
-	}, sc.shell.Window())
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	})
 	d.Show()
 }
 

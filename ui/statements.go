@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -69,7 +68,7 @@ func NewStatementsScreen(w fyne.Window, svc StatementService) *StatementsScreen 
 		key, err := svc.CurrentPeriod(context.Background())
 		fyne.Do(func() {
 			if err != nil {
-				s.problem.SetText(err.Error())
+				s.say(widget.DangerImportance, err.Error())
 				return
 			}
 			if s.period.Text == "" {
@@ -161,6 +160,13 @@ func (s *StatementsScreen) build() {
 	s.enable()
 }
 
+// say shows msg under the picker; a success must not leave the next
+// problem painted green.
+func (s *StatementsScreen) say(imp widget.Importance, msg string) {
+	s.problem.Importance = imp
+	s.problem.SetText(msg)
+}
+
 func (s *StatementsScreen) background(f func()) {
 	s.wg.Add(1)
 	go func() {
@@ -205,16 +211,16 @@ func (s *StatementsScreen) find(text string) {
 				return
 			}
 			if err != nil {
-				s.problem.SetText("Could not look up payees: " + err.Error())
+				s.say(widget.DangerImportance, "Could not look up payees: "+err.Error())
 				return
 			}
 			s.found = found
 			s.matches.Refresh()
 			// Say so when nothing matches, or the empty list looks broken.
 			if len(found) == 0 {
-				s.problem.SetText(fmt.Sprintf("No partner or rep matches %q.", q))
+				s.say(widget.DangerImportance, fmt.Sprintf("No partner or rep matches %q.", q))
 			} else {
-				s.problem.SetText("")
+				s.say(widget.DangerImportance, "")
 			}
 		})
 	})
@@ -236,12 +242,12 @@ func (s *StatementsScreen) showPreview() {
 		return
 	}
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
-	s.problem.SetText("")
+	s.say(widget.DangerImportance, "")
 	s.background(func() {
 		sum, err := s.svc.StatementPreview(context.Background(), key, payee.Payee)
 		fyne.Do(func() {
 			if err != nil {
-				s.problem.SetText(fmt.Sprintf("Could not prepare the statement of %s for %s: %v", payee.Label(), key, err))
+				s.say(widget.DangerImportance, fmt.Sprintf("Could not prepare the statement of %s for %s: %v", payee.Label(), key, err))
 				return
 			}
 			s.fillPreview(sum)
@@ -304,7 +310,8 @@ func (s *StatementsScreen) onSave(format StatementFormat) {
 		return
 	}
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	title := fmt.Sprintf("Save the statement of %s for %s as %s", payee.Label(), key, strings.ToUpper(string(format)))
+	d := newFileSave(s.win, folderStatements, title, fileName(payee.Name+" "+key)+"."+string(format), []string{"." + string(format)}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return
@@ -322,19 +329,18 @@ func (s *StatementsScreen) onSave(format StatementFormat) {
 					showErr(fmt.Errorf("write the statement of %s for %s: %w", payee.Label(), key, err), s.win)
 					return
 				}
-				s.problem.Importance = widget.SuccessImportance
-				s.problem.SetText("Saved " + w.URI().Name())
+				// The whole path: the name alone does not say which folder.
+				s.say(widget.SuccessImportance, "Saved "+w.URI().Path())
 			})
 		})
-	}, s.win)
-	d.SetFileName(fileName(payee.Name+" "+key) + "." + string(format))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + string(format)}))
+	})
 	d.Show()
 }
 
 // onPrintAll asks for a folder and prints every statement of the period.
 func (s *StatementsScreen) onPrintAll() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+	key := strings.TrimSpace(s.period.Text)
+	d := newFolderOpen(s.win, folderBatch, "Print the statements of "+key+" into a folder", "Print here", func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return
@@ -342,7 +348,7 @@ func (s *StatementsScreen) onPrintAll() {
 		if dir != nil {
 			s.printAll(dir.Path())
 		}
-	}, s.win)
+	})
 	d.Show()
 }
 
@@ -432,5 +438,6 @@ func (s *StatementsScreen) showBatch(r BatchResult) {
 	head.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("Statements of "+strings.TrimSpace(s.period.Text), "Close", container.NewBorder(head, nil, nil, nil, list), s.win)
 	d.Resize(fyne.NewSize(560, 420))
+	closeOnEscape(d, s.win.Canvas())
 	d.Show()
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
 )
@@ -108,5 +109,21 @@ func TestBatchSummary(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestStatementsProblemIsNotGreenAfterASave(t *testing.T) {
+	w := newTestWindow2(t)
+	s := NewStatementsScreen(w, newFake2())
+	s.wait()
+	w.SetContent(s.Content())
+	s.say(widget.SuccessImportance, "Saved /tmp/acme-2026-07.pdf")
+	test.Type(s.payee, "zzz")
+	s.wait()
+	if got, want := s.problem.Text, `No partner or rep matches "zzz".`; got != want {
+		t.Fatalf("problem: got %q, want %q", got, want)
+	}
+	if s.problem.Importance != widget.DangerImportance {
+		t.Errorf("a problem after a save shows with importance %v, want danger", s.problem.Importance)
 	}
 }
