@@ -17,4 +17,9 @@
 //     bbolt would deadlock when it needs to grow the file.
 //   - Reward lines recomputed with Tx.ReplaceDraftLines are audited with one
 //     summary entry per period, not one per line.
+//   - Sales and reward lines are stored in compact binary forms, everything
+//     else as JSON. Lines stored as JSON by earlier builds still read (the
+//     first byte tells the form), but a build from before the compact line
+//     form cannot read the lines this one writes: the schema number did not
+//     change for it.
 package data

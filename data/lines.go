@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -56,11 +57,55 @@ type lineSummary struct {
 
 func summarize(period string, ls []engine.RewardLine) lineSummary {
 	s := lineSummary{Period: period, Lines: len(ls)}
+	amounts := make([]decimal.Decimal, len(ls))
 	for i := range ls {
-		s.Amount = s.Amount.Add(ls[i].Amount)
+		amounts[i] = ls[i].Amount
 		s.Points += ls[i].Points
 	}
+	s.Amount = sumDecimals(amounts)
 	return s
+}
+
+// sumDecimals adds ds exactly, as a chain of Decimal.Add from zero would
+// (the same value and exponent), but sums the figures that share the first
+// one's exponent as int64s: a period's amounts are all rounded to the
+// currency, and 150,000 big.Int additions cost a tenth of a second.
+func sumDecimals(ds []decimal.Decimal) decimal.Decimal {
+	var slow decimal.Decimal
+	var n int64
+	exp, minExp := int32(0), int32(0)
+	fast := false
+	for _, d := range ds {
+		minExp = min(minExp, d.Exponent())
+		if d.IsZero() {
+			continue
+		}
+		if !fast {
+			exp, fast = min(d.Exponent(), 0), true
+		}
+		if d.Exponent() == exp && d.NumDigits() <= 18 {
+			v := d.CoefficientInt64()
+			if s, ok := addInt64(n, v); ok {
+				n = s
+				continue
+			}
+		}
+		slow = slow.Add(d)
+	}
+	sum := decimal.New(n, exp).Add(slow)
+	if minExp < sum.Exponent() {
+		sum = sum.Add(decimal.New(0, minExp))
+	}
+	return sum
+}
+
+// addInt64 returns a+b and whether it did not overflow.
+func addInt64(a, b int64) (int64, bool) {
+	s := a + b
+	if (a > 0 && b > 0 && s < 0) || (a < 0 && b < 0 && s >= 0) {
+		return 0, false
+	}
+	return s, true
 }
 
 // ReplaceDraftLines deletes the draft reward lines of period and stores
@@ -109,6 +154,23 @@ func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error 
 		}
 		removed = append(removed, old[i])
 	}
+	// The new lines' period index entries go straight to the index, not
+	// through the transaction's buffer (tx.index): their ids only grow, so
+	// they already arrive in key order, and 150,000 buffered keys would
+	// cost a map and a sort. The deletions above are applied first.
+	if err := tx.flush(); err != nil {
+		return err
+	}
+	idx, err := tx.bucket(bLinesByPeriod)
+	if err != nil {
+		return err
+	}
+	prefix := linePrefix(period)
+	// Keys and lines are encoded into shared chunks rather than one
+	// allocation each: bbolt keeps every key and value until the commit,
+	// and a chunk is never written to again where a line already is.
+	var arena []byte
+	carve := func(start int) []byte { return arena[start:len(arena):len(arena)] }
 	for i := range lines {
 		l := &lines[i]
 		seq, err := b.NextSequence()
@@ -116,15 +178,23 @@ func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error 
 			return fmt.Errorf("recompute %s: new line id: %w", period, err)
 		}
 		l.ID = engine.ID(seq)
-		v, err := encode(k, l)
-		if err != nil {
-			return err
+		if cap(arena)-len(arena) < 1024+2*len(prefix) {
+			arena = make([]byte, 0, 1<<20)
 		}
-		if err := tx.index(k, l, v); err != nil {
-			return err
-		}
-		if err := b.Put(itob(l.ID), v); err != nil {
+		start := len(arena)
+		arena = binary.BigEndian.AppendUint64(arena, uint64(l.ID))
+		id := carve(start)
+		start = len(arena)
+		arena = append(append(arena, prefix...), id...)
+		ik := carve(start)
+		start = len(arena)
+		arena = appendLine(arena, l)
+		v := carve(start)
+		if err := b.Put(id, v); err != nil {
 			return fmt.Errorf("recompute %s: put line %d: %w", period, l.ID, err)
+		}
+		if err := idx.Put(ik, []byte{}); err != nil {
+			return fmt.Errorf("recompute %s: index line %d: %w", period, l.ID, err)
 		}
 	}
 	return tx.Audit("recompute", KindRewardLine, 0, summarize(period, removed), summarize(period, lines))

@@ -42,7 +42,9 @@ func (c *computer) splitAdjustments() ([]*Sale, []adjSale) {
 			continue
 		}
 		if len(c.in.ClosedPeriods) > 0 {
-			if s.Booked != 0 && c.closed(s.Date) {
+			// Only a closed period other than this one is adjusted: computing a
+			// closed period again (a simulation) counts its own sales plainly.
+			if s.Booked != 0 && !c.period.Contains(s.Date) && c.closed(s.Date) {
 				adj = append(adj, adjSale{s: s, orig: s.Date, late: true, invoice: s.Invoice})
 				continue
 			}
@@ -55,7 +57,7 @@ func (c *computer) splitAdjustments() ([]*Sale, []adjSale) {
 						originals[k] = append(originals[k], o)
 					}
 				}
-				if o := pickOriginal(originals[invKey{s.PartnerID, s.OriginalInvoice}], s); o != nil && c.closed(o.Date) {
+				if o := pickOriginal(originals[invKey{s.PartnerID, s.OriginalInvoice}], s); o != nil && !c.period.Contains(o.Date) && c.closed(o.Date) {
 					adj = append(adj, adjSale{s: s, orig: o.Date, invoice: s.OriginalInvoice})
 					continue
 				}
@@ -213,6 +215,14 @@ func reconKeyOf(l *RewardLine) reconKey {
 // explained "adjust.recompute"; groups without kept lines pass through
 // unchanged. Approving the result never pays anything twice.
 func Reconcile(fresh []RewardLine, kept []RewardLine) []RewardLine {
+	if len(kept) == 0 {
+		// Nothing approved yet (the usual first run): every line passes
+		// through, copied in one allocation rather than grown line by line.
+		if len(fresh) == 0 {
+			return nil
+		}
+		return slices.Clone(fresh)
+	}
 	type agg struct {
 		amount, basis decimal.Decimal
 		points        int64

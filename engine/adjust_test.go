@@ -4,6 +4,9 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
 )
@@ -208,4 +211,33 @@ func render(e engine.Explanation) []string {
 		out = append(out, render(m)...)
 	}
 	return out
+}
+
+// Computing a closed period again (a simulation of what it paid) counts a
+// return of one of its own invoices in its basis, not as an adjustment:
+// 1,000.00 sold and 200.00 returned in Q1 give a basis of 800.00 at 10 % =
+// 80.00, the same whether or not Q1 is closed.
+func TestReturnInsideAClosedPeriodIsNotAnAdjustmentOfItself(t *testing.T) {
+	q1 := engine.Quarter(2026, 1, time.January)
+	sale := engine.Sale{ID: 1, Date: engine.MustDate("2026-02-01"), PartnerID: 1, ProductID: 1, Customer: "C", Quantity: decimal.NewFromInt(10), UnitPrice: decimal.NewFromInt(100), Net: decimal.NewFromInt(1000), Invoice: "INV-1", Line: 1}
+	ret := engine.Sale{ID: 2, Date: engine.MustDate("2026-03-01"), PartnerID: 1, ProductID: 1, Customer: "C", Quantity: decimal.NewFromInt(-2), UnitPrice: decimal.NewFromInt(100), Net: decimal.NewFromInt(-200), Invoice: "CN-1", Line: 1, OriginalInvoice: "INV-1"}
+	in := engine.Inputs{
+		Company:  engine.Company{Currency: engine.NewCurrency("EUR"), FiscalYearStart: time.January},
+		Period:   q1,
+		Partners: []engine.Partner{{ID: 1, Name: "P", Kind: engine.KindReseller, Status: engine.StatusActive}},
+		Products: []engine.Product{{ID: 1, SKU: "X"}},
+		Programs: []engine.Program{{ID: 1, Name: "R", PeriodKind: engine.PeriodQuarter, ValidFrom: engine.MustDate("2026-01-01"), Status: engine.ProgramActive,
+			Rules: []engine.Rule{{Key: "r", Name: "Rebate", Kind: engine.RuleRate, Basis: engine.BasisRevenue, Rate: &engine.RateRule{Rate: decimal.NewFromInt(10)}}}}},
+		Sales:         []engine.Sale{sale, ret},
+		Originals:     []engine.Sale{sale},
+		ClosedPeriods: []engine.Period{q1},
+		ClosedLines:   []engine.RewardLine{{Period: q1.Key, ProgramID: 1, RuleKey: "r", Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Unit: engine.UnitMoney, Amount: decimal.NewFromInt(80), Basis: decimal.NewFromInt(800), Status: engine.LinePaid}},
+	}
+	res, err := engine.Compute(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Lines) != 1 || res.Lines[0].Adjustment != nil || !res.Lines[0].Amount.Equal(decimal.NewFromInt(80)) || !res.Lines[0].Basis.Equal(decimal.NewFromInt(800)) {
+		t.Fatalf("lines = %+v, want one plain line of 80.00 on 800.00", res.Lines)
+	}
 }

@@ -89,12 +89,18 @@ type computer struct {
 	tiers    []string         // partner index -> tier on the period's first day
 	regs     map[ID]*Registration
 
+	// pDense, rDense and prodDense hold the same as slices by id when
+	// the ids are compact (sequence ids are): a million sales then look
+	// up three indexes each without hashing.
+	pDense, rDense, prodDense []int32
+
 	sales              []saleRec
 	netScale, qtyScale int32
 	adjSales           []adjSale
-	first              map[string]firstSale // each customer's first sale, for referral rules
+	cust               *customerIndex // customers and their first sales, for referral rules
 
 	out    []*keyedLine
+	seq    int         // lines emitted so far
 	slab   []keyedLine // lines are carved from slabs: no copying as the list grows
 	nudges []keyedNudge
 }
@@ -107,6 +113,7 @@ type keyedLine struct {
 	adj        int
 	detail     string
 	saleID     ID
+	seq        int // emission order, the last tie-breaker
 	line       RewardLine
 }
 
@@ -252,6 +259,7 @@ func (c *computer) index() {
 	for i := range c.products {
 		c.prodIdx[c.products[i].ID] = int32(i)
 	}
+	c.pDense, c.rDense, c.prodDense = denseIndex(c.pidx), denseIndex(c.ridx), denseIndex(c.prodIdx)
 	hist := tierIndex(in.TierHistory)
 	low := LowestTier(in.Ladder)
 	c.tiers = make([]string, len(c.partners))
@@ -267,7 +275,38 @@ func (c *computer) index() {
 	}
 }
 
+// denseIndex returns m as a slice by id (-1: none), or nil when the ids
+// are too sparse for that to be small.
+func denseIndex(m map[ID]int32) []int32 {
+	var hi ID
+	for id := range m {
+		hi = max(hi, id)
+	}
+	if len(m) == 0 || uint64(hi) > 4*uint64(len(m))+1024 {
+		return nil
+	}
+	d := make([]int32, hi+1)
+	for i := range d {
+		d[i] = -1
+	}
+	for id, i := range m {
+		d[id] = i
+	}
+	return d
+}
+
+// lookup returns the index of id in a dense index (-1: none).
+func lookup(dense []int32, id ID) int32 {
+	if uint64(id) < uint64(len(dense)) {
+		return dense[id]
+	}
+	return -1
+}
+
 func (c *computer) partnerIndex(id ID) int32 {
+	if c.pDense != nil {
+		return lookup(c.pDense, id)
+	}
 	if i, ok := c.pidx[id]; ok {
 		return i
 	}
@@ -278,6 +317,9 @@ func (c *computer) repIndex(id ID) int32 {
 	if id == 0 {
 		return -1
 	}
+	if c.rDense != nil {
+		return lookup(c.rDense, id)
+	}
 	if i, ok := c.ridx[id]; ok {
 		return i
 	}
@@ -285,6 +327,9 @@ func (c *computer) repIndex(id ID) int32 {
 }
 
 func (c *computer) productIndex(id ID) int32 {
+	if c.prodDense != nil {
+		return lookup(c.prodDense, id)
+	}
 	if i, ok := c.prodIdx[id]; ok {
 		return i
 	}
@@ -354,7 +399,8 @@ func (c *computer) emit(pc *progCtx, ri int, l RewardLine, detail string, saleID
 	if len(c.slab) == cap(c.slab) {
 		c.slab = make([]keyedLine, 0, 4096)
 	}
-	c.slab = append(c.slab, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, line: l})
+	c.slab = append(c.slab, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, seq: c.seq, line: l})
+	c.seq++
 	c.out = append(c.out, &c.slab[len(c.slab)-1])
 }
 
@@ -367,11 +413,36 @@ func (c *computer) emitNudge(pc *progCtx, ri int, payee Payee, partnerID ID, e E
 		nudge: Nudge{ProgramID: pc.p.ID, RuleKey: pc.p.Rules[ri].Key, Payee: payee, PartnerID: partnerID, Explanation: e}})
 }
 
+// compareLines orders lines by program, rule, payee kind and id,
+// adjustment, detail, sale and finally emission. It returns at the first
+// difference: cmp.Or would compare the detail strings every time.
+func compareLines(a, b *keyedLine) int {
+	switch {
+	case a.prog != b.prog:
+		return cmp.Compare(a.prog, b.prog)
+	case a.rule != b.rule:
+		return cmp.Compare(a.rule, b.rule)
+	case a.payeeOrd != b.payeeOrd:
+		return cmp.Compare(a.payeeOrd, b.payeeOrd)
+	case a.payeeID != b.payeeID:
+		return cmp.Compare(a.payeeID, b.payeeID)
+	case a.adj != b.adj:
+		return cmp.Compare(a.adj, b.adj)
+	}
+	if c := cmp.Compare(a.detail, b.detail); c != 0 {
+		return c
+	}
+	if a.saleID != b.saleID {
+		return cmp.Compare(a.saleID, b.saleID)
+	}
+	return cmp.Compare(a.seq, b.seq)
+}
+
 func (c *computer) result() Result {
-	slices.SortStableFunc(c.out, func(a, b *keyedLine) int {
-		return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), cmp.Compare(a.payeeOrd, b.payeeOrd),
-			cmp.Compare(a.payeeID, b.payeeID), cmp.Compare(a.adj, b.adj), cmp.Compare(a.detail, b.detail), cmp.Compare(a.saleID, b.saleID))
-	})
+	// Emission order breaks ties, which makes an unstable sort give what
+	// a stable one would (capItems only ever reorders lines that differ
+	// in this key), at a fraction of the cost for 150,000 lines.
+	slices.SortFunc(c.out, compareLines)
 	res := Result{Lines: make([]RewardLine, len(c.out))}
 	for i := range c.out {
 		res.Lines[i] = c.out[i].line

@@ -62,24 +62,49 @@ func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 // firstSale is a customer's first sale marked new, and who referred it.
 type firstSale struct {
 	s        *Sale
+	date     Date  // s.Date, kept here for the per-sale test
 	referrer int32 // partner index, -1 unknown
 }
 
-// firstSales finds each customer's first sale marked new (earliest date,
+// customerIndex numbers the customers once per computation: each period
+// sale's customer as a dense index (custOf, -1 for none), and each
+// customer's name and first sale marked new by index. Referral rules then
+// walk a million sales with slice lookups instead of hashing names.
+type customerIndex struct {
+	custOf []int32     // by sale record
+	names  []string    // by customer
+	first  []firstSale // by customer; s is nil when the customer has none
+}
+
+// customers finds each customer's first sale marked new (earliest date,
 // then lowest id) across history and this period. The referrer is the
 // partner whose referral code the sale carries, else the sale's partner.
-func (c *computer) firstSales() map[string]firstSale {
+func (c *computer) customers() *customerIndex {
 	// Every referral rule of the computation asks the same question.
-	if c.first != nil {
-		return c.first
+	if c.cust != nil {
+		return c.cust
 	}
-	m := make(map[string]firstSale)
-	consider := func(s *Sale) {
-		if !s.NewCustomer || s.IsReturn() || s.Customer == "" {
+	ci := &customerIndex{custOf: make([]int32, len(c.sales))}
+	ids := make(map[string]int32)
+	id := func(name string) int32 {
+		if name == "" {
+			return -1
+		}
+		if i, ok := ids[name]; ok {
+			return i
+		}
+		i := int32(len(ci.names))
+		ids[name] = i
+		ci.names = append(ci.names, name)
+		ci.first = append(ci.first, firstSale{referrer: -1})
+		return i
+	}
+	consider := func(i int32, s *Sale) {
+		if i < 0 || !s.NewCustomer || s.IsReturn() {
 			return
 		}
-		old, ok := m[s.Customer]
-		if ok && (old.s.Date < s.Date || old.s.Date == s.Date && old.s.ID <= s.ID) {
+		old := &ci.first[i]
+		if old.s != nil && (old.s.Date < s.Date || old.s.Date == s.Date && old.s.ID <= s.ID) {
 			return
 		}
 		ref := c.partnerIndex(s.PartnerID)
@@ -88,16 +113,28 @@ func (c *computer) firstSales() map[string]firstSale {
 				ref = pi
 			}
 		}
-		m[s.Customer] = firstSale{s: s, referrer: ref}
+		*old = firstSale{s: s, date: s.Date, referrer: ref}
 	}
 	for i := range c.in.CustomerFirstSales {
-		consider(&c.in.CustomerFirstSales[i])
+		s := &c.in.CustomerFirstSales[i]
+		if s.NewCustomer {
+			consider(id(s.Customer), s)
+		}
 	}
+	var prev string
+	cur := int32(-1)
 	for i := range c.sales {
-		consider(c.sales[i].s)
+		s := c.sales[i].s
+		// Sales of one customer often follow each other (the lines of
+		// an invoice): the same name skips the map.
+		if s.Customer != prev || cur < 0 {
+			cur, prev = id(s.Customer), s.Customer
+		}
+		ci.custOf[i] = cur
+		consider(cur, s)
 	}
-	c.first = m
-	return m
+	c.cust = ci
+	return ci
 }
 
 // ruleReferral pays a bounty per new customer whose first sale falls in
@@ -108,13 +145,14 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 	r := &pc.p.Rules[ri]
 	rr := r.Referral
 	m := c.newRuleMatch(pc, r, valueNet, false, nil)
-	first := c.firstSales()
+	ci := c.customers()
 	start := len(c.out)
 	rule := TextArg("rule", r.Name)
 	if rr.Bounty.IsPositive() {
-		for cust, f := range first {
+		for k := range ci.first {
+			f := &ci.first[k]
 			s := f.s
-			if s.Date < pc.from || s.Date > pc.to || s.BookDate() < c.period.Start || s.BookDate() > c.period.End {
+			if s == nil || s.Date < pc.from || s.Date > pc.to || s.BookDate() < c.period.Start || s.BookDate() > c.period.End {
 				continue
 			}
 			pr := c.productIndex(s.ProductID)
@@ -125,77 +163,81 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 			if !ok {
 				continue
 			}
+			cust := ci.names[k]
 			payee, partnerID, pi := c.payee(slot)
 			ex := Explanation{Key: "referral.bounty", Args: []Arg{rule, TextArg("customer", cust), TextArg("invoice", s.Invoice)}}
 			c.emit(pc, ri, c.settle(r, payee, partnerID, pi, decimal.Zero, rr.Bounty, ex, false), cust+"\x00bounty", s.ID)
 		}
 	}
 	if rr.Rate.IsPositive() {
-		// Sums are kept per referrer slot and first sale (one per
-		// customer): a pointer key hashes faster than the name, and exact
-		// scaled integers add faster than decimals.
-		type key struct {
-			slot  int
-			first *Sale
-		}
+		// One sum per customer: the referrer (so the payee slot) is the
+		// customer's, and exact scaled integers add faster than decimals.
 		type sum struct {
-			n     int64
-			d     decimal.Decimal
-			exact bool
+			n       int64
+			d       decimal.Decimal
+			inexact bool
+			seen    bool
 		}
-		acc := make(map[key]*sum)
+		acc := make([]sum, len(ci.names))
+		// until is the first day a customer's revenue no longer counts
+		// (0: no end), worked out once per customer.
+		until := make([]Date, len(ci.names))
+		for k := range ci.first {
+			if s := ci.first[k].s; s != nil && rr.Months > 0 {
+				until[k] = s.Date.AddMonths(rr.Months)
+			}
+		}
 		for i := range c.sales {
 			sr := &c.sales[i]
-			s := sr.s
 			if sr.product < 0 || !c.products[sr.product].Subscription || !m.product[sr.product] || !m.class[sr.class] || sr.date < m.from || sr.date > m.to {
 				continue
 			}
-			f, ok := first[s.Customer]
-			if !ok || f.s.Date < pc.p.ValidFrom || s.Date < f.s.Date || rr.Months > 0 && s.Date >= f.s.Date.AddMonths(rr.Months) {
+			k := ci.custOf[i]
+			if k < 0 {
 				continue
 			}
-			slot, ok := c.slotFor(m, f.referrer, -1)
-			if !ok {
+			f := &ci.first[k]
+			if f.s == nil || f.date < pc.p.ValidFrom || sr.date < f.date || rr.Months > 0 && sr.date >= until[k] {
 				continue
 			}
-			k := key{slot, f.s}
-			a := acc[k]
-			if a == nil {
-				a = &sum{exact: true}
-				acc[k] = a
+			if _, ok := c.slotFor(m, f.referrer, -1); !ok {
+				continue
 			}
-			if sr.fast && a.exact {
+			a := &acc[k]
+			a.seen = true
+			if sr.fast && !a.inexact {
 				a.n += sr.net
 			} else {
-				a.d = a.d.Add(s.Net)
-				a.exact = false
+				a.d = a.d.Add(sr.s.Net)
+				a.inexact = true
 			}
 		}
-		type custKey struct {
-			slot int
-			cust string
-		}
-		sums := make(map[custKey]decimal.Decimal, len(acc))
-		for k, a := range acc {
+		for k := range acc {
+			a := &acc[k]
+			if !a.seen {
+				continue
+			}
 			v := a.d
 			if a.n != 0 {
 				v = v.Add(decimal.New(a.n, -c.netScale))
 			}
-			ck := custKey{k.slot, k.first.Customer}
-			sums[ck] = sums[ck].Add(v)
-		}
-		for k, basis := range sums {
-			payee, partnerID, pi := c.payee(k.slot)
+			// Added to a zero, as the sums always were: the basis keeps
+			// the exponent it had (an integer net written 1E3 included).
+			var basis decimal.Decimal
+			basis = basis.Add(v)
+			slot, _ := c.slotFor(m, ci.first[k].referrer, -1)
+			cust := ci.names[k]
+			payee, partnerID, pi := c.payee(slot)
 			var full decimal.Decimal
 			var ex Explanation
 			if basis.IsNegative() {
 				ex = Explanation{Key: "basis.negative", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur), PeriodArg("period", c.period.Key)}}
 			} else {
 				full = Percent(basis, rr.Rate)
-				ex = Explanation{Key: "referral.rate", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur), TextArg("customer", k.cust),
+				ex = Explanation{Key: "referral.rate", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur), TextArg("customer", cust),
 					PeriodArg("period", c.period.Key), PercentArg("rate", rr.Rate)}}
 			}
-			c.emit(pc, ri, c.settle(r, payee, partnerID, pi, basis, full, ex, false), k.cust+"\x00rate", 0)
+			c.emit(pc, ri, c.settle(r, payee, partnerID, pi, basis, full, ex, false), cust+"\x00rate", 0)
 		}
 	}
 	c.capItems(r, start)
