@@ -293,7 +293,12 @@ func Get[T any](tx *Tx, id engine.ID) (*T, error) {
 
 // Each calls fn for every record of type T in id order; return Stop from
 // fn to end early. Each record is a fresh copy.
-func Each[T any](tx *Tx, fn func(*T) error) error {
+func Each[T any](tx *Tx, fn func(*T) error) error { return walk(tx, false, fn) }
+
+// EachNewest is Each from the newest id down.
+func EachNewest[T any](tx *Tx, fn func(*T) error) error { return walk(tx, true, fn) }
+
+func walk[T any](tx *Tx, newestFirst bool, fn func(*T) error) error {
 	probe := new(T)
 	k, _, err := kindOf(probe)
 	if err != nil {
@@ -304,7 +309,11 @@ func Each[T any](tx *Tx, fn func(*T) error) error {
 		return err
 	}
 	c := b.Cursor()
-	for key, v := c.First(); key != nil; key, v = c.Next() {
+	first, next := c.First, c.Next
+	if newestFirst {
+		first, next = c.Last, c.Prev
+	}
+	for key, v := first(); key != nil; key, v = next() {
 		rec := new(T)
 		if err := decode(k, btoi(key), v, rec); err != nil {
 			return err
