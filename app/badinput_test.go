@@ -147,7 +147,7 @@ func TestImportMalformedFilesWriteNothing(t *testing.T) {
 	}{
 		{"empty file", "empty.csv", nil, []string{"empty"}},
 		// A header with no rows is not an error: the report says 0 rows
-		// read and 0 written (docs/decisions-reliability.md).
+		// read and 0 written (docs/decisions.md, "Reliability").
 		{"header only", "header.csv", []byte(salesHeader), nil},
 		{"blank lines only", "blank.csv", []byte("\n\n \n"), []string{"empty"}},
 		{"binary junk", "junk.csv", junk, []string{"not UTF-8"}},

@@ -54,7 +54,7 @@ const (
 // the navigation order, so Ctrl+N is the N-th area in the sidebar (the app
 // is new: no user has learnt older digits yet).
 // Plain keys inside forms (Tab, Enter, Escape, Up, Down) are described in
-// docs/decisions-ui.md; they are handled by the widgets that have focus.
+// docs/decisions.md ("The window"); they are handled by the widgets that have focus.
 var Shortcuts = []Shortcut{
 	{Command: CmdNew, Label: "New", Menu: MenuEdit, Key: fyne.KeyN, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdSave, Label: "Save", Menu: MenuEdit, Key: fyne.KeyS, Mod: fyne.KeyModifierShortcutDefault},
