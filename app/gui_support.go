@@ -401,7 +401,8 @@ type StatementPreview struct {
 	Language string
 	Currency engine.Currency
 	Tier     string
-	Progress string // what is missing to the next tier, in the statement language
+	Progress string   // what is missing to the next tier, in the statement language
+	Nudges   []string // what is missing to the next band or target step, rendered
 	Sales    decimal.Decimal
 	Programs []ProgramAmount
 	Rewards  decimal.Decimal // money of the lines and adjustments
@@ -433,6 +434,7 @@ func (s *Service) StatementPreview(period string, payee engine.Payee) (Statement
 		Currency: st.Company.Currency,
 		Tier:     st.Payee.Tier,
 		Progress: st.Payee.NextTier,
+		Nudges:   st.Nudges,
 		Sales:    st.Summary.Sales,
 		Rewards:  st.Total(),
 		Points:   st.TotalPoints(),

@@ -374,7 +374,8 @@ type StatementSummary struct {
 	Language string // the statement's language
 	Currency engine.Currency
 	Tier     string
-	Progress string // rendered nudge, e.g. "34,500.00 EUR revenue to Gold"
+	Progress string   // rendered nudge, e.g. "34,500.00 EUR revenue to Gold"
+	Nudges   []string // what is missing to the next band or target step, rendered
 	Sales    decimal.Decimal
 	Programs []ProgramAmount
 	Rewards  decimal.Decimal // sum of the money lines

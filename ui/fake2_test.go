@@ -262,6 +262,7 @@ func (f *fake2) StatementPreview(_ context.Context, period string, payee engine.
 	f.previews = append(f.previews, payee)
 	return StatementSummary{Payee: f.payees[0], Period: period, Language: "it", Currency: eur2, Tier: "Silver",
 		Progress: "34.500,00 EUR di fatturato e 1 certificazione per Gold", Sales: dec2("65500"),
+		Nudges:   []string{"mancano 9.500,00 EUR nel periodo 2026-Q3 per lo scaglione da 75.000,00 al 3,5 %"},
 		Programs: []ProgramAmount{{Program: "Volume rebate", Amount: dec2("1310")}}, Rewards: dec2("1310"),
 		Fund: dec2("200"), YTD: dec2("4000"), Lines: 1}, nil
 }

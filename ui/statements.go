@@ -274,6 +274,12 @@ func (s *StatementsScreen) fillPreview(m StatementSummary) {
 	if m.Progress != "" {
 		items = append(items, widget.NewFormItem("Next tier", progress))
 	}
+	if len(m.Nudges) > 0 {
+		// The progress nudges the statement prints under "Within reach".
+		reach := widget.NewLabel("• " + strings.Join(m.Nudges, "\n• "))
+		reach.Wrapping = fyne.TextWrapWord
+		items = append(items, widget.NewFormItem("Within reach", reach))
+	}
 	summary := widget.NewForm(items...)
 
 	rows := container.NewVBox()

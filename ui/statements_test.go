@@ -39,7 +39,7 @@ func TestStatementsPickPayeeAndPreview(t *testing.T) {
 		t.Error("Save PDF stays disabled after a pick")
 	}
 	// The preview is in the statement's language (it): 1.310,00 EUR.
-	for _, want := range []string{"Silver", "1.310,00 EUR", "65.500,00 EUR", "4.000,00 EUR", "34.500,00 EUR di fatturato e 1 certificazione per Gold"} {
+	for _, want := range []string{"Silver", "1.310,00 EUR", "65.500,00 EUR", "4.000,00 EUR", "34.500,00 EUR di fatturato e 1 certificazione per Gold", "mancano 9.500,00 EUR nel periodo 2026-Q3"} {
 		if !hasLabel2(t, w, want) {
 			t.Errorf("preview lacks %q; labels: %q", want, labelTexts2(w))
 		}

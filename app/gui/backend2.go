@@ -260,7 +260,7 @@ func (b *Backend) StatementPreview(_ context.Context, period string, payee engin
 		return ui.StatementSummary{}, err
 	}
 	out := ui.StatementSummary{Payee: ui.PayeeRef(sp.Payee), Period: sp.Period, Language: sp.Language, Currency: sp.Currency,
-		Tier: sp.Tier, Progress: sp.Progress, Sales: sp.Sales, Rewards: sp.Rewards, Points: sp.Points,
+		Tier: sp.Tier, Progress: sp.Progress, Nudges: sp.Nudges, Sales: sp.Sales, Rewards: sp.Rewards, Points: sp.Points,
 		Fund: sp.Fund, Paid: sp.Paid, YTD: sp.YTD, Lines: sp.Lines}
 	for _, p := range sp.Programs {
 		out.Programs = append(out.Programs, ui.ProgramAmount(p))
