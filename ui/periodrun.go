@@ -440,7 +440,9 @@ func (s *PeriodRunScreen) enable() {
 	}
 	set(s.compute, !closed && !running)
 	set(s.approve, !closed && !running && len(s.review.Lines) > 0)
-	set(s.pay, !running && len(s.review.Lines) > 0)
+	// A closed period has nothing left to pay: closing needs every money
+	// line paid.
+	set(s.pay, !closed && !running && len(s.review.Lines) > 0)
 	set(s.closeBtn, !closed && !running)
 }
 

@@ -170,7 +170,7 @@ func (s *ProgramsScreen) build() {
 	editNote.Wrapping = fyne.TextWrapWord
 
 	s.simPeriod = widget.NewEntry()
-	s.simPeriod.SetPlaceHolder("2026-Q2")
+	s.simPeriod.SetPlaceHolder("a past period, e.g. 2026-Q2")
 	s.simPeriod.OnSubmitted = func(string) { s.onSimulate() }
 	simBtn := widget.NewButtonWithIcon("Simulate", theme.MediaPlayIcon(), s.onSimulate)
 	simFile := widget.NewButtonWithIcon("Simulate a JSON file…", theme.FolderOpenIcon(), s.onSimulateFile)

@@ -275,6 +275,9 @@ func (sc *settingsScreen) onSave() {
 		return
 	}
 	sc.company = c
+	if w := sc.shell.Window(); w != nil && c.Name != "" {
+		w.SetTitle("Partnerdesk — " + c.Name)
+	}
 	sc.message.Importance = widget.SuccessImportance
 	sc.message.SetText("Settings saved.")
 	sc.shell.SetStatus("Settings saved.")

@@ -35,6 +35,9 @@ func TestSettingsRoundTrip(t *testing.T) {
 	if fb.operator != "Kenji" {
 		t.Errorf("operator = %q, want Kenji", fb.operator)
 	}
+	if got := w.Title(); got != "Partnerdesk — Vendor KK" {
+		t.Errorf("window title = %q, want the new company name", got)
+	}
 	if got := s.operator.Text; got != "Operator: Kenji" {
 		t.Errorf("status line operator = %q, want Operator: Kenji", got)
 	}
