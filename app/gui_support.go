@@ -204,6 +204,7 @@ type ReviewTotal struct {
 	Points    int64
 	Spent     decimal.Decimal // approved and paid money lines, every period
 	Budget    decimal.Decimal
+	Over      bool // spent is past a budget the program has
 }
 
 // PeriodReview is a period's lines as the run screen shows them.
@@ -212,7 +213,9 @@ type PeriodReview struct {
 	Language string
 	Currency engine.Currency
 	Lines    []ReviewedLine
-	Totals   []ReviewTotal // programs in the order their first line appears
+	Totals   []ReviewTotal   // programs in the order their first line appears
+	Money    decimal.Decimal // money lines of the period (fund credits and points apart)
+	Points   int64
 }
 
 // Review returns the period's reward lines with names, rendered
@@ -260,12 +263,15 @@ func (s *Service) Review(period string) (PeriodReview, error) {
 				if prog := pn[l.ProgramID]; prog != nil {
 					t.Budget = prog.Budget
 				}
+				t.Over = t.Budget.IsPositive() && t.Spent.GreaterThan(t.Budget)
 				r.Totals = append(r.Totals, t)
 			}
 			if l.Unit == engine.UnitMoney {
 				r.Totals[i].Amount = r.Totals[i].Amount.Add(l.Amount)
+				r.Money = r.Money.Add(l.Amount)
 			}
 			r.Totals[i].Points += l.Points
+			r.Points += l.Points
 		}
 		return nil
 	})

@@ -390,48 +390,16 @@ func (n *names) view(l engine.RewardLine, cur engine.Currency) LineView {
 	return v
 }
 
-// BudgetUse is one program's spend against its budget.
-type BudgetUse struct {
-	ProgramID engine.ID
-	Program   string
-	Budget    decimal.Decimal // zero: no budget
-	Spent     decimal.Decimal // approved and paid money lines, every period
-	Pending   decimal.Decimal // what this approval adds
-}
-
-// Over reports whether the approval takes the program past its budget.
-// An approval that lowers the spend (claw-backs) never needs a warning.
-func (b BudgetUse) Over() bool {
-	return b.Budget.IsPositive() && b.Pending.IsPositive() && b.Spent.Add(b.Pending).GreaterThan(b.Budget)
-}
-
-// ApproveResult says what Approve did, or would do.
+// ApproveResult says what Approve did: how many lines it approved and,
+// for each program they belong to, the spend against its budget.
 type ApproveResult struct {
 	Approved int
-	Budgets  []BudgetUse
+	Budgets  []engine.BudgetOverrun
 }
-
-// BudgetError is returned by Approve when lines would take programs past
-// their budget and the caller has not confirmed; it carries the figures.
-type BudgetError struct {
-	Over []BudgetUse
-	Cur  engine.Currency
-}
-
-func (e *BudgetError) Error() string {
-	var parts []string
-	for _, b := range e.Over {
-		parts = append(parts, fmt.Sprintf("%s: spent %s + %s would reach %s of a %s budget",
-			b.Program, e.Cur.Format(b.Spent), e.Cur.Format(b.Pending), e.Cur.Format(b.Spent.Add(b.Pending)), e.Cur.Format(b.Budget)))
-	}
-	return "approving these lines goes past the budget (" + strings.Join(parts, "; ") + "); confirm to approve anyway"
-}
-
-func (e *BudgetError) Unwrap() error { return engine.ErrConfirmationNeeded }
 
 // Approve approves the period's draft lines with the given ids (all draft
 // lines when ids is empty). A program's budget is not a cap: when the lines
-// take a program past it, Approve returns a *BudgetError with the figures
+// take a program past it, Approve returns an *engine.BudgetError with the figures
 // unless confirmed. Points lines post to the points ledger and fund lines
 // post accruals to the fund ledger, in the same transaction.
 func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (ApproveResult, error) {
@@ -469,19 +437,19 @@ func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (Appro
 		for id := range want {
 			return &engine.ValidationError{Field: "line", Reason: fmt.Sprintf("line %d is not a line of %s", id, p.Key)}
 		}
-		budgets, err := budgetUse(tx, chosen)
+		budgets, err := budgetUse(tx, co.Currency, chosen)
 		if err != nil {
 			return err
 		}
 		res.Budgets = budgets
-		var over []BudgetUse
+		var over []engine.BudgetOverrun
 		for _, b := range budgets {
-			if b.Over() {
+			if b.Passes() {
 				over = append(over, b)
 			}
 		}
 		if len(over) > 0 && !confirmed {
-			return &BudgetError{Over: over, Cur: co.Currency}
+			return &engine.BudgetError{Overruns: over}
 		}
 		today := s.Today()
 		for i := range chosen {
@@ -530,8 +498,8 @@ func (s *Service) postLedgers(tx *data.Tx, p engine.Period, l *engine.RewardLine
 
 // budgetUse sums, per program of the chosen lines, what was already
 // approved or paid in every period and what the chosen lines add.
-func budgetUse(tx *data.Tx, chosen []engine.RewardLine) ([]BudgetUse, error) {
-	by := map[engine.ID]*BudgetUse{}
+func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]engine.BudgetOverrun, error) {
+	by := map[engine.ID]*engine.BudgetOverrun{}
 	for _, l := range chosen {
 		if l.Unit != engine.UnitMoney {
 			continue
@@ -542,10 +510,10 @@ func budgetUse(tx *data.Tx, chosen []engine.RewardLine) ([]BudgetUse, error) {
 			if err != nil {
 				return nil, fmt.Errorf("program %d of line %d: %w", l.ProgramID, l.ID, err)
 			}
-			b = &BudgetUse{ProgramID: prog.ID, Program: prog.Name, Budget: prog.Budget}
+			b = &engine.BudgetOverrun{ProgramID: prog.ID, Program: prog.Name, Currency: cur, Budget: prog.Budget}
 			by[l.ProgramID] = b
 		}
-		b.Pending = b.Pending.Add(l.Amount)
+		b.Approving = b.Approving.Add(l.Amount)
 	}
 	if len(by) == 0 {
 		return nil, nil
@@ -556,7 +524,7 @@ func budgetUse(tx *data.Tx, chosen []engine.RewardLine) ([]BudgetUse, error) {
 		}
 		return nil
 	})
-	var out []BudgetUse
+	var out []engine.BudgetOverrun
 	for _, b := range by {
 		out = append(out, *b)
 	}

@@ -240,8 +240,8 @@ func TestApproveWarnsPastBudget(t *testing.T) {
 		}
 	}
 	_, err = svc.Approve("2026-Q2", nil, false)
-	var be *app.BudgetError
-	if !errors.As(err, &be) || !errors.Is(err, engine.ErrConfirmationNeeded) || len(be.Over) == 0 {
+	var be *engine.BudgetError
+	if !errors.As(err, &be) || !errors.Is(err, engine.ErrConfirmationNeeded) || len(be.Overruns) == 0 {
 		t.Fatalf("approve past budget: err = %v, want a BudgetError", err)
 	}
 	if draft, _ := svc.Lines("2026-Q2", app.LineFilter{Status: engine.LineApproved}); len(draft) != 0 {

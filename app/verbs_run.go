@@ -112,7 +112,7 @@ func runApprove(c *cmd, args []string) error {
 		return usagef("--lines: %v", err)
 	}
 	res, err := c.svc.Approve(pos[0], ids, *yes)
-	var be *BudgetError
+	var be *engine.BudgetError
 	if errors.As(err, &be) {
 		return fmt.Errorf("%v (run again with --yes)", be)
 	}
@@ -123,7 +123,7 @@ func runApprove(c *cmd, args []string) error {
 	fmt.Fprintf(c.stdout, "%d lines approved\n", res.Approved)
 	for _, b := range res.Budgets {
 		if b.Budget.IsPositive() {
-			fmt.Fprintf(c.stdout, "  %s: spent %s of %s\n", b.Program, i18n.Money(b.Spent.Add(b.Pending), co.Currency, "en"), i18n.Money(b.Budget, co.Currency, "en"))
+			fmt.Fprintf(c.stdout, "  %s: spent %s of %s\n", b.Program, i18n.Money(b.After(), co.Currency, "en"), i18n.Money(b.Budget, co.Currency, "en"))
 		}
 	}
 	return nil
@@ -183,21 +183,29 @@ func runPeriods(c *cmd, args []string) error {
 	return t.print(c.stdout, "table")
 }
 
-func runFunds(c *cmd, args []string) error {
+// balanceArgs reads the arguments of the balance verbs: an optional payee,
+// --date (default today) and --format.
+func (c *cmd) balanceArgs(args []string) (ref string, day engine.Date, format string, err error) {
 	fs := c.flags()
 	date := fs.String("date", "", "")
-	format := fs.String("format", "table", "")
+	f := fs.String("format", "table", "")
 	pos, err := c.parse(fs, args, 0, 1)
 	if err != nil {
-		return err
+		return "", 0, "", err
 	}
-	day, err := c.svc.dayOrToday("date", *date)
-	if err != nil {
-		return err
+	if day, err = c.svc.dayOrToday("date", *date); err != nil {
+		return "", 0, "", err
 	}
-	ref := ""
 	if len(pos) == 1 {
 		ref = pos[0]
+	}
+	return ref, day, *f, nil
+}
+
+func runFunds(c *cmd, args []string) error {
+	ref, day, format, err := c.balanceArgs(args)
+	if err != nil {
+		return err
 	}
 	fv, err := c.svc.Funds(ref, day)
 	if err != nil {
@@ -207,7 +215,7 @@ func runFunds(c *cmd, args []string) error {
 	for _, f := range fv {
 		t.add(fmt.Sprintf("P%d", f.PartnerID), f.Partner, f.Balance.StringFixed(2), f.Expiring30.StringFixed(2), f.NextExpiry, len(f.Claims))
 	}
-	return t.print(c.stdout, *format)
+	return t.print(c.stdout, format)
 }
 
 func runClaim(c *cmd, args []string) error {
@@ -264,20 +272,9 @@ func runClaimDecide(c *cmd, args []string) error {
 }
 
 func runPoints(c *cmd, args []string) error {
-	fs := c.flags()
-	date := fs.String("date", "", "")
-	format := fs.String("format", "table", "")
-	pos, err := c.parse(fs, args, 0, 1)
+	ref, day, format, err := c.balanceArgs(args)
 	if err != nil {
 		return err
-	}
-	day, err := c.svc.dayOrToday("date", *date)
-	if err != nil {
-		return err
-	}
-	ref := ""
-	if len(pos) == 1 {
-		ref = pos[0]
 	}
 	pv, err := c.svc.Points(ref, day)
 	if err != nil {
@@ -287,7 +284,7 @@ func runPoints(c *cmd, args []string) error {
 	for _, p := range pv {
 		t.add(fmt.Sprintf("%s %d", p.Payee.Kind, p.Payee.ID), p.Name, p.Earned, p.Spent, p.Balance)
 	}
-	return t.print(c.stdout, *format)
+	return t.print(c.stdout, format)
 }
 
 func runRedeem(c *cmd, args []string) error {

@@ -24,6 +24,12 @@ func (o BudgetOverrun) After() decimal.Decimal { return o.Spent.Add(o.Approving)
 // Over is how far the approval goes past the budget.
 func (o BudgetOverrun) Over() decimal.Decimal { return o.After().Sub(o.Budget) }
 
+// Passes reports whether the approval takes the program past a budget it
+// has. An approval that lowers the spend (claw-backs) never does.
+func (o BudgetOverrun) Passes() bool {
+	return o.Budget.IsPositive() && o.Approving.IsPositive() && o.After().GreaterThan(o.Budget)
+}
+
 // BudgetError says that an approval would pass one or more programs'
 // budgets. A budget is not a cap: it wraps ErrConfirmationNeeded, and the
 // caller approves again, confirmed, once the user has seen the figures.

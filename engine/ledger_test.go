@@ -92,3 +92,25 @@ func TestPointsBalance(t *testing.T) {
 		t.Errorf("balance before redemption = %d, want 120", got)
 	}
 }
+
+// A budget of 1,000.00 with 900.00 spent: approving 150.00 passes it (1,050
+// > 1,000); approving 100.00 reaches it exactly and does not; a claw-back
+// of -50.00 lowers the spend and never warns; no budget never warns.
+func TestBudgetOverrunPasses(t *testing.T) {
+	cur := engine.NewCurrency("EUR")
+	tests := []struct {
+		budget, spent, approving string
+		want                     bool
+	}{
+		{"1000", "900", "150", true},
+		{"1000", "900", "100", false},
+		{"1000", "1100", "-50", false},
+		{"0", "900", "150", false},
+	}
+	for _, tt := range tests {
+		o := engine.BudgetOverrun{Currency: cur, Budget: dec(tt.budget), Spent: dec(tt.spent), Approving: dec(tt.approving)}
+		if got := o.Passes(); got != tt.want {
+			t.Errorf("budget %s spent %s approving %s: Passes = %v, want %v", tt.budget, tt.spent, tt.approving, got, tt.want)
+		}
+	}
+}

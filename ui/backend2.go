@@ -310,7 +310,9 @@ type Review struct {
 	Language string // the operator's language for explanations
 	Currency engine.Currency
 	Lines    []ReviewLine
-	Totals   []ProgramTotal // one per program with lines, in list order
+	Totals   []ProgramTotal  // one per program with lines, in list order
+	Money    decimal.Decimal // money lines of the period, every program
+	Points   int64
 }
 
 // ReviewLine is a reward line with the names it refers to.
@@ -332,6 +334,7 @@ type ProgramTotal struct {
 	Points    int64
 	Spent     decimal.Decimal // approved and paid, over the program's life
 	Budget    decimal.Decimal // zero: no budget
+	Over      bool            // spent is past the budget
 }
 
 // PayRequest asks to record one payout.

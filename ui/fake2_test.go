@@ -206,6 +206,14 @@ func (f *fake2) Review(_ context.Context, period string) (Review, error) {
 	r := f.review
 	r.Period = f.period
 	r.Language, r.Currency = "en", eur2
+	// The back end sums the money lines; the screen only shows the sum.
+	r.Money, r.Points = decimal.Zero, 0
+	for _, l := range r.Lines {
+		if l.Line.Unit == engine.UnitMoney || l.Line.Unit == "" {
+			r.Money = r.Money.Add(l.Line.Amount)
+		}
+		r.Points += l.Line.Points
+	}
 	return r, nil
 }
 

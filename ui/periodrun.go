@@ -449,7 +449,6 @@ func (s *PeriodRunScreen) enable() {
 func (s *PeriodRunScreen) showTotals() {
 	s.totals.RemoveAll()
 	f := s.format
-	money, pts := decimal.Zero, int64(0)
 	for _, t := range s.review.Totals {
 		name := widget.NewLabelWithStyle(t.Program, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Truncation = fyne.TextTruncateEllipsis
@@ -463,7 +462,7 @@ func (s *PeriodRunScreen) showTotals() {
 		}
 		right := widget.NewLabel(budget)
 		right.Importance = widget.LowImportance
-		if t.Budget.IsPositive() && t.Spent.GreaterThan(t.Budget) {
+		if t.Over {
 			right.Importance = widget.DangerImportance
 		}
 		amt := widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -472,12 +471,10 @@ func (s *PeriodRunScreen) showTotals() {
 			container.NewHBox(container.NewGridWrap(fyne.NewSize(240, amt.MinSize().Height), amt), container.NewGridWrap(fyne.NewSize(300, right.MinSize().Height), right)),
 			NewMeter(t.Spent, t.Budget))
 		s.totals.Add(row)
-		money = money.Add(t.Amount)
-		pts += t.Points
 	}
-	text := fmt.Sprintf("%d lines · %s", len(s.review.Lines), f.money(money))
-	if pts != 0 {
-		text += " · " + f.points(pts)
+	text := fmt.Sprintf("%d lines · %s", len(s.review.Lines), f.money(s.review.Money))
+	if s.review.Points != 0 {
+		text += " · " + f.points(s.review.Points)
 	}
 	s.summary.SetText(text)
 }

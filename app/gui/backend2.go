@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -183,7 +182,7 @@ func (b *Backend) Review(_ context.Context, period string) (ui.Review, error) {
 	if err != nil {
 		return ui.Review{}, err
 	}
-	out := ui.Review{Period: ui.PeriodInfo(r.Period), Language: r.Language, Currency: r.Currency}
+	out := ui.Review{Period: ui.PeriodInfo(r.Period), Language: r.Language, Currency: r.Currency, Money: r.Money, Points: r.Points}
 	for _, l := range r.Lines {
 		out.Lines = append(out.Lines, ui.ReviewLine(l))
 	}
@@ -193,18 +192,12 @@ func (b *Backend) Review(_ context.Context, period string) (ui.Review, error) {
 	return out, nil
 }
 
-// Approve implements ui.PeriodService. The app's budget figures are
-// handed on as the *engine.BudgetError the screen asks the user about.
+// Approve implements ui.PeriodService; past a budget the error wraps the
+// *engine.BudgetError whose figures the screen asks the user about.
 func (b *Backend) Approve(_ context.Context, period string, ids []engine.ID, confirmed bool) error {
 	_, err := b.svc.Approve(period, ids, confirmed)
-	var be *app.BudgetError
-	if errors.As(err, &be) {
-		eb := &engine.BudgetError{}
-		for _, o := range be.Over {
-			eb.Overruns = append(eb.Overruns, engine.BudgetOverrun{ProgramID: o.ProgramID, Program: o.Program, Currency: be.Cur,
-				Budget: o.Budget, Spent: o.Spent, Approving: o.Pending})
-		}
-		return fmt.Errorf("approve %d lines of %s: %w", len(ids), period, eb)
+	if err != nil {
+		return fmt.Errorf("approve %d lines of %s: %w", len(ids), period, err)
 	}
 	return err
 }
