@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -36,6 +37,9 @@ type ComputeSummary struct {
 	Sales   int
 	Nudges  []engine.Nudge
 	Removed int // draft lines replaced
+	// Changes counts what changed since the last compute, per payee and
+	// rule (recordChanges; Service.Changes lists them).
+	Changes engine.ChangeSummary
 }
 
 // ComputePeriod replaces the period's draft lines with a fresh computation
@@ -53,8 +57,8 @@ func (s *Service) ComputePeriod(key string, progress Progress) (ComputeSummary, 
 	}
 	sum := ComputeSummary{Period: p.Key}
 	err = s.update(func(tx *data.Tx) error {
-		if tx.IsPeriodClosed(p.Key) || tx.IsClosed(p.Start) && tx.IsClosed(p.End) {
-			return fmt.Errorf("compute %s: %w: its lines can no longer change", p.Key, engine.ErrPeriodClosed)
+		if by, closed := closedBy(tx, p); closed {
+			return fmt.Errorf("compute %s: %w (closed with %s): its lines can no longer change", p.Key, engine.ErrPeriodClosed, by)
 		}
 		progress.report(0, 3)
 		in, err := s.loadInputs(tx, co, p, nil)
@@ -80,6 +84,9 @@ func (s *Service) ComputePeriod(key string, progress Progress) (ComputeSummary, 
 			}
 		}
 		lines := engine.Reconcile(res.Lines, kept)
+		if sum.Changes, err = s.recordChanges(tx, in, existing, res); err != nil {
+			return fmt.Errorf("record what changed in %s: %w", p.Key, err)
+		}
 		progress.report(2, 3)
 		if err := tx.ReplaceDraftLines(p.Key, lines); err != nil {
 			return fmt.Errorf("write the lines of %s: %w", p.Key, err)
@@ -144,31 +151,6 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 	if err != nil {
 		return in, wrap("activities", err)
 	}
-	if in.Sales, err = tx.AppendSalesBetween(nil, p.Start, p.End); err != nil {
-		return in, wrap("sales", err)
-	}
-	if from, ok := referralHistoryFrom(in.Programs, p); ok {
-		// Referral needs each referred customer's first sale. A referral
-		// counts only inside its program's validity, so the history read
-		// starts at the earliest referral program's start (or N months
-		// back), not at the beginning of time.
-		for i := range in.Sales {
-			if in.Sales[i].NewCustomer {
-				in.CustomerFirstSales = append(in.CustomerFirstSales, in.Sales[i])
-			}
-		}
-		if from < p.Start {
-			err = tx.SalesBetween(from, p.Start-1, func(x *engine.Sale) error {
-				if x.NewCustomer {
-					in.CustomerFirstSales = append(in.CustomerFirstSales, *x)
-				}
-				return nil
-			})
-			if err != nil {
-				return in, wrap("referred customers", err)
-			}
-		}
-	}
 	states, err := tx.PeriodStates()
 	if err != nil {
 		return in, wrap("period states", err)
@@ -176,6 +158,42 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 	for _, st := range states {
 		if st.Closed {
 			in.ClosedPeriods = append(in.ClosedPeriods, engine.Period{Key: st.Key, Start: st.Start, End: st.End, Kind: periodKindOfKey(st.Key)})
+			if st.LastSaleID > 0 {
+				if in.SalesAtClose == nil {
+					in.SalesAtClose = map[string]engine.ID{}
+				}
+				in.SalesAtClose[st.Key] = st.LastSaleID
+			}
+		}
+	}
+	if in.Sales, err = loadPeriodSales(tx, p, len(in.ClosedPeriods) > 0); err != nil {
+		return in, wrap("sales", err)
+	}
+	if referralComputes(in.Programs, p) {
+		// Referral needs each customer's first sale ever: a customer first
+		// sold before a program's validity is not its referral, and a
+		// customer is new only once, whatever later sales are marked. So
+		// the whole history before the period is read, and each
+		// customer's first sale (date, then id; returns never count) kept;
+		// the engine compares it with the period's own sales.
+		first := map[string]int{}
+		err = tx.SalesBetween(0, p.Start-1, func(x *engine.Sale) error {
+			if x.Customer == "" || x.IsReturn() {
+				return nil
+			}
+			i, ok := first[x.Customer]
+			if !ok {
+				first[x.Customer] = len(in.CustomerFirstSales)
+				in.CustomerFirstSales = append(in.CustomerFirstSales, *x)
+				return nil
+			}
+			if o := &in.CustomerFirstSales[i]; x.Date < o.Date || x.Date == o.Date && x.ID < o.ID {
+				*o = *x
+			}
+			return nil
+		})
+		if err != nil {
+			return in, wrap("referred customers", err)
 		}
 	}
 	if len(in.ClosedPeriods) > 0 {
@@ -208,6 +226,9 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 		}
 		if needLines {
 			for _, st := range in.ClosedPeriods {
+				if st.Kind != p.Kind {
+					continue // only a program of the period's kind adjusts
+				}
 				ls, err := tx.LinesOfPeriod(st.Key)
 				if err != nil {
 					return in, wrap("closed lines", err)
@@ -223,6 +244,24 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 	return in, nil
 }
 
+// loadPeriodSales reads the sales that can count in period p: those booked
+// in it, and, once periods have been closed, the late sales booked after
+// it that are dated in it or before it. A late sale is never booked before
+// the period it adjusts (its booking day cannot lie in a closed period).
+func loadPeriodSales(tx *data.Tx, p engine.Period, anyClosed bool) ([]engine.Sale, error) {
+	sales, err := tx.AppendSalesBetween(nil, p.Start, p.End)
+	if err != nil || !anyClosed {
+		return sales, err
+	}
+	err = tx.SalesBetween(p.End+1, engine.MaxDate, func(x *engine.Sale) error {
+		if x.Booked != 0 && x.Date <= p.End {
+			sales = append(sales, *x)
+		}
+		return nil
+	})
+	return sales, err
+}
+
 func periodKindOfKey(key string) engine.PeriodKind {
 	switch {
 	case strings.HasPrefix(key, "custom:"):
@@ -235,32 +274,20 @@ func periodKindOfKey(key string) engine.PeriodKind {
 	return engine.PeriodMonth
 }
 
-// referralHistoryFrom returns the first day whose new-customer sales the
-// referral rules computing in period p can look back to, and whether any
-// referral rule computes at all.
-func referralHistoryFrom(ps []engine.Program, p engine.Period) (engine.Date, bool) {
-	from, found := p.Start, false
+// referralComputes reports whether a referral rule of a program overlapping
+// period p computes, so that loadInputs reads the customers' first sales.
+func referralComputes(ps []engine.Program, p engine.Period) bool {
 	for _, pr := range ps {
 		if !pr.ValidTo.IsZero() && pr.ValidTo < p.Start || pr.ValidFrom > p.End {
 			continue
 		}
 		for _, r := range pr.Rules {
-			if r.Kind != engine.RuleReferral || r.Referral == nil {
-				continue
-			}
-			found = true
-			start := pr.ValidFrom
-			if r.Referral.Months > 0 {
-				if back := p.Start.AddMonths(-r.Referral.Months); back > start {
-					start = back
-				}
-			}
-			if start < from {
-				from = start
+			if r.Kind == engine.RuleReferral && r.Referral != nil {
+				return true
 			}
 		}
 	}
-	return from, found
+	return false
 }
 
 // LineFilter selects reward lines; empty fields match everything.
@@ -476,24 +503,7 @@ func (s *Service) postLedgers(tx *data.Tx, p engine.Period, l *engine.RewardLine
 	if tx.IsClosed(date) {
 		date = s.Today()
 	}
-	switch {
-	case l.Unit == engine.UnitPoints && l.Points != 0:
-		e := engine.PointsEntry{Payee: l.Payee, Kind: engine.PointsEarned, Date: date, Points: l.Points, LineID: l.ID, Period: p.Key}
-		if err := tx.Put(&e); err != nil {
-			return fmt.Errorf("post points of line %d: %w", l.ID, err)
-		}
-	case l.Unit == engine.UnitFund && !l.Amount.IsZero():
-		expires := engine.Date(0)
-		if a, ok := l.Explanation.Arg("expires"); ok {
-			expires = a.Date
-		}
-		e := engine.FundEntry{PartnerID: l.PartnerID, ProgramID: l.ProgramID, Kind: engine.FundAccrual, Date: date,
-			Amount: l.Amount, ExpiresOn: expires, Period: p.Key, LineID: l.ID}
-		if err := tx.Put(&e); err != nil {
-			return fmt.Errorf("post fund accrual of line %d: %w", l.ID, err)
-		}
-	}
-	return nil
+	return postLedgerEntry(tx, p, l, date) // app/ledger.go
 }
 
 // budgetUse sums, per program of the chosen lines, what was already
@@ -631,12 +641,114 @@ func (s *Service) Pay(in PayInput) (engine.Payout, error) {
 	return po, err
 }
 
+// closedBy reports whether period p is closed, itself or inside a longer
+// closed period (closing a quarter closes its months), and names the period
+// whose close froze it. Closing the three months never closes the quarter.
+func closedBy(tx *data.Tx, p engine.Period) (string, bool) {
+	states, err := tx.PeriodStates()
+	if err != nil {
+		return "", false
+	}
+	for _, st := range states {
+		if st.Closed && st.Start <= p.Start && p.End <= st.End {
+			return st.Key, true
+		}
+	}
+	return "", false
+}
+
+// periodsInside returns the periods of every kind that lie inside p, p
+// included, shortest first: closing p closes them all.
+func periodsInside(p engine.Period, fy time.Month) []engine.Period {
+	if p.Kind == engine.PeriodCustom {
+		return []engine.Period{p}
+	}
+	var out []engine.Period
+	for _, k := range []engine.PeriodKind{engine.PeriodMonth, engine.PeriodQuarter, engine.PeriodYear} {
+		for q := engine.PeriodContaining(k, p.Start, fy); q.End <= p.End; q = q.Next(fy) {
+			if q.Start >= p.Start {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// staleLines reports whether a fresh computation of open period p would
+// change what is stored for it: some program of its kind has inputs its
+// last compute did not count (or no compute ran at all).
+func (s *Service) staleLines(tx *data.Tx, co engine.Company, p engine.Period) (bool, error) {
+	in, err := s.loadInputs(tx, co, p, nil)
+	if err != nil {
+		return false, err
+	}
+	res, err := engine.Compute(in)
+	if err != nil {
+		return false, fmt.Errorf("compute %s: %w", p.Key, err)
+	}
+	stored, err := tx.LinesOfPeriod(p.Key)
+	if err != nil {
+		return false, err
+	}
+	var kept, drafts []engine.RewardLine
+	for _, l := range stored {
+		if l.Status == engine.LineDraft {
+			drafts = append(drafts, l)
+		} else {
+			kept = append(kept, l)
+		}
+	}
+	// What a compute would write now, against the drafts it wrote then.
+	want := engine.Reconcile(res.Lines, kept)
+	return !sameFigures(want, drafts), nil
+}
+
+// sameFigures reports whether two sets of lines pay the same to every
+// program, rule, payee, unit and adjustment, zero lines aside.
+func sameFigures(a, b []engine.RewardLine) bool {
+	type fig struct {
+		amount decimal.Decimal
+		points int64
+	}
+	key := func(l *engine.RewardLine) string {
+		k := fmt.Sprint(l.ProgramID, "\x00", l.RuleKey, "\x00", l.Payee.Kind, l.Payee.ID, "\x00", l.Unit)
+		if l.Adjustment != nil {
+			k += fmt.Sprint("\x00", l.Adjustment.OriginalPeriod, "\x00", l.Adjustment.Invoice, "\x00", l.Adjustment.SaleID)
+		}
+		return k
+	}
+	sums := map[string]*fig{}
+	add := func(ls []engine.RewardLine, sign int64) {
+		for i := range ls {
+			k := key(&ls[i])
+			f := sums[k]
+			if f == nil {
+				f = &fig{}
+				sums[k] = f
+			}
+			f.amount = f.amount.Add(ls[i].Amount.Mul(decimal.NewFromInt(sign)))
+			f.points += sign * ls[i].Points
+		}
+	}
+	add(a, 1)
+	add(b, -1)
+	for _, f := range sums {
+		if !f.amount.IsZero() || f.points != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // ClosePeriod closes a period: inputs dated in it and its reward lines
-// become read-only, and so do the lines of every shorter period inside it
-// (closing 2026-Q1 closes the monthly programs' 2026-01 to 2026-03 too).
-// It refuses while lines with an amount are still draft or approved money
-// lines are unpaid: the run is compute, approve, pay, close. Zero draft
-// lines (explanations of what did not pay) are approved on the way.
+// become read-only, and so do the periods of every kind inside it (closing
+// 2026-Q1 closes 2026-01 to 2026-03 too; closing months never closes their
+// quarter). It refuses while a period inside it that is still open has
+// lines its inputs no longer give (compute it first), draft lines with an
+// amount, or approved money lines unpaid: the run is compute, approve, pay,
+// close. Zero draft lines (explanations of what did not pay) are approved
+// on the way. Each period closed records the last sale id, so a sale
+// entered later and dated in it is told apart as a late sale.
 func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 	co, err := s.Company()
 	if err != nil {
@@ -649,23 +761,44 @@ func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 	today := s.Today()
 	st := engine.PeriodState{Key: p.Key, Start: p.Start, End: p.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator}
 	err = s.update(func(tx *data.Tx) error {
-		if tx.IsPeriodClosed(p.Key) {
-			return fmt.Errorf("%s is already closed", p.Key)
+		if by, closed := closedBy(tx, p); closed {
+			return fmt.Errorf("%s is already closed (with %s)", p.Key, by)
 		}
-		inside := map[string]engine.Period{}
-		type open struct{ draft, unpaid int }
-		pending := map[string]*open{}
+		var open []engine.Period
+		for _, q := range periodsInside(p, co.FiscalYearStart) {
+			if _, closed := closedBy(tx, q); !closed {
+				open = append(open, q)
+			}
+		}
+		var stale []string
+		for _, q := range open {
+			st, err := s.staleLines(tx, co, q)
+			if err != nil {
+				return err
+			}
+			if st {
+				stale = append(stale, q.Key)
+			}
+		}
+		if len(stale) > 0 {
+			return fmt.Errorf("%s cannot close yet: a computation of %s now gives other lines than the stored ones (inputs or programs changed, or it was never computed); compute %s first",
+				p.Key, strings.Join(stale, ", "), strings.Join(stale, ", "))
+		}
+		isOpen := map[string]bool{}
+		for _, q := range open {
+			isOpen[q.Key] = true
+		}
+		type openLines struct{ draft, unpaid int }
+		pending := map[string]*openLines{}
 		var zeros []engine.RewardLine
 		err := data.Each(tx, func(l *engine.RewardLine) error {
-			lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart)
-			if err != nil || lp.Start < p.Start || lp.End > p.End || tx.IsPeriodClosed(l.Period) {
+			if !isOpen[l.Period] {
 				return nil
 			}
-			inside[lp.Key] = lp
-			o := pending[lp.Key]
+			o := pending[l.Period]
 			if o == nil {
-				o = &open{}
-				pending[lp.Key] = o
+				o = &openLines{}
+				pending[l.Period] = o
 			}
 			switch {
 			case l.Status == engine.LineDraft && l.Amount.IsZero() && l.Points == 0:
@@ -697,18 +830,18 @@ func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 				return err
 			}
 		}
-		keys := make([]string, 0, len(inside))
-		for k := range inside {
-			if k != p.Key {
-				keys = append(keys, k)
-			}
+		last, err := tx.LastSaleID()
+		if err != nil {
+			return err
 		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			sp := inside[k]
-			sub := engine.PeriodState{Key: sp.Key, Start: sp.Start, End: sp.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator}
+		st.LastSaleID = last
+		for _, q := range open {
+			if q.Key == p.Key {
+				continue
+			}
+			sub := engine.PeriodState{Key: q.Key, Start: q.Start, End: q.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator, LastSaleID: last}
 			if err := tx.ClosePeriod(sub); err != nil {
-				return fmt.Errorf("close %s inside %s: %w", k, p.Key, err)
+				return fmt.Errorf("close %s inside %s: %w", q.Key, p.Key, err)
 			}
 		}
 		return tx.ClosePeriod(st)

@@ -254,3 +254,14 @@ func (tx *Tx) SalesByInvoice(pid engine.ID, invoice string) ([]engine.Sale, erro
 	}
 	return out, nil
 }
+
+// LastSaleID returns the highest sale id handed out so far (0: none). A
+// period records it when it closes: a sale dated in the period with a
+// higher id was entered after the close (a late sale).
+func (tx *Tx) LastSaleID() (engine.ID, error) {
+	b, err := tx.bucket(kindByName[KindSale].bucket)
+	if err != nil {
+		return 0, err
+	}
+	return engine.ID(b.Sequence()), nil
+}

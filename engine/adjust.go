@@ -7,63 +7,127 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// adjSale is a sale of this period that corrects a closed one: a return of
-// a sale dated in a closed period, or a late sale dated in one.
+// adjSale is a sale that corrects a closed period of the computed kind: a
+// return of a sale whose period is closed, or a late sale entered after its
+// own period was closed.
 type adjSale struct {
 	s       *Sale
-	orig    Date // the original sale's date (a return) or the late sale's own date
+	orig    Date   // the original sale's date (a return) or the late sale's own date
+	rateKey string // the closed period whose effective rate applies
 	late    bool
 	invoice string // the invoice the statement names
 }
 
-// closed reports whether d falls in a closed period.
-func (c *computer) closed(d Date) bool {
-	for _, p := range c.in.ClosedPeriods {
-		if p.Contains(d) {
-			return true
-		}
+// kindPeriod returns the period of the computed kind that contains d, and
+// whether that period is closed. A custom window has no neighbours: its
+// inputs never adjust another window.
+func (c *computer) kindPeriod(d Date) (Period, bool) {
+	if c.period.Kind == PeriodCustom {
+		return c.period, false
 	}
-	return false
+	p := PeriodContaining(c.period.Kind, d, c.fy)
+	return p, c.isClosed(p)
 }
 
-// splitAdjustments separates the period's sales into those that count in
-// its basis and those that adjust a closed period.
+// isClosed reports whether period p is closed: itself, or inside a longer
+// closed period (closing a quarter closes its months).
+func (c *computer) isClosed(p Period) bool {
+	if closed, ok := c.closedKeys[p.Key]; ok {
+		return closed
+	}
+	closed := false
+	for _, cp := range c.in.ClosedPeriods {
+		if cp.Start <= p.Start && p.End <= cp.End {
+			closed = true
+			break
+		}
+	}
+	c.closedKeys[p.Key] = closed
+	return closed
+}
+
+// countedIn reports whether sale s, dated before period g, was already
+// counted in closed period g: it existed when g was closed. Periods closed
+// before the close recorded the last sale id fall back on the booking day.
+func (c *computer) countedIn(s *Sale, g Period) bool {
+	if last, ok := c.in.SalesAtClose[g.Key]; ok && last > 0 {
+		return s.ID <= last
+	}
+	return s.Booked == 0 || s.Booked <= g.End
+}
+
+// lateTarget reports whether a sale dated in a closed period h of the
+// computed kind, entered after h was closed, adjusts the computed period:
+// the first period of the kind after h that did not count it when it
+// closed, and is open.
+func (c *computer) lateTarget(s *Sale, h Period) bool {
+	if c.countedIn(s, h) {
+		return false
+	}
+	for g := h.Next(c.fy); g.Start < c.period.Start; g = g.Next(c.fy) {
+		if !c.isClosed(g) {
+			return false // an earlier open period takes it
+		}
+		if c.countedIn(s, g) {
+			return false // an earlier closed period took it
+		}
+	}
+	return true
+}
+
+// splitAdjustments separates the inputs into those that count in the
+// period's basis and those that adjust a closed period of its kind. It is
+// the one place that decides in which period a sale counts (SPEC: Periods):
+// in its own period while that is open; a return of a sale whose period is
+// closed claws back at that period's effective rate; a late sale adjusts
+// the first open period after its own.
 func (c *computer) splitAdjustments() ([]*Sale, []adjSale) {
 	type invKey struct {
 		partner ID
 		invoice string
 	}
 	var originals map[invKey][]*Sale
+	original := func(s *Sale) *Sale {
+		if originals == nil {
+			originals = make(map[invKey][]*Sale)
+			for j := range c.in.Originals {
+				o := &c.in.Originals[j]
+				k := invKey{o.PartnerID, o.Invoice}
+				originals[k] = append(originals[k], o)
+			}
+		}
+		return pickOriginal(originals[invKey{s.PartnerID, s.OriginalInvoice}], s)
+	}
 	basis := make([]*Sale, 0, len(c.in.Sales))
 	var adj []adjSale
 	for i := range c.in.Sales {
 		s := &c.in.Sales[i]
-		if !c.period.Contains(s.BookDate()) {
-			continue
-		}
-		if len(c.in.ClosedPeriods) > 0 {
-			// Only a closed period other than this one is adjusted: computing a
-			// closed period again (a simulation) counts its own sales plainly.
-			if s.Booked != 0 && !c.period.Contains(s.Date) && c.closed(s.Date) {
-				adj = append(adj, adjSale{s: s, orig: s.Date, late: true, invoice: s.Invoice})
-				continue
-			}
-			if s.OriginalInvoice != "" && s.IsReturn() {
-				if originals == nil {
-					originals = make(map[invKey][]*Sale)
-					for j := range c.in.Originals {
-						o := &c.in.Originals[j]
-						k := invKey{o.PartnerID, o.Invoice}
-						originals[k] = append(originals[k], o)
+		switch {
+		case c.period.Contains(s.Date):
+			if len(c.in.ClosedPeriods) > 0 && s.OriginalInvoice != "" && s.IsReturn() {
+				if o := original(s); o != nil && !c.period.Contains(o.Date) {
+					if g, closed := c.kindPeriod(o.Date); closed {
+						adj = append(adj, adjSale{s: s, orig: o.Date, rateKey: g.Key, invoice: s.OriginalInvoice})
+						continue
 					}
 				}
-				if o := pickOriginal(originals[invKey{s.PartnerID, s.OriginalInvoice}], s); o != nil && !c.period.Contains(o.Date) && c.closed(o.Date) {
-					adj = append(adj, adjSale{s: s, orig: o.Date, invoice: s.OriginalInvoice})
-					continue
+			}
+			basis = append(basis, s)
+		case s.Date < c.period.Start && s.Booked != 0:
+			h, closed := c.kindPeriod(s.Date)
+			if !closed || !c.lateTarget(s, h) {
+				continue
+			}
+			a := adjSale{s: s, orig: s.Date, rateKey: h.Key, late: true, invoice: s.Invoice}
+			if s.OriginalInvoice != "" && s.IsReturn() {
+				if o := original(s); o != nil {
+					if g, closed := c.kindPeriod(o.Date); closed {
+						a.orig, a.rateKey, a.late, a.invoice = o.Date, g.Key, false, s.OriginalInvoice
+					}
 				}
 			}
+			adj = append(adj, a)
 		}
-		basis = append(basis, s)
 	}
 	return basis, adj
 }
@@ -98,19 +162,23 @@ type closedKey struct {
 
 type closedSum struct {
 	amount, basis decimal.Decimal
+	points        int64
 	unit          Unit
 }
 
-// adjustments claws back returns and pays late sales of closed periods at
-// the effective rate each rule paid the payee there: its reward / its basis.
+// adjustments claws back returns and pays late sales of closed periods of
+// the program's kind at the effective rate each rule paid the payee there
+// (its reward / its basis). A late sale of a payee the rule paid nothing
+// there is counted as the rule pays that sale on its own, where the rule is
+// linear in its basis (rate, fund, loyalty, SPIF, referral revenue share).
 func (c *computer) adjustments(pi int, p *Program) {
-	if len(c.adjSales) == 0 {
+	if len(c.adjSales) == 0 || p.PeriodKind != c.period.Kind || p.PeriodKind == PeriodCustom {
 		return
 	}
 	sums := make(map[closedKey]*closedSum)
 	for i := range c.in.ClosedLines {
 		l := &c.in.ClosedLines[i]
-		if l.ProgramID != p.ID || l.Adjustment != nil || l.Unit == UnitPoints {
+		if l.ProgramID != p.ID || l.Adjustment != nil {
 			continue
 		}
 		k := closedKey{l.ProgramID, l.RuleKey, l.Payee, l.Period}
@@ -120,14 +188,16 @@ func (c *computer) adjustments(pi int, p *Program) {
 			sums[k] = s
 		}
 		s.amount = s.amount.Add(l.Amount)
+		s.points += l.Points
 		s.basis = s.basis.Add(l.Basis)
 	}
-	if len(sums) == 0 {
-		return
-	}
+	// A claw-back follows what was paid, whatever the payee is now; a late
+	// sale paid on its own needs the payee eligible as in any period.
 	pc := &progCtx{idx: pi, p: p, period: c.period, from: 0, to: Date(1 << 30), eligible: make([]bool, len(c.partners))}
+	eligible := make([]bool, len(c.partners))
 	for i := range pc.eligible {
-		pc.eligible[i] = true // the closed lines prove the payee earned there
+		pc.eligible[i] = true
+		eligible[i] = Eligible(p, &c.partners[i], c.tiers[i])
 	}
 	var buf []credit
 	for ri := range p.Rules {
@@ -136,7 +206,9 @@ func (c *computer) adjustments(pi int, p *Program) {
 		switch r.Kind {
 		case RuleRate, RuleTarget, RuleFund:
 			m = c.newRuleMatch(pc, r, basisValue(r), false, nil)
-		case RuleDealReg:
+		case RuleLoyalty:
+			m = c.newRuleMatch(pc, r, basisValue(r), r.Loyalty.ToRep, nil)
+		case RuleDealReg, RuleReferral:
 			m = c.newRuleMatch(pc, r, valueNet, false, nil)
 		case RuleSPIF:
 			sp := r.SPIF
@@ -153,42 +225,163 @@ func (c *computer) adjustments(pi int, p *Program) {
 				m.to = Date(1 << 30)
 			}
 		default:
-			continue // referral, training, activity and points do not adjust
+			continue // training and activity count their own records, never sales
 		}
 		units := m.value != valueNet
 		for _, a := range c.adjSales {
 			if r.Kind == RuleDealReg && a.s.RegistrationID == 0 {
 				continue
 			}
+			if a.orig < p.ValidFrom || !p.ValidTo.IsZero() && a.orig > p.ValidTo {
+				continue
+			}
 			rec := saleRec{s: a.s, date: a.orig, partner: c.partnerIndex(a.s.PartnerID), rep: c.repIndex(a.s.RepID),
 				product: c.productIndex(a.s.ProductID), class: classOf(a.s), splits: len(a.s.Splits) > 0, ret: a.s.IsReturn()}
-			p0 := ProgramPeriod(p, a.orig, c.fy)
-			buf = c.credits(&rec, m, buf)
+			if r.Kind == RuleReferral {
+				buf = c.referralCredits(pc, r, &rec, m, buf)
+			} else {
+				buf = c.credits(&rec, m, buf)
+			}
 			for _, cr := range buf {
-				payee, partnerID, _ := c.payee(cr.slot)
-				s := sums[closedKey{p.ID, r.Key, payee, p0.Key}]
-				if s == nil || s.basis.IsZero() {
+				payee, partnerID, pi := c.payee(cr.slot)
+				sum := sums[closedKey{p.ID, r.Key, payee, a.rateKey}]
+				if sum == nil && (pi < 0 || !eligible[pi]) {
 					continue
 				}
-				full := cr.value.Mul(s.amount).DivRound(s.basis, 16)
-				rate := s.amount.Mul(hundred).DivRound(s.basis, 4)
-				rateArg := PercentArg("rate", rate)
-				if units {
-					rate = s.amount.DivRound(s.basis, 4)
-					rateArg = MoneyArg("rate", rate, c.cur)
+				l, ok := c.adjustLine(r, a, cr.value, units, sum, pi)
+				if !ok {
+					continue
 				}
-				key := "adjust.return"
-				if a.late {
-					key = "adjust.late"
-				}
-				ex := Explanation{Key: key, Args: []Arg{TextArg("rule", r.Name), TextArg("invoice", a.invoice), PeriodArg("original_period", p0.Key),
-					c.basisArg("basis", units, cr.value), rateArg, MoneyArg("amount", c.cur.Round(full), c.cur)}}
-				l := RewardLine{Payee: payee, PartnerID: partnerID, Unit: s.unit, Amount: c.cur.Round(full), Basis: cr.value, Explanation: ex,
-					Adjustment: &Adjustment{OriginalPeriod: p0.Key, Invoice: a.invoice, SaleID: a.s.ID, EffectiveRate: rate}}
-				c.emit(pc, ri, l, p0.Key+"\x00"+a.invoice, a.s.ID)
+				l.Payee, l.PartnerID = payee, partnerID
+				c.emit(pc, ri, l, a.rateKey+"\x00"+a.invoice, a.s.ID)
 			}
 		}
 	}
+}
+
+// adjustLine prices one payee's credit of an adjusting sale under rule r:
+// at the effective rate of the closed period's lines when it has any with a
+// basis, else (a late sale only) as the rule pays that credit on its own.
+func (c *computer) adjustLine(r *Rule, a adjSale, value decimal.Decimal, units bool, s *closedSum, pi int32) (RewardLine, bool) {
+	u := unitOf(r)
+	var full, rate decimal.Decimal
+	switch {
+	case s != nil && !s.basis.IsZero():
+		paid := s.amount
+		if u == UnitPoints {
+			paid = decimal.NewFromInt(s.points)
+		}
+		full = value.Mul(paid).DivRound(s.basis, 16)
+		rate = paid.DivRound(s.basis, 16)
+	case a.late && value.IsPositive():
+		var ok bool
+		if rate, ok = c.standaloneRate(r, value, pi); !ok {
+			return RewardLine{}, false
+		}
+		full = value.Mul(rate)
+	default:
+		return RewardLine{}, false // nothing was paid there to claw back
+	}
+	// The rate is shown as the line used it, to the precision a reader
+	// can check: a percentage of revenue, an amount (or points) per unit.
+	shown := rate.Mul(hundred).Round(4)
+	rateArg := PercentArg("rate", shown)
+	if units || u == UnitPoints {
+		shown = rate.Round(6)
+		rateArg = NumberArg("rate", shown)
+		if u != UnitPoints {
+			rateArg = MoneyArg("rate", shown, c.cur)
+		}
+	}
+	key := "adjust.return"
+	if a.late {
+		key = "adjust.late"
+	}
+	l := RewardLine{Unit: u, Basis: value}
+	var amountArg Arg
+	if u == UnitPoints {
+		// Fractional points are dropped: a claw-back takes back whole points only.
+		l.Points = full.Truncate(0).IntPart()
+		amountArg = PointsArg("amount", l.Points)
+	} else {
+		l.Amount = c.cur.Round(full)
+		amountArg = MoneyArg("amount", l.Amount, c.cur)
+	}
+	l.Explanation = Explanation{Key: key, Args: []Arg{TextArg("rule", r.Name), TextArg("invoice", a.invoice), PeriodArg("original_period", a.rateKey),
+		c.basisArg("basis", units, value), rateArg, amountArg}}
+	if r.Kind == RuleFund && r.Fund != nil {
+		l.Explanation.Args = append(l.Explanation.Args, DateArg("expires", FundExpiresOn(c.period, r.Fund.ValidityDays)))
+	}
+	l.Adjustment = &Adjustment{OriginalPeriod: a.rateKey, Invoice: a.invoice, SaleID: a.s.ID, EffectiveRate: shown}
+	return l, true
+}
+
+// standaloneRate is what rule r pays per unit of basis for a credit of
+// value on its own, tier multiplier included, for the rules whose reward
+// is proportional to their basis. Target and deal-registration rules are
+// not: a late sale of a payee they paid nothing adjusts nothing.
+func (c *computer) standaloneRate(r *Rule, value decimal.Decimal, pi int32) (decimal.Decimal, bool) {
+	var full decimal.Decimal
+	switch r.Kind {
+	case RuleRate:
+		full, _ = RateAmount(r, c.tierOf(pi), value, c.period.Key, c.cur)
+	case RuleFund:
+		full = Percent(value, r.Fund.Rate)
+	case RuleLoyalty:
+		if !r.Loyalty.Per.IsPositive() {
+			return decimal.Zero, false
+		}
+		full = value.Mul(r.Loyalty.Points).DivRound(r.Loyalty.Per, 16)
+	case RuleReferral:
+		full = Percent(value, r.Referral.Rate)
+	case RuleSPIF:
+		if r.SPIF.Rate.IsPositive() {
+			full = Percent(value, r.SPIF.Rate)
+		} else {
+			full = value.Mul(r.SPIF.Amount)
+		}
+	default:
+		return decimal.Zero, false
+	}
+	if m, ok := r.TierMultipliers[c.tierOf(pi)]; ok {
+		full = full.Mul(m)
+	}
+	return full.DivRound(value, 16), true
+}
+
+// referralCredits returns the credit of an adjusting sale under a referral
+// rule's revenue share: a subscription sale to a customer referred while
+// the program runs, inside the rule's months, credited to the referrer.
+func (c *computer) referralCredits(pc *progCtx, r *Rule, rec *saleRec, m *ruleMatch, dst []credit) []credit {
+	dst = dst[:0]
+	rr := r.Referral
+	if rr == nil || !rr.Rate.IsPositive() || rec.product < 0 || !c.products[rec.product].Subscription || !m.product[rec.product] || !m.class[rec.class] {
+		return dst
+	}
+	ci := c.customers()
+	if c.custByName == nil {
+		c.custByName = make(map[string]int, len(ci.names))
+		for k, n := range ci.names {
+			c.custByName[n] = k
+		}
+	}
+	k, ok := c.custByName[rec.s.Customer]
+	if !ok {
+		return dst
+	}
+	f := &ci.first[k]
+	if f.s == nil || f.date < pc.p.ValidFrom || rec.date < f.date || rr.Months > 0 && rec.date >= f.date.AddMonths(rr.Months) {
+		return dst
+	}
+	slot, ok := c.slotFor(m, f.referrer, -1)
+	if !ok {
+		return dst
+	}
+	v := rec.s.Net
+	if m.weighted {
+		v = v.Mul(m.weight[rec.class])
+	}
+	return append(dst, credit{slot: slot, partner: f.referrer, value: v})
 }
 
 // reconKey groups lines that Reconcile compares.

@@ -51,11 +51,16 @@ func TestAdjustReturnOfClosedPeriod(t *testing.T) {
 	}
 	wantAmount(t, byKey["adjust.late"], "100.00")
 
-	t.Run("no original lines, no adjustment", func(t *testing.T) {
+	t.Run("nothing paid in Q2: no claw-back, the late sale paid on its own", func(t *testing.T) {
+		// Q2 paid partner 1 nothing: the return takes nothing back; the late
+		// sale earns what the rule pays it alone: 2,000 x 5 % = 100.00.
 		in.ClosedLines = nil
 		res := compute(t, in)
-		if len(res.Lines) != 1 {
-			t.Errorf("got %d lines, want only the period's", len(res.Lines))
+		if len(res.Lines) != 2 {
+			t.Fatalf("got %d lines, want the period's and the late sale's: %+v", len(res.Lines), res.Lines)
+		}
+		if l := res.Lines[1]; l.Explanation.Key != "adjust.late" || !l.Amount.Equal(d("100")) || l.Adjustment == nil || l.Adjustment.OriginalPeriod != "2026-Q2" {
+			t.Errorf("late line %+v", l)
 		}
 	})
 }

@@ -22,7 +22,9 @@ type Inputs struct {
 	Partners      []Partner
 	Reps          []Rep
 	Products      []Product
-	// Sales are every sale whose BookDate is in the period, late sales included.
+	// Sales are every sale dated in the period, and the late sales dated
+	// before it (Booked set) that may adjust it; Compute decides, per the
+	// period's kind, where each counts (see splitAdjustments).
 	Sales []Sale
 	// Registrations are those the sales link to.
 	Registrations []Registration
@@ -42,6 +44,11 @@ type Inputs struct {
 	ClosedPeriods []Period
 	ClosedLines   []RewardLine
 	Originals     []Sale
+	// SalesAtClose is, per closed period key, the highest sale id that
+	// existed when it was closed: a sale dated in it with a higher id was
+	// entered late and adjusts a later period. A period without it (closed
+	// before this was recorded) falls back on the sale's booking day.
+	SalesAtClose map[string]ID
 }
 
 // Result is a period's computation.
@@ -98,6 +105,8 @@ type computer struct {
 	netScale, qtyScale int32
 	adjSales           []adjSale
 	cust               *customerIndex // customers and their first sales, for referral rules
+	custByName         map[string]int // customer name -> index in cust, for adjustments
+	closedKeys         map[string]bool // period key -> closed, filled as asked
 
 	out    []*keyedLine
 	seq    int         // lines emitted so far
@@ -166,7 +175,7 @@ func Compute(in Inputs) (Result, error) {
 	}
 	for i := range progs {
 		p := &progs[i]
-		if p.Status == ProgramDraft && !in.IncludeDrafts {
+		if !c.adjusts(p) {
 			continue
 		}
 		c.adjustments(i, p)
@@ -219,6 +228,23 @@ func (c *computer) computes(p *Program) bool {
 	return p.ValidFrom <= c.period.End && (p.ValidTo.IsZero() || p.ValidTo >= c.period.Start)
 }
 
+// adjusts reports whether program p corrects its closed periods in the
+// computed period: a program of the period's kind, active or ended (a
+// return claws back what an ended program paid), or a draft in a
+// simulation. Its validity does not matter: the corrected sale's does.
+func (c *computer) adjusts(p *Program) bool {
+	if p.PeriodKind != c.period.Kind || p.PeriodKind == PeriodCustom {
+		return false
+	}
+	switch p.Status {
+	case ProgramActive, ProgramEnded:
+		return true
+	case ProgramDraft:
+		return c.in.IncludeDrafts
+	}
+	return false
+}
+
 func (c *computer) newProgCtx(i int, p *Program) *progCtx {
 	pc := &progCtx{idx: i, p: p, period: c.period, from: max(c.period.Start, p.ValidFrom), to: c.period.End}
 	if !p.ValidTo.IsZero() {
@@ -266,6 +292,7 @@ func (c *computer) index() {
 	for i := range c.partners {
 		c.tiers[i] = tierFrom(hist[c.partners[i].ID], c.period.Start, low)
 	}
+	c.closedKeys = make(map[string]bool, len(in.ClosedPeriods))
 	c.regs = make(map[ID]*Registration, len(in.Registrations))
 	for i := range in.Registrations {
 		r := &in.Registrations[i]

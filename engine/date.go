@@ -12,6 +12,9 @@ import (
 // "not set" wherever a date is optional.
 type Date int32
 
+// MaxDate is later than any day a user can enter: an open end of a range.
+const MaxDate Date = 1<<31 - 1
+
 // NewDate returns the Date of year y, month m, day d (normalised like time.Date).
 func NewDate(y int, m time.Month, d int) Date {
 	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))

@@ -354,6 +354,11 @@ type PointsEntry struct {
 	Against string          `json:"against,omitempty"` // what was redeemed
 	LineID  ID              `json:"line_id,omitempty"`
 	Period  string          `json:"period,omitempty"`
+	// ExpiresOn is the first day earned points are gone unless redeemed
+	// (0: they never expire).
+	ExpiresOn Date `json:"expires_on,omitempty"`
+	// Lot names the earned entry an expiry empties.
+	Lot ID `json:"lot,omitempty"`
 }
 
 // Payout is money paid to a payee that settles approved reward lines.
@@ -376,6 +381,9 @@ type PeriodState struct {
 	Closed   bool   `json:"closed"`
 	ClosedOn Date   `json:"closed_on,omitempty"`
 	ClosedBy string `json:"closed_by,omitempty"`
+	// LastSaleID is the highest sale id when the period was closed: a sale
+	// dated in it with a higher id was entered late (0: not recorded).
+	LastSaleID ID `json:"last_sale_id,omitempty"`
 }
 
 // AuditEntry records one change: when, who, what, before and after.
