@@ -263,7 +263,7 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 	d.Tiers = tierCounts(ladder, tiersOn(ladder, history, activeIDs, p))
 
 	// Reward lines: the period's cost, and each program's spend over its life.
-	inside := periodsInside(p, fy)
+	inside := lineInside(p, fy)
 	progs, err := data.All[engine.Program](tx)
 	if err != nil {
 		return d, fmt.Errorf("programs: %w", err)
@@ -323,15 +323,11 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 		return d, fmt.Errorf("fund ledger: %w", err)
 	}
 	d.Funds = fundPosition(funds, c.asOf)
-	err = data.Each(tx, func(e *engine.PointsEntry) error {
-		if e.Date <= c.asOf {
-			d.PointsOutstanding += e.Points
-		}
-		return nil
-	})
+	pts, err := data.All[engine.PointsEntry](tx)
 	if err != nil {
 		return d, fmt.Errorf("points ledger: %w", err)
 	}
+	d.PointsOutstanding = pointsOutstanding(pts, c.asOf)
 	return d, nil
 }
 
@@ -380,11 +376,11 @@ func monthIndex(months []engine.Period, d engine.Date) int {
 	return i
 }
 
-// periodsInside returns a test of whether a reward line's period key lies
+// lineInside returns a test of whether a reward line's period key lies
 // inside p: a quarter holds its months' lines as well as its own, so the
 // cost of a quarter counts its monthly programs too, while a month shows
 // only the programs that run by the month.
-func periodsInside(p engine.Period, fy time.Month) func(key string) bool {
+func lineInside(p engine.Period, fy time.Month) func(key string) bool {
 	memo := map[string]bool{}
 	return func(key string) bool {
 		in, ok := memo[key]
@@ -489,8 +485,9 @@ func tierCounts(l engine.TierLadder, held map[engine.ID]string) []TierCount {
 	return out
 }
 
-// credits sums each payee's share of the period's net sales: a sale's
-// credit splits when it has them, else all of it to its partner and rep.
+// credits sums each payee's share of the period's net sales, as
+// engine.SaleCredits gives it: a sale's credit splits when it has them,
+// else all of it to its partner and rep.
 type credits struct {
 	by map[engine.Payee]decimal.Decimal
 }
@@ -504,17 +501,14 @@ func (c *credits) add(x *engine.Sale) {
 			c.by[py] = c.by[py].Add(amt)
 		}
 	}
-	if len(x.Splits) == 0 {
-		give(engine.PayeePartner, x.PartnerID, x.Net)
-		give(engine.PayeeRep, x.RepID, x.Net)
-		return
-	}
-	for _, sp := range x.Splits {
-		amt := engine.Percent(x.Net, sp.Share)
-		give(engine.PayeePartner, sp.PartnerID, amt)
-		give(engine.PayeeRep, sp.RepID, amt)
+	for _, cr := range engine.SaleCredits(x, wholeCredit) {
+		give(engine.PayeePartner, cr.PartnerID, cr.Net)
+		give(engine.PayeeRep, cr.RepID, cr.Net)
 	}
 }
+
+// wholeCredit is the matrix weight outside a rule: a sale credits its whole share.
+var wholeCredit = decimal.NewFromInt(1)
 
 // creditTo returns the payee's share of sale x, and whether it has one.
 func creditTo(x *engine.Sale, py engine.Payee) (decimal.Decimal, bool) {
@@ -663,24 +657,13 @@ func fundsByPartner(entries []engine.FundEntry, asOf engine.Date) []partnerFunds
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	by2 := asOf.AddDays(ExpiryWindowDays)
 	var out []partnerFunds
 	for _, id := range ids {
-		f := partnerFunds{PartnerID: id}
-		for _, a := range engine.FundStates(by[id], id, asOf) {
-			f.Accrued = f.Accrued.Add(a.Accrual.Amount)
-			if a.Expired || !a.Remaining.IsPositive() {
-				continue
-			}
-			f.Balance = f.Balance.Add(a.Remaining)
-			if a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= by2 {
-				f.Expiring = f.Expiring.Add(a.Remaining)
-				f.expiring = append(f.expiring, a)
-				if f.NextExpiry == 0 || a.Accrual.ExpiresOn < f.NextExpiry {
-					f.NextExpiry = a.Accrual.ExpiresOn
-				}
-			}
-		}
+		// One model of the ledger (engine.FundLedger): claw-backs lower the
+		// balance, and only what is unexpired on asOf can be expiring.
+		l := engine.NewFundLedger(by[id], id, asOf)
+		f := partnerFunds{PartnerID: id, Accrued: l.Accrued(), Balance: l.Balance()}
+		f.Expiring, f.NextExpiry, f.expiring = l.Expiring(ExpiryWindowDays)
 		out = append(out, f)
 	}
 	return out

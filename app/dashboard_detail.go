@@ -236,7 +236,7 @@ func detailCost(tx *data.Tx, c dashCtx, prog engine.ID) (DetailTable, error) {
 	if prog != 0 {
 		t.Title = pn.name(prog) + " – reward lines of " + c.p.Key
 	}
-	inside := periodsInside(c.p, c.co.FiscalYearStart)
+	inside := lineInside(c.p, c.co.FiscalYearStart)
 	total, points := decimal.Zero, int64(0)
 	err = data.Each(tx, func(l *engine.RewardLine) error {
 		if prog != 0 && l.ProgramID != prog || !inside(l.Period) {
@@ -279,16 +279,10 @@ func detailActive(tx *data.Tx, c dashCtx) (DetailTable, error) {
 		return a
 	}
 	err := tx.SalesBetween(c.p.Start, c.p.End, func(x *engine.Sale) error {
-		if len(x.Splits) == 0 {
-			a := get(x.PartnerID)
+		for _, cr := range engine.SaleCredits(x, wholeCredit) {
+			a := get(cr.PartnerID)
 			a.sales++
-			a.revenue = a.revenue.Add(x.Net)
-			return nil
-		}
-		for _, sp := range x.Splits {
-			a := get(sp.PartnerID)
-			a.sales++
-			a.revenue = a.revenue.Add(engine.Percent(x.Net, sp.Share))
+			a.revenue = a.revenue.Add(cr.Net)
 		}
 		return nil
 	})
@@ -413,7 +407,7 @@ func detailLeader(tx *data.Tx, c dashCtx, py engine.Payee) (DetailTable, error) 
 	if err != nil {
 		return t, fmt.Errorf("sales: %w", err)
 	}
-	inside := periodsInside(c.p, c.co.FiscalYearStart)
+	inside := lineInside(c.p, c.co.FiscalYearStart)
 	err = data.Each(tx, func(l *engine.RewardLine) error {
 		if l.Payee != py || l.Unit != engine.UnitPoints || l.Points == 0 || !inside(l.Period) {
 			return nil
@@ -512,25 +506,13 @@ func detailPoints(tx *data.Tx, c dashCtx) (DetailTable, error) {
 	}
 	type bal struct{ earned, spent, balance int64 }
 	by := map[engine.Payee]*bal{}
-	err = data.Each(tx, func(e *engine.PointsEntry) error {
-		if e.Date > c.asOf {
-			return nil
-		}
-		b := by[e.Payee]
-		if b == nil {
-			b = &bal{}
-			by[e.Payee] = b
-		}
-		b.balance += e.Points
-		if e.Points > 0 {
-			b.earned += e.Points
-		} else {
-			b.spent -= e.Points
-		}
-		return nil
-	})
+	entries, err := data.All[engine.PointsEntry](tx)
 	if err != nil {
 		return DetailTable{}, fmt.Errorf("points ledger: %w", err)
+	}
+	for _, py := range pointsPayees(entries, c.asOf) {
+		v := pointsView(entries, py, "", c.asOf)
+		by[py] = &bal{earned: v.Earned, spent: v.Spent, balance: v.Balance}
 	}
 	type row struct {
 		py            engine.Payee

@@ -174,7 +174,7 @@ func (s *Service) ReadProgram(b []byte) (engine.Program, error) {
 		return p, err
 	}
 	// A file's id belongs to the database it came from: saving matches
-	// the program by name instead (see SaveProgram).
+	// the program by its identity (UID), then by name (see SaveProgram).
 	p.ID = 0
 	if p.Currency == "" {
 		co, err := s.Company()
@@ -337,7 +337,7 @@ func (s *Service) CloseImpact(period string) (CloseImpact, error) {
 		if err != nil {
 			return fmt.Errorf("activities: %w", err)
 		}
-		inside := periodsInside(p, c.co.FiscalYearStart)
+		inside := lineInside(p, c.co.FiscalYearStart)
 		return data.Each(tx, func(l *engine.RewardLine) error {
 			if !inside(l.Period) || tx.IsPeriodClosed(l.Period) {
 				return nil

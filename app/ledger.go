@@ -10,16 +10,28 @@ import (
 	"partnerdesk/engine"
 )
 
-// FundView is a partner's fund on a day.
+// FundView is a partner's fund on a day, read from engine.FundLedger.
 type FundView struct {
 	PartnerID  engine.ID
 	Partner    string
-	Balance    decimal.Decimal
+	Accrued    decimal.Decimal // accruals up to the day, net of claw-backs
+	Balance    decimal.Decimal // negative while a claw-back is not covered
+	Debt       decimal.Decimal // claw-backs no accrual covered yet
 	Expiring30 decimal.Decimal // what expires in the next 30 days unless claimed
 	NextExpiry engine.Date
 	Accruals   []engine.FundAccrualState
+	Clawbacks  []engine.FundEntry
 	Claims     []engine.FundEntry
 	Expiries   []engine.FundEntry
+}
+
+// fundView reads one partner's fund on asOf from the ledger model.
+func fundView(entries []engine.FundEntry, partnerID engine.ID, name string, asOf engine.Date) FundView {
+	l := engine.NewFundLedger(entries, partnerID, asOf)
+	v := FundView{PartnerID: partnerID, Partner: name, Accrued: l.Accrued(), Balance: l.Balance(), Debt: l.Debt,
+		Accruals: l.Accruals, Clawbacks: l.Clawbacks, Claims: l.Claims, Expiries: l.Expiries}
+	v.Expiring30, v.NextExpiry, _ = l.Expiring(ExpiryWindowDays)
+	return v
 }
 
 // Funds returns the fund of every partner that has one (or of the partner
@@ -52,49 +64,30 @@ func (s *Service) Funds(ref string, asOf engine.Date) ([]FundView, error) {
 		if err != nil {
 			return err
 		}
-		byPartner := map[engine.ID][]engine.FundEntry{}
+		seen := map[engine.ID]bool{}
 		var ids []engine.ID
 		for _, e := range entries {
-			if only != 0 && e.PartnerID != only {
+			if only != 0 && e.PartnerID != only || seen[e.PartnerID] {
 				continue
 			}
-			if _, ok := byPartner[e.PartnerID]; !ok {
-				ids = append(ids, e.PartnerID)
-			}
-			byPartner[e.PartnerID] = append(byPartner[e.PartnerID], e)
+			seen[e.PartnerID] = true
+			ids = append(ids, e.PartnerID)
 		}
 		if only != 0 && len(ids) == 0 {
 			ids = append(ids, only)
 		}
 		sortBy(ids, func(id engine.ID) string { return fmt.Sprintf("%020d", id) })
 		for _, pid := range ids {
-			es := byPartner[pid]
-			v := FundView{PartnerID: pid, Partner: nm.partners[pid], Balance: engine.FundBalance(es, pid, asOf), Accruals: engine.FundStates(es, pid, asOf)}
-			for _, a := range v.Accruals {
-				if !a.Expired && a.Remaining.IsPositive() && a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= asOf.AddDays(30) {
-					v.Expiring30 = v.Expiring30.Add(a.Remaining)
-					if v.NextExpiry == 0 || a.Accrual.ExpiresOn < v.NextExpiry {
-						v.NextExpiry = a.Accrual.ExpiresOn
-					}
-				}
-			}
-			for _, e := range es {
-				switch e.Kind {
-				case engine.FundClaim:
-					v.Claims = append(v.Claims, e)
-				case engine.FundExpiry:
-					v.Expiries = append(v.Expiries, e)
-				}
-			}
-			out = append(out, v)
+			out = append(out, fundView(entries, pid, nm.partners[pid], asOf))
 		}
 		return nil
 	})
 	return out, err
 }
 
-// PostExpiries writes the expiry entries due by asOf (use it or lose it).
-// It is idempotent: an accrual once expired has nothing left to expire.
+// PostExpiries writes the fund and points expiry entries due by asOf (use
+// it or lose it). It is idempotent: an accrual or lot once expired has
+// nothing left to expire.
 func (s *Service) PostExpiries(asOf engine.Date) error {
 	return s.update(func(tx *data.Tx) error {
 		entries, err := data.All[engine.FundEntry](tx)
@@ -108,6 +101,18 @@ func (s *Service) PostExpiries(asOf engine.Date) error {
 			}
 			if err := tx.Put(&e); err != nil {
 				return fmt.Errorf("post fund expiry of partner %d: %w", e.PartnerID, err)
+			}
+		}
+		pts, err := data.All[engine.PointsEntry](tx)
+		if err != nil {
+			return err
+		}
+		for _, e := range engine.DuePointsExpiries(pts, asOf) {
+			if tx.IsClosed(e.Date) {
+				e.Date = asOf
+			}
+			if err := tx.Put(&e); err != nil {
+				return fmt.Errorf("post points expiry of %s %d: %w", e.Payee.Kind, e.Payee.ID, err)
 			}
 		}
 		return nil
@@ -209,18 +214,41 @@ func (s *Service) ReimburseClaim(id engine.ID, reference string) error {
 	})
 }
 
-// PointsView is one payee's points.
+// PointsView is one payee's points on a day, read from engine.PointsLedger.
 type PointsView struct {
-	Payee   engine.Payee
-	Name    string
-	Balance int64
-	Earned  int64
-	Spent   int64 // redeemed and expired, as a positive number
+	Payee    engine.Payee
+	Name     string
+	Balance  int64
+	Earned   int64 // net of claw-backs
+	Redeemed int64 // as a positive number
+	Expired  int64 // as a positive number, posted or due
+	Spent    int64 // redeemed and expired, as a positive number
+	// NextExpiry is the next day points lapse unless redeemed, and
+	// Expiring how many do then (0 and 0 when none will).
+	NextExpiry engine.Date
+	Expiring   int64
+}
+
+// pointsView reads one payee's points on asOf from the ledger model.
+func pointsView(entries []engine.PointsEntry, payee engine.Payee, name string, asOf engine.Date) PointsView {
+	l := engine.NewPointsLedger(entries, payee, asOf)
+	v := PointsView{Payee: payee, Name: name, Balance: l.Balance()}
+	v.Earned, v.Redeemed, v.Expired = l.Totals()
+	v.Spent = v.Redeemed + v.Expired
+	v.Expiring, v.NextExpiry = l.NextExpiry()
+	return v
 }
 
 // Points returns the points balance of every payee that has points (or of
-// the one ref names) on asOf.
+// the one ref names) on asOf, after posting the expiries due by then.
 func (s *Service) Points(ref string, asOf engine.Date) ([]PointsView, error) {
+	due := asOf
+	if today := s.Today(); due > today {
+		due = today
+	}
+	if err := s.PostExpiries(due); err != nil {
+		return nil, err
+	}
 	var out []PointsView
 	err := s.view(func(tx *data.Tx) error {
 		entries, err := data.All[engine.PointsEntry](tx)
@@ -231,31 +259,12 @@ func (s *Service) Points(ref string, asOf engine.Date) ([]PointsView, error) {
 		if err != nil {
 			return err
 		}
-		by := map[engine.Payee]*PointsView{}
-		var order []engine.Payee
-		for _, e := range entries {
-			if e.Date > asOf {
+		for _, py := range pointsPayees(entries, asOf) {
+			name := nm.payee(py)
+			if ref != "" && !matchPayee(ref, py, name) {
 				continue
 			}
-			v := by[e.Payee]
-			if v == nil {
-				v = &PointsView{Payee: e.Payee, Name: nm.payee(e.Payee)}
-				by[e.Payee] = v
-				order = append(order, e.Payee)
-			}
-			v.Balance += e.Points
-			if e.Points > 0 {
-				v.Earned += e.Points
-			} else {
-				v.Spent -= e.Points
-			}
-		}
-		for _, p := range order {
-			v := by[p]
-			if ref != "" && !matchPayee(ref, p, v.Name) {
-				continue
-			}
-			out = append(out, *v)
+			out = append(out, pointsView(entries, py, name, asOf))
 		}
 		sortBy(out, func(v PointsView) string { return fmt.Sprintf("%s%020d", v.Payee.Kind, v.Payee.ID) })
 		return nil
@@ -294,14 +303,12 @@ func (s *Service) Redeem(in RedeemInput) (engine.PointsEntry, error) {
 		if err != nil {
 			return err
 		}
-		// Later entries count too: a redemption back-dated before points
-		// were spent must not let the balance dip below zero afterwards.
-		bal := engine.PointsBalance(entries, payee, engine.Date(1<<30))
-		if at := engine.PointsBalance(entries, payee, day); at < bal {
-			bal = at
-		}
+		// What every posted entry left of the points valid that day,
+		// oldest first: a back-dated redemption takes neither points spent
+		// or expired since nor points earned later.
+		bal := engine.PointsAvailable(entries, payee, day)
 		if in.Points > bal {
-			return &engine.ValidationError{Field: "points", Reason: fmt.Sprintf("the balance is %d points; %d cannot be redeemed", bal, in.Points)}
+			return &engine.ValidationError{Field: "points", Reason: fmt.Sprintf("%d points are available on %s; %d cannot be redeemed", bal, day, in.Points)}
 		}
 		e = engine.PointsEntry{Payee: payee, Kind: engine.PointsRedeemed, Date: day, Points: -in.Points, Against: strings.TrimSpace(in.Against)}
 		return tx.Put(&e)
@@ -352,7 +359,7 @@ func (s *Service) dayOrToday(field, text string) (engine.Date, error) {
 // YTD is a payee's year to date: what the statement shows.
 type YTD struct {
 	Year    engine.Period
-	Rewards decimal.Decimal // approved and paid money lines of periods ending in the year up to the period
+	Rewards decimal.Decimal // money lines counted by engine.InYearToDate (any status)
 	Points  int64
 	Paid    decimal.Decimal // payouts dated in the year up to the period end
 }
@@ -368,11 +375,11 @@ func (s *Service) YearToDate(payee engine.Payee, p engine.Period) (YTD, error) {
 	out := YTD{Year: y}
 	err = s.view(func(tx *data.Tx) error {
 		err := data.Each(tx, func(l *engine.RewardLine) error {
-			if l.Payee != payee || l.Status == engine.LineDraft && l.Period != p.Key {
+			if l.Payee != payee {
 				return nil
 			}
 			lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart)
-			if err != nil || lp.End < y.Start || lp.End > p.End {
+			if err != nil || !engine.InYearToDate(lp, p, co.FiscalYearStart) {
 				return nil
 			}
 			if l.Unit == engine.UnitMoney {
@@ -392,4 +399,129 @@ func (s *Service) YearToDate(payee engine.Payee, p engine.Period) (YTD, error) {
 		})
 	})
 	return out, err
+}
+
+// postLedgerEntry books an approved line's points or fund movement dated
+// date. Earned points carry the expiry of their loyalty rule (validity in
+// months from the end of period p, the one that earned them); a fund
+// credit the expiry its explanation names or, for an adjustment line, its
+// rule's validity from p's end. A negative line is a claw-back: it expires
+// nothing of its own (engine.NewFundLedger, engine.NewPointsLedger).
+func postLedgerEntry(tx *data.Tx, p engine.Period, l *engine.RewardLine, date engine.Date) error {
+	var rule *engine.Rule
+	if prog, err := data.Get[engine.Program](tx, l.ProgramID); err == nil {
+		for i := range prog.Rules {
+			if prog.Rules[i].Key == l.RuleKey {
+				rule = &prog.Rules[i]
+			}
+		}
+	}
+	switch {
+	case l.Unit == engine.UnitPoints && l.Points != 0:
+		e := engine.PointsEntry{Payee: l.Payee, Kind: engine.PointsEarned, Date: date, Points: l.Points, LineID: l.ID, Period: p.Key}
+		if l.Points > 0 && rule != nil && rule.Loyalty != nil {
+			e.ExpiresOn = engine.PointsExpiresOn(p, rule.Loyalty.ValidityMonths)
+		}
+		if err := tx.Put(&e); err != nil {
+			return fmt.Errorf("post points of line %d: %w", l.ID, err)
+		}
+	case l.Unit == engine.UnitFund && !l.Amount.IsZero():
+		expires := engine.Date(0)
+		if a, ok := l.Explanation.Arg("expires"); ok {
+			expires = a.Date
+		} else if l.Amount.IsPositive() && rule != nil && rule.Fund != nil {
+			expires = engine.FundExpiresOn(p, rule.Fund.ValidityDays)
+		}
+		if l.Amount.IsNegative() {
+			expires = 0
+		}
+		e := engine.FundEntry{PartnerID: l.PartnerID, ProgramID: l.ProgramID, Kind: engine.FundAccrual, Date: date,
+			Amount: l.Amount, ExpiresOn: expires, Period: p.Key, LineID: l.ID}
+		if err := tx.Put(&e); err != nil {
+			return fmt.Errorf("post fund accrual of line %d: %w", l.ID, err)
+		}
+	}
+	return nil
+}
+
+// LedgerFigures are the fund and points figures of a payee's statement,
+// as of the statement's date.
+type LedgerFigures struct {
+	AsOf            engine.Date
+	PointsBalance   int64
+	PointsExpiring  int64       // what lapses next unless redeemed
+	PointsExpiresOn engine.Date // when (0: nothing will)
+	FundBalance     decimal.Decimal
+	FundExpiring    decimal.Decimal // expires within ExpiryWindowDays of AsOf unless claimed
+	FundExpiresOn   engine.Date
+}
+
+// StatementDate is the day a statement of period p printed on today reads
+// the ledgers on: the period's end once it has ended, today before.
+func StatementDate(p engine.Period, today engine.Date) engine.Date {
+	return min(p.End, today)
+}
+
+// StatementLedgers returns the fund and points figures of payee's
+// statement of period, as of the statement's date (StatementDate).
+func (s *Service) StatementLedgers(payee engine.Payee, period string) (LedgerFigures, error) {
+	co, err := s.Company()
+	if err != nil {
+		return LedgerFigures{}, err
+	}
+	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
+	if err != nil {
+		return LedgerFigures{}, &engine.ValidationError{Field: "period", Reason: err.Error()}
+	}
+	var f LedgerFigures
+	err = s.view(func(tx *data.Tx) error {
+		pts, err := data.All[engine.PointsEntry](tx)
+		if err != nil {
+			return err
+		}
+		funds, err := data.All[engine.FundEntry](tx)
+		if err != nil {
+			return err
+		}
+		f = statementLedgers(pts, funds, payee, p, s.Today())
+		return nil
+	})
+	return f, err
+}
+
+// statementLedgers reads a payee's ledgers for a statement of period p
+// printed on today; funds are the partner's entries (nil for a rep).
+func statementLedgers(points []engine.PointsEntry, funds []engine.FundEntry, payee engine.Payee, p engine.Period, today engine.Date) LedgerFigures {
+	f := LedgerFigures{AsOf: StatementDate(p, today)}
+	pl := engine.NewPointsLedger(points, payee, f.AsOf)
+	f.PointsBalance = pl.Balance()
+	f.PointsExpiring, f.PointsExpiresOn = pl.NextExpiry()
+	if payee.Kind == engine.PayeePartner {
+		fv := fundView(funds, payee.ID, "", f.AsOf)
+		f.FundBalance, f.FundExpiring, f.FundExpiresOn = fv.Balance, fv.Expiring30, fv.NextExpiry
+	}
+	return f
+}
+
+// pointsPayees lists the payees with points entries dated up to asOf, in
+// the order of their first entry.
+func pointsPayees(entries []engine.PointsEntry, asOf engine.Date) []engine.Payee {
+	seen := map[engine.Payee]bool{}
+	var out []engine.Payee
+	for _, e := range entries {
+		if e.Date <= asOf && !seen[e.Payee] {
+			seen[e.Payee] = true
+			out = append(out, e.Payee)
+		}
+	}
+	return out
+}
+
+// pointsOutstanding is every payee's points balance on asOf added up.
+func pointsOutstanding(entries []engine.PointsEntry, asOf engine.Date) int64 {
+	var t int64
+	for _, py := range pointsPayees(entries, asOf) {
+		t += engine.NewPointsLedger(entries, py, asOf).Balance()
+	}
+	return t
 }

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -36,37 +39,104 @@ func (s *Service) FindProgram(ref string) (engine.Program, error) {
 }
 
 // SaveProgram validates and stores a program; the currency is the
-// company's. A program with the same name replaces the stored one when id
-// is 0, so re-importing an edited file updates it.
+// company's. A stored program keeps its identity (UID) through every save
+// and a new one gets one. With id 0 (a program read from a file) the
+// program is matched on its identity first, so importing an exported
+// program under a new name replaces it rather than adding a second active
+// program that pays again; then on its name, so re-importing an edited
+// file without an identity updates it; else it is new.
 func (s *Service) SaveProgram(p engine.Program) (engine.Program, error) {
+	if err := s.checkProgram(&p); err != nil {
+		return p, err
+	}
+	err := s.update(func(tx *data.Tx) error {
+		if p.ID == 0 && p.UID != "" {
+			_ = data.Each(tx, func(o *engine.Program) error {
+				if o.UID == p.UID {
+					p.ID = o.ID
+				}
+				return nil
+			})
+			if p.ID != 0 {
+				if o := programNamed(tx, p.Name, p.ID); o != nil {
+					return &engine.ValidationError{Field: "name", Reason: fmt.Sprintf(
+						"this is program %d renamed %q, but program %d already has that name: rename one of them first", p.ID, p.Name, o.ID)}
+				}
+			}
+		}
+		if p.ID == 0 {
+			if o := programNamed(tx, p.Name, 0); o != nil {
+				p.ID = o.ID
+				if o.UID != "" {
+					p.UID = o.UID
+				}
+			}
+		}
+		return putProgram(tx, &p)
+	})
+	return p, err
+}
+
+func (s *Service) checkProgram(p *engine.Program) error {
 	co, err := s.Company()
 	if err != nil {
-		return p, err
+		return err
 	}
 	if p.Currency == "" {
 		p.Currency = co.Currency.Code
 	}
 	if p.Currency != co.Currency.Code {
-		return p, &engine.ValidationError{Field: "currency", Reason: fmt.Sprintf("programs pay in the company's currency %s, not %s", co.Currency.Code, p.Currency)}
+		return &engine.ValidationError{Field: "currency", Reason: fmt.Sprintf("programs pay in the company's currency %s, not %s", co.Currency.Code, p.Currency)}
 	}
-	if err := engine.ValidateProgram(p); err != nil {
-		return p, err
-	}
-	err = s.update(func(tx *data.Tx) error {
-		if p.ID == 0 {
-			_ = data.Each(tx, func(o *engine.Program) error {
-				if strings.EqualFold(o.Name, p.Name) {
-					p.ID = o.ID
-				}
-				return nil
-			})
-		}
-		return tx.Put(&p)
-	})
-	return p, err
+	return engine.ValidateProgram(*p)
 }
 
-// ImportProgram reads a program file and stores it.
+// putProgram stores p, keeping the stored program's identity when p has
+// none (a form does not carry it) and giving a new program one.
+func putProgram(tx *data.Tx, p *engine.Program) error {
+	if p.ID != 0 && p.UID == "" {
+		if o, err := data.Get[engine.Program](tx, p.ID); err == nil {
+			p.UID = o.UID
+		} else if !errors.Is(err, engine.ErrNotFound) {
+			return err
+		}
+	}
+	if p.UID == "" {
+		uid, err := newProgramUID()
+		if err != nil {
+			return err
+		}
+		p.UID = uid
+	}
+	return tx.Put(p)
+}
+
+// newProgramUID returns 16 random bytes in hex.
+func newProgramUID() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("program identity: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+// programNamed returns the stored program named name (case and accents
+// aside, as names are compared everywhere), other than id, or nil.
+func programNamed(tx *data.Tx, name string, id engine.ID) *engine.Program {
+	var found *engine.Program
+	_ = data.Each(tx, func(o *engine.Program) error {
+		if o.ID != id && strings.EqualFold(strings.TrimSpace(o.Name), strings.TrimSpace(name)) {
+			c := *o
+			found = &c
+		}
+		return nil
+	})
+	return found
+}
+
+// ImportProgram reads a program file and stores it (see SaveProgram for
+// how it is matched: identity, then name). The file's numeric id belongs
+// to the database it came from and is not used.
 func (s *Service) ImportProgram(b []byte) (engine.Program, error) {
 	p, err := engine.ParseProgramFile(b)
 	if err != nil {
@@ -76,23 +146,64 @@ func (s *Service) ImportProgram(b []byte) (engine.Program, error) {
 	return s.SaveProgram(p)
 }
 
-// ExportProgram returns a program as its versioned JSON file.
+// ExportProgram returns a program as its versioned JSON file, carrying its
+// identity (a program stored before identities existed gets one now).
 func (s *Service) ExportProgram(ref string) ([]byte, error) {
 	p, err := s.FindProgram(ref)
 	if err != nil {
 		return nil, err
 	}
+	return s.exportProgram(p)
+}
+
+// ExportProgramByID is ExportProgram for the program with id.
+func (s *Service) ExportProgramByID(id engine.ID) ([]byte, error) {
+	var p engine.Program
+	err := s.view(func(tx *data.Tx) error {
+		o, err := data.Get[engine.Program](tx, id)
+		if err != nil {
+			return err
+		}
+		p = *o
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.exportProgram(p)
+}
+
+func (s *Service) exportProgram(p engine.Program) ([]byte, error) {
+	if p.UID == "" {
+		err := s.update(func(tx *data.Tx) error {
+			o, err := data.Get[engine.Program](tx, p.ID)
+			if err != nil {
+				return err
+			}
+			if o.UID == "" {
+				if err := putProgram(tx, o); err != nil {
+					return err
+				}
+			}
+			p.UID = o.UID
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
 	return engine.MarshalProgramFile(p)
 }
 
 // SimRow is one payee's cost under a simulated program next to what the
-// stored lines of that program paid (or would pay) in the period.
+// stored lines of that program in the period actually paid.
 type SimRow struct {
 	Payee     engine.Payee
 	Name      string
-	Simulated decimal.Decimal
+	Simulated decimal.Decimal // money rewards
+	Fund      decimal.Decimal // credits to the partner's MDF / co-op fund, not paid as money
 	Points    int64
-	Actual    decimal.Decimal
+	Actual    decimal.Decimal // the program's paid money lines of the period
 	Diff      decimal.Decimal // Simulated - Actual
 }
 
@@ -102,6 +213,7 @@ type Simulation struct {
 	Program       string
 	Rows          []SimRow
 	Total, Actual decimal.Decimal
+	Fund          decimal.Decimal // simulated fund credits
 	Lines         []engine.RewardLine
 	Currency      engine.Currency
 }
@@ -167,13 +279,19 @@ func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) 
 		}
 		for _, l := range res.Lines {
 			r := row(l.Payee)
-			if l.Unit != engine.UnitPoints {
+			switch l.Unit {
+			case engine.UnitMoney:
 				r.Simulated = r.Simulated.Add(l.Amount)
+			case engine.UnitFund:
+				r.Fund = r.Fund.Add(l.Amount)
 			}
 			r.Points += l.Points
 		}
+		// What was paid: the program's money lines of the period that a
+		// payout settled. Drafts and approved lines are not paid yet, and
+		// a fund credit is never paid out as money.
 		for _, l := range stored {
-			if l.ProgramID == p.ID && l.Unit != engine.UnitPoints {
+			if l.ProgramID == p.ID && l.Unit == engine.UnitMoney && l.Status == engine.LinePaid {
 				row(l.Payee).Actual = row(l.Payee).Actual.Add(l.Amount)
 			}
 		}
@@ -181,6 +299,7 @@ func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) 
 			r := by[py]
 			r.Diff = r.Simulated.Sub(r.Actual)
 			sim.Total = sim.Total.Add(r.Simulated)
+			sim.Fund = sim.Fund.Add(r.Fund)
 			sim.Actual = sim.Actual.Add(r.Actual)
 			sim.Rows = append(sim.Rows, *r)
 		}

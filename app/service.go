@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"partnerdesk/data"
@@ -117,7 +118,125 @@ func (s *Service) SaveCompany(c engine.Company) error {
 	if len(errs) > 0 {
 		return errs
 	}
-	return s.update(func(tx *data.Tx) error { return tx.PutCompany(c) })
+	return s.update(func(tx *data.Tx) error {
+		old, err := tx.Company()
+		if err != nil && !errors.Is(err, engine.ErrNotFound) {
+			return err
+		}
+		if err := checkCompanyChange(tx, withCompanyDefaults(old), c); err != nil {
+			return err
+		}
+		return tx.PutCompany(c)
+	})
+}
+
+// checkCompanyChange refuses a change of the currency, its minor units or
+// the fiscal year's first month once figures depend on them: a program's
+// bands and amounts are written in the currency, every stored line,
+// payout and fund movement is rounded to its minor units, and period keys
+// of quarters and years are counted from the fiscal year's start. The
+// reason names what stands in the way.
+func checkCompanyChange(tx *data.Tx, old, c engine.Company) error {
+	curChanged := !strings.EqualFold(old.Currency.Code, c.Currency.Code) || old.Currency.MinorUnits != c.Currency.MinorUnits
+	fyChanged := old.FiscalYearStart != c.FiscalYearStart
+	if !curChanged && !fyChanged {
+		return nil
+	}
+	var progs []string
+	err := data.Each(tx, func(p *engine.Program) error { progs = append(progs, p.Name); return nil })
+	if err != nil {
+		return err
+	}
+	count := func(kind string) (int, error) { return tx.Count(kind) }
+	lines, err := count(data.KindRewardLine)
+	if err != nil {
+		return err
+	}
+	payouts, err := count(data.KindPayout)
+	if err != nil {
+		return err
+	}
+	funds, err := count(data.KindFundEntry)
+	if err != nil {
+		return err
+	}
+	states, err := tx.PeriodStates()
+	if err != nil {
+		return err
+	}
+	var closed []string
+	closedLines := 0
+	for _, st := range states {
+		if !st.Closed {
+			continue
+		}
+		closed = append(closed, st.Key)
+		ls, err := tx.LinesOfPeriod(st.Key)
+		if err != nil {
+			return err
+		}
+		closedLines += len(ls)
+	}
+	var errs engine.ValidationErrors
+	if curChanged {
+		var why []string
+		if len(progs) > 0 {
+			why = append(why, fmt.Sprintf("%s (%s) pay in %s", plural(len(progs), "program", "programs"), nameList(progs), old.Currency.Code))
+		}
+		if lines > 0 {
+			w := fmt.Sprintf("%s are rounded to %d decimals", plural(lines, "reward line", "reward lines"), old.Currency.MinorUnits)
+			if closedLines > 0 {
+				w += fmt.Sprintf(" (%d of them in closed periods)", closedLines)
+			}
+			why = append(why, w)
+		}
+		if payouts > 0 {
+			why = append(why, plural(payouts, "payout", "payouts")+" were made in "+old.Currency.Code)
+		}
+		if funds > 0 {
+			why = append(why, plural(funds, "fund movement", "fund movements")+" are in "+old.Currency.Code)
+		}
+		if len(why) > 0 {
+			field := "currency"
+			if strings.EqualFold(old.Currency.Code, c.Currency.Code) {
+				field = "minor_units"
+			}
+			errs = append(errs, &engine.ValidationError{Field: field, Reason: fmt.Sprintf(
+				"the currency stays %s with %d minor units: %s. Changing it would silently re-round or break them; start a new company file for another currency",
+				old.Currency.Code, old.Currency.MinorUnits, strings.Join(why, "; "))})
+		}
+	}
+	if fyChanged && (lines > 0 || len(closed) > 0) {
+		var why []string
+		if lines > 0 {
+			why = append(why, plural(lines, "reward line", "reward lines")+" belong to periods counted from it")
+		}
+		if len(closed) > 0 {
+			why = append(why, fmt.Sprintf("%s (%s) are closed", plural(len(closed), "period", "periods"), nameList(closed)))
+		}
+		errs = append(errs, &engine.ValidationError{Field: "fiscal_year_start", Reason: fmt.Sprintf(
+			"the fiscal year keeps starting in month %d: %s", int(old.FiscalYearStart), strings.Join(why, "; "))})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// plural is "1 program" or "3 programs".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// nameList names up to three items and counts the rest.
+func nameList(names []string) string {
+	if len(names) <= 3 {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more", len(names)-3)
 }
 
 // SetOperator remembers the operator name for the next session.

@@ -66,6 +66,9 @@ type snapshot struct {
 	nudges   map[engine.Payee][]engine.Explanation
 }
 
+// periodFit says how a line's period relates to a statement's period.
+type periodFit struct{ inside, ytd bool }
+
 // snapshotCache holds the latest snapshot.
 type snapshotCache struct {
 	mu   sync.Mutex
@@ -112,25 +115,24 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 	if err := data.Each(tx, func(x *engine.Rep) error { sn.reps[x.ID] = x; return nil }); err != nil {
 		return nil, err
 	}
-	// Lines of the period, and year to date: approved and paid lines of
-	// the periods ending inside the fiscal year up to p (p's drafts too).
+	// The lines of every period lying inside p (a quarter's statement
+	// shows its months' lines too), and year to date: every line, of any
+	// status, that counts in p's year to date (engine.InYearToDate), so
+	// that it always equals the previous statement's plus this one's total.
 	y := engine.PeriodContaining(engine.PeriodYear, p.End, co.FiscalYearStart)
-	ends := map[string]engine.Date{}
+	periods := map[string]periodFit{}
 	err = data.Each(tx, func(l *engine.RewardLine) error {
-		if l.Period == p.Key {
-			sn.lines[l.Payee] = append(sn.lines[l.Payee], *l)
-		}
-		if l.Status == engine.LineDraft && l.Period != p.Key {
-			return nil
-		}
-		end, ok := ends[l.Period]
+		f, ok := periods[l.Period]
 		if !ok {
 			if lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart); err == nil {
-				end = lp.End
+				f = periodFit{inside: lp.Inside(p), ytd: engine.InYearToDate(lp, p, co.FiscalYearStart)}
 			}
-			ends[l.Period] = end
+			periods[l.Period] = f
 		}
-		if end < y.Start || end > p.End {
+		if f.inside {
+			sn.lines[l.Payee] = append(sn.lines[l.Payee], *l)
+		}
+		if !f.ytd {
 			return nil
 		}
 		t := sn.ytd[l.Payee]
@@ -278,19 +280,11 @@ func (sn *snapshot) statement(payee engine.Payee, today engine.Date) (*reports.S
 	for _, po := range sn.payouts[payee] {
 		st.Payouts = append(st.Payouts, reports.PayoutRow{Date: po.Date, Method: po.Method, Reference: po.Reference, Amount: po.Amount})
 	}
-	st.Summary.PointsBalance = engine.PointsBalance(sn.points, payee, p.End)
-	if payee.Kind == engine.PayeePartner {
-		fe := sn.funds[partner.ID]
-		bal := engine.FundBalance(fe, partner.ID, p.End)
-		exp := decimal.Zero
-		for _, a := range engine.FundStates(fe, partner.ID, p.End) {
-			if !a.Expired && a.Remaining.IsPositive() && a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= today.AddDays(30) {
-				exp = exp.Add(a.Remaining)
-			}
-		}
-		if !bal.IsZero() || !exp.IsZero() {
-			st.Summary.Funds = append(st.Summary.Funds, reports.FundBalance{Fund: "MDF / co-op", Balance: bal, ExpiringNext30: exp})
-		}
+	// Fund and points figures as of the statement's date (app/ledger.go).
+	lf := statementLedgers(sn.points, sn.funds[payee.ID], payee, p, today)
+	st.Summary.PointsBalance = lf.PointsBalance
+	if payee.Kind == engine.PayeePartner && (!lf.FundBalance.IsZero() || !lf.FundExpiring.IsZero()) {
+		st.Summary.Funds = append(st.Summary.Funds, reports.FundBalance{Fund: "MDF / co-op", Balance: lf.FundBalance, ExpiringNext30: lf.FundExpiring})
 	}
 	for _, e := range sn.nudges[payee] {
 		st.Nudges = append(st.Nudges, i18n.Explain(e, lang))
@@ -351,27 +345,35 @@ type BatchResult struct {
 	Canceled bool
 }
 
-// PayeesWithLines returns every payee with a reward line in the period,
+// PayeesWithLines returns every payee with a reward line in a period
+// lying inside the period (the payees whose statements have lines),
 // partners first, by id.
 func (s *Service) PayeesWithLines(period string) ([]engine.Payee, error) {
 	p, err := s.Period(period)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
+	co, err := s.Company()
+	if err != nil {
+		return nil, err
+	}
 	var out []engine.Payee
 	err = s.view(func(tx *data.Tx) error {
-		ls, err := tx.LinesOfPeriod(p.Key)
-		if err != nil {
-			return err
-		}
+		inside := map[string]bool{}
 		seen := map[engine.Payee]bool{}
-		for _, l := range ls {
-			if !seen[l.Payee] {
+		return data.Each(tx, func(l *engine.RewardLine) error {
+			in, ok := inside[l.Period]
+			if !ok {
+				lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart)
+				in = err == nil && lp.Inside(p)
+				inside[l.Period] = in
+			}
+			if in && !seen[l.Payee] {
 				seen[l.Payee] = true
 				out = append(out, l.Payee)
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	sortBy(out, func(p engine.Payee) string { return fmt.Sprintf("%s%020d", p.Kind, p.ID) })
 	return out, err

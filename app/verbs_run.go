@@ -23,7 +23,7 @@ func init() {
 	register(&verb{name: "funds", args: "[PARTNER] [--date D] [--format table|csv|json]", summary: "MDF / co-op fund balances (posting expiries due)", run: runFunds})
 	register(&verb{name: "claim", args: "PARTNER AMOUNT [--reference R] [--date D] [--approve]", summary: "record a fund claim (approved at once with --approve)", run: runClaim})
 	register(&verb{name: "claim-decide", args: "CLAIM-ID approve|reject|reimburse [--reference R]", summary: "decide or reimburse a fund claim", run: runClaimDecide})
-	register(&verb{name: "points", args: "[PAYEE] [--date D] [--format table|csv|json]", summary: "points balances of partners and reps", run: runPoints})
+	register(&verb{name: "points", args: "[PAYEE] [--date D] [--format table|csv|json]", summary: "points balances of partners and reps, and what expires next (posting expiries due)", run: runPoints})
 	register(&verb{name: "redeem", args: "PAYEE POINTS --against WHAT [--date D]", summary: "redeem points (never below zero)", run: runRedeem})
 }
 
@@ -39,6 +39,7 @@ func runCompute(c *cmd, args []string) error {
 	co, _ := c.svc.Company()
 	fmt.Fprintf(c.stdout, "%s: %d sales, %d draft lines (%s, %d points), %d approved or paid lines kept\n",
 		sum.Period, sum.Sales, sum.Lines, i18n.Money(sum.Money, co.Currency, "en"), sum.Points, sum.Kept)
+	fmt.Fprintf(c.stdout, "%s (see: changes %s)\n", ChangeSummaryText(sum.Changes, co.Currency, "en"), sum.Period)
 	return nil
 }
 
@@ -211,9 +212,9 @@ func runFunds(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"partner", "name", "balance", "expiring_30_days", "next_expiry", "claims"}, objects: fv}
+	t := &table{header: []string{"partner", "name", "accrued", "balance", "expiring_30_days", "next_expiry", "claims"}, objects: fv}
 	for _, f := range fv {
-		t.add(fmt.Sprintf("P%d", f.PartnerID), f.Partner, f.Balance.StringFixed(2), f.Expiring30.StringFixed(2), f.NextExpiry, len(f.Claims))
+		t.add(fmt.Sprintf("P%d", f.PartnerID), f.Partner, f.Accrued.StringFixed(2), f.Balance.StringFixed(2), f.Expiring30.StringFixed(2), f.NextExpiry, len(f.Claims))
 	}
 	return t.print(c.stdout, format)
 }
@@ -280,9 +281,9 @@ func runPoints(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"payee", "name", "earned", "spent", "balance"}, objects: pv}
+	t := &table{header: []string{"payee", "name", "earned", "redeemed", "expired", "balance", "next_expiry", "expiring"}, objects: pv}
 	for _, p := range pv {
-		t.add(fmt.Sprintf("%s %d", p.Payee.Kind, p.Payee.ID), p.Name, p.Earned, p.Spent, p.Balance)
+		t.add(fmt.Sprintf("%s %d", p.Payee.Kind, p.Payee.ID), p.Name, p.Earned, p.Redeemed, p.Expired, p.Balance, p.NextExpiry, p.Expiring)
 	}
 	return t.print(c.stdout, format)
 }

@@ -74,7 +74,7 @@ func kindNamed(name string) *kindInfo { return kindByName[name] }
 // allBuckets is every top-level bucket of the current schema.
 func allBuckets() [][]byte {
 	bs := [][]byte{bMeta, bSingletons, bSettings, bMappings, bAudit, bPeriods,
-		bSalesByDate, bSalesByPartnr, bSalesByInv, bLinesByPeriod}
+		bSalesByDate, bSalesByPartnr, bSalesByInv, bLinesByPeriod, bChanges}
 	for _, k := range kinds {
 		bs = append(bs, k.bucket)
 	}

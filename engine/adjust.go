@@ -275,10 +275,10 @@ func (c *computer) adjustLine(r *Rule, a adjSale, value decimal.Decimal, units b
 		rate = paid.DivRound(s.basis, 16)
 	case a.late && value.IsPositive():
 		var ok bool
-		if rate, ok = c.standaloneRate(r, value, pi); !ok {
+		if full, ok = c.standalone(r, value, pi); !ok {
 			return RewardLine{}, false
 		}
-		full = value.Mul(rate)
+		rate = full.DivRound(value, 16)
 	default:
 		return RewardLine{}, false // nothing was paid there to claw back
 	}
@@ -316,11 +316,11 @@ func (c *computer) adjustLine(r *Rule, a adjSale, value decimal.Decimal, units b
 	return l, true
 }
 
-// standaloneRate is what rule r pays per unit of basis for a credit of
-// value on its own, tier multiplier included, for the rules whose reward
-// is proportional to their basis. Target and deal-registration rules are
-// not: a late sale of a payee they paid nothing adjusts nothing.
-func (c *computer) standaloneRate(r *Rule, value decimal.Decimal, pi int32) (decimal.Decimal, bool) {
+// standalone is what rule r pays for a credit of value on its own, at full
+// precision, tier multiplier included, for the rules whose reward is
+// proportional to their basis. Target and deal-registration rules are not:
+// a late sale of a payee they paid nothing adjusts nothing.
+func (c *computer) standalone(r *Rule, value decimal.Decimal, pi int32) (decimal.Decimal, bool) {
 	var full decimal.Decimal
 	switch r.Kind {
 	case RuleRate:
@@ -331,7 +331,12 @@ func (c *computer) standaloneRate(r *Rule, value decimal.Decimal, pi int32) (dec
 		if !r.Loyalty.Per.IsPositive() {
 			return decimal.Zero, false
 		}
-		full = value.Mul(r.Loyalty.Points).DivRound(r.Loyalty.Per, 16)
+		// Kept as the exact product over Per: the points are floored once,
+		// after the multiplier, below.
+		if m, ok := r.TierMultipliers[c.tierOf(pi)]; ok {
+			return value.Mul(r.Loyalty.Points).Mul(m).DivRound(r.Loyalty.Per, 32), true
+		}
+		return value.Mul(r.Loyalty.Points).DivRound(r.Loyalty.Per, 32), true
 	case RuleReferral:
 		full = Percent(value, r.Referral.Rate)
 	case RuleSPIF:
@@ -346,42 +351,22 @@ func (c *computer) standaloneRate(r *Rule, value decimal.Decimal, pi int32) (dec
 	if m, ok := r.TierMultipliers[c.tierOf(pi)]; ok {
 		full = full.Mul(m)
 	}
-	return full.DivRound(value, 16), true
+	return full, true
 }
 
 // referralCredits returns the credit of an adjusting sale under a referral
-// rule's revenue share: a subscription sale to a customer referred while
-// the program runs, inside the rule's months, credited to the referrer.
+// rule's revenue share, by the same test the period's own sales pass.
 func (c *computer) referralCredits(pc *progCtx, r *Rule, rec *saleRec, m *ruleMatch, dst []credit) []credit {
 	dst = dst[:0]
-	rr := r.Referral
-	if rr == nil || !rr.Rate.IsPositive() || rec.product < 0 || !c.products[rec.product].Subscription || !m.product[rec.product] || !m.class[rec.class] {
+	if r.Referral == nil || !r.Referral.Rate.IsPositive() {
 		return dst
 	}
-	ci := c.customers()
-	if c.custByName == nil {
-		c.custByName = make(map[string]int, len(ci.names))
-		for k, n := range ci.names {
-			c.custByName[n] = k
-		}
-	}
-	k, ok := c.custByName[rec.s.Customer]
+	slot, v, ok := c.referralShare(pc, r, rec, m, c.customers().lookup(rec.s.Customer))
 	if !ok {
 		return dst
 	}
-	f := &ci.first[k]
-	if f.s == nil || f.date < pc.p.ValidFrom || rec.date < f.date || rr.Months > 0 && rec.date >= f.date.AddMonths(rr.Months) {
-		return dst
-	}
-	slot, ok := c.slotFor(m, f.referrer, -1)
-	if !ok {
-		return dst
-	}
-	v := rec.s.Net
-	if m.weighted {
-		v = v.Mul(m.weight[rec.class])
-	}
-	return append(dst, credit{slot: slot, partner: f.referrer, value: v})
+	_, _, pi := c.payee(slot)
+	return append(dst, credit{slot: slot, partner: pi, value: v})
 }
 
 // reconKey groups lines that Reconcile compares.

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"slices"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -142,46 +140,58 @@ type ruleMatch struct {
 	value    valueKind
 }
 
-// newRuleMatch resolves rule r of program pc.
+// newRuleMatch resolves rule r of program pc. Categories, SKUs, partner
+// kinds and rep roles match under FoldName. A matrix cell weighs every
+// line of its class, 0 included (the cell earns nothing).
 func (c *computer) newRuleMatch(pc *progCtx, r *Rule, value valueKind, toRep bool, skus []string) *ruleMatch {
 	m := &ruleMatch{from: pc.from, to: pc.to, toRep: toRep, value: value}
 	f := &r.Filter
+	cats, listed, only := foldAll(f.Categories), foldAll(f.SKUs), foldAll(skus)
 	m.product = make([]bool, len(c.products))
 	for i := range c.products {
 		p := &c.products[i]
-		ok := len(f.Categories) == 0 && len(f.SKUs) == 0 ||
-			slices.Contains(f.Categories, p.Category) || slices.Contains(f.SKUs, p.SKU)
-		if skus != nil && !slices.Contains(skus, p.SKU) {
+		sku := FoldName(p.SKU)
+		ok := len(cats) == 0 && len(listed) == 0 || cats[FoldName(p.Category)] || listed[sku]
+		if skus != nil && !only[sku] {
 			ok = false
 		}
 		m.product[i] = ok
 	}
+	kinds := foldAll(f.PartnerKinds)
 	m.partner = make([]bool, len(c.partners))
 	for i := range c.partners {
-		m.partner[i] = pc.eligible[i] && (len(f.PartnerKinds) == 0 || slices.Contains(f.PartnerKinds, c.partners[i].Kind))
+		m.partner[i] = pc.eligible[i] && (len(kinds) == 0 || kinds[FoldName(string(c.partners[i].Kind))])
 	}
 	if len(f.RepRoles) > 0 {
+		roles := foldAll(f.RepRoles)
 		m.rep = make([]bool, len(c.reps))
 		for i := range c.reps {
-			m.rep[i] = slices.Contains(f.RepRoles, c.reps[i].Role)
+			m.rep[i] = roles[FoldName(c.reps[i].Role)]
 		}
 	}
 	for k := range 4 {
 		isNewCust := k == classNewNew || k == classNewExisting
 		isNewProd := k == classNewNew || k == classExistingNew
 		m.class[k] = newOK(f.Customer, isNewCust) && newOK(f.Product, isNewProd)
-		m.weight[k] = decimal.NewFromInt(1)
+		m.weight[k] = unitWeight
 	}
 	if r.Matrix != nil {
-		ws := [4]decimal.Decimal{r.Matrix.NewNew, r.Matrix.NewExisting, r.Matrix.ExistingNew, r.Matrix.ExistingExisting}
-		for k, w := range ws {
-			if !w.IsZero() {
-				m.weight[k] = w
+		m.weight = r.Matrix.weights()
+		for _, w := range m.weight {
+			if !w.Equal(unitWeight) {
 				m.weighted = true
 			}
 		}
 	}
 	return m
+}
+
+// weigh returns v times the matrix weight of class k.
+func (m *ruleMatch) weigh(v decimal.Decimal, k uint8) decimal.Decimal {
+	if !m.weighted {
+		return v
+	}
+	return v.Mul(m.weight[k])
 }
 
 func newOK(f NewFilter, isNew bool) bool {
@@ -245,29 +255,43 @@ type credit struct {
 }
 
 // credits returns the credits of a sale record under rule match m, or nil
-// when the line does not match. It is the slow, exact path; accumulate
-// uses it for split and non-fast lines and adjustments use it throughout.
+// when the line does not match: SaleCredits' share of each payee, weighed
+// by the line's matrix cell. It is the slow, exact path; accumulate uses it
+// for split and non-fast lines and adjustments use it throughout.
 func (c *computer) credits(r *saleRec, m *ruleMatch, dst []credit) []credit {
 	dst = dst[:0]
 	if r.product < 0 || !m.product[r.product] || !m.class[r.class] || r.date < m.from || r.date > m.to {
 		return dst
 	}
-	v := recValue(r, m.value)
+	w := unitWeight
 	if m.weighted {
-		v = v.Mul(m.weight[r.class])
+		w = m.weight[r.class]
 	}
 	if !r.splits {
+		// One credit to the sale's partner and rep, as SaleCredits
+		// gives it, with the indexes the record already holds.
 		if slot, ok := c.slotFor(m, r.partner, r.rep); ok {
-			dst = append(dst, credit{slot: slot, partner: r.partner, value: v})
+			dst = append(dst, credit{slot: slot, partner: r.partner, value: m.weigh(recValue(r, m.value), r.class)})
 		}
 		return dst
 	}
-	for _, sp := range r.s.Splits {
-		pi := c.partnerIndex(sp.PartnerID)
-		ri := c.repIndex(sp.RepID)
-		if slot, ok := c.slotFor(m, pi, ri); ok {
-			dst = append(dst, credit{slot: slot, partner: pi, value: Percent(v, sp.Share)})
+	var buf [4]Credit
+	for _, sc := range AppendSaleCredits(buf[:0], r.s, w) {
+		pi := c.partnerIndex(sc.PartnerID)
+		slot, ok := c.slotFor(m, pi, c.repIndex(sc.RepID))
+		if !ok {
+			continue
 		}
+		var v decimal.Decimal
+		switch m.value {
+		case valueQty:
+			v = sc.Quantity
+		case valueDeals:
+			v = Percent(m.weigh(recValue(r, valueDeals), r.class), sc.Share)
+		default:
+			v = sc.Net
+		}
+		dst = append(dst, credit{slot: slot, partner: pi, value: v})
 	}
 	return dst
 }

@@ -35,8 +35,9 @@ type Inputs struct {
 	Activities  []Activity
 	TierHistory []TierChange
 	Ladder      TierLadder
-	// CustomerFirstSales are the sales flagged NewCustomer up to the period
-	// end, across history: referral needs each customer's first sale.
+	// CustomerFirstSales hold, per customer, its first sale before the
+	// period (flagged new or not): referral needs each customer's first
+	// sale ever.
 	CustomerFirstSales []Sale
 	// ClosedPeriods, ClosedLines and Originals serve adjustments: the closed
 	// periods, their approved or paid lines, and the original sales that
@@ -104,8 +105,8 @@ type computer struct {
 	sales              []saleRec
 	netScale, qtyScale int32
 	adjSales           []adjSale
-	cust               *customerIndex // customers and their first sales, for referral rules
-	custByName         map[string]int // customer name -> index in cust, for adjustments
+	cust               *customerIndex  // customers and their first sales, for referral rules
+	custByName         map[string]int  // customer name -> index in cust, for adjustments
 	closedKeys         map[string]bool // period key -> closed, filled as asked
 
 	out    []*keyedLine

@@ -228,7 +228,9 @@ func TestSplitsAndMatrix(t *testing.T) {
 	t.Run("matrix 1.5 on new customer and new product", func(t *testing.T) {
 		// New/new 1,000 x 1.5 = 1,500 plus existing/existing 200 x 1 = 1,700; at 10 % = 170.00.
 		r := rule
-		r.Matrix = &engine.Matrix{NewNew: d("1.5")}
+		mx := engine.UnitMatrix()
+		mx.NewNew = d("1.5")
+		r.Matrix = &mx
 		in := fixture("2026-Q3")
 		in.Programs = []engine.Program{program(r)}
 		s := sale(1, "2026-07-01", "1000.00")
@@ -244,7 +246,9 @@ func TestSplitsAndMatrix(t *testing.T) {
 	t.Run("matrix on a split sale", func(t *testing.T) {
 		// 1,000 x 1.5 x 60 % = 900 -> 90.00; 1,000 x 1.5 x 40 % = 600 -> 60.00.
 		r := rule
-		r.Matrix = &engine.Matrix{NewNew: d("1.5")}
+		mx := engine.UnitMatrix()
+		mx.NewNew = d("1.5")
+		r.Matrix = &mx
 		in := fixture("2026-Q3")
 		in.Programs = []engine.Program{program(r)}
 		s := sale(1, "2026-07-01", "1000.00")

@@ -2,82 +2,261 @@ package engine
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
 
-// FundAccrualState is one accrual with what is left of it on a day.
+// This file is the one model of the fund and points ledgers: the balance,
+// what each accrual or lot has left, FIFO consumption, claw-backs, expiry
+// and what expires soon are all derived here from the stored entries, and
+// the use cases, the dashboard, the statements and the file check read it
+// rather than adding entries up themselves.
+//
+// The entries are replayed in the order they were posted (by id). Posted
+// entries are facts: a claim's or an expiry's draws name the accruals that
+// paid for it, and whatever a new claim, redemption or expiry may take is
+// what every posted entry, whatever its date, has left. That is what keeps a
+// claim dated before an already-posted expiry from drawing the expired
+// money a second time. A claw-back (a negative accrual or a negative points
+// earning) takes from what is left of the oldest accruals still valid on its
+// date; what they cannot cover is a debt that later accruals pay off first,
+// so the balance goes negative and nothing can be claimed until it is
+// covered.
+
+// noDate is after every date: a ledger as of noDate holds every entry.
+const noDate = Date(1 << 30)
+
+// IsClawback says that a fund entry takes back part of an earlier accrual:
+// an approved adjustment line with a negative fund amount posts it.
+func (e FundEntry) IsClawback() bool { return e.Kind == FundAccrual && e.Amount.IsNegative() }
+
+// validOn says whether an accrual or lot expiring on expires can still be
+// drawn on day: it expires at the start of that day.
+func validOn(expires, day Date) bool { return expires == 0 || day < expires }
+
+// FundAccrualState is one accrual with what is left of it.
 type FundAccrualState struct {
-	Accrual   FundEntry
-	Remaining decimal.Decimal
-	Expired   bool // ExpiresOn has come
+	Accrual    FundEntry
+	Remaining  decimal.Decimal // after claims, expiries, claw-backs and debt it covered
+	Claimed    decimal.Decimal // drawn by approved or reimbursed claims
+	ExpiredAmt decimal.Decimal // drawn by posted expiries
+	ClawedBack decimal.Decimal // taken by claw-backs, or covering their debt
+	Expired    bool            // ExpiresOn has come by the ledger's day
 }
 
-// FundStates returns a partner's accruals up to asOf, oldest first, each
-// with what claims and expiries dated up to asOf have left of it.
-func FundStates(entries []FundEntry, partnerID ID, asOf Date) []FundAccrualState {
-	used := map[ID]decimal.Decimal{}
-	var out []FundAccrualState
+// FundLedger is one partner's fund as of a day: every entry dated up to
+// AsOf, replayed in posting order.
+type FundLedger struct {
+	PartnerID ID
+	AsOf      Date
+	Accruals  []FundAccrualState // oldest first (date, then id)
+	Clawbacks []FundEntry
+	Claims    []FundEntry // every status
+	Expiries  []FundEntry
+	// Debt is what claw-backs took that no accrual could cover: the
+	// balance is this much below zero until later accruals pay it.
+	Debt decimal.Decimal
+	// Overdrawn lists the claims and expiries whose draws name an accrual
+	// of another partner or one that is not in the ledger.
+	Overdrawn []ID
+}
+
+// NewFundLedger replays a partner's fund entries dated up to asOf.
+func NewFundLedger(entries []FundEntry, partnerID ID, asOf Date) FundLedger {
+	l := FundLedger{PartnerID: partnerID, AsOf: asOf}
+	var mine []FundEntry
 	for _, e := range entries {
-		if e.PartnerID != partnerID || e.Date > asOf {
-			continue
+		if e.PartnerID == partnerID && e.Date <= asOf {
+			mine = append(mine, e)
 		}
+	}
+	slices.SortStableFunc(mine, func(a, b FundEntry) int { return cmp.Compare(a.ID, b.ID) })
+	at := map[ID]int{} // accrual id -> its index in posting order
+	var states []FundAccrualState
+	for _, e := range mine {
 		switch {
+		case e.IsClawback():
+			l.Clawbacks = append(l.Clawbacks, e)
+			need := e.Amount.Neg()
+			for _, i := range fifoOrder(states) {
+				s := &states[i]
+				if !need.IsPositive() {
+					break
+				}
+				if !s.Remaining.IsPositive() || !validOn(s.Accrual.ExpiresOn, e.Date) {
+					continue
+				}
+				take := decimal.Min(need, s.Remaining)
+				s.Remaining, s.ClawedBack, need = s.Remaining.Sub(take), s.ClawedBack.Add(take), need.Sub(take)
+			}
+			l.Debt = l.Debt.Add(need)
 		case e.Kind == FundAccrual:
-			out = append(out, FundAccrualState{Accrual: e})
-		case e.Kind == FundExpiry || (e.Kind == FundClaim && (e.Status == ClaimApproved || e.Status == ClaimReimbursed)):
+			s := FundAccrualState{Accrual: e, Remaining: e.Amount}
+			if l.Debt.IsPositive() {
+				cover := decimal.Min(l.Debt, e.Amount)
+				s.Remaining, s.ClawedBack, l.Debt = s.Remaining.Sub(cover), cover, l.Debt.Sub(cover)
+			}
+			at[e.ID] = len(states)
+			states = append(states, s)
+		case e.Kind == FundClaim || e.Kind == FundExpiry:
+			if e.Kind == FundClaim {
+				l.Claims = append(l.Claims, e)
+				if e.Status != ClaimApproved && e.Status != ClaimReimbursed {
+					continue
+				}
+			} else {
+				l.Expiries = append(l.Expiries, e)
+			}
 			for _, d := range e.Draws {
-				used[d.AccrualID] = used[d.AccrualID].Add(d.Amount)
+				i, ok := at[d.AccrualID]
+				if !ok {
+					l.Overdrawn = append(l.Overdrawn, e.ID)
+					continue
+				}
+				s := &states[i]
+				s.Remaining = s.Remaining.Sub(d.Amount)
+				if e.Kind == FundClaim {
+					s.Claimed = s.Claimed.Add(d.Amount)
+				} else {
+					s.ExpiredAmt = s.ExpiredAmt.Add(d.Amount)
+				}
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b FundAccrualState) int {
-		return cmp.Or(cmp.Compare(a.Accrual.Date, b.Accrual.Date), cmp.Compare(a.Accrual.ID, b.Accrual.ID))
-	})
-	for i := range out {
-		a := &out[i]
-		a.Remaining = a.Accrual.Amount.Sub(used[a.Accrual.ID])
-		a.Expired = a.Accrual.ExpiresOn != 0 && a.Accrual.ExpiresOn <= asOf
+	for _, i := range fifoOrder(states) {
+		s := states[i]
+		s.Expired = s.Accrual.ExpiresOn != 0 && s.Accrual.ExpiresOn <= asOf
+		l.Accruals = append(l.Accruals, s)
 	}
-	return out
+	return l
 }
 
-// FundBalance is what a partner can still claim on asOf: the remainders of
-// accruals not yet expired.
-func FundBalance(entries []FundEntry, partnerID ID, asOf Date) decimal.Decimal {
+// fifoOrder returns the indexes of accruals oldest first: by date, then id.
+func fifoOrder(states []FundAccrualState) []int {
+	idx := make([]int, len(states))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		x, y := states[a].Accrual, states[b].Accrual
+		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.ID, y.ID))
+	})
+	return idx
+}
+
+// Balance is what the partner has in the fund on AsOf: what is left of the
+// accruals not yet expired, less any uncovered claw-back (so it may be
+// negative).
+func (l FundLedger) Balance() decimal.Decimal {
 	b := decimal.Zero
-	for _, a := range FundStates(entries, partnerID, asOf) {
+	for _, a := range l.Accruals {
 		if !a.Expired && a.Remaining.IsPositive() {
 			b = b.Add(a.Remaining)
 		}
 	}
-	return b
+	return b.Sub(l.Debt)
 }
 
-// DrawClaim decides a claim of amount on day: it is approved only up to the
-// available balance, consuming the oldest accruals first. It returns the
-// approved amount and the draws that record which accruals paid for it.
+// Accrued is what the accruals dated up to AsOf credited, net of claw-backs.
+func (l FundLedger) Accrued() decimal.Decimal {
+	t := decimal.Zero
+	for _, a := range l.Accruals {
+		t = t.Add(a.Accrual.Amount)
+	}
+	for _, c := range l.Clawbacks {
+		t = t.Add(c.Amount)
+	}
+	return t
+}
+
+// Expiring is what will expire within days after AsOf unless claimed: what
+// is left on AsOf of the accruals not yet expired then whose expiry falls on
+// or before AsOf + days; with the earliest of those expiry days and the
+// accruals themselves.
+func (l FundLedger) Expiring(days int) (decimal.Decimal, Date, []FundAccrualState) {
+	by := l.AsOf.AddDays(days)
+	total, next := decimal.Zero, Date(0)
+	var out []FundAccrualState
+	for _, a := range l.Accruals {
+		e := a.Accrual.ExpiresOn
+		if e == 0 || a.Expired || e > by || !a.Remaining.IsPositive() {
+			continue
+		}
+		total = total.Add(a.Remaining)
+		out = append(out, a)
+		if next == 0 || e < next {
+			next = e
+		}
+	}
+	return total, next, out
+}
+
+// Available is what a claim dated day may draw: what every posted entry has
+// left of the accruals dated up to day and still valid on it, less any
+// uncovered claw-back. Read it on a ledger of every entry (asOf noDate).
+func (l FundLedger) Available(day Date) decimal.Decimal {
+	t := decimal.Zero
+	for _, a := range l.Accruals {
+		if a.Accrual.Date <= day && validOn(a.Accrual.ExpiresOn, day) && a.Remaining.IsPositive() {
+			t = t.Add(a.Remaining)
+		}
+	}
+	t = t.Sub(l.Debt)
+	if t.IsNegative() {
+		return decimal.Zero
+	}
+	return t
+}
+
+// FundStates returns a partner's accruals up to asOf, oldest first, each
+// with what the entries dated up to asOf have left of it.
+func FundStates(entries []FundEntry, partnerID ID, asOf Date) []FundAccrualState {
+	return NewFundLedger(entries, partnerID, asOf).Accruals
+}
+
+// FundBalance is what a partner has in the fund on asOf: the remainders of
+// accruals not yet expired less uncovered claw-backs; negative when a
+// claw-back took more than was left.
+func FundBalance(entries []FundEntry, partnerID ID, asOf Date) decimal.Decimal {
+	return NewFundLedger(entries, partnerID, asOf).Balance()
+}
+
+// FundExpiring is what of a partner's fund expires within days after asOf
+// unless claimed, and the first day it does (0 when nothing does).
+func FundExpiring(entries []FundEntry, partnerID ID, asOf Date, days int) (decimal.Decimal, Date) {
+	t, next, _ := NewFundLedger(entries, partnerID, asOf).Expiring(days)
+	return t, next
+}
+
+// DrawClaim decides a claim of amount dated day: it is approved only up to
+// what is available that day (Available), consuming the oldest accruals
+// first. It returns the approved amount and the draws that record which
+// accruals paid for it.
 func DrawClaim(entries []FundEntry, partnerID ID, day Date, amount decimal.Decimal) (decimal.Decimal, []FundDraw) {
-	left := amount
+	l := NewFundLedger(entries, partnerID, noDate)
+	left := decimal.Min(amount, l.Available(day))
+	approved := left
 	var draws []FundDraw
-	for _, a := range FundStates(entries, partnerID, day) {
+	for _, a := range l.Accruals {
 		if !left.IsPositive() {
 			break
 		}
-		if a.Expired || !a.Remaining.IsPositive() {
+		if a.Accrual.Date > day || !validOn(a.Accrual.ExpiresOn, day) || !a.Remaining.IsPositive() {
 			continue
 		}
 		take := decimal.Min(left, a.Remaining)
 		draws = append(draws, FundDraw{AccrualID: a.Accrual.ID, Amount: take})
 		left = left.Sub(take)
 	}
-	return amount.Sub(left), draws
+	return approved.Sub(left), draws
 }
 
 // DueExpiries returns the expiry entries that use-it-or-lose-it requires by
 // asOf and that are not yet posted: for every accrual whose ExpiresOn has
-// come, what is left of it, dated on ExpiresOn.
+// come, what every posted entry has left of it, dated on ExpiresOn.
 func DueExpiries(entries []FundEntry, asOf Date) []FundEntry {
 	partners := map[ID]bool{}
 	var ids []ID
@@ -90,8 +269,8 @@ func DueExpiries(entries []FundEntry, asOf Date) []FundEntry {
 	slices.Sort(ids)
 	var out []FundEntry
 	for _, pid := range ids {
-		for _, a := range FundStates(entries, pid, asOf) {
-			if !a.Expired || !a.Remaining.IsPositive() {
+		for _, a := range NewFundLedger(entries, pid, noDate).Accruals {
+			if a.Accrual.ExpiresOn == 0 || a.Accrual.ExpiresOn > asOf || !a.Remaining.IsPositive() {
 				continue
 			}
 			out = append(out, FundEntry{
@@ -104,13 +283,304 @@ func DueExpiries(entries []FundEntry, asOf Date) []FundEntry {
 	return out
 }
 
-// PointsBalance is a payee's points on asOf: earned less redeemed and expired.
-func PointsBalance(entries []PointsEntry, payee Payee, asOf Date) int64 {
-	var b int64
-	for _, e := range entries {
-		if e.Payee == payee && e.Date <= asOf {
-			b += e.Points
+// FundProblems lists, as sentences, what in a partner's posted fund
+// entries breaks the ledger's rules: an accrual drawn beyond its amount, a
+// draw on an accrual dated after the claim or expired by then, a claim whose
+// approved amount is not the sum of its draws, a draw on an accrual that is
+// not the partner's.
+func FundProblems(entries []FundEntry, partnerID ID) []string {
+	l := NewFundLedger(entries, partnerID, noDate)
+	var out []string
+	byID := map[ID]FundAccrualState{}
+	for _, a := range l.Accruals {
+		byID[a.Accrual.ID] = a
+		if a.Remaining.IsNegative() {
+			out = append(out, fmt.Sprintf("Accrual %d of %s is drawn for %s, more than it holds.", a.Accrual.ID, a.Accrual.Amount, a.Accrual.Amount.Sub(a.Remaining)))
 		}
 	}
-	return b
+	for _, id := range l.Overdrawn {
+		out = append(out, fmt.Sprintf("Fund entry %d of partner %d draws on an accrual that is not the partner's.", id, partnerID))
+	}
+	for _, c := range l.Claims {
+		if c.Status != ClaimApproved && c.Status != ClaimReimbursed {
+			continue
+		}
+		sum := decimal.Zero
+		for _, d := range c.Draws {
+			sum = sum.Add(d.Amount)
+			a, ok := byID[d.AccrualID]
+			if !ok {
+				continue
+			}
+			if a.Accrual.Date > c.Date || !validOn(a.Accrual.ExpiresOn, c.Date) {
+				out = append(out, fmt.Sprintf("Claim %d dated %s draws on accrual %d, which is not valid that day (accrued %s, expires %s).", c.ID, c.Date, a.Accrual.ID, a.Accrual.Date, a.Accrual.ExpiresOn))
+			}
+		}
+		if !sum.Equal(c.Approved) {
+			out = append(out, fmt.Sprintf("Claim %d is approved for %s but draws %s.", c.ID, c.Approved, sum))
+		}
+	}
+	return out
+}
+
+// PointsExpiresOn is the first day points earned in period p are gone when
+// they are valid for months after the period end: they can be redeemed up
+// to and including the day months calendar months after p's end (clamped
+// to that month's last day; the last day of a month stays the last day),
+// and expire the day after. Zero months: they never expire (0).
+func PointsExpiresOn(p Period, months int) Date {
+	if months <= 0 {
+		return 0
+	}
+	return addMonthsClamped(p.End, months).AddDays(1)
+}
+
+// addMonthsClamped moves d by n calendar months, keeping the day of month
+// where the target month has it, its last day otherwise; a month's last day
+// moves to the target month's last day.
+func addMonthsClamped(d Date, n int) Date {
+	y, m, day := d.YMD()
+	lastOf := func(y int, m time.Month) int { _, _, d := NewDate(y, m+1, 0).YMD(); return d }
+	ty, tm, _ := NewDate(y, m+time.Month(n), 1).YMD()
+	if tl := lastOf(ty, tm); day == lastOf(y, m) || day > tl {
+		day = tl
+	}
+	return NewDate(ty, tm, day)
+}
+
+// PointsLot is one earning of points with what is left of it.
+type PointsLot struct {
+	Earned    PointsEntry
+	Remaining int64
+	Redeemed  int64 // taken by redemptions
+	Lapsed    int64 // taken by posted expiries
+	Clawed    int64 // taken by claw-backs, or covering their debt
+	Expired   bool  // its ExpiresOn has come by the ledger's day
+}
+
+// PointsLedger is one payee's points as of a day: every entry dated up to
+// AsOf, replayed in posting order. Redemptions take the oldest points still
+// valid on their date first; a posted expiry takes what its lot has left.
+type PointsLedger struct {
+	Payee       Payee
+	AsOf        Date
+	Lots        []PointsLot // oldest first (date, then id)
+	Redemptions []PointsEntry
+	Expiries    []PointsEntry
+	Clawbacks   []PointsEntry
+	// Debt is what claw-backs took that no lot could cover.
+	Debt int64
+	// Short lists the redemptions and expiries that took more than the
+	// points available to them (a broken file or a back-dated import).
+	Short []PointsShort
+}
+
+// PointsShort is a redemption or expiry that took more points than were
+// available to it.
+type PointsShort struct {
+	Entry     PointsEntry
+	Available int64
+}
+
+// NewPointsLedger replays a payee's points entries dated up to asOf.
+func NewPointsLedger(entries []PointsEntry, payee Payee, asOf Date) PointsLedger {
+	l := PointsLedger{Payee: payee, AsOf: asOf}
+	var mine []PointsEntry
+	for _, e := range entries {
+		if e.Payee == payee && e.Date <= asOf {
+			mine = append(mine, e)
+		}
+	}
+	slices.SortStableFunc(mine, func(a, b PointsEntry) int { return cmp.Compare(a.ID, b.ID) })
+	var lots []PointsLot
+	order := func() []int {
+		idx := make([]int, len(lots))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortStableFunc(idx, func(a, b int) int {
+			x, y := lots[a].Earned, lots[b].Earned
+			return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.ID, y.ID))
+		})
+		return idx
+	}
+	// take consumes need points from the oldest lots that ok accepts,
+	// counting them with count, and returns what it could not cover.
+	take := func(need int64, ok func(*PointsLot) bool, count func(*PointsLot, int64)) int64 {
+		for _, i := range order() {
+			if need <= 0 {
+				break
+			}
+			lt := &lots[i]
+			if lt.Remaining <= 0 || !ok(lt) {
+				continue
+			}
+			n := min(need, lt.Remaining)
+			lt.Remaining -= n
+			count(lt, n)
+			need -= n
+		}
+		return need
+	}
+	for _, e := range mine {
+		switch {
+		case e.Kind == PointsEarned && e.Points >= 0:
+			lt := PointsLot{Earned: e, Remaining: e.Points}
+			if l.Debt > 0 {
+				c := min(l.Debt, e.Points)
+				lt.Remaining, lt.Clawed, l.Debt = lt.Remaining-c, c, l.Debt-c
+			}
+			lots = append(lots, lt)
+		case e.Kind == PointsEarned:
+			l.Clawbacks = append(l.Clawbacks, e)
+			l.Debt += take(-e.Points, func(lt *PointsLot) bool { return validOn(lt.Earned.ExpiresOn, e.Date) },
+				func(lt *PointsLot, n int64) { lt.Clawed += n })
+		case e.Kind == PointsRedeemed:
+			l.Redemptions = append(l.Redemptions, e)
+			short := take(-e.Points, func(lt *PointsLot) bool { return lt.Earned.Date <= e.Date && validOn(lt.Earned.ExpiresOn, e.Date) },
+				func(lt *PointsLot, n int64) { lt.Redeemed += n })
+			if short > 0 {
+				l.Short = append(l.Short, PointsShort{Entry: e, Available: -e.Points - short})
+				l.Debt += short
+			}
+		case e.Kind == PointsExpired:
+			l.Expiries = append(l.Expiries, e)
+			short := take(-e.Points, func(lt *PointsLot) bool { return e.Lot == 0 || lt.Earned.ID == e.Lot },
+				func(lt *PointsLot, n int64) { lt.Lapsed += n })
+			if short > 0 {
+				l.Short = append(l.Short, PointsShort{Entry: e, Available: -e.Points - short})
+				l.Debt += short
+			}
+		}
+	}
+	for _, i := range order() {
+		lt := lots[i]
+		lt.Expired = lt.Earned.ExpiresOn != 0 && lt.Earned.ExpiresOn <= asOf
+		l.Lots = append(l.Lots, lt)
+	}
+	return l
+}
+
+// Balance is the points the payee can spend on AsOf: what is left of the
+// lots not yet expired, less any uncovered claw-back.
+func (l PointsLedger) Balance() int64 {
+	var b int64
+	for _, lt := range l.Lots {
+		if !lt.Expired && lt.Remaining > 0 {
+			b += lt.Remaining
+		}
+	}
+	return b - l.Debt
+}
+
+// Totals are the points earned (net of claw-backs), redeemed and expired
+// (posted expiries and lots expired by AsOf whose expiry is not posted yet),
+// the last two as positive numbers.
+func (l PointsLedger) Totals() (earned, redeemed, expired int64) {
+	for _, lt := range l.Lots {
+		earned += lt.Earned.Points
+		if lt.Expired && lt.Remaining > 0 {
+			expired += lt.Remaining
+		}
+	}
+	for _, e := range l.Clawbacks {
+		earned += e.Points
+	}
+	for _, e := range l.Redemptions {
+		redeemed -= e.Points
+	}
+	for _, e := range l.Expiries {
+		expired -= e.Points
+	}
+	return earned, redeemed, expired
+}
+
+// NextExpiry is what expires next after AsOf unless redeemed: the first
+// expiry day of a lot with points left and not yet expired, and the points
+// that lapse on that day (0, 0 when none will).
+func (l PointsLedger) NextExpiry() (int64, Date) {
+	var pts int64
+	var next Date
+	for _, lt := range l.Lots {
+		e := lt.Earned.ExpiresOn
+		if e == 0 || lt.Expired || lt.Remaining <= 0 {
+			continue
+		}
+		switch {
+		case next == 0 || e < next:
+			next, pts = e, lt.Remaining
+		case e == next:
+			pts += lt.Remaining
+		}
+	}
+	return pts, next
+}
+
+// Available is what a redemption dated day may take: what every posted
+// entry has left of the lots earned up to day and still valid on it, less
+// any uncovered claw-back. Read it on a ledger of every entry (asOf noDate).
+func (l PointsLedger) Available(day Date) int64 {
+	var t int64
+	for _, lt := range l.Lots {
+		if lt.Earned.Date <= day && validOn(lt.Earned.ExpiresOn, day) && lt.Remaining > 0 {
+			t += lt.Remaining
+		}
+	}
+	return max(t-l.Debt, 0)
+}
+
+// PointsBalance is a payee's points on asOf (PointsLedger.Balance).
+func PointsBalance(entries []PointsEntry, payee Payee, asOf Date) int64 {
+	return NewPointsLedger(entries, payee, asOf).Balance()
+}
+
+// PointsAvailable is what a redemption dated day may take from a payee's
+// points, after every posted entry, whatever its date.
+func PointsAvailable(entries []PointsEntry, payee Payee, day Date) int64 {
+	return NewPointsLedger(entries, payee, noDate).Available(day)
+}
+
+// PointsNextExpiry is what of a payee's points expires next after asOf
+// unless redeemed, and on which day (0, 0 when none will).
+func PointsNextExpiry(entries []PointsEntry, payee Payee, asOf Date) (int64, Date) {
+	return NewPointsLedger(entries, payee, asOf).NextExpiry()
+}
+
+// DuePointsExpiries returns the expiry entries due by asOf and not yet
+// posted: for every lot whose ExpiresOn has come, what every posted entry
+// has left of it, dated on ExpiresOn.
+func DuePointsExpiries(entries []PointsEntry, asOf Date) []PointsEntry {
+	seen := map[Payee]bool{}
+	var payees []Payee
+	for _, e := range entries {
+		if e.Kind == PointsEarned && e.ExpiresOn != 0 && !seen[e.Payee] {
+			seen[e.Payee] = true
+			payees = append(payees, e.Payee)
+		}
+	}
+	slices.SortFunc(payees, func(a, b Payee) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID)) })
+	var out []PointsEntry
+	for _, py := range payees {
+		for _, lt := range NewPointsLedger(entries, py, noDate).Lots {
+			if lt.Earned.ExpiresOn == 0 || lt.Earned.ExpiresOn > asOf || lt.Remaining <= 0 {
+				continue
+			}
+			out = append(out, PointsEntry{Payee: py, Kind: PointsExpired, Date: lt.Earned.ExpiresOn, Points: -lt.Remaining,
+				Lot: lt.Earned.ID, Period: lt.Earned.Period})
+		}
+	}
+	return out
+}
+
+// PointsProblems lists, as sentences, what in a payee's posted points
+// entries breaks the ledger's rules: a redemption or expiry that took more
+// than the points available to it.
+func PointsProblems(entries []PointsEntry, payee Payee) []string {
+	l := NewPointsLedger(entries, payee, noDate)
+	var out []string
+	for _, sh := range l.Short {
+		out = append(out, fmt.Sprintf("Points entry %d of %s %d on %s takes %d points where %d were available: the points go below zero (%d).",
+			sh.Entry.ID, payee.Kind, payee.ID, sh.Entry.Date, -sh.Entry.Points, sh.Available, sh.Available+sh.Entry.Points))
+	}
+	return out
 }

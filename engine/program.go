@@ -36,7 +36,12 @@ type Eligibility struct {
 
 // Program is a tiered incentive program with one or more rules.
 type Program struct {
-	ID          ID              `json:"id"`
+	ID ID `json:"id"`
+	// UID is the program's identity across files and renames: set when the
+	// program is first stored, carried by its exported file, and matched
+	// first when a file is imported, so a renamed re-import replaces the
+	// program instead of adding a second one that pays again.
+	UID         string          `json:"uid,omitempty"`
 	Name        string          `json:"name"`
 	Description string          `json:"description,omitempty"`
 	Currency    string          `json:"currency"` // the company's currency code
@@ -97,8 +102,9 @@ type Filter struct {
 	RepRoles     []string      `json:"rep_roles,omitempty"`
 }
 
-// Matrix weights a line's credit by customer x product newness; a zero
-// weight means the default 1.
+// Matrix weights a line's credit by customer x product newness. A weight
+// of 0 earns nothing; a cell left out of a program file weighs the default
+// 1 (see UnmarshalJSON), and UnitMatrix is the all-ones matrix to change.
 type Matrix struct {
 	NewNew           decimal.Decimal `json:"new_customer_new_product"`
 	NewExisting      decimal.Decimal `json:"new_customer_existing_product"`
@@ -200,11 +206,17 @@ type ActivityRule struct {
 }
 
 // LoyaltyRule earns Points per Per currency units of basis (1 point per 10.00).
+// With ValidityMonths, points earned in a period can be redeemed until that
+// many months after its end (PointsExpiresOn); 0 keeps them for ever.
 type LoyaltyRule struct {
-	Points decimal.Decimal `json:"points"`
-	Per    decimal.Decimal `json:"per"`
-	ToRep  bool            `json:"to_rep,omitempty"`
+	Points         decimal.Decimal `json:"points"`
+	Per            decimal.Decimal `json:"per"`
+	ToRep          bool            `json:"to_rep,omitempty"`
+	ValidityMonths int             `json:"validity_months,omitempty"`
 }
+
+// MaxPointsValidityMonths bounds a loyalty rule's validity: ten years.
+const MaxPointsValidityMonths = 120
 
 // Rule is one rule of a program. Kind says which of the kind-specific parts
 // is set; the filter, matrix, tier multipliers and cap apply to every kind

@@ -302,6 +302,9 @@ func validateRule(v *validator, at string, r *Rule, keys map[string]bool) {
 		if !r.Loyalty.Per.IsPositive() {
 			v.add(at+".loyalty.per", "the amount that earns the points must be positive")
 		}
+		if m := r.Loyalty.ValidityMonths; m < 0 || m > MaxPointsValidityMonths {
+			v.add(at+".loyalty.validity_months", "give the months points stay valid after the period end, from 1 to %d, or leave it empty for points that never expire", MaxPointsValidityMonths)
+		}
 	}
 }
 

@@ -41,20 +41,22 @@ func referralWorld() engine.Inputs {
 
 func TestReferralManyCustomers(t *testing.T) {
 	res := compute(t, referralWorld())
-	// Lines sort by payee (partner 2 before 3), then detail (customer + "\x00bounty"/"\x00rate"):
-	//   partner 2: Y rate: 10 % x 40 = 4.00 (Y's 60 is after 2026-09-15; Y's first sale was in June: no bounty)
-	//              Z bounty 100.00; Z rate: 10 % x 30.50 = 3.05 (the 999 is hardware)
-	//   partner 3: X bounty 100.00; X rate: 10 % x (50 + 25.25 - 5.25) = 7.00
-	// W (no first sale) and V (first sale before the program) earn nothing.
+	// Lines sort by payee (partner 2 before 3), then bounties before the
+	// payee's one revenue share line (it works on the payee's basis):
+	//   partner 2: Z bounty 100.00 (Y's first sale was in June: no bounty);
+	//              rate 10 % x (Y 40 + Z 30.50) = 7.05 (Y's 60 is on or after
+	//              2026-09-15; Z's 999 is hardware)
+	//   partner 3: X bounty 100.00; rate 10 % x (50 + 25.25 - 5.25) = 7.00
+	// W (its first sale ever, 2026-08-01, is not marked new) and V (first
+	// sale before the program) earn nothing.
 	want := []struct {
 		payee  engine.ID
 		key    string
 		amount string
 		basis  string
 	}{
-		{2, "referral.rate", "4.00", "40"},
 		{2, "referral.bounty", "100.00", "0"},
-		{2, "referral.rate", "3.05", "30.50"},
+		{2, "referral.rate", "7.05", "70.50"},
 		{3, "referral.bounty", "100.00", "0"},
 		{3, "referral.rate", "7.00", "70"},
 	}

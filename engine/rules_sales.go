@@ -101,15 +101,14 @@ func (c *computer) ruleLoyalty(pc *progCtx, ri int) {
 		}
 		basis := acc.basis(slot, m)
 		payee, partnerID, pi := c.payee(slot)
-		var full decimal.Decimal
+		var num decimal.Decimal
 		var ex Explanation
 		if basis.IsNegative() || !lr.Per.IsPositive() {
 			ex = Explanation{Key: "basis.negative", Args: []Arg{TextArg("rule", r.Name), c.basisArg("basis", units, basis), PeriodArg("period", c.period.Key)}}
 		} else {
-			// Sixteen places keep the floor exact for any Per written with
-			// a few decimals: a true fraction is at least 1/Per away from
-			// the next whole point.
-			full = basis.Mul(lr.Points).DivRound(lr.Per, 16)
+			// Points are basis x points / per, floored once after the
+			// multiplier on the exact product: settleRatio divides last.
+			num = basis.Mul(lr.Points)
 			per := MoneyArg("per", lr.Per, c.cur)
 			if units {
 				per = NumberArg("per", lr.Per)
@@ -117,6 +116,10 @@ func (c *computer) ruleLoyalty(pc *progCtx, ri int) {
 			ex = Explanation{Key: "loyalty.points", Args: []Arg{TextArg("rule", r.Name), c.basisArg("basis", units, basis), PeriodArg("period", c.period.Key),
 				NumberArg("points", lr.Points), per}}
 		}
-		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, basis, full, ex, true), "", 0)
+		den := lr.Per
+		if !den.IsPositive() {
+			den = unitWeight
+		}
+		c.emit(pc, ri, c.settleRatio(r, payee, partnerID, pi, basis, num, den, ex, true), "", 0)
 	}
 }

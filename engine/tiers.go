@@ -132,17 +132,10 @@ func MeasureTiers(in TierReviewInputs) []TierEvidence {
 		if s.Date < from || s.Date > to {
 			continue
 		}
-		if len(s.Splits) == 0 {
-			if e := ev[s.PartnerID]; e != nil {
-				e.Revenue = e.Revenue.Add(s.Net)
-				e.Units = e.Units.Add(s.Quantity)
-			}
-			continue
-		}
-		for _, sp := range s.Splits {
-			if e := ev[sp.PartnerID]; e != nil {
-				e.Revenue = e.Revenue.Add(Percent(s.Net, sp.Share))
-				e.Units = e.Units.Add(Percent(s.Quantity, sp.Share))
+		for _, cr := range SaleCredits(s, unitWeight) {
+			if e := ev[cr.PartnerID]; e != nil {
+				e.Revenue = e.Revenue.Add(cr.Net)
+				e.Units = e.Units.Add(cr.Quantity)
 			}
 		}
 	}
@@ -152,14 +145,14 @@ func MeasureTiers(in TierReviewInputs) []TierEvidence {
 	}
 	type cert struct {
 		rep    ID
-		course string
+		course string // folded: "Cloud Basics" taken as "cloud basics" is one certification
 	}
 	seen := make(map[cert]bool)
 	for _, t := range in.Trainings {
 		if !t.Certification || t.Completed > to || !t.ValidUntil.IsZero() && t.ValidUntil < to {
 			continue
 		}
-		k := cert{t.RepID, t.Course}
+		k := cert{t.RepID, FoldName(t.Course)}
 		if seen[k] {
 			continue
 		}

@@ -129,11 +129,7 @@ func (b *Backend) SaveProgram(_ context.Context, p engine.Program) (engine.Progr
 
 // ExportProgram implements ui.ProgramService.
 func (b *Backend) ExportProgram(_ context.Context, id engine.ID) ([]byte, error) {
-	p, err := b.svc.ProgramByID(id)
-	if err != nil {
-		return nil, err
-	}
-	return engine.MarshalProgramFile(p)
+	return b.svc.ExportProgramByID(id)
 }
 
 // Simulate implements ui.ProgramService.

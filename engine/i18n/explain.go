@@ -134,7 +134,7 @@ func formatArg(a engine.Arg, lang string, depth int) string {
 		if a.Currency == nil {
 			return Number(a.Dec, scale(a), lang)
 		}
-		return Money(a.Dec, *a.Currency, lang)
+		return MoneyAsUsed(a.Dec, *a.Currency, lang)
 	case engine.ArgNumber:
 		return Number(a.Dec, scale(a), lang)
 	case engine.ArgPercent:

@@ -93,6 +93,27 @@ func Money(d decimal.Decimal, c engine.Currency, lang string) string {
 	return n + " " + c.Code
 }
 
+// MoneyAsUsed formats an amount an explanation names the way Money does,
+// but never hides a decimal the amount carries: a per-unit rate of 0.125
+// EUR prints "0.125 EUR", not the 0.13 the currency would round it to,
+// because the line was computed with 0.125. Amounts with no more decimals
+// than the currency's print exactly as Money prints them (12.5 -> 12.50).
+func MoneyAsUsed(d decimal.Decimal, c engine.Currency, lang string) string {
+	places := c.MinorUnits
+	if !d.Equal(d.Round(places)) {
+		// The decimals the amount really has, trailing zeros dropped.
+		s := d.Abs().String()
+		if i := strings.IndexByte(s, '.'); i >= 0 {
+			places = int32(len(strings.TrimRight(s[i+1:], "0")))
+		}
+	}
+	n := Number(d, places, lang)
+	if c.Code == "" {
+		return n
+	}
+	return n + " " + c.Code
+}
+
 // Percent formats a percentage written as a decimal (2.5 means 2.5 %) with
 // no trailing zeros, rounded half away from zero to 4 decimals, then " %":
 // "5 %", "2.5 %" (en), "2,5 %" (it), "1,200 %" (en).
