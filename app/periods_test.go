@@ -158,3 +158,62 @@ func TestCloseClosesEveryPeriodInside(t *testing.T) {
 		t.Error("a month of a closed year computed again")
 	}
 }
+
+// On the demo company every line belongs to a period of its program's kind
+// and every sale adjusts each rule in one period at most: nothing is
+// counted in a month and again in its quarter, nor twice as an adjustment.
+func TestDemoEveryRewardOnce(t *testing.T) {
+	svc := newDemo(t, "2026-10-31", "2026-11-15")
+	if err := svc.SettleDemo(engine.MustDate("2026-10-31"), nil); err != nil {
+		t.Fatal(err)
+	}
+	progs, err := svc.Programs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind := map[engine.ID]engine.PeriodKind{}
+	for _, p := range progs {
+		kind[p.ID] = p.PeriodKind
+	}
+	var keys []string
+	for m := engine.Month(engine.MustDate("2025-11-01")); m.Start <= engine.MustDate("2026-12-31"); m = engine.Month(m.End.AddDays(1)) {
+		keys = append(keys, m.Key)
+	}
+	keys = append(keys, "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2025", "2026")
+	type adjKey struct {
+		prog  engine.ID
+		rule  string
+		payee engine.Payee
+		sale  engine.ID
+	}
+	adjustedIn := map[adjKey]string{}
+	lines := 0
+	for _, key := range keys {
+		st := engine.PeriodState{Key: key}
+		ls, err := svc.Lines(st.Key, app.LineFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := svc.Period(st.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			lines++
+			if kind[l.ProgramID] != p.Kind {
+				t.Errorf("%s holds a line of program %d, which computes per %s: %s", st.Key, l.ProgramID, kind[l.ProgramID], l.Explanation.Key)
+			}
+			if l.Adjustment == nil || l.Explanation.Key == "adjust.recompute" {
+				continue
+			}
+			k := adjKey{l.ProgramID, l.RuleKey, l.Payee, l.Adjustment.SaleID}
+			if prev, ok := adjustedIn[k]; ok && prev != st.Key {
+				t.Errorf("sale %d adjusts program %d rule %s for %v in %s and again in %s", k.sale, k.prog, k.rule, k.payee, prev, st.Key)
+			}
+			adjustedIn[k] = st.Key
+		}
+	}
+	if lines == 0 {
+		t.Fatal("the demo has no lines")
+	}
+}
