@@ -125,6 +125,9 @@ func (tx *Tx) checkInvariants(rep *Report) error {
 	if err := tx.checkPoints(rep); err != nil {
 		return err
 	}
+	if err := tx.checkAuditChain(rep); err != nil {
+		return err
+	}
 	return tx.checkClosed(rep)
 }
 
@@ -286,16 +289,16 @@ func (tx *Tx) checkFunds(rep *Report) error {
 		return nil
 	}
 	var ids []engine.ID
-	seen := map[engine.ID]bool{}
+	by := map[engine.ID][]engine.FundEntry{}
 	for _, e := range es {
-		if !seen[e.PartnerID] {
-			seen[e.PartnerID] = true
+		if _, ok := by[e.PartnerID]; !ok {
 			ids = append(ids, e.PartnerID)
 		}
+		by[e.PartnerID] = append(by[e.PartnerID], e)
 	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	for _, pid := range ids {
-		for _, p := range engine.FundProblems(es, pid) {
+		for _, p := range engine.FundProblems(by[pid], pid) {
 			rep.addf("%s", p)
 		}
 	}
@@ -313,12 +316,12 @@ func (tx *Tx) checkPoints(rep *Report) error {
 		return nil
 	}
 	var payees []engine.Payee
-	seen := map[engine.Payee]bool{}
+	by := map[engine.Payee][]engine.PointsEntry{}
 	for _, e := range es {
-		if !seen[e.Payee] {
-			seen[e.Payee] = true
+		if _, ok := by[e.Payee]; !ok {
 			payees = append(payees, e.Payee)
 		}
+		by[e.Payee] = append(by[e.Payee], e)
 	}
 	sort.Slice(payees, func(i, j int) bool {
 		if payees[i].Kind != payees[j].Kind {
@@ -327,7 +330,7 @@ func (tx *Tx) checkPoints(rep *Report) error {
 		return payees[i].ID < payees[j].ID
 	})
 	for _, py := range payees {
-		for _, p := range engine.PointsProblems(es, py) {
+		for _, p := range engine.PointsProblems(by[py], py) {
 			rep.addf("%s", p)
 		}
 	}

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -24,6 +26,8 @@ type Tx struct {
 	closedLoaded bool
 
 	pending map[string]map[string]pendingOp // buffered index writes, see flush
+
+	auditPrev []byte // hash of the last audit entry written, nil until read
 }
 
 // Operator is the person on whose behalf the transaction writes.
@@ -187,7 +191,14 @@ func (tx *Tx) Audit(action, kind string, id engine.ID, before, after any) error 
 		return fmt.Errorf("audit id: %w", err)
 	}
 	e.ID = engine.ID(seq)
-	return b.Put(itob(e.ID), encodeAudit(&e))
+	if tx.auditPrev == nil {
+		tx.auditPrev = lastAuditHash(b)
+	}
+	e.Prev = hex.EncodeToString(tx.auditPrev)
+	v := encodeAudit(&e)
+	h := sha256.Sum256(v)
+	tx.auditPrev = h[:]
+	return b.Put(itob(e.ID), v)
 }
 
 // encodeAudit writes an entry as the JSON json.Marshal would, by hand:
@@ -207,6 +218,11 @@ func encodeAudit(e *engine.AuditEntry) []byte {
 	b = appendJSONString(b, e.Kind)
 	b = append(b, `,"record_id":`...)
 	b = strconv.AppendUint(b, uint64(e.RecordID), 10)
+	if e.Prev != "" {
+		b = append(b, `,"prev":"`...)
+		b = append(b, e.Prev...)
+		b = append(b, '"')
+	}
 	if len(e.Before) > 0 {
 		b = append(b, `,"before":`...)
 		b = append(b, e.Before...)
