@@ -388,16 +388,16 @@ type PeriodState struct {
 
 // AuditEntry records one change: when, who, what, before and after.
 type AuditEntry struct {
-	ID       ID              `json:"id"`
-	At       time.Time       `json:"at"`
-	Operator string          `json:"operator"`
-	Action   string          `json:"action"` // create, update, delete, or a verb such as approve
-	Kind     string          `json:"kind"`   // the record kind, e.g. "sale"
-	RecordID ID              `json:"record_id"`
+	ID       ID        `json:"id"`
+	At       time.Time `json:"at"`
+	Operator string    `json:"operator"`
+	Action   string    `json:"action"` // create, update, delete, or a verb such as approve
+	Kind     string    `json:"kind"`   // the record kind, e.g. "sale"
+	RecordID ID        `json:"record_id"`
 	// Prev is the SHA-256 (hex) of the previous entry as stored: each entry
 	// seals the one before, so a changed or removed entry breaks the chain
 	// that check verifies.
 	Prev   string          `json:"prev,omitempty"`
 	Before json.RawMessage `json:"before,omitempty"`
-	After    json.RawMessage `json:"after,omitempty"`
+	After  json.RawMessage `json:"after,omitempty"`
 }
