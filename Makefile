@@ -42,6 +42,12 @@ lint:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 3600s ./engine/... ./data/... ./reports/... ./app/...
 
+# The engine against its naive reference (engine/reference) on 10,000
+# random programs and datasets; `make test` runs a quick 300.
+.PHONY: property
+property:
+	PARTNERDESK_PROPERTY_N=10000 $(GO) test -run TestReferenceMatchesEngine -timeout 3600s -v ./engine/reference/
+
 crashtest:
 	PARTNERDESK_CRASH_KILLS=1000 $(GO) test -run TestCrash -timeout 3600s -v ./app/crashtest/
 
@@ -53,3 +59,10 @@ demo: build
 
 clean:
 	rm -f $(BIN) Partnerdesk.tar.xz
+
+# The model-based test's long run: 10,000 random histories of 60 steps, every
+# invariant checked after every step (app/modeltest). `make test` runs its
+# quick seeded version (40 histories) with the rest of ./app/...
+.PHONY: modeltest
+modeltest:
+	PARTNERDESK_MODEL_N=10000 $(GO) test -run TestModelHistories -timeout 86400s -v ./app/modeltest/

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,7 +22,7 @@ import (
 // compares with, in the compute's transaction.
 func (s *Service) recordChanges(tx *data.Tx, in engine.Inputs, existing []engine.RewardLine, res engine.Result) (engine.ChangeSummary, error) {
 	p := in.Period
-	prev, known, err := tx.ChangeLog(p.Key)
+	prev, known, err := tx.ChangeLogHeader(p.Key)
 	if err != nil {
 		return engine.ChangeSummary{}, err
 	}
@@ -114,6 +117,26 @@ func (s *Service) Changes(period string) (ChangeReport, error) {
 			}
 			rep.Changes[i] = v
 		}
+		// The lines' order: program, then rule as the program lists them.
+		type ruleRef struct {
+			program engine.ID
+			rule    string
+		}
+		order := map[ruleRef]int{}
+		for id, pr := range nm.programs {
+			for i, r := range pr.Rules {
+				order[ruleRef{id, r.Key}] = i
+			}
+		}
+		ruleOrder := func(c engine.Change) int {
+			if i, ok := order[ruleRef{c.ProgramID, c.RuleKey}]; ok {
+				return i
+			}
+			return math.MaxInt
+		}
+		slices.SortStableFunc(rep.Changes, func(a, b ChangeView) int {
+			return cmp.Or(cmp.Compare(a.Change.ProgramID, b.Change.ProgramID), cmp.Compare(ruleOrder(a.Change), ruleOrder(b.Change)))
+		})
 		return nil
 	})
 	return rep, err
@@ -123,7 +146,7 @@ func (s *Service) Changes(period string) (ChangeReport, error) {
 // "12 changes: 3 new, 8 changed (inputs), 1 tier change; +1,234.56 EUR".
 func ChangeSummaryText(sum engine.ChangeSummary, cur engine.Currency, lang string) string {
 	if sum.Changes == 0 {
-		return "no changes since the last compute"
+		return "No changes since the last compute"
 	}
 	plural := func(n int, one, many string) string {
 		if n == 1 {

@@ -133,7 +133,7 @@ func TestChangesOfRecompute(t *testing.T) {
 	if sum, err = svc.ComputePeriod("2026-07", nil); err != nil {
 		t.Fatal(err)
 	}
-	if sum.Changes.Changes != 0 || app.ChangeSummaryText(sum.Changes, engine.NewCurrency("EUR"), "en") != "no changes since the last compute" {
+	if sum.Changes.Changes != 0 || app.ChangeSummaryText(sum.Changes, engine.NewCurrency("EUR"), "en") != "No changes since the last compute" {
 		t.Errorf("recompute of the same inputs: %+v", sum.Changes)
 	}
 
@@ -196,6 +196,28 @@ func TestChangesOfRecompute(t *testing.T) {
 	if !drafts.Equal(decimal.NewFromInt(170)) {
 		t.Errorf("draft lines add up to %s, want the 170.00 the changes add up to", drafts)
 	}
+
+	// Growth ends: its three results vanish, because of the program:
+	// -160.00 - 80.00 - 20.00 = -260.00.
+	growth.Status = engine.ProgramEnded
+	if _, err := svc.SaveProgram(growth); err != nil {
+		t.Fatal(err)
+	}
+	if sum, err = svc.ComputePeriod("2026-07", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := app.ChangeSummaryText(sum.Changes, engine.NewCurrency("EUR"), "en"), "3 changes: 3 gone; -260.00 EUR"; got != want {
+		t.Errorf("summary after ending Growth: got %q, want %q", got, want)
+	}
+	if rep, err = svc.Changes("2026-07"); err != nil {
+		t.Fatal(err)
+	}
+	gone := []engine.ChangeReason{engine.ChangeGone, engine.ChangeProgram}
+	checkChanges(t, rep, []wantChange{
+		{"Growth", "Growth 1 %", "Alpha", "160.00", "0.00", "-160.00", "gone: program", gone},
+		{"Growth", "Growth 1 %", "Beta", "80.00", "0.00", "-80.00", "gone: program", gone},
+		{"Growth", "Growth 1 %", "Gamma", "20.00", "0.00", "-20.00", "gone: program", gone},
+	})
 }
 
 // TestChangesVerb runs compute and changes on the command line.

@@ -6,8 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
+
+	"partnerdesk/engine"
 )
 
 // UsageError is a command line the program cannot understand; it exits 2.
@@ -38,10 +42,13 @@ type verb struct {
 type cmd struct {
 	dbPath   string
 	operator string
-	stdout   io.Writer
-	stderr   io.Writer
-	svc      *Service
-	verb     *verb
+	// dbDefault: the path is the default per-user one (no --db, no
+	// $PARTNERDESK_DB), where the window's first run may create the file.
+	dbDefault bool
+	stdout    io.Writer
+	stderr    io.Writer
+	svc       *Service
+	verb      *verb
 }
 
 var verbs = map[string]*verb{}
@@ -78,7 +85,13 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 		printUsage(stdout)
 		return 0
 	}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if given["db"] && c.dbPath == "" {
+		return exitCode(stderr, usagef("--db names no file: give the database file's path, or leave --db out for the default (partnerdesk path prints it)"))
+	}
 	if c.dbPath == "" {
+		c.dbDefault = os.Getenv(DBEnv) == ""
 		p, err := DefaultDBPath()
 		if err != nil {
 			fmt.Fprintf(stderr, "partnerdesk: %v\n", err)
@@ -86,9 +99,22 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 		}
 		c.dbPath = p
 	}
+	if given["operator"] {
+		if err := ValidateOperator(c.operator); err != nil {
+			var ve *engine.ValidationError
+			if errors.As(err, &ve) {
+				err = errors.New(ve.Reason)
+			}
+			return exitCode(stderr, usagef("--operator: %v", err))
+		}
+	}
 	if c.operator == "" {
 		c.operator = defaultOperator()
 	}
+	// A verb whose output is cut short (partnerdesk lines | head) gets
+	// EPIPE from its writes instead of dying of SIGPIPE, so it still
+	// closes the file and removes its lock sidecar.
+	signal.Ignore(syscall.SIGPIPE)
 	if len(rest) == 0 {
 		if gui == nil {
 			printUsage(stderr)
@@ -128,9 +154,39 @@ func exitCode(stderr io.Writer, err error) int {
 	return 1
 }
 
+// createVerbs may create the database: they set up a company. Every other
+// verb refuses a path that holds no database.
+var createVerbs = map[string]bool{"init": true, "demo": true}
+
+// readOnlyVerbs only read the database: they open it read-only (a shared
+// lock, no write to the file), so they also work on a file others read.
+var readOnlyVerbs = map[string]bool{
+	"audit": true, "changes": true, "registrations": true, "partners": true, "reps": true, "products": true,
+	"sales": true, "lines": true, "periods": true, "funds": true, "points": true, "programs": true,
+	"export": true, "statement": true, "statements": true, "simulate": true,
+}
+
+// openMode is how the invocation opens the database: init and demo may
+// create it, and so may the window on its first run (the default path,
+// no file there yet); read-only verbs open it read-only; the rest open an
+// existing database for writing.
+func (c *cmd) openMode() OpenMode {
+	switch {
+	case c.verb == nil:
+		if _, err := os.Lstat(c.dbPath); c.dbDefault && errors.Is(err, os.ErrNotExist) {
+			return OpenOrCreate
+		}
+	case createVerbs[c.verb.name]:
+		return OpenOrCreate
+	case readOnlyVerbs[c.verb.name]:
+		return OpenReadOnly
+	}
+	return OpenExisting
+}
+
 // withService opens the database for the length of fn.
 func (c *cmd) withService(fn func() error) error {
-	svc, err := OpenService(c.dbPath, c.operator)
+	svc, err := OpenServiceMode(c.dbPath, c.operator, c.openMode())
 	if err != nil {
 		return err
 	}

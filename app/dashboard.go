@@ -197,10 +197,9 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 		bd := x.BookDate()
 		if p.Contains(bd) {
 			d.Revenue = d.Revenue.Add(x.Net)
-			credit.add(x)
 			active[x.PartnerID] = true
-			for _, sp := range x.Splits {
-				active[sp.PartnerID] = true
+			for _, cr := range credit.add(x) {
+				active[cr.PartnerID] = true
 			}
 		}
 		if prev.Contains(bd) {
@@ -494,17 +493,20 @@ type credits struct {
 
 func newCredits() *credits { return &credits{by: map[engine.Payee]decimal.Decimal{}} }
 
-func (c *credits) add(x *engine.Sale) {
+// add credits sale x and returns its credits.
+func (c *credits) add(x *engine.Sale) []engine.Credit {
 	give := func(k engine.PayeeKind, id engine.ID, amt decimal.Decimal) {
 		if id != 0 {
 			py := engine.Payee{Kind: k, ID: id}
 			c.by[py] = c.by[py].Add(amt)
 		}
 	}
-	for _, cr := range engine.SaleCredits(x, wholeCredit) {
+	crs := engine.SaleCredits(x, wholeCredit)
+	for _, cr := range crs {
 		give(engine.PayeePartner, cr.PartnerID, cr.Net)
 		give(engine.PayeeRep, cr.RepID, cr.Net)
 	}
+	return crs
 }
 
 // wholeCredit is the matrix weight outside a rule: a sale credits its whole share.

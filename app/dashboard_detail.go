@@ -510,8 +510,9 @@ func detailPoints(tx *data.Tx, c dashCtx) (DetailTable, error) {
 	if err != nil {
 		return DetailTable{}, fmt.Errorf("points ledger: %w", err)
 	}
+	byPayee := pointsByPayee(entries)
 	for _, py := range pointsPayees(entries, c.asOf) {
-		v := pointsView(entries, py, "", c.asOf)
+		v := pointsView(byPayee[py], py, "", c.asOf)
 		by[py] = &bal{earned: v.Earned, spent: v.Spent, balance: v.Balance}
 	}
 	type row struct {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -34,20 +33,22 @@ type SaleInput struct {
 	ReferralCode    string
 }
 
-// Field names used in validation errors; the form maps them to its widgets.
+// Field names used in validation errors; the form maps them to its
+// widgets. They are engine.CheckSale's.
 const (
-	FieldDate         = "date"
-	FieldPartner      = "partner"
-	FieldRep          = "rep"
-	FieldCustomer     = "customer"
-	FieldProduct      = "product"
-	FieldQuantity     = "quantity"
-	FieldUnitPrice    = "unit_price"
-	FieldNet          = "net"
-	FieldInvoice      = "invoice"
-	FieldLine         = "line"
-	FieldRegistration = "registration"
-	FieldOriginal     = "original_invoice"
+	FieldDate         = engine.SaleFieldDate
+	FieldPartner      = engine.SaleFieldPartner
+	FieldRep          = engine.SaleFieldRep
+	FieldCustomer     = engine.SaleFieldCustomer
+	FieldProduct      = engine.SaleFieldProduct
+	FieldQuantity     = engine.SaleFieldQuantity
+	FieldUnitPrice    = engine.SaleFieldUnitPrice
+	FieldNet          = engine.SaleFieldNet
+	FieldInvoice      = engine.SaleFieldInvoice
+	FieldLine         = engine.SaleFieldLine
+	FieldRegistration = engine.SaleFieldRegistration
+	FieldOriginal     = engine.SaleFieldOriginal
+	FieldSplits       = engine.SaleFieldSplits
 )
 
 // AddSale checks a typed sale and stores it. A sale dated in a closed period
@@ -74,6 +75,8 @@ func (s *Service) AddSale(in SaleInput, confirmed bool) (engine.Sale, error) {
 	return sale, err
 }
 
+// checkSale reads a typed sale (names to ids, text to numbers) and checks
+// it with engine.CheckSale, the validation every import uses too.
 func (s *Service) checkSale(tx *data.Tx, co engine.Company, in SaleInput, confirmed bool) (engine.Sale, error) {
 	var errs engine.ValidationErrors
 	bad := func(field, format string, args ...any) {
@@ -94,6 +97,7 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in SaleInput, confir
 				bad(FieldDate, "%s lies in a closed period and so does today: no open period can take it", d)
 			case !confirmed:
 				needConfirm = fmt.Errorf("%w: %s lies in a closed period; save it as a late sale booked on %s, an adjustment in the open period?", engine.ErrConfirmationNeeded, d, today)
+				sale.Booked = today // checked as it would be saved
 			default:
 				sale.Booked = today
 			}
@@ -105,9 +109,6 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in SaleInput, confir
 		bad(FieldPartner, "%v", err)
 	} else {
 		sale.PartnerID = p.ID
-		if p.Status == engine.StatusEnded || p.Status == engine.StatusSuspended {
-			bad(FieldPartner, "%s is %s: reactivate the partner before entering sales", p.Name, p.Status)
-		}
 		if in.Rep != "" {
 			r, err := findRep(tx, p.ID, in.Rep)
 			if err != nil {
@@ -119,105 +120,77 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in SaleInput, confir
 	}
 
 	sale.Customer = strings.TrimSpace(in.Customer)
-	if sale.Customer == "" {
-		bad(FieldCustomer, "name the customer the partner sold to")
-	}
 	sale.NewCustomer, sale.NewProduct = in.NewCustomer, in.NewProduct
 	sale.ReferralCode = strings.TrimSpace(in.ReferralCode)
 
-	prod, err := findProduct(tx, in.Product)
-	if err != nil {
+	if prod, err := findProduct(tx, in.Product); err != nil {
 		bad(FieldProduct, "%v", err)
 	} else {
 		sale.ProductID = prod.ID
 	}
 
-	qty, err := sheet.ParseAmount(in.Quantity)
-	switch {
-	case err != nil:
+	amountsOK := true
+	if qty, err := sheet.ParseAmount(in.Quantity); err != nil {
 		bad(FieldQuantity, "%v", err)
-	case qty.IsZero():
-		bad(FieldQuantity, "the quantity cannot be zero")
-	default:
+		amountsOK = false
+	} else {
 		sale.Quantity = qty
 	}
-	price, err := sheet.ParseAmount(in.UnitPrice)
-	switch {
-	case err != nil:
+	if price, err := sheet.ParseAmount(in.UnitPrice); err != nil {
 		bad(FieldUnitPrice, "%v", err)
-	case price.IsNegative():
-		bad(FieldUnitPrice, "a price cannot be negative; for a return enter a negative quantity and the original invoice")
-	default:
+		amountsOK = false
+	} else {
 		sale.UnitPrice = price
 	}
 	if strings.TrimSpace(in.Net) == "" {
 		sale.Net = co.Currency.Round(sale.Quantity.Mul(sale.UnitPrice))
 	} else if net, err := sheet.ParseAmount(in.Net); err != nil {
 		bad(FieldNet, "%v", err)
+		amountsOK = false
 	} else {
-		if !net.IsZero() && !sale.Quantity.IsZero() && net.Sign() != sale.Quantity.Sign() {
-			bad(FieldNet, "the net amount %s and the quantity %s have different signs", net, sale.Quantity)
-		}
 		sale.Net = net
 	}
 
 	sale.Invoice = strings.TrimSpace(in.Invoice)
-	if sale.Invoice == "" {
-		bad(FieldInvoice, "the invoice number is needed to recognise duplicates and returns")
-	}
-
-	isReturn := sale.Quantity.IsNegative() || sale.Net.IsNegative()
 	sale.OriginalInvoice = strings.TrimSpace(in.OriginalInvoice)
-	if isReturn {
-		if sale.OriginalInvoice == "" {
-			bad(FieldOriginal, "a return (negative quantity or amount) names the original invoice")
-		} else if sale.PartnerID != 0 {
-			orig, err := tx.SalesByInvoice(sale.PartnerID, sale.OriginalInvoice)
-			if err != nil {
-				return sale, err
-			}
-			if len(orig) == 0 {
-				bad(FieldOriginal, "the partner has no invoice %s to return", sale.OriginalInvoice)
-			} else if sale.ProductID != 0 && !hasProduct(orig, sale.ProductID) {
-				bad(FieldOriginal, "invoice %s has no line of this product", sale.OriginalInvoice)
-			}
-		}
-	} else if sale.OriginalInvoice != "" {
-		bad(FieldOriginal, "only a return (negative quantity) names an original invoice")
-	}
 
 	if in.Registration != "" {
-		id, ok := parseID(in.Registration, "D")
-		if !ok {
-			bad(FieldRegistration, "%q is not a registration id", in.Registration)
-		} else if r, err := data.Get[engine.Registration](tx, id); err != nil {
-			bad(FieldRegistration, "there is no registration %d", id)
-		} else if sale.PartnerID != 0 && r.PartnerID != sale.PartnerID {
-			bad(FieldRegistration, "registration %d belongs to another partner", id)
-		} else {
+		if id, ok := parseID(in.Registration, "D"); ok {
 			sale.RegistrationID = id
+		} else {
+			bad(FieldRegistration, "%q is not a registration id", in.Registration)
 		}
 	}
 
+	lineKnown := false
 	if sale.PartnerID != 0 && sale.Invoice != "" {
 		if strings.TrimSpace(in.Line) == "" {
 			existing, err := tx.SalesByInvoice(sale.PartnerID, sale.Invoice)
 			if err != nil {
 				return sale, err
 			}
-			sale.Line = nextLine(existing)
+			sale.Line, lineKnown = nextLine(existing), true
 		} else if n, err := strconv.Atoi(strings.TrimSpace(in.Line)); err != nil || n < 1 {
 			bad(FieldLine, "the invoice line is a whole number from 1")
 		} else {
-			sale.Line = n
+			sale.Line, lineKnown = n, true
 		}
-		if sale.Line > 0 {
-			if dup, err := tx.SaleByInvoiceLine(sale.PartnerID, sale.Invoice, sale.Line); err == nil {
-				bad(FieldLine, "invoice %s line %d is already stored as sale %d of %s", sale.Invoice, sale.Line, dup.ID, dup.Date)
-			} else if !errors.Is(err, engine.ErrNotFound) {
-				return sale, err
-			}
-		}
+	}
+
+	unread := make([]string, 0, len(errs)+4)
+	for _, e := range errs {
+		unread = append(unread, e.Field)
+	}
+	if !amountsOK {
+		unread = append(unread, FieldQuantity, FieldUnitPrice, FieldNet)
+	}
+	if !lineKnown {
+		unread = append(unread, FieldLine)
+	}
+	facts := txFacts{newTxSales(tx)}
+	errs = append(errs, engine.CheckSale(&sale, co.Currency, facts, unread...)...)
+	if facts.err != nil {
+		return sale, facts.err
 	}
 
 	if len(errs) > 0 {
@@ -227,15 +200,6 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in SaleInput, confir
 		return sale, needConfirm
 	}
 	return sale, nil
-}
-
-func hasProduct(sales []engine.Sale, pid engine.ID) bool {
-	for _, s := range sales {
-		if s.ProductID == pid {
-			return true
-		}
-	}
-	return false
 }
 
 func nextLine(sales []engine.Sale) int {

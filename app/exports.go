@@ -3,13 +3,13 @@ package app
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/data"
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/data/sheet"
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
@@ -33,22 +33,11 @@ func WriteSheet(sh Sheet, path, format string, progress Progress) error {
 	if format != "csv" && format != "xlsx" {
 		return usagef("the format is csv or xlsx, not %q", format)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".partnerdesk-export-*")
+	// Only a complete, synced file is renamed into place: a failed export
+	// (a full disk) leaves the file that was there as it was.
+	err := atomicfile.Write(path, 0o600, func(w io.Writer) error { return writeSheetTo(w, sh, format, progress) })
 	if err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := writeSheetTo(tmp, sh, format, progress); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	// Rename only a complete file into place: a failed export leaves no
-	// half-written file behind.
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export %s: %w", path, err)
+		return fmt.Errorf("export: %w", err)
 	}
 	return nil
 }
@@ -168,7 +157,7 @@ func (s *Service) fundsSheet(p engine.Period, co engine.Company) (Sheet, error) 
 }
 
 func (s *Service) pointsSheet(p engine.Period) (Sheet, error) {
-	sh := Sheet{Name: "Points " + p.Key, Header: []string{"entry_id", "date", "payee_kind", "payee_id", "payee", "kind", "points", "against", "period", "line_id"}}
+	sh := Sheet{Name: "Points " + p.Key, Header: []string{"entry_id", "date", "payee_kind", "payee_id", "payee", "kind", "points", "against", "period", "line_id", "expires_on", "lot"}}
 	err := s.view(func(tx *data.Tx) error {
 		nm, err := loadNames(tx)
 		if err != nil {
@@ -178,10 +167,19 @@ func (s *Service) pointsSheet(p engine.Period) (Sheet, error) {
 			if e.Date > p.End {
 				return nil
 			}
+			// Earned points show when they lapse; an expiry names the
+			// earned entry (lot) it empties.
+			exp, lot := sheet.TextCell(""), sheet.TextCell("")
+			if e.ExpiresOn != 0 {
+				exp = sheet.DateCell(e.ExpiresOn)
+			}
+			if e.Lot != 0 {
+				lot = sheet.IntCell(int64(e.Lot))
+			}
 			sh.Rows = append(sh.Rows, []sheet.Cell{
 				sheet.IntCell(int64(e.ID)), sheet.DateCell(e.Date), sheet.TextCell(string(e.Payee.Kind)), sheet.IntCell(int64(e.Payee.ID)),
 				sheet.TextCell(nm.payee(e.Payee)), sheet.TextCell(string(e.Kind)), sheet.IntCell(e.Points), sheet.TextCell(e.Against),
-				sheet.TextCell(e.Period), sheet.IntCell(int64(e.LineID)),
+				sheet.TextCell(e.Period), sheet.IntCell(int64(e.LineID)), exp, lot,
 			})
 			return nil
 		})

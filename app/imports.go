@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,6 +141,9 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 			cp = func(done, total int) { progress(done/2, total) }
 		}
 		b, rowErrs := imports.ConvertProgress(kind, t, mapping, look, cp)
+		if look.err != nil {
+			return look.err
+		}
 		rep.Ignored = b.Ignored
 		if len(rowErrs) > 0 {
 			rep.Errors = rowErrs
@@ -224,7 +228,7 @@ func storeReason(err error) string {
 // the transaction's indexes.
 type storeLookup struct {
 	*imports.MemLookup
-	tx *data.Tx
+	*txSales
 }
 
 func newStoreLookup(tx *data.Tx, cur engine.Currency) (*storeLookup, error) {
@@ -241,15 +245,118 @@ func newStoreLookup(tx *data.Tx, cur engine.Currency) (*storeLookup, error) {
 	if err := data.Each(tx, func(r *engine.Registration) error { m.AddRegistration(*r); return nil }); err != nil {
 		return nil, err
 	}
-	return &storeLookup{MemLookup: m, tx: tx}, nil
+	return &storeLookup{MemLookup: m, txSales: newTxSales(tx)}, nil
 }
 
+// The stored sales answer, not the lookup's empty in-memory ones.
+
+// SaleLineExists implements imports.Lookup.
 func (l *storeLookup) SaleLineExists(partner engine.ID, invoice string, line int) (engine.ID, bool) {
-	s, err := l.tx.SaleByInvoiceLine(partner, strings.TrimSpace(invoice), line)
+	return l.txSales.SaleLineExists(partner, invoice, line)
+}
+
+// InvoiceLines implements imports.Lookup.
+func (l *storeLookup) InvoiceLines(partner engine.ID, invoice string) []engine.Sale {
+	return l.txSales.InvoiceLines(partner, invoice)
+}
+
+// ReturnsOf implements imports.Lookup.
+func (l *storeLookup) ReturnsOf(partner engine.ID, invoice string) []engine.Sale {
+	return l.txSales.ReturnsOf(partner, invoice)
+}
+
+// IsClosed implements imports.Lookup.
+func (l *storeLookup) IsClosed(d engine.Date) bool { return l.txSales.IsClosed(d) }
+
+// txSales answers the questions engine.CheckSale asks about stored sales
+// and closed periods from one transaction. A read error sticks in err and
+// the caller returns it instead of the validation's verdict.
+type txSales struct {
+	tx      *data.Tx
+	returns map[engine.ID]map[string][]engine.Sale // per partner, by original invoice
+	err     error
+}
+
+func newTxSales(tx *data.Tx) *txSales {
+	return &txSales{tx: tx, returns: map[engine.ID]map[string][]engine.Sale{}}
+}
+
+func (t *txSales) fail(err error) {
+	if t.err == nil {
+		t.err = err
+	}
+}
+
+func (t *txSales) SaleLineExists(partner engine.ID, invoice string, line int) (engine.ID, bool) {
+	s, err := t.tx.SaleByInvoiceLine(partner, strings.TrimSpace(invoice), line)
 	if err != nil {
+		if !errors.Is(err, engine.ErrNotFound) {
+			t.fail(err)
+		}
 		return 0, false
 	}
 	return s.ID, true
 }
 
-func (l *storeLookup) IsClosed(d engine.Date) bool { return l.tx.IsClosed(d) }
+func (t *txSales) InvoiceLines(partner engine.ID, invoice string) []engine.Sale {
+	ls, err := t.tx.SalesByInvoice(partner, strings.TrimSpace(invoice))
+	if err != nil {
+		t.fail(err)
+		return nil
+	}
+	return ls
+}
+
+// ReturnsOf reads the partner's returns once, through the partner index.
+func (t *txSales) ReturnsOf(partner engine.ID, invoice string) []engine.Sale {
+	by, ok := t.returns[partner]
+	if !ok {
+		by = map[string][]engine.Sale{}
+		err := t.tx.SalesOfPartner(partner, engine.Date(math.MinInt32), engine.Date(math.MaxInt32), func(x *engine.Sale) error {
+			if o := strings.TrimSpace(x.OriginalInvoice); o != "" {
+				by[o] = append(by[o], *x)
+			}
+			return nil
+		})
+		if err != nil {
+			t.fail(err)
+			return nil
+		}
+		t.returns[partner] = by
+	}
+	return by[strings.TrimSpace(invoice)]
+}
+
+func (t *txSales) IsClosed(d engine.Date) bool { return t.tx.IsClosed(d) }
+
+// txFacts answers engine.CheckSale for one typed sale: records read as
+// asked, sales through txSales.
+type txFacts struct{ *txSales }
+
+func (f txFacts) PartnerByID(id engine.ID) (engine.Partner, bool) {
+	return getRecord[engine.Partner](f.txSales, id)
+}
+func (f txFacts) RepByID(id engine.ID) (engine.Rep, bool) {
+	return getRecord[engine.Rep](f.txSales, id)
+}
+func (f txFacts) ProductByID(id engine.ID) (engine.Product, bool) {
+	return getRecord[engine.Product](f.txSales, id)
+}
+func (f txFacts) RegistrationByID(id engine.ID) (engine.Registration, bool) {
+	return getRecord[engine.Registration](f.txSales, id)
+}
+
+func getRecord[T any](t *txSales, id engine.ID) (T, bool) {
+	var zero T
+	if id == 0 {
+		return zero, false
+	}
+	x, err := data.Get[T](t.tx, id)
+	if err != nil {
+		if !errors.Is(err, engine.ErrNotFound) {
+			t.fail(err)
+		}
+		return zero, false
+	}
+	return *x, true
+}

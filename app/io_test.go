@@ -1,17 +1,27 @@
 package app_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/app"
+	"partnerdesk/data/imports"
 	"partnerdesk/engine"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func engineProgramFile(p engine.Program) ([]byte, error) {
+	p.Currency = "EUR"
+	return engine.MarshalProgramFile(p)
+}
 
 func rateProgram(name string, kind engine.PeriodKind, rate string) engine.Program {
 	return engine.Program{Name: name, PeriodKind: kind, ValidFrom: engine.MustDate("2026-01-01"), Status: engine.ProgramActive,
@@ -232,5 +242,263 @@ func TestProgramKeepsIdentityThroughRename(t *testing.T) {
 	}
 }
 
-var _ = errors.Is
-var _ = strings.Contains
+// importSales writes a CSV file and imports it as sales.
+func importSales(t *testing.T, svc *app.Service, csv string) (app.ImportReport, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sales.csv")
+	must(t, os.WriteFile(path, []byte(csv), 0o600))
+	return svc.Import(imports.Sales, path, nil, false, nil)
+}
+
+// addBeta adds a second partner.
+func addBeta(t *testing.T, svc *app.Service) engine.Payee {
+	t.Helper()
+	b := engine.Partner{Name: "Beta Distribution", Kind: engine.KindDistributor, Status: engine.StatusActive, Joined: engine.MustDate("2025-01-01")}
+	must(t, svc.SavePartner(&b))
+	return engine.Payee{Kind: engine.PayeePartner, ID: b.ID}
+}
+
+// Finding 18: the statement's sales are the payee's credited revenue after
+// credit splits, and its CSV carries the fund credits the PDF prints.
+//
+// A sale of 1,000.00 split Alpha 60 / Beta 40; the program pays 10 % and
+// credits 5 % to the MDF fund. Alpha: sales 600.00, reward 60.00, fund
+// credit 30.00; Beta: sales 400.00, reward 40.00, fund credit 20.00.
+func TestStatementSalesAfterSplitsAndFundCreditsInCSV(t *testing.T) {
+	svc := tiny(t, "2026-02-20")
+	beta := addBeta(t, svc)
+	prog := rateProgram("Rebate", engine.PeriodMonth, "10")
+	prog.Rules = append(prog.Rules, engine.Rule{Key: "mdf", Name: "MDF", Kind: engine.RuleFund, Basis: engine.BasisRevenue,
+		Fund: &engine.FundRule{Rate: dec("5"), ValidityDays: 180, Fund: "MDF"}})
+	_, err := svc.SaveProgram(prog)
+	must(t, err)
+	_, err = importSales(t, svc, "date,partner,customer,product,quantity,unit_price,net,invoice,splits\n"+
+		"2026-01-10,Alpha Reseller,Rossi,LIC-1,10,100,1000.00,INV-1,Alpha Reseller:60;Beta Distribution:40\n")
+	must(t, err)
+	_, err = svc.ComputePeriod("2026-01", nil)
+	must(t, err)
+	for _, c := range []struct {
+		payee                 engine.Payee
+		sales, reward, credit string
+	}{{alpha(t, svc), "600", "60", "30.00"}, {beta, "400", "40", "20.00"}} {
+		st, err := svc.BuildStatement(c.payee, "2026-01")
+		must(t, err)
+		if !st.Summary.Sales.Equal(dec(c.sales)) || !st.Total().Equal(dec(c.reward)) {
+			t.Errorf("%v: sales %s, rewards %s; want %s and %s", c.payee, st.Summary.Sales, st.Total(), c.sales, c.reward)
+		}
+		var b bytes.Buffer
+		must(t, svc.WriteStatement(c.payee, "2026-01", "csv", &b))
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(b.String(), "\ufeff"))).ReadAll()
+		must(t, err)
+		col := map[string]int{}
+		for i, h := range recs[0] {
+			col[h] = i
+		}
+		var credits []string
+		sales := ""
+		for _, r := range recs[1:] {
+			switch r[col["section"]] {
+			case "line":
+				if v := r[col["fund_credit"]]; v != "" {
+					credits = append(credits, v)
+				}
+			case "sales":
+				sales = r[col["amount"]]
+			}
+		}
+		if len(credits) != 1 || credits[0] != c.credit || !dec(sales).Equal(dec(c.sales)) {
+			t.Errorf("%v csv: fund credits %v, sales %q; want [%s] and %s", c.payee, credits, sales, c.credit, c.sales)
+		}
+	}
+}
+
+// ret enters a return through the form.
+func ret(svc *app.Service, date, qty, price, invoice, original string) (engine.Sale, error) {
+	return svc.AddSale(app.SaleInput{Date: date, Partner: "Alpha Reseller", Customer: "Cust", Product: "LIC-1",
+		Quantity: qty, UnitPrice: price, Invoice: invoice, OriginalInvoice: original}, false)
+}
+
+// fieldErr reports whether err is a validation error naming field.
+func fieldErr(err error, field string) bool {
+	var ves engine.ValidationErrors
+	if errors.As(err, &ves) {
+		for _, ve := range ves {
+			if ve.Field == field {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Finding 14: a return never gives back more than its original line sold,
+// together with the earlier returns; the form and the import refuse the
+// same things (one validation, engine.CheckSale).
+//
+// INV-1 sold 1 unit at 500.00. Returning 5 units (-2,500.00) is refused
+// on quantity and net; returning the 1 unit is accepted and takes Ada,
+// the original's rep; a second unit is refused (1 sold, 1 returned).
+func TestReturnNeverExceedsItsLine(t *testing.T) {
+	svc := tiny(t, "2026-03-20")
+	sale(t, svc, "2026-01-10", "1", "500", "INV-1")
+	_, err := ret(svc, "2026-01-20", "-5", "500", "CN-1", "INV-1")
+	if !fieldErr(err, app.FieldQuantity) || !fieldErr(err, app.FieldNet) {
+		t.Errorf("5 back of 1 sold: %v, want refusals on quantity and net", err)
+	}
+	r, err := ret(svc, "2026-01-20", "-1", "500", "CN-1", "INV-1")
+	must(t, err)
+	if ada, _ := svc.Reps(r.PartnerID); len(ada) != 1 || r.RepID != ada[0].ID {
+		t.Errorf("the return credits rep %d, want the original's", r.RepID)
+	}
+	_, err = ret(svc, "2026-01-21", "-1", "500", "CN-2", "INV-1")
+	if !fieldErr(err, app.FieldQuantity) {
+		t.Errorf("a second unit back of 1 sold and 1 returned: %v, want a refusal on quantity", err)
+	}
+	// A return dated before its original is refused too.
+	sale(t, svc, "2026-02-10", "2", "100", "INV-2")
+	if _, err := ret(svc, "2026-02-01", "-1", "100", "CN-3", "INV-2"); !fieldErr(err, app.FieldDate) {
+		t.Errorf("a return dated before its sale: %v, want a refusal on date", err)
+	}
+
+	// The import refuses what the form refuses: an unknown original, a
+	// suspended partner, and two returns in one file that together give
+	// back more than the line sold (INV-2: 2 sold; 1 + 2 back). Nothing
+	// of such a file is written.
+	sus := engine.Partner{Name: "Sleepy Srl", Kind: engine.KindReseller, Status: engine.StatusSuspended, Joined: engine.MustDate("2025-01-01")}
+	must(t, svc.SavePartner(&sus))
+	rep, err := importSales(t, svc, "date,partner,customer,product,quantity,unit_price,net,invoice,original_invoice\n"+
+		"2026-02-15,Alpha Reseller,Cust,LIC-1,1,100,100.00,INV-3,\n"+ // good
+		"2026-02-16,Alpha Reseller,Cust,LIC-1,-1,100,-100.00,CN-4,NOPE\n"+ // no invoice NOPE
+		"2026-02-16,Alpha Reseller,Cust,LIC-1,-1,100,-100.00,CN-5,INV-2\n"+ // 1 of 2: fine
+		"2026-02-17,Alpha Reseller,Cust,LIC-1,-2,100,-200.00,CN-6,INV-2\n"+ // 1 + 2 > 2
+		"2026-02-17,Sleepy Srl,Cust,LIC-1,1,100,100.00,INV-9,\n") // suspended
+	if !errors.Is(err, app.ErrImportRejected) || rep.Written != 0 {
+		t.Fatalf("import: %v, %d written; want it rejected with nothing written", err, rep.Written)
+	}
+	want := map[int]string{3: "original_invoice", 5: "quantity", 6: "partner"}
+	got := map[int]bool{}
+	for _, e := range rep.Errors {
+		if want[e.Line] == e.Column {
+			got[e.Line] = true
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("row errors %v, want lines/columns %v", rep.Errors, want)
+	}
+	stored, _ := svc.SalesBetween(engine.MustDate("2026-02-11"), engine.MustDate("2026-02-28"))
+	if len(stored) != 0 {
+		t.Errorf("%d sales of the rejected file were stored", len(stored))
+	}
+}
+
+// A return follows the credit splits of the line it returns. INV-7 sold
+// 1,000.00 split Alpha 60 / Beta 40 in January (10 %: Alpha 60.00, Beta
+// 40.00), January is closed, and the whole line comes back in February
+// through the form, which names no splits: it takes 60/40, so the claw-
+// backs are Alpha -60.00 and Beta -40.00 (not Alpha -100.00 alone).
+func TestReturnFollowsSplits(t *testing.T) {
+	svc := tiny(t, "2026-02-20")
+	beta := addBeta(t, svc)
+	_, err := svc.SaveProgram(rateProgram("Rebate", engine.PeriodMonth, "10"))
+	must(t, err)
+	_, err = importSales(t, svc, "date,partner,customer,product,quantity,unit_price,net,invoice,splits\n"+
+		"2026-01-10,Alpha Reseller,Rossi,LIC-1,10,100,1000.00,INV-7,Alpha Reseller:60;Beta Distribution:40\n")
+	must(t, err)
+	_, err = svc.ComputePeriod("2026-01", nil)
+	must(t, err)
+	payAll(t, svc, "2026-01")
+	_, err = svc.ClosePeriod("2026-01")
+	must(t, err)
+	r, err := ret(svc, "2026-02-05", "-10", "100", "CN-7", "INV-7")
+	must(t, err)
+	if len(r.Splits) != 2 {
+		t.Fatalf("the return's splits %+v, want the original's 60/40", r.Splits)
+	}
+	_, err = svc.ComputePeriod("2026-02", nil)
+	must(t, err)
+	for _, c := range []struct {
+		payee engine.Payee
+		want  string
+	}{{alpha(t, svc), "-60"}, {beta, "-40"}} {
+		st, err := svc.BuildStatement(c.payee, "2026-02")
+		must(t, err)
+		if !st.Total().Equal(dec(c.want)) {
+			t.Errorf("%v: February claws back %s, want %s", c.payee, st.Total(), c.want)
+		}
+	}
+}
+
+// The command line's company verb goes through the same use case: with a
+// program stored, another currency is refused with exit status 1, naming
+// the program; export and re-import under a new name keeps one program.
+func TestCLICompanyCurrencyAndProgramIdentity(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cli.db")
+	if code, out, errs := run(t, db, "init", "--company", "Acme", "--currency", "eur"); code != 0 {
+		t.Fatalf("init: %d %s %s", code, out, errs)
+	}
+	file := filepath.Join(dir, "p.json")
+	b, err := engineProgramFile(rateProgram("Rebate", engine.PeriodMonth, "10"))
+	must(t, err)
+	must(t, os.WriteFile(file, b, 0o600))
+	if code, out, errs := run(t, db, "program", "import", file); code != 0 {
+		t.Fatalf("program import: %d %s %s", code, out, errs)
+	}
+	code, out, errs := run(t, db, "company", "--currency", "usd")
+	if code != 1 || !strings.Contains(errs, "Rebate") || !strings.Contains(errs, "EUR") {
+		t.Errorf("company --currency usd: exit %d, stdout %q, stderr %q; want 1 naming the program and EUR", code, out, errs)
+	}
+	out2 := filepath.Join(dir, "out.json")
+	if code, _, errs := run(t, db, "program", "export", "Rebate", "-o", out2); code != 0 {
+		t.Fatalf("program export: %d %s", code, errs)
+	}
+	exported, err := os.ReadFile(out2)
+	must(t, err)
+	must(t, os.WriteFile(out2, []byte(strings.Replace(string(exported), `"name": "Rebate"`, `"name": "Rebate 2027"`, 1)), 0o600))
+	if code, _, errs := run(t, db, "program", "import", out2); code != 0 {
+		t.Fatalf("program import renamed: %d %s", code, errs)
+	}
+	_, list, _ := run(t, db, "programs")
+	if strings.Count(list, "Rebate") != 1 || !strings.Contains(list, "Rebate 2027") {
+		t.Errorf("programs after the renamed re-import:\n%s\nwant Rebate 2027 alone", list)
+	}
+}
+
+// On the demo company every statement's year to date chains: for each
+// payee, the year to date of each month (and quarter) is the previous
+// one's plus this statement's total, and the first's is its own total.
+func TestDemoStatementsChainYearToDate(t *testing.T) {
+	svc := newDemo(t, "2026-06-30", "2026-07-05")
+	chains := [][]string{{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"}, {"2026-Q1", "2026-Q2"}}
+	for _, ch := range chains {
+		for _, k := range ch {
+			if _, err := svc.ComputePeriod(k, nil); err != nil {
+				t.Fatalf("compute %s: %v", k, err)
+			}
+		}
+	}
+	if _, err := svc.ComputePeriod("2026", nil); err != nil {
+		t.Fatalf("compute 2026: %v", err)
+	}
+	payees, err := svc.PayeesWithLines("2026")
+	must(t, err)
+	if len(payees) == 0 {
+		t.Fatal("the demo has no payee with lines in 2026")
+	}
+	checked := 0
+	for _, ch := range append(chains, []string{"2026"}) {
+		prev := map[engine.Payee]decimal.Decimal{}
+		for _, k := range ch {
+			for _, py := range payees {
+				st, err := svc.BuildStatement(py, k)
+				must(t, err)
+				if want := prev[py].Add(st.Total()); !st.YTD.Rewards.Equal(want) {
+					t.Fatalf("%v %s: year to date %s, want previous %s + total %s = %s", py, k, st.YTD.Rewards, prev[py], st.Total(), want)
+				}
+				prev[py] = st.YTD.Rewards
+				checked++
+			}
+		}
+	}
+	t.Logf("%d statements of %d payees chain", checked, len(payees))
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -43,7 +44,9 @@ func (s *Service) Funds(ref string, asOf engine.Date) ([]FundView, error) {
 	if today := s.Today(); due > today {
 		due = today
 	}
-	if err := s.PostExpiries(due); err != nil {
+	// Read-only (a shared look at the file), the expiries due stay
+	// unposted: the ledger model already counts them as expired.
+	if err := s.PostExpiries(due); err != nil && !errors.Is(err, data.ErrReadOnly) {
 		return nil, err
 	}
 	var out []FundView
@@ -64,21 +67,23 @@ func (s *Service) Funds(ref string, asOf engine.Date) ([]FundView, error) {
 		if err != nil {
 			return err
 		}
-		seen := map[engine.ID]bool{}
+		by := map[engine.ID][]engine.FundEntry{}
 		var ids []engine.ID
 		for _, e := range entries {
-			if only != 0 && e.PartnerID != only || seen[e.PartnerID] {
+			if only != 0 && e.PartnerID != only {
 				continue
 			}
-			seen[e.PartnerID] = true
-			ids = append(ids, e.PartnerID)
+			if _, ok := by[e.PartnerID]; !ok {
+				ids = append(ids, e.PartnerID)
+			}
+			by[e.PartnerID] = append(by[e.PartnerID], e)
 		}
 		if only != 0 && len(ids) == 0 {
 			ids = append(ids, only)
 		}
 		sortBy(ids, func(id engine.ID) string { return fmt.Sprintf("%020d", id) })
 		for _, pid := range ids {
-			out = append(out, fundView(entries, pid, nm.partners[pid], asOf))
+			out = append(out, fundView(by[pid], pid, nm.partners[pid], asOf))
 		}
 		return nil
 	})
@@ -87,8 +92,25 @@ func (s *Service) Funds(ref string, asOf engine.Date) ([]FundView, error) {
 
 // PostExpiries writes the fund and points expiry entries due by asOf (use
 // it or lose it). It is idempotent: an accrual or lot once expired has
-// nothing left to expire.
+// nothing left to expire. With nothing due it writes nothing, so that a
+// database opened read-only can still be read.
 func (s *Service) PostExpiries(asOf engine.Date) error {
+	due := false
+	err := s.view(func(tx *data.Tx) error {
+		fe, err := data.All[engine.FundEntry](tx)
+		if err != nil {
+			return err
+		}
+		pe, err := data.All[engine.PointsEntry](tx)
+		if err != nil {
+			return err
+		}
+		due = len(engine.DueExpiries(fe, asOf)) > 0 || len(engine.DuePointsExpiries(pe, asOf)) > 0
+		return nil
+	})
+	if err != nil || !due {
+		return err
+	}
 	return s.update(func(tx *data.Tx) error {
 		entries, err := data.All[engine.FundEntry](tx)
 		if err != nil {
@@ -96,8 +118,9 @@ func (s *Service) PostExpiries(asOf engine.Date) error {
 		}
 		for _, e := range engine.DueExpiries(entries, asOf) {
 			if tx.IsClosed(e.Date) {
-				// The expiry fell in a period since closed: book it today.
-				e.Date = asOf
+				// The expiry fell in a period since closed: book it today
+				// (not on asOf, which may lie in a closed period too).
+				e.Date = s.Today()
 			}
 			if err := tx.Put(&e); err != nil {
 				return fmt.Errorf("post fund expiry of partner %d: %w", e.PartnerID, err)
@@ -109,7 +132,7 @@ func (s *Service) PostExpiries(asOf engine.Date) error {
 		}
 		for _, e := range engine.DuePointsExpiries(pts, asOf) {
 			if tx.IsClosed(e.Date) {
-				e.Date = asOf
+				e.Date = s.Today()
 			}
 			if err := tx.Put(&e); err != nil {
 				return fmt.Errorf("post points expiry of %s %d: %w", e.Payee.Kind, e.Payee.ID, err)
@@ -227,12 +250,13 @@ type PointsView struct {
 	// Expiring how many do then (0 and 0 when none will).
 	NextExpiry engine.Date
 	Expiring   int64
+	Lots       []engine.PointsLot // oldest first
 }
 
 // pointsView reads one payee's points on asOf from the ledger model.
 func pointsView(entries []engine.PointsEntry, payee engine.Payee, name string, asOf engine.Date) PointsView {
 	l := engine.NewPointsLedger(entries, payee, asOf)
-	v := PointsView{Payee: payee, Name: name, Balance: l.Balance()}
+	v := PointsView{Payee: payee, Name: name, Balance: l.Balance(), Lots: l.Lots}
 	v.Earned, v.Redeemed, v.Expired = l.Totals()
 	v.Spent = v.Redeemed + v.Expired
 	v.Expiring, v.NextExpiry = l.NextExpiry()
@@ -246,7 +270,9 @@ func (s *Service) Points(ref string, asOf engine.Date) ([]PointsView, error) {
 	if today := s.Today(); due > today {
 		due = today
 	}
-	if err := s.PostExpiries(due); err != nil {
+	// Read-only (a shared look at the file), the expiries due stay
+	// unposted: the ledger model already counts them as expired.
+	if err := s.PostExpiries(due); err != nil && !errors.Is(err, data.ErrReadOnly) {
 		return nil, err
 	}
 	var out []PointsView
@@ -259,12 +285,13 @@ func (s *Service) Points(ref string, asOf engine.Date) ([]PointsView, error) {
 		if err != nil {
 			return err
 		}
+		by := pointsByPayee(entries)
 		for _, py := range pointsPayees(entries, asOf) {
 			name := nm.payee(py)
 			if ref != "" && !matchPayee(ref, py, name) {
 				continue
 			}
-			out = append(out, pointsView(entries, py, name, asOf))
+			out = append(out, pointsView(by[py], py, name, asOf))
 		}
 		sortBy(out, func(v PointsView) string { return fmt.Sprintf("%s%020d", v.Payee.Kind, v.Payee.ID) })
 		return nil
@@ -517,11 +544,22 @@ func pointsPayees(entries []engine.PointsEntry, asOf engine.Date) []engine.Payee
 	return out
 }
 
+// pointsByPayee groups points entries by payee, so that each payee's
+// ledger reads only its own entries.
+func pointsByPayee(entries []engine.PointsEntry) map[engine.Payee][]engine.PointsEntry {
+	by := map[engine.Payee][]engine.PointsEntry{}
+	for _, e := range entries {
+		by[e.Payee] = append(by[e.Payee], e)
+	}
+	return by
+}
+
 // pointsOutstanding is every payee's points balance on asOf added up.
 func pointsOutstanding(entries []engine.PointsEntry, asOf engine.Date) int64 {
 	var t int64
+	by := pointsByPayee(entries)
 	for _, py := range pointsPayees(entries, asOf) {
-		t += engine.NewPointsLedger(entries, py, asOf).Balance()
+		t += engine.NewPointsLedger(by[py], py, asOf).Balance()
 	}
 	return t
 }

@@ -2,12 +2,15 @@ package app_test
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/app"
+	"partnerdesk/data"
 	"partnerdesk/engine"
 )
 
@@ -214,4 +217,81 @@ func TestLoyaltyPointsExpire(t *testing.T) {
 			t.Errorf("statement figures = %+v, want 150 with 100 going on 2026-03-01", f)
 		}
 	})
+}
+
+// The ledger listing shows each lot with what is left and when it lapses:
+// the points of the test above on 03-15, January's 100 expired on 03-01,
+// February's 50 left until 04-01.
+func TestCLIPointsLots(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lots.db")
+	st, err := data.Open(db, data.Options{})
+	must(t, err)
+	now := engine.MustDate("2026-03-15").Time().Add(9 * time.Hour)
+	svc := app.NewService(st, "tester", func() time.Time { return now })
+	must(t, svc.SaveCompany(engine.Company{Name: "Tiny Vendor", Currency: engine.NewCurrency("EUR"), FiscalYearStart: time.January, Language: "en"}))
+	p := engine.Partner{Name: "Alpha Reseller", Kind: engine.KindReseller, Status: engine.StatusActive, Joined: engine.MustDate("2025-01-01")}
+	must(t, svc.SavePartner(&p))
+	r := engine.Rep{PartnerID: p.ID, Name: "Ada", Role: "sales", Active: true}
+	must(t, svc.SaveRep(&r))
+	prod := engine.Product{SKU: "LIC-1", Name: "Licence", Category: "licence", ListPrice: decimal.NewFromInt(100)}
+	must(t, svc.SaveProduct(&prod))
+	_, err = svc.SaveProgram(engine.Program{Name: "Marks", PeriodKind: engine.PeriodMonth, ValidFrom: engine.MustDate("2026-01-01"), Status: engine.ProgramActive,
+		Rules: []engine.Rule{{Key: "marks", Name: "Marks", Kind: engine.RuleLoyalty, Basis: engine.BasisRevenue,
+			Loyalty: &engine.LoyaltyRule{Points: decimal.NewFromInt(1), Per: decimal.NewFromInt(10), ValidityMonths: 1}}}})
+	must(t, err)
+	sale(t, svc, "2026-01-10", "10", "100", "INV-1")
+	sale(t, svc, "2026-02-10", "5", "100", "INV-2")
+	computeApprove(t, svc, "2026-01", "2026-02")
+	must(t, st.Close())
+
+	code, out, errs := run(t, db, "points", "--date", "2026-03-15", "--lots")
+	if code != 0 {
+		t.Fatalf("points --lots: exit %d, %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], "expires_on") {
+		t.Fatalf("points --lots =\n%s\nwant a header and two lots", out)
+	}
+	// Fields: "partner" id lot period earned_on points redeemed expired
+	// clawed_back left expires_on. January: 100 earned, 100 expired, 0
+	// left, gone 2026-03-01.
+	if f := strings.Fields(lines[1]); len(f) != 11 || f[3] != "2026-01" || f[5] != "100" || f[7] != "100" || f[9] != "0" || f[10] != "2026-03-01" {
+		t.Errorf("January's lot = %q", lines[1])
+	}
+	// February: 50 earned, nothing taken, 50 left until 2026-04-01.
+	if f := strings.Fields(lines[2]); len(f) != 11 || f[3] != "2026-02" || f[5] != "50" || f[9] != "50" || f[10] != "2026-04-01" {
+		t.Errorf("February's lot = %q", lines[2])
+	}
+	code, out, _ = run(t, db, "points", "--date", "2026-03-15")
+	if code != 0 || !strings.Contains(out, "next_expiry") || !strings.Contains(out, "2026-04-01") {
+		t.Errorf("points = %d\n%s\nwant 2026-04-01 as next expiry", code, out)
+	}
+	if rep, err := data.CheckFile(db); err != nil || !rep.OK() {
+		t.Errorf("check: %v %v", err, rep)
+	}
+}
+
+// An expiry that falls in a closed period is booked on the day it is
+// posted: January's 100.00 (gone 02-10) is still unposted when January and
+// February are closed; reading the fund as of 02-15 on 03-15 books the
+// expiry on 03-15, and the balance on 02-15 is 0 either way.
+func TestFundExpiryInClosedPeriodBookedToday(t *testing.T) {
+	svc := tiny(t, "2026-03-15")
+	mdf(t, svc, engine.PeriodMonth, 10)
+	sale(t, svc, "2026-01-10", "10", "100", "INV-1")
+	computeApprove(t, svc, "2026-01")
+	for _, p := range []string{"2026-01", "2026-02"} {
+		_, err := svc.ComputePeriod(p, nil)
+		must(t, err)
+		_, err = svc.ClosePeriod(p)
+		must(t, err)
+	}
+	f := oneFund(t, svc, "2026-02-15")
+	if !f.Balance.IsZero() {
+		t.Errorf("balance on 02-15 = %s, want 0", f.Balance)
+	}
+	f = oneFund(t, svc, "2026-03-15")
+	if len(f.Expiries) != 1 || f.Expiries[0].Date != engine.MustDate("2026-03-15") || !f.Expiries[0].Amount.Equal(decimal.NewFromInt(100)) {
+		t.Errorf("expiries = %+v, want 100.00 booked on 2026-03-15", f.Expiries)
+	}
 }

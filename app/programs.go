@@ -238,13 +238,19 @@ func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) 
 	}
 	sim := Simulation{Period: per.Key, Program: p.Name, Currency: co.Currency}
 	err = s.view(func(tx *data.Tx) error {
-		if p.ID == 0 {
+		// The stored program this one changes: by identity, then by name.
+		if p.ID == 0 && p.UID != "" {
 			_ = data.Each(tx, func(o *engine.Program) error {
-				if strings.EqualFold(o.Name, p.Name) {
+				if o.UID == p.UID {
 					p.ID = o.ID
 				}
 				return nil
 			})
+		}
+		if p.ID == 0 {
+			if o := programNamed(tx, p.Name, 0); o != nil {
+				p.ID = o.ID
+			}
 		}
 		if p.ID == 0 {
 			p.ID = engine.ID(1 << 62) // a draft never stored: an id no line has
@@ -308,5 +314,3 @@ func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) 
 	})
 	return sim, err
 }
-
-func parseProgramFile(b []byte) (engine.Program, error) { return engine.ParseProgramFile(b) }

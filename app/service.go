@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
@@ -22,9 +24,42 @@ type Service struct {
 	snaps snapshotCache
 }
 
-// OpenService opens the database at path (creating it when missing).
+// OpenMode says how OpenServiceMode opens the database file.
+type OpenMode int
+
+const (
+	// OpenExisting opens a database that must be there (a file that is
+	// missing or empty is refused, naming the path) for reading and writing.
+	OpenExisting OpenMode = iota
+	// OpenOrCreate creates the database when the path holds none: only
+	// init, demo and the window's first run use it.
+	OpenOrCreate
+	// OpenReadOnly opens an existing database with a shared lock and
+	// refuses every change. A file of an older schema is opened for
+	// writing instead, so that it is upgraded before it is read.
+	OpenReadOnly
+)
+
+// OpenService opens the existing database at path for reading and
+// writing; a missing or empty file is refused.
 func OpenService(path, operator string) (*Service, error) {
-	st, err := data.Open(path, data.Options{})
+	return OpenServiceMode(path, operator, OpenExisting)
+}
+
+// OpenServiceMode opens the database at path as mode says. The operator
+// must be a valid name (see ValidateOperator) once the saved one is
+// taken into account.
+func OpenServiceMode(path, operator string, mode OpenMode) (*Service, error) {
+	opt := data.Options{MustExist: mode != OpenOrCreate, ReadOnly: mode == OpenReadOnly}
+	st, err := data.Open(path, opt)
+	if err == nil && opt.ReadOnly && st.SchemaVersion() < data.CurrentSchema {
+		st.Close()
+		opt.ReadOnly = false
+		st, err = data.Open(path, opt)
+	}
+	if errors.Is(err, data.ErrNoDatabase) {
+		return nil, fmt.Errorf("%w; check the path, or create a company there with `partnerdesk --db %s init` (or `demo` for the demo company)", err, path)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -33,11 +68,39 @@ func OpenService(path, operator string) (*Service, error) {
 		// The GUI's saved operator name wins over the OS user name.
 		var saved string
 		_ = st.View(func(tx *data.Tx) error { saved = tx.Setting("operator"); return nil })
-		if saved != "" {
+		if ValidateOperator(saved) == nil {
 			s.Operator = saved
 		}
 	}
+	if err := ValidateOperator(s.Operator); err != nil {
+		st.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// maxOperatorLen bounds the operator's name, recorded on every audit entry.
+const maxOperatorLen = 100
+
+// ValidateOperator refuses an operator name that is empty (or only
+// spaces), longer than 100 characters, or holds a newline or another
+// control character: the name is written on every audit entry, and a line
+// break in it would forge a line of the audit trail's listings.
+func ValidateOperator(name string) error {
+	switch {
+	case strings.TrimSpace(name) == "":
+		return &engine.ValidationError{Field: "operator", Reason: "the operator needs a name for the audit trail"}
+	case utf8.RuneCountInString(name) > maxOperatorLen:
+		return &engine.ValidationError{Field: "operator", Reason: fmt.Sprintf("the operator's name is longer than %d characters", maxOperatorLen)}
+	case !utf8.ValidString(name):
+		return &engine.ValidationError{Field: "operator", Reason: "the operator's name is not valid UTF-8 text"}
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return &engine.ValidationError{Field: "operator", Reason: "the operator's name may not hold a line break, a tab or another control character"}
+		}
+	}
+	return nil
 }
 
 // NewService wraps an already open store (tests, the crash harness).
@@ -241,8 +304,8 @@ func nameList(names []string) string {
 
 // SetOperator remembers the operator name for the next session.
 func (s *Service) SetOperator(name string) error {
-	if name == "" {
-		return &engine.ValidationError{Field: "operator", Reason: "the operator needs a name for the audit trail"}
+	if err := ValidateOperator(name); err != nil {
+		return err
 	}
 	s.Operator = name
 	return s.update(func(tx *data.Tx) error { return tx.PutSetting("operator", name) })

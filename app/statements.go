@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/data"
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
 	"partnerdesk/reports"
@@ -176,13 +176,21 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 	if err != nil {
 		return nil, err
 	}
-	// Sales credited to each partner and rep in the period.
+	// Sales credited to each partner and rep in the period: the payee's
+	// credit from each sale after its credit splits (engine.SaleCredits),
+	// so a sale split 60/40 counts 60 % for one partner and 40 % for the
+	// other.
+	one := decimal.NewFromInt(1)
+	var buf []engine.Credit
 	err = tx.SalesBetween(p.Start, p.End, func(x *engine.Sale) error {
-		pp := engine.Payee{Kind: engine.PayeePartner, ID: x.PartnerID}
-		sn.sales[pp] = sn.sales[pp].Add(x.Net)
-		if x.RepID != 0 {
-			rp := engine.Payee{Kind: engine.PayeeRep, ID: x.RepID}
-			sn.sales[rp] = sn.sales[rp].Add(x.Net)
+		buf = engine.AppendSaleCredits(buf[:0], x, one)
+		for _, c := range buf {
+			pp := engine.Payee{Kind: engine.PayeePartner, ID: c.PartnerID}
+			sn.sales[pp] = sn.sales[pp].Add(c.Net)
+			if c.RepID != 0 {
+				rp := engine.Payee{Kind: engine.PayeeRep, ID: c.RepID}
+				sn.sales[rp] = sn.sales[rp].Add(c.Net)
+			}
 		}
 		return nil
 	})
@@ -276,7 +284,7 @@ func (sn *snapshot) statement(payee engine.Payee, today engine.Date) (*reports.S
 			st.Lines = append(st.Lines, line)
 		}
 	}
-	st.Summary.Sales = sn.sales[payee]
+	st.Summary.Sales = co.Currency.Round(sn.sales[payee])
 	for _, po := range sn.payouts[payee] {
 		st.Payouts = append(st.Payouts, reports.PayoutRow{Date: po.Date, Method: po.Method, Reference: po.Reference, Amount: po.Amount})
 	}
@@ -416,24 +424,9 @@ func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Pro
 	return res, nil
 }
 
-// writeFileAtomic writes a file through a temporary one renamed into
-// place, mode 0600: a failure leaves no half-written statement.
+// writeFileAtomic writes a file through a temporary one synced and renamed
+// into place, mode 0600: a failure leaves no half-written statement, and a
+// link at path is refused (see atomicfile).
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".partnerdesk-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.Write(path, 0o600, write)
 }

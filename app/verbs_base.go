@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -158,13 +157,11 @@ func runBackup(c *cmd, args []string) error {
 	dst := ""
 	if len(pos) == 1 {
 		dst = pos[0]
-	} else {
-		dst = filepath.Join(filepath.Dir(c.svc.Path()), "backups", "partnerdesk-"+time.Now().Format("20060102-150405")+".db")
-		if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
-			return fmt.Errorf("create the backup folder: %w", err)
+		if err := c.svc.Store().Backup(dst); err != nil {
+			return err
 		}
-	}
-	if err := c.svc.Store().Backup(dst); err != nil {
+	} else if dst, err = c.svc.Store().BackupInto(""); err != nil {
+		// A new file in backups/ beside the database, never one replaced.
 		return err
 	}
 	fmt.Fprintf(c.stdout, "backup written to %s (checked)\n", dst)

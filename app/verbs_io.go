@@ -3,9 +3,11 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/data/imports"
 	"partnerdesk/engine/i18n"
 )
@@ -101,15 +103,8 @@ func runTemplate(c *cmd, args []string) error {
 		}
 		return imports.WriteTemplate(c.stdout, kind, f)
 	}
-	file, err := os.OpenFile(*out, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	err = atomicfile.Write(*out, 0o600, func(w io.Writer) error { return imports.WriteTemplate(w, kind, f) })
 	if err != nil {
-		return err
-	}
-	if err := imports.WriteTemplate(file, kind, f); err != nil {
-		file.Close()
-		return err
-	}
-	if err := file.Close(); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s template written to %s\n", kind, *out)
@@ -193,7 +188,7 @@ func runProgram(c *cmd, args []string) error {
 			_, err = c.stdout.Write(b)
 			return err
 		}
-		return os.WriteFile(*out, b, 0o600)
+		return atomicfile.WriteFile(*out, b, 0o600)
 	}
 	return usagef("program takes import FILE or export NAME")
 }
@@ -212,7 +207,7 @@ func runSimulate(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := parseProgramFile(b)
+	p, err := c.svc.ReadProgram(b)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *file, err)
 	}
@@ -220,9 +215,9 @@ func runSimulate(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"payee", "name", "simulated", "points", "paid", "difference"}, objects: sim}
+	t := &table{header: []string{"payee", "name", "simulated", "fund", "points", "paid", "difference"}, objects: sim}
 	for _, r := range sim.Rows {
-		t.add(fmt.Sprintf("%s %d", r.Payee.Kind, r.Payee.ID), r.Name, sim.Currency.Format(r.Simulated), r.Points, sim.Currency.Format(r.Actual), sim.Currency.Format(r.Diff))
+		t.add(fmt.Sprintf("%s %d", r.Payee.Kind, r.Payee.ID), r.Name, sim.Currency.Format(r.Simulated), sim.Currency.Format(r.Fund), r.Points, sim.Currency.Format(r.Actual), sim.Currency.Format(r.Diff))
 	}
 	if err := t.print(c.stdout, "table"); err != nil {
 		return err

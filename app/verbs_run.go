@@ -20,10 +20,10 @@ func init() {
 		summary: "record a payout settling approved lines of one payee", run: runPay})
 	register(&verb{name: "close", args: "PERIOD", summary: "close a period: its inputs and rewards become read-only", run: runClose})
 	register(&verb{name: "periods", args: "", summary: "list closed periods", run: runPeriods})
-	register(&verb{name: "funds", args: "[PARTNER] [--date D] [--format table|csv|json]", summary: "MDF / co-op fund balances (posting expiries due)", run: runFunds})
+	register(&verb{name: "funds", args: "[PARTNER] [--date D] [--lots] [--format table|csv|json]", summary: "MDF / co-op fund balances (posting expiries due); --lots lists each accrual", run: runFunds})
 	register(&verb{name: "claim", args: "PARTNER AMOUNT [--reference R] [--date D] [--approve]", summary: "record a fund claim (approved at once with --approve)", run: runClaim})
 	register(&verb{name: "claim-decide", args: "CLAIM-ID approve|reject|reimburse [--reference R]", summary: "decide or reimburse a fund claim", run: runClaimDecide})
-	register(&verb{name: "points", args: "[PAYEE] [--date D] [--format table|csv|json]", summary: "points balances of partners and reps, and what expires next (posting expiries due)", run: runPoints})
+	register(&verb{name: "points", args: "[PAYEE] [--date D] [--lots] [--format table|csv|json]", summary: "points balances of partners and reps, and what expires next (posting expiries due)", run: runPoints})
 	register(&verb{name: "redeem", args: "PAYEE POINTS --against WHAT [--date D]", summary: "redeem points (never below zero)", run: runRedeem})
 }
 
@@ -185,32 +185,47 @@ func runPeriods(c *cmd, args []string) error {
 }
 
 // balanceArgs reads the arguments of the balance verbs: an optional payee,
-// --date (default today) and --format.
-func (c *cmd) balanceArgs(args []string) (ref string, day engine.Date, format string, err error) {
+// --date (default today), --format and --lots (list each accrual or lot
+// with what is left of it and when it expires).
+func (c *cmd) balanceArgs(args []string) (ref string, day engine.Date, format string, lots bool, err error) {
 	fs := c.flags()
 	date := fs.String("date", "", "")
 	f := fs.String("format", "table", "")
+	l := fs.Bool("lots", false, "")
 	pos, err := c.parse(fs, args, 0, 1)
 	if err != nil {
-		return "", 0, "", err
+		return "", 0, "", false, err
 	}
 	if day, err = c.svc.dayOrToday("date", *date); err != nil {
-		return "", 0, "", err
+		return "", 0, "", false, err
 	}
 	if len(pos) == 1 {
 		ref = pos[0]
 	}
-	return ref, day, *f, nil
+	return ref, day, *f, *l, nil
 }
 
 func runFunds(c *cmd, args []string) error {
-	ref, day, format, err := c.balanceArgs(args)
+	ref, day, format, lots, err := c.balanceArgs(args)
 	if err != nil {
 		return err
 	}
 	fv, err := c.svc.Funds(ref, day)
 	if err != nil {
 		return err
+	}
+	if lots {
+		t := &table{header: []string{"partner", "accrual", "period", "accrued_on", "amount", "claimed", "expired", "clawed_back", "left", "expires_on"}, objects: fv}
+		for _, f := range fv {
+			for _, a := range f.Accruals {
+				t.add(fmt.Sprintf("P%d", f.PartnerID), a.Accrual.ID, a.Accrual.Period, a.Accrual.Date, a.Accrual.Amount.StringFixed(2), a.Claimed.StringFixed(2),
+					a.Lapsed().StringFixed(2), a.ClawedBack.StringFixed(2), a.Left().StringFixed(2), a.Accrual.ExpiresOn)
+			}
+			if f.Debt.IsPositive() {
+				t.add(fmt.Sprintf("P%d", f.PartnerID), "", "claw-backs not covered", "", "", "", "", f.Debt.Neg().StringFixed(2), f.Debt.Neg().StringFixed(2), "")
+			}
+		}
+		return t.print(c.stdout, format)
 	}
 	t := &table{header: []string{"partner", "name", "accrued", "balance", "expiring_30_days", "next_expiry", "claims"}, objects: fv}
 	for _, f := range fv {
@@ -273,13 +288,23 @@ func runClaimDecide(c *cmd, args []string) error {
 }
 
 func runPoints(c *cmd, args []string) error {
-	ref, day, format, err := c.balanceArgs(args)
+	ref, day, format, lots, err := c.balanceArgs(args)
 	if err != nil {
 		return err
 	}
 	pv, err := c.svc.Points(ref, day)
 	if err != nil {
 		return err
+	}
+	if lots {
+		t := &table{header: []string{"payee", "lot", "period", "earned_on", "points", "redeemed", "expired", "clawed_back", "left", "expires_on"}, objects: pv}
+		for _, p := range pv {
+			for _, lt := range p.Lots {
+				t.add(fmt.Sprintf("%s %d", p.Payee.Kind, p.Payee.ID), lt.Earned.ID, lt.Earned.Period, lt.Earned.Date, lt.Earned.Points, lt.Redeemed,
+					lt.Gone(), lt.Clawed, lt.Left(), lt.Earned.ExpiresOn)
+			}
+		}
+		return t.print(c.stdout, format)
 	}
 	t := &table{header: []string{"payee", "name", "earned", "redeemed", "expired", "balance", "next_expiry", "expiring"}, objects: pv}
 	for _, p := range pv {

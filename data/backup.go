@@ -3,74 +3,121 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
+
+	"partnerdesk/data/atomicfile"
 )
+
+// BackupDir is the folder beside the database where BackupInto puts the
+// backups taken without a name.
+const BackupDir = "backups"
+
+// stampFormat dates the names of backups and of files kept by a restore.
+const stampFormat = "20060102-150405"
 
 // Backup writes a consistent copy of the database to dst while the app
 // keeps running: a read transaction's snapshot goes to a temporary file in
 // dst's folder, which is synced, checked, and only then renamed over dst
-// (mode 0600). A failed backup leaves dst as it was.
+// (mode 0600). A failed backup leaves dst as it was; a link at dst is
+// refused.
 func (s *Store) Backup(dst string) error {
-	if s.db == nil {
-		return errClosed
-	}
-	dir := filepath.Dir(dst)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("back up to %s: %w", dst, err)
-	}
-	tmp, err := os.CreateTemp(dir, filepath.Base(dst)+".tmp-*")
+	f, err := s.backupTemp(dst)
 	if err != nil {
-		return fmt.Errorf("back up to %s: %w", dst, err)
-	}
-	tmpName := tmp.Name()
-	keep := false
-	defer func() {
-		if !keep {
-			tmp.Close()
-			os.Remove(tmpName)
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("back up to %s: %w", dst, err)
-	}
-	err = s.db.View(func(btx *bolt.Tx) error {
-		_, err := btx.WriteTo(tmp)
 		return err
-	})
-	if err != nil {
-		return fmt.Errorf("back up to %s: write the copy: %w", dst, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("back up to %s: sync the copy: %w", dst, err)
-	}
-	if err := tmp.Close(); err != nil {
+	defer f.Abort()
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("back up to %s: %w", dst, err)
 	}
-	rep, err := CheckFile(tmpName)
-	if err != nil {
-		return fmt.Errorf("back up to %s: check the copy: %w", dst, err)
-	}
-	if !rep.OK() {
-		return fmt.Errorf("back up to %s: the copy fails its check (%s): %w", dst, rep.Problems[0], ErrCheckFailed)
-	}
-	if err := os.Rename(tmpName, dst); err != nil {
-		return fmt.Errorf("back up to %s: %w", dst, err)
-	}
-	keep = true
-	syncDir(dir)
 	return nil
 }
 
-// Restore replaces the database at dbPath with backup, after checking the
-// backup (bbolt's check and the app's invariants). The replaced file is
-// kept as `<db>.before-restore-<stamp>`. It fails with an *InUseError
-// (engine.ErrInUse) while another process holds dbPath.
+// BackupInto writes a backup as a new file in dir (BackupDir beside the
+// database when dir is ""), named partnerdesk-<date>-<time>.db by the
+// store's clock, with -2, -3, ... added when a backup of the same second
+// is there: it never replaces an earlier backup. It returns the file's
+// path.
+func (s *Store) BackupInto(dir string) (string, error) {
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(s.path), BackupDir)
+	}
+	base := "partnerdesk-" + s.now().Format(stampFormat)
+	f, err := s.backupTemp(filepath.Join(dir, base+".db"))
+	if err != nil {
+		return "", err
+	}
+	defer f.Abort()
+	for n := 1; n <= 1000; n++ {
+		dst := filepath.Join(dir, base+".db")
+		if n > 1 {
+			dst = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, n))
+		}
+		err := f.CommitNew(dst)
+		if err == nil {
+			return dst, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return "", fmt.Errorf("back up to %s: %w", dst, err)
+		}
+	}
+	return "", fmt.Errorf("back up into %s: a thousand backups already carry the name %s", dir, base)
+}
+
+// backupTemp writes, syncs and checks the snapshot in a temporary file
+// beside dst, ready to be committed.
+func (s *Store) backupTemp(dst string) (*atomicfile.File, error) {
+	if s.db == nil {
+		return nil, errClosed
+	}
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("back up to %s: %w", dst, err)
+	}
+	f, err := atomicfile.Create(dst, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("back up: %w", err)
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			f.Abort()
+		}
+	}()
+	err = s.db.View(func(btx *bolt.Tx) error {
+		_, err := btx.WriteTo(f.File)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("back up to %s: write the copy: %w", dst, err)
+	}
+	if err := f.Finish(); err != nil {
+		return nil, fmt.Errorf("back up to %s: %w", dst, err)
+	}
+	rep, err := CheckFile(f.TempName())
+	if err != nil {
+		return nil, fmt.Errorf("back up to %s: check the copy: %w", dst, err)
+	}
+	if !rep.OK() {
+		return nil, fmt.Errorf("back up to %s: the copy fails its check (%s): %w", dst, rep.Problems[0], ErrCheckFailed)
+	}
+	ok = true
+	return f, nil
+}
+
+// Restore replaces the database at dbPath with backup. The backup is
+// copied into a temporary file beside dbPath, synced and checked (bbolt's
+// check and the app's invariants); the file it replaces is kept as
+// `<db>.before-restore-<stamp>` (a hard link made before anything moves,
+// else a copy); then the copy is renamed over dbPath, which is atomic: at
+// every moment dbPath holds the old or the new database, whole. A link at
+// dbPath is followed to the real file, which is restored in place. It fails
+// with an *InUseError (engine.ErrInUse) while another process holds dbPath.
 func Restore(backup, dbPath string, opt Options) error {
 	if opt.Timeout <= 0 {
 		opt.Timeout = time.Second
@@ -83,12 +130,8 @@ func Restore(backup, dbPath string, opt Options) error {
 		return fmt.Errorf("restore: %w", err)
 	}
 	dbPath = abs
-	rep, err := CheckFile(backup)
-	if err != nil {
-		return fmt.Errorf("restore from %s: %w", backup, err)
-	}
-	if !rep.OK() {
-		return fmt.Errorf("restore from %s: the backup fails its check, so nothing was replaced: %s: %w", backup, strings.Join(rep.Problems, "; "), ErrCheckFailed)
+	if real, err := filepath.EvalSymlinks(dbPath); err == nil {
+		dbPath = real
 	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -96,44 +139,117 @@ func Restore(backup, dbPath string, opt Options) error {
 	}
 	// Hold the current file's lock while it is swapped, so that no other
 	// instance has it open.
-	var held *bolt.DB
+	live := false
 	if _, err := os.Stat(dbPath); err == nil {
+		live = true
 		if err := checkMode(dbPath); err != nil {
 			return err
 		}
-		held, err = bolt.Open(dbPath, 0o600, &bolt.Options{Timeout: opt.Timeout})
+		unlock, err := lockFile(dbPath, opt.Timeout)
 		if err != nil {
-			if errors.Is(err, berrors.ErrTimeout) {
-				return fmt.Errorf("restore: %w", holderOf(dbPath))
-			}
-			return fmt.Errorf("restore: open %s: %w", dbPath, err)
+			return fmt.Errorf("restore: %w", err)
 		}
-		defer held.Close()
+		defer unlock()
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("restore: %w", err)
 	}
-	tmp := fmt.Sprintf("%s.restore-%d.tmp", dbPath, os.Getpid())
-	os.Remove(tmp)
-	if err := copyFile(backup, tmp); err != nil {
+	CleanTemps(dbPath)
+
+	f, err := atomicfile.Create(dbPath, 0o600)
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	defer f.Abort()
+	if err := copyInto(f.File, backup); err != nil {
 		return fmt.Errorf("restore: copy %s: %w", backup, err)
 	}
-	if held != nil {
-		old := fmt.Sprintf("%s.before-restore-%s", dbPath, opt.Now().Format("20060102-150405"))
-		if err := os.Rename(dbPath, old); err != nil {
-			os.Remove(tmp)
-			return fmt.Errorf("restore: keep the current file as %s: %w", old, err)
+	if err := f.Finish(); err != nil {
+		return fmt.Errorf("restore: copy %s: %w", backup, err)
+	}
+	if err := restoreStep("copied"); err != nil {
+		return err
+	}
+	// The copy is what gets installed, so the copy is what is checked.
+	rep, err := CheckFile(f.TempName())
+	if err != nil {
+		return fmt.Errorf("restore from %s: %w", backup, err)
+	}
+	if !rep.OK() {
+		return fmt.Errorf("restore from %s: the backup fails its check, so nothing was replaced: %s: %w", backup, strings.Join(rep.Problems, "; "), ErrCheckFailed)
+	}
+	if err := restoreStep("checked"); err != nil {
+		return err
+	}
+	if live {
+		if _, err := keepCopy(dbPath, opt.Now()); err != nil {
+			return fmt.Errorf("restore: keep the current file: %w", err)
 		}
 	}
-	if err := os.Rename(tmp, dbPath); err != nil {
+	if err := restoreStep("kept"); err != nil {
+		return err
+	}
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("restore: put %s in place: %w", backup, err)
 	}
-	syncDir(dir)
 	return nil
 }
 
-// syncDir makes a rename in dir durable; errors are ignored as not every
-// file system supports it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
+// restoreStep is called after each step of Restore; a test makes it fail
+// to stop Restore there, as a crash or an I/O error would.
+var restoreStep = func(step string) error { return nil }
+
+// copyInto copies the file at src into w.
+func copyInto(w io.Writer, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
 	}
+	defer in.Close()
+	_, err = io.Copy(w, in)
+	return err
+}
+
+// keepCopy keeps the file at path under a new name,
+// `<path>.before-restore-<stamp>` (with -2, -3, ... when taken), without
+// moving it: a hard link where the file system has them, else a synced
+// copy. It returns the name.
+func keepCopy(path string, now time.Time) (string, error) {
+	base := path + ".before-restore-" + now.Format(stampFormat)
+	var f *atomicfile.File
+	defer func() {
+		if f != nil {
+			f.Abort()
+		}
+	}()
+	for n := 1; n <= 1000; n++ {
+		name := base
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d", base, n)
+		}
+		if f == nil {
+			err := os.Link(path, name)
+			if err == nil {
+				atomicfile.SyncDir(filepath.Dir(path))
+				return name, nil
+			}
+			if errors.Is(err, os.ErrExist) {
+				continue
+			}
+			// No hard links here: copy the file instead.
+			if f, err = atomicfile.Create(name, 0o600); err != nil {
+				return "", err
+			}
+			if err := copyInto(f.File, path); err != nil {
+				return "", err
+			}
+		}
+		err := f.CommitNew(name)
+		if err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("a thousand files are already named %s", base)
 }

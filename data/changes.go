@@ -103,21 +103,12 @@ func changePrefix(period string) []byte {
 // false when there is none (never computed since changes were recorded).
 // A first computation's log has no changes: the period's lines are its list.
 func (tx *Tx) ChangeLog(period string) (engine.ChangeLog, bool, error) {
-	var log engine.ChangeLog
+	log, ok, err := tx.ChangeLogHeader(period)
+	if err != nil || !ok {
+		return log, ok, err
+	}
 	b := tx.btx.Bucket(bChanges)
-	if b == nil {
-		// A read-only open of a file no writable open has upgraded yet.
-		return log, false, nil
-	}
-	prefix := changePrefix(period)
-	h := b.Get(append(bytes.Clone(prefix), 'h'))
-	if h == nil {
-		return log, false, nil
-	}
-	if err := json.Unmarshal(h, &log); err != nil {
-		return log, false, fmt.Errorf("decode the change log of %s: %w", period, err)
-	}
-	cp := append(bytes.Clone(prefix), 'c')
+	cp := append(changePrefix(period), 'c')
 	c := b.Cursor()
 	for k, v := c.Seek(cp); k != nil && bytes.HasPrefix(k, cp); k, v = c.Next() {
 		var rows []changeRow
@@ -131,6 +122,25 @@ func (tx *Tx) ChangeLog(period string) (engine.ChangeLog, bool, error) {
 			}
 			log.Changes = append(log.Changes, ch)
 		}
+	}
+	return log, true, nil
+}
+
+// ChangeLogHeader is ChangeLog without the changes: the summary and the
+// mark the next computation compares with.
+func (tx *Tx) ChangeLogHeader(period string) (engine.ChangeLog, bool, error) {
+	var log engine.ChangeLog
+	b := tx.btx.Bucket(bChanges)
+	if b == nil {
+		// A read-only open of a file no writable open has upgraded yet.
+		return log, false, nil
+	}
+	h := b.Get(append(changePrefix(period), 'h'))
+	if h == nil {
+		return log, false, nil
+	}
+	if err := json.Unmarshal(h, &log); err != nil {
+		return log, false, fmt.Errorf("decode the change log of %s: %w", period, err)
 	}
 	return log, true, nil
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"partnerdesk/data/atomicfile"
 )
 
 // lockInfo is the sidecar `<path>.lock` the holder writes after it took the
@@ -29,39 +31,36 @@ func (s *Store) writeLockFile() error {
 		return fmt.Errorf("write lock file: %w", err)
 	}
 	p := LockPath(s.path)
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return fmt.Errorf("write lock file %s: %w", p, err)
-	}
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return fmt.Errorf("write lock file %s: %w", p, err)
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return fmt.Errorf("write lock file %s: %w", p, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write lock file %s: %w", p, err)
+	// Written whole through a temporary file and renamed: a link planted
+	// at p is refused, never followed to overwrite its target.
+	if err := atomicfile.WriteFile(p, b, 0o600); err != nil {
+		return fmt.Errorf("write lock file: %w", err)
 	}
 	s.lockPath = p
 	return nil
 }
 
 // holderOf builds the in-use error for path: from the sidecar when the
-// holder wrote one, else from the kernel's lock table.
+// holder wrote one, else from the kernel's lock table. A sidecar left by a
+// process that died without closing (SIGKILL, a power cut) is stale: when
+// the kernel names another holder, or says that no process has the
+// sidecar's pid on this host, the sidecar is not believed.
 func holderOf(path string) error {
 	e := &InUseError{Path: path}
+	host, _ := os.Hostname()
+	locker := flockHolder(path)
 	if b, err := os.ReadFile(LockPath(path)); err == nil {
 		var li lockInfo
 		if json.Unmarshal(b, &li) == nil && li.PID != 0 {
-			e.PID, e.Host, e.Since = li.PID, li.Host, li.Since.Local()
-			return e
+			stale := (locker != 0 && locker != li.PID) || (li.Host == host && !atomicfile.ProcessAlive(li.PID))
+			if !stale {
+				e.PID, e.Host, e.Since = li.PID, li.Host, li.Since.Local()
+				return e
+			}
 		}
 	}
-	if pid := flockHolder(path); pid != 0 {
-		e.PID = pid
-		e.Host, _ = os.Hostname()
+	if pid := locker; pid != 0 {
+		e.PID, e.Host = pid, host
 	}
 	return e
 }

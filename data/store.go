@@ -9,6 +9,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"partnerdesk/data/atomicfile"
 )
 
 // Options tune Open. The zero value is ready to use.
@@ -22,7 +24,16 @@ type Options struct {
 	ReadOnly bool
 	// NoUpgrade makes Open fail with ErrSchemaOlder instead of upgrading.
 	NoUpgrade bool
+	// MustExist makes Open fail with ErrNoDatabase when path holds no
+	// database (no file, or an empty one) instead of creating a new one.
+	// Only the jobs that create a company (init, demo, the window's first
+	// run) leave it false; ReadOnly implies it.
+	MustExist bool
 }
+
+// ErrNoDatabase: Options.MustExist (or ReadOnly) was set and the path holds
+// no database: there is no file, or the file is empty (0 bytes).
+var ErrNoDatabase = errors.New("no database at this path")
 
 // initialMmapSize is 1 GiB: about four million sales with their audit.
 const initialMmapSize = 1 << 30
@@ -37,9 +48,11 @@ type Store struct {
 	lockPath string // the sidecar we wrote, removed on Close
 }
 
-// Open opens (or creates, mode 0600 in a 0700 directory) the database at
-// path, takes its lock, creates the buckets and upgrades an older schema
-// after writing a backup of it.
+// Open opens (or creates, mode 0600 in a 0700 directory, unless MustExist)
+// the database at path, takes its lock, creates the buckets and upgrades an
+// older schema after writing a backup of it. Opened for writing, it also
+// removes the temporary files of backups and restores of this file that
+// were killed half way (see CleanTemps).
 func Open(path string, opt Options) (*Store, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = time.Second
@@ -58,12 +71,15 @@ func Open(path string, opt Options) (*Store, error) {
 	if err := validateSize(path); err != nil && !os.IsNotExist(err) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if opt.ReadOnly {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("open database %s read-only: %w", path, err)
+	if opt.ReadOnly || opt.MustExist {
+		if err := mustHoldDatabase(path); err != nil {
+			return nil, err
 		}
-	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("create the database folder: %w", err)
+	}
+	if !opt.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("create the database folder: %w", err)
+		}
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		Timeout:  opt.Timeout,
@@ -84,12 +100,49 @@ func Open(path string, opt Options) (*Store, error) {
 			db.Close()
 			return nil, err
 		}
+		// Under the exclusive lock no backup or restore of this file runs.
+		CleanTemps(path)
 	}
 	if err := s.prepare(opt); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// mustHoldDatabase refuses a path with no file or an empty one, naming it:
+// a typo in a path, or a file truncated to nothing, must never become a new
+// empty company.
+func mustHoldDatabase(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &noDatabaseError{fmt.Sprintf("there is no database at %s: no file has that name", path)}
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if fi.Mode().IsRegular() && fi.Size() == 0 {
+		return &noDatabaseError{fmt.Sprintf("there is no database at %s: the file is empty (0 bytes)", path)}
+	}
+	return nil
+}
+
+// noDatabaseError is ErrNoDatabase with the path and the reason.
+type noDatabaseError struct{ msg string }
+
+func (e *noDatabaseError) Error() string        { return e.msg }
+func (e *noDatabaseError) Is(target error) bool { return target == ErrNoDatabase }
+
+// CleanTemps removes the temporary files that backups and restores of the
+// database at path left when they were killed half way: in its folder
+// (restores, copies kept before a restore, backups before an upgrade,
+// backups and exports written there) and in its backups folder. Only
+// files named as atomicfile names them, of processes that are gone, are
+// removed. It returns the paths removed.
+func CleanTemps(path string) []string {
+	dir := filepath.Dir(path)
+	removed := atomicfile.Clean(dir, "")
+	return append(removed, atomicfile.Clean(filepath.Join(dir, BackupDir), "")...)
 }
 
 // checkMode refuses an existing file that others can write: it holds what

@@ -49,7 +49,7 @@ func benchInputs(n int) engine.Inputs {
 	}
 	rules := []engine.Rule{
 		{Kind: engine.RuleRate, Filter: engine.Filter{Categories: []string{"hardware"}}, Rate: &engine.RateRule{Bands: specBands}},
-		{Kind: engine.RuleRate, Matrix: &engine.Matrix{NewNew: d("1.5")}, Rate: &engine.RateRule{Bands: specBands, Mode: engine.Marginal}},
+		{Kind: engine.RuleRate, Matrix: matrix("1.5", "1", "1", "1"), Rate: &engine.RateRule{Bands: specBands, Mode: engine.Marginal}},
 		{Kind: engine.RuleTarget, Target: targetRule().Target},
 		{Kind: engine.RuleSPIF, SPIF: &engine.SPIFRule{SKUs: []string{"SKU-1", "SKU-2", "SKU-3"}, From: start, To: start.AddDays(60), Amount: d("5")}, Cap: decimal.NewNullDecimal(d("400"))},
 		{Kind: engine.RuleFund, Fund: &engine.FundRule{Rate: d("2"), ValidityDays: 180}},

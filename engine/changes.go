@@ -53,30 +53,131 @@ type GroupFigures struct {
 	Basis     decimal.Decimal
 }
 
+// Groups is one computation's results per program, rule and payee. The
+// groups are keyed by small fixed-size keys (a rule's index and the
+// payee), not by strings: a period of 150,000 results groups and compares
+// in linear time without an allocation per result.
+type Groups struct {
+	ruleAt map[ruleName]uint32
+	rules  []ruleName
+	last   uint32 // the rule of the last slot + 1 (lines come rule by rule); 0: none
+	at     map[groupKey]int32
+	keys   []groupKey
+	figs   []GroupFigures
+}
+
+type ruleName struct {
+	program ID
+	rule    string
+}
+
+type groupKey struct {
+	rule  uint32
+	rep   bool
+	payee ID
+}
+
+func newGroups(n int) *Groups {
+	return &Groups{ruleAt: map[ruleName]uint32{}, at: make(map[groupKey]int32, n), keys: make([]groupKey, 0, n), figs: make([]GroupFigures, 0, n)}
+}
+
+// slot returns the index of the group of k, adding an empty one.
+func (g *Groups) slot(k ChangeKey) (int32, bool) {
+	var ri uint32
+	if l := g.last; l > 0 && g.rules[l-1].program == k.ProgramID && g.rules[l-1].rule == k.RuleKey {
+		ri = l - 1
+	} else {
+		rn := ruleName{k.ProgramID, k.RuleKey}
+		var ok bool
+		if ri, ok = g.ruleAt[rn]; !ok {
+			ri = uint32(len(g.rules))
+			g.ruleAt[rn] = ri
+			g.rules = append(g.rules, rn)
+		}
+		g.last = ri + 1
+	}
+	gk := groupKey{rule: ri, rep: k.Payee.Kind == PayeeRep, payee: k.Payee.ID}
+	if i, ok := g.at[gk]; ok {
+		return i, true
+	}
+	i := int32(len(g.figs))
+	g.at[gk] = i
+	g.keys = append(g.keys, gk)
+	g.figs = append(g.figs, GroupFigures{})
+	return i, false
+}
+
+// key returns the ChangeKey of group i.
+func (g *Groups) key(i int) ChangeKey {
+	gk := g.keys[i]
+	rn := g.rules[gk.rule]
+	p := Payee{Kind: PayeePartner, ID: gk.payee}
+	if gk.rep {
+		p.Kind = PayeeRep
+	}
+	return ChangeKey{ProgramID: rn.program, RuleKey: rn.rule, Payee: p}
+}
+
+// Len is the number of groups.
+func (g *Groups) Len() int {
+	if g == nil {
+		return 0
+	}
+	return len(g.figs)
+}
+
+// Get returns the figures of the group k.
+func (g *Groups) Get(k ChangeKey) (GroupFigures, bool) {
+	if g == nil {
+		return GroupFigures{}, false
+	}
+	ri, ok := g.ruleAt[ruleName{k.ProgramID, k.RuleKey}]
+	if !ok {
+		return GroupFigures{}, false
+	}
+	i, ok := g.at[groupKey{rule: ri, rep: k.Payee.Kind == PayeeRep, payee: k.Payee.ID}]
+	if !ok {
+		return GroupFigures{}, false
+	}
+	return g.figs[i], true
+}
+
+// GroupsOf builds Groups from figures given per key (tests and callers
+// that summed elsewhere).
+func GroupsOf(m map[ChangeKey]GroupFigures) *Groups {
+	g := newGroups(len(m))
+	for k, f := range m {
+		i, _ := g.slot(k)
+		g.figs[i] = f
+	}
+	return g
+}
+
 // GroupLines sums lines per program, rule and payee. With the lines stored
 // for a period (approved, paid and draft together) it gives what the last
 // computation found, since Reconcile keeps kept + drafts equal to the fresh
 // result of every group.
-func GroupLines(lines []RewardLine) map[ChangeKey]GroupFigures {
-	out := make(map[ChangeKey]GroupFigures)
+func GroupLines(lines []RewardLine) *Groups {
+	g := newGroups(len(lines))
 	for i := range lines {
 		l := &lines[i]
-		k := ChangeKey{ProgramID: l.ProgramID, RuleKey: l.RuleKey, Payee: l.Payee}
-		g, seen := out[k]
+		j, seen := g.slot(ChangeKey{ProgramID: l.ProgramID, RuleKey: l.RuleKey, Payee: l.Payee})
+		f := &g.figs[j]
 		if !seen {
-			g.PartnerID, g.Unit = l.PartnerID, l.Unit
+			// Most groups hold one line: no addition for them.
+			f.PartnerID, f.Unit, f.Amount, f.Points, f.Basis = l.PartnerID, l.Unit, l.Amount, l.Points, l.Basis
+			continue
 		}
-		g.Amount = g.Amount.Add(l.Amount)
-		g.Points += l.Points
-		g.Basis = g.Basis.Add(l.Basis)
-		if l.Unit != UnitMoney && g.Unit == UnitMoney {
+		f.Amount = f.Amount.Add(l.Amount)
+		f.Points += l.Points
+		f.Basis = f.Basis.Add(l.Basis)
+		if l.Unit != UnitMoney && f.Unit == UnitMoney {
 			// A points or fund line names the group's unit over a zero
 			// money line (explanations of what did not pay are money).
-			g.Unit = l.Unit
+			f.Unit = l.Unit
 		}
-		out[k] = g
 	}
-	return out
+	return g
 }
 
 // ComputeMark is what a computation of a period remembers so that the next
@@ -208,10 +309,37 @@ func (c Change) Label() string {
 // change), ordered by program id, rule key, payee kind (partners first) and
 // payee id. prevMark is what the earlier computation remembered; nil when
 // it is unknown (its tiers and rules are then never named as a cause). It
-// runs in time linear in the number of groups.
-func DiffComputations(prev map[ChangeKey]GroupFigures, prevMark *ComputeMark, next map[ChangeKey]GroupFigures, nextMark ComputeMark) []Change {
+// runs in time linear in the number of groups (plus sorting the changes).
+func DiffComputations(prev *Groups, prevMark *ComputeMark, next *Groups, nextMark ComputeMark) []Change {
+	if prev == nil {
+		prev = newGroups(0)
+	}
+	if next == nil {
+		next = newGroups(0)
+	}
+	// What is known per rule is looked up once per rule, not per group.
+	type ruleFacts struct {
+		other     uint32 // the rule's index in the other Groups
+		inOther   bool
+		readsTier bool
+		changed   bool // its definition changed
+	}
+	facts := func(g, other *Groups) []ruleFacts {
+		fs := make([]ruleFacts, len(g.rules))
+		for i, rn := range g.rules {
+			f := &fs[i]
+			f.other, f.inOther = other.ruleAt[rn]
+			if prevMark != nil {
+				ref := RuleRef(rn.program, rn.rule)
+				f.readsTier = nextMark.TierRules[ref] || prevMark.TierRules[ref]
+				f.changed = prevMark.Rules[ref] != nextMark.Rules[ref]
+			}
+		}
+		return fs
+	}
+	nextFacts, prevFacts := facts(next, prev), facts(prev, next)
 	var out []Change
-	diff := func(k ChangeKey, o, n GroupFigures, hadOld, hasNew bool) {
+	diff := func(k ChangeKey, rf *ruleFacts, o, n *GroupFigures, hadOld, hasNew bool) {
 		if o.Amount.Equal(n.Amount) && o.Points == n.Points {
 			return
 		}
@@ -231,15 +359,13 @@ func DiffComputations(prev map[ChangeKey]GroupFigures, prevMark *ComputeMark, ne
 			c.Reasons = append(c.Reasons, ChangeInputs)
 			causes++
 		}
-		ref := RuleRef(k.ProgramID, k.RuleKey)
 		if prevMark != nil {
-			readsTier := nextMark.TierRules[ref] || prevMark.TierRules[ref]
-			if ot, known := prevMark.Tiers[c.PartnerID]; readsTier && known && ot != nextMark.Tiers[c.PartnerID] {
+			if ot, known := prevMark.Tiers[c.PartnerID]; rf.readsTier && known && ot != nextMark.Tiers[c.PartnerID] {
 				c.OldTier, c.NewTier = ot, nextMark.Tiers[c.PartnerID]
 				c.Reasons = append(c.Reasons, ChangeTier)
 				causes++
 			}
-			if prevMark.Rules[ref] != nextMark.Rules[ref] {
+			if rf.changed {
 				c.Reasons = append(c.Reasons, ChangeProgram)
 				causes++
 			}
@@ -251,14 +377,29 @@ func DiffComputations(prev map[ChangeKey]GroupFigures, prevMark *ComputeMark, ne
 		}
 		out = append(out, c)
 	}
-	for k, n := range next {
-		o, had := prev[k]
-		diff(k, o, n, had, true)
-	}
-	for k, o := range prev {
-		if _, ok := next[k]; !ok {
-			diff(k, o, GroupFigures{}, true, false)
+	var none GroupFigures
+	for i, gk := range next.keys {
+		rf := &nextFacts[gk.rule]
+		n := &next.figs[i]
+		o, had := &none, false
+		if rf.inOther {
+			if j, ok := prev.at[groupKey{rule: rf.other, rep: gk.rep, payee: gk.payee}]; ok {
+				o, had = &prev.figs[j], true
+			}
 		}
+		if had && o.Amount.Equal(n.Amount) && o.Points == n.Points {
+			continue
+		}
+		diff(next.key(i), rf, o, n, had, true)
+	}
+	for i, gk := range prev.keys {
+		rf := &prevFacts[gk.rule]
+		if rf.inOther {
+			if _, ok := next.at[groupKey{rule: rf.other, rep: gk.rep, payee: gk.payee}]; ok {
+				continue
+			}
+		}
+		diff(prev.key(i), rf, &prev.figs[i], &none, true, false)
 	}
 	SortChanges(out)
 	return out

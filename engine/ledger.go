@@ -15,16 +15,22 @@ import (
 // the use cases, the dashboard, the statements and the file check read it
 // rather than adding entries up themselves.
 //
-// The entries are replayed in the order they were posted (by id). Posted
-// entries are facts: a claim's or an expiry's draws name the accruals that
-// paid for it, and whatever a new claim, redemption or expiry may take is
-// what every posted entry, whatever its date, has left. That is what keeps a
-// claim dated before an already-posted expiry from drawing the expired
-// money a second time. A claw-back (a negative accrual or a negative points
-// earning) takes from what is left of the oldest accruals still valid on its
-// date; what they cannot cover is a debt that later accruals pay off first,
-// so the balance goes negative and nothing can be claimed until it is
-// covered.
+// Every posted entry is replayed once, in the order it was posted (by id),
+// to decide what it took of which accrual or lot. Posted entries are facts:
+// a claim's or an expiry's draws name the accruals that paid for it, and
+// whatever a new claim, redemption or expiry may take is what every posted
+// entry, whatever its date, has left. That is what keeps a claim dated
+// before an already-posted expiry from drawing the expired money a second
+// time. A claw-back (a negative accrual or a negative points earning) takes
+// from what is left of the oldest accruals still valid on its date; what
+// they cannot cover is a debt that later accruals pay off first, so the
+// balance goes negative and nothing can be claimed until it is covered.
+//
+// A view as of a day then applies what the entries dated up to that day
+// took of the accruals dated up to that day; a claw-back's share that an
+// accrual dated later covered is still a debt on that day. Deciding the
+// shares once, over every entry, keeps the view of any past day consistent
+// with the draws recorded: no accrual ever shows less than nothing left.
 
 // noDate is after every date: a ledger as of noDate holds every entry.
 const noDate = Date(1 << 30)
@@ -47,8 +53,25 @@ type FundAccrualState struct {
 	Expired    bool            // ExpiresOn has come by the ledger's day
 }
 
-// FundLedger is one partner's fund as of a day: every entry dated up to
-// AsOf, replayed in posting order.
+// Left is what can still be claimed of the accrual on the ledger's day.
+func (a FundAccrualState) Left() decimal.Decimal {
+	if a.Expired || !a.Remaining.IsPositive() {
+		return decimal.Zero
+	}
+	return a.Remaining
+}
+
+// Lapsed is what of the accrual has expired by the ledger's day: the posted
+// expiries, and what is left once its day has come though not yet posted.
+func (a FundAccrualState) Lapsed() decimal.Decimal {
+	if a.Expired && a.Remaining.IsPositive() {
+		return a.ExpiredAmt.Add(a.Remaining)
+	}
+	return a.ExpiredAmt
+}
+
+// FundLedger is one partner's fund as of a day: the entries dated up to
+// AsOf, with the shares decided over every posted entry.
 type FundLedger struct {
 	PartnerID ID
 	AsOf      Date
@@ -64,87 +87,147 @@ type FundLedger struct {
 	Overdrawn []ID
 }
 
-// NewFundLedger replays a partner's fund entries dated up to asOf.
+// fundTake is what one entry took of one accrual when every posted entry
+// is replayed: a claim's or expiry's draw, a claw-back's share, or an
+// accrual covering a claw-back's debt (by is then the claw-back).
+type fundTake struct {
+	by      int // index of the consuming entry
+	accrual ID
+	amount  decimal.Decimal
+}
+
+// NewFundLedger returns a partner's fund as of asOf. What every entry took
+// of which accrual is decided once, replaying every posted entry in
+// posting order; the view as of asOf then applies what the entries dated up
+// to asOf took of the accruals dated up to asOf, so a view of any day agrees
+// with the draws recorded and no accrual ever shows less than nothing left.
 func NewFundLedger(entries []FundEntry, partnerID ID, asOf Date) FundLedger {
 	l := FundLedger{PartnerID: partnerID, AsOf: asOf}
 	var mine []FundEntry
+	known := map[ID]bool{}
 	for _, e := range entries {
-		if e.PartnerID == partnerID && e.Date <= asOf {
+		if e.PartnerID == partnerID {
 			mine = append(mine, e)
+			if e.Kind == FundAccrual && !e.IsClawback() {
+				known[e.ID] = true
+			}
 		}
 	}
 	slices.SortStableFunc(mine, func(a, b FundEntry) int { return cmp.Compare(a.ID, b.ID) })
-	at := map[ID]int{} // accrual id -> its index in posting order
-	var states []FundAccrualState
-	for _, e := range mine {
+
+	// Every posted entry, in posting order.
+	type debt struct {
+		by   int
+		need decimal.Decimal
+	}
+	var takes []fundTake
+	var debts []debt
+	var posted []FundEntry // accruals so far, oldest first
+	left := map[ID]decimal.Decimal{}
+	for i, e := range mine {
 		switch {
 		case e.IsClawback():
-			l.Clawbacks = append(l.Clawbacks, e)
 			need := e.Amount.Neg()
-			for _, i := range fifoOrder(states) {
-				s := &states[i]
+			for _, a := range posted {
 				if !need.IsPositive() {
 					break
 				}
-				if !s.Remaining.IsPositive() || !validOn(s.Accrual.ExpiresOn, e.Date) {
+				r := left[a.ID]
+				if !r.IsPositive() || !validOn(a.ExpiresOn, e.Date) {
 					continue
 				}
-				take := decimal.Min(need, s.Remaining)
-				s.Remaining, s.ClawedBack, need = s.Remaining.Sub(take), s.ClawedBack.Add(take), need.Sub(take)
+				t := decimal.Min(need, r)
+				left[a.ID], need = r.Sub(t), need.Sub(t)
+				takes = append(takes, fundTake{by: i, accrual: a.ID, amount: t})
 			}
-			l.Debt = l.Debt.Add(need)
+			if need.IsPositive() {
+				debts = append(debts, debt{by: i, need: need})
+			}
 		case e.Kind == FundAccrual:
-			s := FundAccrualState{Accrual: e, Remaining: e.Amount}
-			if l.Debt.IsPositive() {
-				cover := decimal.Min(l.Debt, e.Amount)
-				s.Remaining, s.ClawedBack, l.Debt = s.Remaining.Sub(cover), cover, l.Debt.Sub(cover)
-			}
-			at[e.ID] = len(states)
-			states = append(states, s)
-		case e.Kind == FundClaim || e.Kind == FundExpiry:
-			if e.Kind == FundClaim {
-				l.Claims = append(l.Claims, e)
-				if e.Status != ClaimApproved && e.Status != ClaimReimbursed {
-					continue
+			r := e.Amount
+			for len(debts) > 0 && r.IsPositive() {
+				d := &debts[0]
+				t := decimal.Min(d.need, r)
+				r, d.need = r.Sub(t), d.need.Sub(t)
+				takes = append(takes, fundTake{by: d.by, accrual: e.ID, amount: t})
+				if !d.need.IsPositive() {
+					debts = debts[1:]
 				}
-			} else {
-				l.Expiries = append(l.Expiries, e)
 			}
+			left[e.ID] = left[e.ID].Add(r)
+			posted = insertFIFO(posted, e, func(x FundEntry) (Date, ID) { return x.Date, x.ID })
+		case e.Kind == FundExpiry || e.Kind == FundClaim && (e.Status == ClaimApproved || e.Status == ClaimReimbursed):
 			for _, d := range e.Draws {
-				i, ok := at[d.AccrualID]
-				if !ok {
+				if !known[d.AccrualID] {
 					l.Overdrawn = append(l.Overdrawn, e.ID)
 					continue
 				}
-				s := &states[i]
-				s.Remaining = s.Remaining.Sub(d.Amount)
-				if e.Kind == FundClaim {
-					s.Claimed = s.Claimed.Add(d.Amount)
-				} else {
-					s.ExpiredAmt = s.ExpiredAmt.Add(d.Amount)
-				}
+				left[d.AccrualID] = left[d.AccrualID].Sub(d.Amount)
+				takes = append(takes, fundTake{by: i, accrual: d.AccrualID, amount: d.Amount})
 			}
 		}
 	}
-	for _, i := range fifoOrder(states) {
-		s := states[i]
-		s.Expired = s.Accrual.ExpiresOn != 0 && s.Accrual.ExpiresOn <= asOf
-		l.Accruals = append(l.Accruals, s)
+
+	// The view as of asOf.
+	at := map[ID]int{}
+	var states []FundAccrualState
+	for _, e := range mine {
+		if e.Date > asOf {
+			continue
+		}
+		switch {
+		case e.IsClawback():
+			l.Clawbacks = append(l.Clawbacks, e)
+			l.Debt = l.Debt.Sub(e.Amount)
+		case e.Kind == FundAccrual:
+			at[e.ID] = len(states)
+			states = append(states, FundAccrualState{Accrual: e, Remaining: e.Amount})
+		case e.Kind == FundClaim:
+			l.Claims = append(l.Claims, e)
+		case e.Kind == FundExpiry:
+			l.Expiries = append(l.Expiries, e)
+		}
 	}
+	for _, t := range takes {
+		by := mine[t.by]
+		i, ok := at[t.accrual]
+		if by.Date > asOf || !ok {
+			continue
+		}
+		s := &states[i]
+		s.Remaining = s.Remaining.Sub(t.amount)
+		switch {
+		case by.IsClawback():
+			s.ClawedBack = s.ClawedBack.Add(t.amount)
+			l.Debt = l.Debt.Sub(t.amount)
+		case by.Kind == FundClaim:
+			s.Claimed = s.Claimed.Add(t.amount)
+		default:
+			s.ExpiredAmt = s.ExpiredAmt.Add(t.amount)
+		}
+	}
+	slices.SortStableFunc(states, func(a, b FundAccrualState) int {
+		return cmp.Or(cmp.Compare(a.Accrual.Date, b.Accrual.Date), cmp.Compare(a.Accrual.ID, b.Accrual.ID))
+	})
+	for i := range states {
+		states[i].Expired = states[i].Accrual.ExpiresOn != 0 && states[i].Accrual.ExpiresOn <= asOf
+	}
+	l.Accruals = states
 	return l
 }
 
-// fifoOrder returns the indexes of accruals oldest first: by date, then id.
-func fifoOrder(states []FundAccrualState) []int {
-	idx := make([]int, len(states))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		x, y := states[a].Accrual, states[b].Accrual
-		return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.ID, y.ID))
+// insertFIFO inserts e into s, kept oldest first: by date, then id (after
+// any entry with the same date and id).
+func insertFIFO[E any](s []E, e E, key func(E) (Date, ID)) []E {
+	d, id := key(e)
+	i, _ := slices.BinarySearchFunc(s, e, func(x, _ E) int {
+		xd, xid := key(x)
+		if c := cmp.Or(cmp.Compare(xd, d), cmp.Compare(xid, id)); c != 0 {
+			return c
+		}
+		return -1
 	})
-	return idx
+	return slices.Insert(s, i, e)
 }
 
 // Balance is what the partner has in the fund on AsOf: what is left of the
@@ -258,18 +341,18 @@ func DrawClaim(entries []FundEntry, partnerID ID, day Date, amount decimal.Decim
 // asOf and that are not yet posted: for every accrual whose ExpiresOn has
 // come, what every posted entry has left of it, dated on ExpiresOn.
 func DueExpiries(entries []FundEntry, asOf Date) []FundEntry {
-	partners := map[ID]bool{}
+	by := map[ID][]FundEntry{}
 	var ids []ID
 	for _, e := range entries {
-		if e.Kind == FundAccrual && !partners[e.PartnerID] {
-			partners[e.PartnerID] = true
+		if _, ok := by[e.PartnerID]; !ok {
 			ids = append(ids, e.PartnerID)
 		}
+		by[e.PartnerID] = append(by[e.PartnerID], e)
 	}
 	slices.Sort(ids)
 	var out []FundEntry
 	for _, pid := range ids {
-		for _, a := range NewFundLedger(entries, pid, noDate).Accruals {
+		for _, a := range NewFundLedger(by[pid], pid, noDate).Accruals {
 			if a.Accrual.ExpiresOn == 0 || a.Accrual.ExpiresOn > asOf || !a.Remaining.IsPositive() {
 				continue
 			}
@@ -358,9 +441,27 @@ type PointsLot struct {
 	Expired   bool  // its ExpiresOn has come by the ledger's day
 }
 
-// PointsLedger is one payee's points as of a day: every entry dated up to
-// AsOf, replayed in posting order. Redemptions take the oldest points still
-// valid on their date first; a posted expiry takes what its lot has left.
+// Left is what can still be redeemed of the lot on the ledger's day.
+func (lt PointsLot) Left() int64 {
+	if lt.Expired || lt.Remaining < 0 {
+		return 0
+	}
+	return lt.Remaining
+}
+
+// Gone is what of the lot has expired by the ledger's day: the posted
+// expiries, and what is left once its day has come though not yet posted.
+func (lt PointsLot) Gone() int64 {
+	if lt.Expired && lt.Remaining > 0 {
+		return lt.Lapsed + lt.Remaining
+	}
+	return lt.Lapsed
+}
+
+// PointsLedger is one payee's points as of a day: the entries dated up to
+// AsOf, with the shares decided over every posted entry. Redemptions take
+// the oldest points still valid on their date first; a posted expiry takes
+// what its lot has left.
 type PointsLedger struct {
 	Payee       Payee
 	AsOf        Date
@@ -382,82 +483,134 @@ type PointsShort struct {
 	Available int64
 }
 
-// NewPointsLedger replays a payee's points entries dated up to asOf.
+// pointsTake is what one entry took of one lot when every posted entry is
+// replayed; debt marks a claw-back's share, or a lot covering a debt.
+type pointsTake struct {
+	by   int // index of the consuming entry
+	lot  ID
+	n    int64
+	debt bool
+}
+
+// NewPointsLedger returns a payee's points as of asOf. What every entry took
+// of which lot is decided once, replaying every posted entry in posting
+// order (redemptions take the oldest points valid on their date, an expiry
+// its lot, a claw-back the oldest valid points and then the next points
+// earned); the view as of asOf applies what the entries dated up to asOf
+// took of the lots earned up to asOf.
 func NewPointsLedger(entries []PointsEntry, payee Payee, asOf Date) PointsLedger {
 	l := PointsLedger{Payee: payee, AsOf: asOf}
 	var mine []PointsEntry
 	for _, e := range entries {
-		if e.Payee == payee && e.Date <= asOf {
+		if e.Payee == payee {
 			mine = append(mine, e)
 		}
 	}
 	slices.SortStableFunc(mine, func(a, b PointsEntry) int { return cmp.Compare(a.ID, b.ID) })
-	var lots []PointsLot
-	order := func() []int {
-		idx := make([]int, len(lots))
-		for i := range idx {
-			idx[i] = i
-		}
-		slices.SortStableFunc(idx, func(a, b int) int {
-			x, y := lots[a].Earned, lots[b].Earned
-			return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.ID, y.ID))
-		})
-		return idx
+
+	// Every posted entry, in posting order.
+	type debt struct {
+		by   int
+		need int64
 	}
-	// take consumes need points from the oldest lots that ok accepts,
-	// counting them with count, and returns what it could not cover.
-	take := func(need int64, ok func(*PointsLot) bool, count func(*PointsLot, int64)) int64 {
-		for _, i := range order() {
+	var takes []pointsTake
+	var debts []debt
+	var lots []PointsEntry // earned so far, oldest first
+	left := map[ID]int64{}
+	owed := make([]int64, len(mine)) // what each entry left owing (claw-backs, shorts)
+	take := func(i int, need int64, ok func(PointsEntry) bool, isDebt bool) int64 {
+		for _, lt := range lots {
 			if need <= 0 {
 				break
 			}
-			lt := &lots[i]
-			if lt.Remaining <= 0 || !ok(lt) {
+			if left[lt.ID] <= 0 || !ok(lt) {
 				continue
 			}
-			n := min(need, lt.Remaining)
-			lt.Remaining -= n
-			count(lt, n)
+			n := min(need, left[lt.ID])
+			left[lt.ID] -= n
 			need -= n
+			takes = append(takes, pointsTake{by: i, lot: lt.ID, n: n, debt: isDebt})
 		}
 		return need
 	}
-	for _, e := range mine {
+	for i, e := range mine {
 		switch {
 		case e.Kind == PointsEarned && e.Points >= 0:
-			lt := PointsLot{Earned: e, Remaining: e.Points}
-			if l.Debt > 0 {
-				c := min(l.Debt, e.Points)
-				lt.Remaining, lt.Clawed, l.Debt = lt.Remaining-c, c, l.Debt-c
+			r := e.Points
+			for len(debts) > 0 && r > 0 {
+				d := &debts[0]
+				n := min(d.need, r)
+				r, d.need = r-n, d.need-n
+				takes = append(takes, pointsTake{by: d.by, lot: e.ID, n: n, debt: true})
+				if d.need <= 0 {
+					debts = debts[1:]
+				}
 			}
-			lots = append(lots, lt)
+			left[e.ID] = r
+			lots = insertFIFO(lots, e, func(x PointsEntry) (Date, ID) { return x.Date, x.ID })
 		case e.Kind == PointsEarned:
-			l.Clawbacks = append(l.Clawbacks, e)
-			l.Debt += take(-e.Points, func(lt *PointsLot) bool { return validOn(lt.Earned.ExpiresOn, e.Date) },
-				func(lt *PointsLot, n int64) { lt.Clawed += n })
-		case e.Kind == PointsRedeemed:
-			l.Redemptions = append(l.Redemptions, e)
-			short := take(-e.Points, func(lt *PointsLot) bool { return lt.Earned.Date <= e.Date && validOn(lt.Earned.ExpiresOn, e.Date) },
-				func(lt *PointsLot, n int64) { lt.Redeemed += n })
-			if short > 0 {
-				l.Short = append(l.Short, PointsShort{Entry: e, Available: -e.Points - short})
-				l.Debt += short
+			owed[i] = -e.Points
+			if short := take(i, -e.Points, func(lt PointsEntry) bool { return validOn(lt.ExpiresOn, e.Date) }, true); short > 0 {
+				debts = append(debts, debt{by: i, need: short})
 			}
-		case e.Kind == PointsExpired:
-			l.Expiries = append(l.Expiries, e)
-			short := take(-e.Points, func(lt *PointsLot) bool { return e.Lot == 0 || lt.Earned.ID == e.Lot },
-				func(lt *PointsLot, n int64) { lt.Lapsed += n })
-			if short > 0 {
+		case e.Kind == PointsRedeemed || e.Kind == PointsExpired:
+			ok := func(lt PointsEntry) bool { return lt.Date <= e.Date && validOn(lt.ExpiresOn, e.Date) }
+			if e.Kind == PointsExpired {
+				ok = func(lt PointsEntry) bool { return e.Lot == 0 || lt.ID == e.Lot }
+			}
+			if short := take(i, -e.Points, ok, false); short > 0 {
 				l.Short = append(l.Short, PointsShort{Entry: e, Available: -e.Points - short})
-				l.Debt += short
+				owed[i] = short
+				debts = append(debts, debt{by: i, need: short})
 			}
 		}
 	}
-	for _, i := range order() {
-		lt := lots[i]
-		lt.Expired = lt.Earned.ExpiresOn != 0 && lt.Earned.ExpiresOn <= asOf
-		l.Lots = append(l.Lots, lt)
+
+	// The view as of asOf.
+	at := map[ID]int{}
+	var view []PointsLot
+	for i, e := range mine {
+		if e.Date > asOf {
+			continue
+		}
+		l.Debt += owed[i]
+		switch {
+		case e.Kind == PointsEarned && e.Points >= 0:
+			at[e.ID] = len(view)
+			view = append(view, PointsLot{Earned: e, Remaining: e.Points})
+		case e.Kind == PointsEarned:
+			l.Clawbacks = append(l.Clawbacks, e)
+		case e.Kind == PointsRedeemed:
+			l.Redemptions = append(l.Redemptions, e)
+		case e.Kind == PointsExpired:
+			l.Expiries = append(l.Expiries, e)
+		}
 	}
+	for _, t := range takes {
+		by := mine[t.by]
+		i, ok := at[t.lot]
+		if by.Date > asOf || !ok {
+			continue
+		}
+		lt := &view[i]
+		lt.Remaining -= t.n
+		switch {
+		case t.debt:
+			lt.Clawed += t.n
+			l.Debt -= t.n
+		case by.Kind == PointsRedeemed:
+			lt.Redeemed += t.n
+		default:
+			lt.Lapsed += t.n
+		}
+	}
+	slices.SortStableFunc(view, func(a, b PointsLot) int {
+		return cmp.Or(cmp.Compare(a.Earned.Date, b.Earned.Date), cmp.Compare(a.Earned.ID, b.Earned.ID))
+	})
+	for i := range view {
+		view[i].Expired = view[i].Earned.ExpiresOn != 0 && view[i].Earned.ExpiresOn <= asOf
+	}
+	l.Lots = view
 	return l
 }
 
@@ -550,18 +703,23 @@ func PointsNextExpiry(entries []PointsEntry, payee Payee, asOf Date) (int64, Dat
 // posted: for every lot whose ExpiresOn has come, what every posted entry
 // has left of it, dated on ExpiresOn.
 func DuePointsExpiries(entries []PointsEntry, asOf Date) []PointsEntry {
-	seen := map[Payee]bool{}
+	by := map[Payee][]PointsEntry{}
 	var payees []Payee
+	expiring := map[Payee]bool{}
 	for _, e := range entries {
-		if e.Kind == PointsEarned && e.ExpiresOn != 0 && !seen[e.Payee] {
-			seen[e.Payee] = true
+		if _, ok := by[e.Payee]; !ok {
 			payees = append(payees, e.Payee)
 		}
+		by[e.Payee] = append(by[e.Payee], e)
+		expiring[e.Payee] = expiring[e.Payee] || e.ExpiresOn != 0
 	}
 	slices.SortFunc(payees, func(a, b Payee) int { return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID)) })
 	var out []PointsEntry
 	for _, py := range payees {
-		for _, lt := range NewPointsLedger(entries, py, noDate).Lots {
+		if !expiring[py] {
+			continue
+		}
+		for _, lt := range NewPointsLedger(by[py], py, noDate).Lots {
 			if lt.Earned.ExpiresOn == 0 || lt.Earned.ExpiresOn > asOf || lt.Remaining <= 0 {
 				continue
 			}

@@ -1,7 +1,9 @@
 package engine_test
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -372,4 +374,34 @@ func TestPointsExpireOldestFirst(t *testing.T) {
 			t.Errorf("problems = %q, want none", p)
 		}
 	})
+}
+
+// A loyalty rule's validity_months is optional and bounded (1..120): the
+// documented example (24 months) loads and round-trips; -1 and 121 are
+// refused on the field.
+func TestLoyaltyValidityMonthsValidated(t *testing.T) {
+	var src string
+	for _, ex := range docExamples(t) {
+		if strings.Contains(ex, `"kind": "loyalty"`) {
+			src = ex
+		}
+	}
+	p, err := engine.ParseProgramFile([]byte(src))
+	if err != nil || p.Rules[0].Loyalty.ValidityMonths != 24 {
+		t.Fatalf("loyalty example: %v, validity %+v; want 24 months", err, p.Rules)
+	}
+	out, err := engine.MarshalProgramFile(p)
+	if err != nil || !strings.Contains(string(out), `"validity_months": 24`) {
+		t.Errorf("marshal: %v\n%s", err, out)
+	}
+	for _, bad := range []string{"-1", "121"} {
+		_, err := engine.ParseProgramFile([]byte(strings.Replace(src, `"validity_months": 24`, `"validity_months": `+bad, 1)))
+		var ves engine.ValidationErrors
+		if !errors.As(err, &ves) || len(ves) != 1 || ves[0].Field != "rules[0].loyalty.validity_months" {
+			t.Errorf("validity %s: err = %v, want a problem on rules[0].loyalty.validity_months", bad, err)
+		}
+	}
+	if _, err := engine.ParseProgramFile([]byte(strings.Replace(src, `"validity_months": 24`, `"validity_months": 120`, 1))); err != nil {
+		t.Errorf("validity 120: %v", err)
+	}
 }

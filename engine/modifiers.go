@@ -1,9 +1,6 @@
 package engine
 
 import (
-	"cmp"
-	"slices"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -45,7 +42,7 @@ func (c *computer) basisArg(name string, units bool, d decimal.Decimal) Arg {
 
 // settle applies the rule's tier multiplier and, when capIt, its cap per
 // payee to a full-precision result, rounds once and builds the line.
-// Per-item rules cap afterwards across a payee's lines (settleItems).
+// Per-item rules sum their parts first (emitItems).
 func (c *computer) settle(r *Rule, payee Payee, partnerID ID, pi int32, basis, full decimal.Decimal, ex Explanation, capIt bool) RewardLine {
 	return c.settleRatio(r, payee, partnerID, pi, basis, full, unitWeight, ex, capIt)
 }
@@ -58,10 +55,14 @@ func (c *computer) settleRatio(r *Rule, payee Payee, partnerID ID, pi int32, bas
 	u := unitOf(r)
 	// One exact allocation for the arguments plus the amount, rather than
 	// append's doubling: a quarter can have hundreds of thousands of lines.
-	args := make([]Arg, len(ex.Args)+1)
-	copy(args, ex.Args)
-	args[len(ex.Args)] = c.ratioArg("amount", u, num, den)
-	ex.Args = args
+	// An explanation of several parts (emitItems) already shows each
+	// part's amount: the line's own is its amount column.
+	if _, parts := ex.Arg("amount"); !parts {
+		args := make([]Arg, len(ex.Args)+1)
+		copy(args, ex.Args)
+		args[len(ex.Args)] = c.ratioArg("amount", u, num, den)
+		ex.Args = args
+	}
 	if !num.IsZero() {
 		tier := c.tierOf(pi)
 		if m, ok := r.TierMultipliers[tier]; ok && !m.Equal(unitWeight) {
@@ -112,84 +113,51 @@ func (c *computer) ratioArg(name string, u Unit, num, den decimal.Decimal) Arg {
 	return c.amountArg(name, u, exactRatio(num, den))
 }
 
-// settleItems settles the per-item lines a rule emitted from index start
-// on (one line per invoice, course, activity type, bounty) per payee, on
-// the payee's period result after its returns are netted, never line by
-// line (SPEC: The basis). When the payee's lines add up to less than zero,
-// its negative lines, in line order, give back at most what its positive
-// lines pay (a negative result pays nothing); when they add up to more
-// than the cap, its positive lines, in line order, pay at most what the
-// cap leaves once the returns are counted (cap 100, lines 150 and -50:
-// 100 and -50, not 50).
-func (c *computer) settleItems(r *Rule, start int) {
-	items := c.out[start:]
-	slices.SortStableFunc(items, func(a, b *keyedLine) int {
-		return cmp.Or(cmp.Compare(a.payeeOrd, b.payeeOrd), cmp.Compare(a.payeeID, b.payeeID),
-			cmp.Compare(a.detail, b.detail), cmp.Compare(a.saleID, b.saleID))
-	})
-	amountOf := func(l *RewardLine) decimal.Decimal {
-		if l.Unit == UnitPoints {
-			return decimal.NewFromInt(l.Points)
-		}
-		return l.Amount
+// itemPart is one item of a per-item rule's payee line: a course, an
+// activity type, a new customer's bounty, the revenue share. full is its
+// exact figure before the multiplier.
+type itemPart struct {
+	ex   Explanation // without its amount
+	full decimal.Decimal
+}
+
+// emitItems emits the one line of a payee of a per-item rule (training,
+// activity, referral): the sum of its parts is the payee's period result,
+// multiplied, capped and rounded or floored once (SPEC: The basis, never
+// line by line). One part explains itself; with several, each part shows
+// its own figure and the first leads, the others following in More.
+func (c *computer) emitItems(pc *progCtx, ri, slot int, basis decimal.Decimal, parts []itemPart, detail string) {
+	if len(parts) == 0 {
+		return
 	}
-	set := func(l *RewardLine, v decimal.Decimal) {
-		if l.Unit == UnitPoints {
-			l.Points = v.Floor().IntPart()
-		} else {
-			l.Amount = c.cur.Round(v)
-		}
+	r := &pc.p.Rules[ri]
+	u := unitOf(r)
+	var full decimal.Decimal
+	for _, p := range parts {
+		full = full.Add(p.full)
 	}
-	for i := 0; i < len(items); {
-		j := i + 1
-		for j < len(items) && items[j].line.Payee == items[i].line.Payee {
-			j++
+	ex := parts[0].ex
+	if len(parts) > 1 {
+		withAmount := func(p itemPart) Explanation {
+			e := p.ex
+			e.Args = append(append([]Arg(nil), e.Args...), c.partArg(u, p.full))
+			return e
 		}
-		group := items[i:j]
-		i = j
-		var pos, neg, basis decimal.Decimal
-		for _, it := range group {
-			a := amountOf(&it.line)
-			if a.IsPositive() {
-				pos = pos.Add(a)
-			} else {
-				neg = neg.Add(a)
-			}
-			basis = basis.Add(it.line.Basis)
-		}
-		net := pos.Add(neg)
-		switch {
-		case net.IsNegative():
-			left := pos
-			for _, it := range group {
-				l := &it.line
-				a := amountOf(l)
-				if !a.IsNegative() {
-					continue
-				}
-				if a.Neg().GreaterThan(left) {
-					set(l, left.Neg())
-					l.Explanation.More = append(l.Explanation.More, Explanation{Key: "basis.negative", Args: []Arg{
-						TextArg("rule", r.Name), MoneyArg("basis", c.cur.Round(basis), c.cur), PeriodArg("period", c.period.Key)}})
-					a = left.Neg()
-				}
-				left = left.Add(a)
-			}
-		case r.Cap.Valid && net.GreaterThan(r.Cap.Decimal):
-			left := r.Cap.Decimal.Sub(neg)
-			for _, it := range group {
-				l := &it.line
-				a := amountOf(l)
-				if !a.IsPositive() {
-					continue
-				}
-				if a.GreaterThan(left) {
-					set(l, left)
-					l.Explanation.More = append(l.Explanation.More, Explanation{Key: "mod.cap", Args: []Arg{c.amountArg("cap", l.Unit, r.Cap.Decimal)}})
-					a = amountOf(l)
-				}
-				left = left.Sub(a)
-			}
+		ex = withAmount(parts[0])
+		ex.More = make([]Explanation, 0, len(parts)-1)
+		for _, p := range parts[1:] {
+			ex.More = append(ex.More, withAmount(p))
 		}
 	}
+	payee, partnerID, pi := c.payee(slot)
+	c.emit(pc, ri, c.settle(r, payee, partnerID, pi, basis, full, ex, true), detail, 0)
+}
+
+// partArg shows one part's own figure: money rounded as a line would be,
+// points exactly (the line floors the sum once, not each part).
+func (c *computer) partArg(u Unit, d decimal.Decimal) Arg {
+	if u == UnitPoints {
+		return NumberArg("amount", d)
+	}
+	return MoneyArg("amount", c.cur.Round(d), c.cur)
 }

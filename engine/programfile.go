@@ -17,7 +17,9 @@ const (
 )
 
 // programFile is the file form: the envelope and the program's own fields,
-// decimals as strings and dates as ISO days.
+// decimals as strings and dates as ISO days. The program's uid travels
+// with it, so an import recognises the program under a new name; its id
+// belongs to the database the file came from.
 type programFile struct {
 	Format  string `json:"format"`
 	Version int    `json:"version"`
@@ -139,7 +141,7 @@ func ValidateProgram(p Program) error {
 	}
 	v.nonNeg("budget", p.Budget)
 	for i, k := range p.Eligibility.Kinds {
-		if !slices.Contains(PartnerKinds, k) {
+		if !slices.ContainsFunc(PartnerKinds, func(pk PartnerKind) bool { return SameName(string(pk), string(k)) }) {
 			v.add(fmt.Sprintf("eligibility.kinds[%d]", i), "%q is not a partner kind", k)
 		}
 	}

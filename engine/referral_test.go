@@ -41,34 +41,35 @@ func referralWorld() engine.Inputs {
 
 func TestReferralManyCustomers(t *testing.T) {
 	res := compute(t, referralWorld())
-	// Lines sort by payee (partner 2 before 3), then bounties before the
-	// payee's one revenue share line (it works on the payee's basis):
-	//   partner 2: Z bounty 100.00 (Y's first sale was in June: no bounty);
-	//              rate 10 % x (Y 40 + Z 30.50) = 7.05 (Y's 60 is on or after
-	//              2026-09-15; Z's 999 is hardware)
-	//   partner 3: X bounty 100.00; rate 10 % x (50 + 25.25 - 5.25) = 7.00
+	// One line per payee, its period result: its bounties, then its
+	// revenue share, which works on the payee's basis:
+	//   partner 2: Z bounty 100.00 (Y's first sale was in June: no bounty)
+	//              + 10 % x (Y 40 + Z 30.50) = 7.05 (Y's 60 is on or after
+	//              2026-09-15; Z's 999 is hardware): 107.05 on a basis of 70.50
+	//   partner 3: X bounty 100.00 + 10 % x (50 + 25.25 - 5.25) = 7.00: 107.00
 	// W (its first sale ever, 2026-08-01, is not marked new) and V (first
 	// sale before the program) earn nothing.
 	want := []struct {
 		payee  engine.ID
-		key    string
 		amount string
 		basis  string
+		share  string // the revenue share part the explanation shows
 	}{
-		{2, "referral.bounty", "100.00", "0"},
-		{2, "referral.rate", "7.05", "70.50"},
-		{3, "referral.bounty", "100.00", "0"},
-		{3, "referral.rate", "7.00", "70"},
+		{2, "107.05", "70.50", "7.05"},
+		{3, "107.00", "70", "7.00"},
 	}
 	if len(res.Lines) != len(want) {
 		t.Fatalf("got %d lines, want %d: %+v", len(res.Lines), len(want), res.Lines)
 	}
 	for i, w := range want {
 		l := res.Lines[i]
-		if l.Payee.ID != w.payee || l.Explanation.Key != w.key || !l.Basis.Equal(d(w.basis)) {
-			t.Errorf("line %d: payee %d %s basis %s, want payee %d %s basis %s", i, l.Payee.ID, l.Explanation.Key, l.Basis, w.payee, w.key, w.basis)
+		if l.Payee.ID != w.payee || l.Explanation.Key != "referral.bounty" || !l.Basis.Equal(d(w.basis)) {
+			t.Errorf("line %d: payee %d %s basis %s, want payee %d referral.bounty basis %s", i, l.Payee.ID, l.Explanation.Key, l.Basis, w.payee, w.basis)
 		}
 		wantAmount(t, l, w.amount)
+		if len(l.Explanation.More) != 1 || l.Explanation.More[0].Key != "referral.rate" || !argDec(t, l.Explanation.More[0], "amount").Equal(d(w.share)) {
+			t.Errorf("line %d: explanation %+v, want the revenue share %s after the bounty", i, l.Explanation, w.share)
+		}
 	}
 }
 

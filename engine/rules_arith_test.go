@@ -198,84 +198,154 @@ func TestLoyaltyFloorsOnceAfterMultiplier(t *testing.T) {
 	}
 }
 
-// TestDealRegNetsAndFloors covers findings 10 and 11 for the per-invoice
-// lines of a deal registration rule: the payee's period result is netted
-// first, then floored at zero and capped.
+// TestDealRegNetsAndFloors covers findings 10 and 11 for deal
+// registration: the payee's linked sales make one period result, netted
+// first, then floored at zero, multiplied and capped, rounded once.
 func TestDealRegNetsAndFloors(t *testing.T) {
 	tests := []struct {
 		name  string
+		rate  string
 		cap   string // "" for none
+		mult  string // partner 1 is Gold; "" for no multiplier
 		sales []engine.Sale
-		want  []string // line amounts in invoice order
+		want  string
+		key   string
 	}{
 		{
-			// Only a return of -200 linked in the period: -200 x 5 % = -10.00 would be negative;
-			// a negative result pays nothing: 0.00 (was -10.00).
-			name:  "negative basis pays nothing",
+			// Only a return of -200 linked in the period: -200 x 5 % = -10.00 would be
+			// negative; a negative basis pays nothing: 0.00 (was -10.00).
+			name: "negative basis pays nothing", rate: "5",
 			sales: []engine.Sale{linked("2026-07-10", "R-1", "-200")},
-			want:  []string{"0"},
+			want:  "0", key: "basis.negative",
 		},
 		{
-			// 100 x 5 % = 5.00 and -300 x 5 % = -15.00: net -10.00, so the return gives back only
-			// the 5.00 the sale paid: 5.00 and -5.00, total 0.
-			name:  "return outweighs the sales",
+			// 100 - 300 = -200: nothing (was 5.00 - 15.00 = -10.00).
+			name: "return outweighs the sales", rate: "5",
 			sales: []engine.Sale{linked("2026-07-10", "A-1", "100"), linked("2026-07-20", "B-1", "-300")},
-			want:  []string{"5.00", "-5.00"},
+			want:  "0", key: "basis.negative",
 		},
 		{
-			// Cap 100: 1,500 x 10 % = 150.00 and -500 x 10 % = -50.00 net to 100.00, within the
-			// cap: both lines stand, total 100.00 (was 100.00 - 50.00 = 50.00).
-			name:  "cap after the return is netted",
-			cap:   "100",
+			// Cap 100: (1,500 - 500) x 10 % = 100.00, within the cap (was 150.00 capped at
+			// 100.00, then -50.00: 50.00).
+			name: "cap after the return is netted", rate: "10", cap: "100",
 			sales: []engine.Sale{linked("2026-07-10", "A-1", "1500"), linked("2026-07-20", "B-1", "-500")},
-			want:  []string{"150.00", "-50.00"},
+			want:  "100.00", key: "rate.flat",
 		},
 		{
-			// Cap 100: 150.00 + 30.00 - 20.00 = 160.00 over the cap: the sales pay at most
-			// 100 + 20 = 120: 120.00, 0.00, -20.00, total 100.00.
-			name: "cap clips the sales in invoice order",
-			cap:  "100",
-			sales: []engine.Sale{linked("2026-07-10", "A-1", "1500"), linked("2026-07-11", "A-2", "300"),
-				linked("2026-07-20", "B-1", "-200")},
-			want: []string{"120.00", "0", "-20.00"},
+			// Cap 100: (1,500 + 300 - 200) x 10 % = 160.00, capped at 100.00.
+			name: "cap on the period result", rate: "10", cap: "100",
+			sales: []engine.Sale{linked("2026-07-10", "A-1", "1500"), linked("2026-07-11", "A-2", "300"), linked("2026-07-20", "B-1", "-200")},
+			want:  "100.00", key: "rate.flat",
+		},
+		{
+			// 33.33 + 33.33 = 66.66 x 5 % = 3.333 -> 3.33 rounded once (two lines of
+			// 1.6665 -> 1.67 each would make 3.34).
+			name: "rounded once", rate: "5",
+			sales: []engine.Sale{linked("2026-07-10", "A-1", "33.33"), linked("2026-07-11", "A-2", "33.33")},
+			want:  "3.33", key: "rate.flat",
+		},
+		{
+			// Gold x 1.15 on (100 - 40) x 10 % = 6.00: 6.90; the multiplier applies to the
+			// netted result.
+			name: "multiplier after netting", rate: "10", mult: "1.15",
+			sales: []engine.Sale{linked("2026-07-10", "A-1", "100"), linked("2026-07-20", "B-1", "-40")},
+			want:  "6.90", key: "rate.flat",
+		},
+		{
+			// One sale explains itself: 2,000 x 5 % = 100.00.
+			name: "one sale", rate: "5",
+			sales: []engine.Sale{linked("2026-07-10", "A-1", "2000")},
+			want:  "100.00", key: "dealreg.paid",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := engine.Rule{Key: "g", Name: "Deal reg", Kind: engine.RuleDealReg, DealReg: &engine.DealRegRule{Rate: d("5")}}
+			r := engine.Rule{Key: "g", Name: "Deal reg", Kind: engine.RuleDealReg, DealReg: &engine.DealRegRule{Rate: d(tt.rate)}}
 			if tt.cap != "" {
-				r.DealReg.Rate = d("10")
 				r.Cap = decimal.NewNullDecimal(d(tt.cap))
 			}
-			in := fixture("2026-Q3")
+			if tt.mult != "" {
+				r.TierMultipliers = map[string]decimal.Decimal{"Gold": d(tt.mult)}
+			}
+			in := goldFixture("2026-Q3")
 			in.Programs = []engine.Program{program(r)}
 			in.Registrations = []engine.Registration{approvedReg()}
 			in.Sales = tt.sales
-			res := compute(t, in)
-			if len(res.Lines) != len(tt.want) {
-				t.Fatalf("got %d lines, want %d: %+v", len(res.Lines), len(tt.want), res.Lines)
-			}
-			for i, w := range tt.want {
-				wantAmount(t, res.Lines[i], w)
+			l := only(t, compute(t, in))
+			wantAmount(t, l, tt.want)
+			if l.Explanation.Key != tt.key {
+				t.Errorf("key %s, want %s", l.Explanation.Key, tt.key)
 			}
 		})
 	}
 }
 
-// TestItemCapNetsTrainingPoints: the cap of a per-item rule counts points
-// too. Three courses at 40 points, cap 100: 40, 40, 20.
-func TestItemCapNetsTrainingPoints(t *testing.T) {
-	in := fixture("2026-Q3")
-	in.Programs = []engine.Program{program(engine.Rule{Key: "t", Name: "Training", Kind: engine.RuleTraining, Cap: decimal.NewNullDecimal(d("100")),
-		Training: &engine.TrainingRule{Courses: []string{"A", "B", "C"}, Amount: d("40"), Unit: engine.UnitPoints}})}
-	in.Trainings = []engine.Training{
-		{ID: 1, RepID: 11, Course: "A", Completed: engine.MustDate("2026-07-01")},
-		{ID: 2, RepID: 11, Course: "B", Completed: engine.MustDate("2026-07-02")},
-		{ID: 3, RepID: 11, Course: "C", Completed: engine.MustDate("2026-07-03")},
+// TestItemRulesSettleOnce: training, activity and referral make one line
+// per payee, its period result multiplied, capped and rounded or floored
+// once (it was one line per course, type or customer, each rounded).
+func TestItemRulesSettleOnce(t *testing.T) {
+	tests := []struct {
+		name   string
+		rule   engine.Rule
+		world  func(in *engine.Inputs)
+		amount string
+		points int64
+	}{
+		{
+			// 1 webinar + 1 joint call at 2.5 points = 5 points (was 2 + 2 = 4).
+			name: "activity points floor once",
+			rule: engine.Rule{Key: "a", Name: "Activity", Kind: engine.RuleActivity,
+				Activity: &engine.ActivityRule{Types: []string{"webinar", "joint call"}, Amount: d("2.5"), Unit: engine.UnitPoints}},
+			world: func(in *engine.Inputs) {
+				in.Activities = []engine.Activity{{ID: 1, PartnerID: 1, Type: "webinar", Date: engine.MustDate("2026-07-02")},
+					{ID: 2, PartnerID: 1, Type: "joint call", Date: engine.MustDate("2026-07-03")}}
+			},
+			amount: "0", points: 5,
+		},
+		{
+			// Two courses at 12.50 x Gold 1.15 = 2 x 14.375 = 28.75 (was 14.38 + 14.38 = 28.76).
+			name: "training money rounds once",
+			rule: engine.Rule{Key: "t", Name: "Training", Kind: engine.RuleTraining, TierMultipliers: map[string]decimal.Decimal{"Gold": d("1.15")},
+				Training: &engine.TrainingRule{Courses: []string{"A", "B"}, Amount: d("12.50"), Unit: engine.UnitMoney}},
+			world: func(in *engine.Inputs) {
+				in.Trainings = []engine.Training{{ID: 1, RepID: 11, Course: "A", Completed: engine.MustDate("2026-07-01")},
+					{ID: 2, RepID: 11, Course: "B", Completed: engine.MustDate("2026-07-02")}}
+			},
+			amount: "28.75",
+		},
+		{
+			// Three courses at 40 points, cap 100: 100 points.
+			name: "training points cap on the result",
+			rule: engine.Rule{Key: "t", Name: "Training", Kind: engine.RuleTraining, Cap: decimal.NewNullDecimal(d("100")),
+				Training: &engine.TrainingRule{Courses: []string{"A", "B", "C"}, Amount: d("40"), Unit: engine.UnitPoints}},
+			world: func(in *engine.Inputs) {
+				in.Trainings = []engine.Training{{ID: 1, RepID: 11, Course: "A", Completed: engine.MustDate("2026-07-01")},
+					{ID: 2, RepID: 11, Course: "B", Completed: engine.MustDate("2026-07-02")},
+					{ID: 3, RepID: 11, Course: "C", Completed: engine.MustDate("2026-07-03")}}
+			},
+			amount: "0", points: 100,
+		},
+		{
+			// Two new customers at a 33.33 bounty x Gold 1.5 = 2 x 49.995 = 99.99 (was 50.00 + 50.00).
+			name: "referral bounties round once",
+			rule: engine.Rule{Key: "f", Name: "Referral", Kind: engine.RuleReferral, TierMultipliers: map[string]decimal.Decimal{"Gold": d("1.5")},
+				Referral: &engine.ReferralRule{Bounty: d("33.33")}},
+			world: func(in *engine.Inputs) {
+				in.Sales = []engine.Sale{subSale(1, "2026-07-01", "A", "10", true), subSale(2, "2026-07-02", "B", "10", true)}
+			},
+			amount: "99.99",
+		},
 	}
-	res := compute(t, in)
-	if _, pts := res.Total(); pts != 100 {
-		t.Errorf("got %d points, want 100: %+v", pts, res.Lines)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := goldFixture("2026-Q3")
+			in.Programs = []engine.Program{program(tt.rule)}
+			tt.world(&in)
+			l := only(t, compute(t, in))
+			if !l.Amount.Equal(d(tt.amount)) || l.Points != tt.points {
+				t.Errorf("got %s and %d points, want %s and %d: %+v", l.Amount, l.Points, tt.amount, tt.points, l.Explanation)
+			}
+		})
 	}
 }
 
@@ -584,5 +654,19 @@ func TestSaleCredits(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestProgramFileKindsFold: a program file may name a partner kind in any
+// case ("Reseller", "MSP"): kinds match regardless of case and accents.
+func TestProgramFileKindsFold(t *testing.T) {
+	p := program(engine.Rule{Key: "r", Name: "Rate", Kind: engine.RuleRate, Rate: &engine.RateRule{Rate: d("10")}})
+	p.Eligibility.Kinds = []engine.PartnerKind{"Reseller", "MSP"}
+	if err := engine.ValidateProgram(p); err != nil {
+		t.Errorf("ValidateProgram: %v", err)
+	}
+	p.Eligibility.Kinds = []engine.PartnerKind{"wholesaler"}
+	if err := engine.ValidateProgram(p); err == nil {
+		t.Error("an unknown kind was accepted")
 	}
 }

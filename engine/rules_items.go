@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -14,15 +15,21 @@ func itemDetail(s *Sale) string { return fmt.Sprintf("%s\x00%09d", s.Invoice, s.
 
 // ruleDealReg pays a rate on the weighted net amount of sales linked to an
 // approved registration sold no later than the approval date plus the
-// window; every other linked sale gets a zero line that says why. The
-// registration's partner is the payee, whatever the credit splits. Lines
-// stay one per invoice line; settleItems then nets the payee's returns and
-// applies the floor at zero and the cap to its period result.
+// window, to the registration's partner whatever the credit splits: one
+// line per payee on its period result (its linked returns netted, a
+// negative result paying nothing, then the multiplier and the cap). Every
+// other linked sale gets a zero line of its own that says why.
 func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 	r := &pc.p.Rules[ri]
 	m := c.newRuleMatch(pc, r, valueNet, false, nil)
-	start := len(c.out)
 	rule := TextArg("rule", r.Name)
+	type paid struct {
+		basis decimal.Decimal
+		n     int
+		only  *saleRec // the one sale, while n is 1
+		seen  bool
+	}
+	acc := make([]paid, len(c.partners))
 	for i := range c.sales {
 		sr := &c.sales[i]
 		s := sr.s
@@ -38,29 +45,53 @@ func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 		if !ok {
 			continue
 		}
-		payee, partnerID, pi := c.payee(slot)
 		inv := TextArg("invoice", s.Invoice)
 		regArg := TextArg("registration", strconv.FormatUint(uint64(s.RegistrationID), 10))
-		net := m.weigh(s.Net, sr.class)
+		var why Explanation
+		switch {
+		case reg == nil || reg.Decision == DecisionPending || reg.Decision == "" || (reg.Decision == DecisionApproved && reg.DecidedOn.IsZero()):
+			why = Explanation{Key: "dealreg.pending", Args: []Arg{rule, inv, regArg}}
+		case reg.Decision == DecisionRejected:
+			why = Explanation{Key: "dealreg.rejected", Args: []Arg{rule, inv, regArg}}
+		case reg.Outcome == OutcomeExpired:
+			why = Explanation{Key: "dealreg.expired", Args: []Arg{rule, inv, regArg}}
+		case s.Date > reg.DecidedOn.AddDays(reg.WindowDays):
+			why = Explanation{Key: "dealreg.late", Args: []Arg{rule, inv, DateArg("date", s.Date), regArg, DateArg("deadline", reg.DecidedOn.AddDays(reg.WindowDays))}}
+		default:
+			a := &acc[slot]
+			a.basis = a.basis.Add(m.weigh(s.Net, sr.class))
+			a.n++
+			a.only = sr
+			a.seen = true
+			continue
+		}
+		// A sale that earns nothing adds nothing to the basis: the line
+		// says why, and an effective rate of the period stays paid / paid basis.
+		payee, partnerID, pi := c.payee(slot)
+		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, decimal.Zero, decimal.Zero, why, false), itemDetail(s), s.ID)
+	}
+	for slot := range acc {
+		a := &acc[slot]
+		if !a.seen {
+			continue
+		}
+		payee, partnerID, pi := c.payee(slot)
 		var full decimal.Decimal
 		var ex Explanation
 		switch {
-		case reg == nil || reg.Decision == DecisionPending || reg.Decision == "" || (reg.Decision == DecisionApproved && reg.DecidedOn.IsZero()):
-			ex = Explanation{Key: "dealreg.pending", Args: []Arg{rule, inv, regArg}}
-		case reg.Decision == DecisionRejected:
-			ex = Explanation{Key: "dealreg.rejected", Args: []Arg{rule, inv, regArg}}
-		case reg.Outcome == OutcomeExpired:
-			ex = Explanation{Key: "dealreg.expired", Args: []Arg{rule, inv, regArg}}
-		case s.Date > reg.DecidedOn.AddDays(reg.WindowDays):
-			ex = Explanation{Key: "dealreg.late", Args: []Arg{rule, inv, DateArg("date", s.Date), regArg, DateArg("deadline", reg.DecidedOn.AddDays(reg.WindowDays))}}
+		case a.basis.IsNegative():
+			ex = Explanation{Key: "basis.negative", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(a.basis), c.cur), PeriodArg("period", c.period.Key)}}
+		case a.n == 1:
+			s, reg := a.only.s, c.regs[a.only.s.RegistrationID]
+			full = Percent(a.basis, r.DealReg.Rate)
+			ex = Explanation{Key: "dealreg.paid", Args: []Arg{rule, TextArg("invoice", s.Invoice), TextArg("registration", strconv.FormatUint(uint64(s.RegistrationID), 10)),
+				DateArg("approved", reg.DecidedOn), NumberArg("window", decimal.NewFromInt(int64(reg.WindowDays))), MoneyArg("net", a.basis, c.cur), PercentArg("rate", r.DealReg.Rate)}}
 		default:
-			full = Percent(net, r.DealReg.Rate)
-			ex = Explanation{Key: "dealreg.paid", Args: []Arg{rule, inv, regArg, DateArg("approved", reg.DecidedOn),
-				NumberArg("window", decimal.NewFromInt(int64(reg.WindowDays))), MoneyArg("net", net, c.cur), PercentArg("rate", r.DealReg.Rate)}}
+			full = Percent(a.basis, r.DealReg.Rate)
+			ex = Explanation{Key: "rate.flat", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(a.basis), c.cur), PeriodArg("period", c.period.Key), PercentArg("rate", r.DealReg.Rate)}}
 		}
-		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, net, full, ex, false), itemDetail(s), s.ID)
+		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, a.basis, full, ex, true), "", 0)
 	}
-	c.settleItems(r, start)
 }
 
 // firstSale is a customer's first sale ever (earliest date, then lowest
@@ -98,8 +129,8 @@ func (ci *customerIndex) lookup(name string) int32 {
 }
 
 // customers finds each customer's first sale ever across the history the
-// caller loaded (Inputs.CustomerFirstSales), this period's sales and the
-// sales adjusting closed periods. The referrer is the partner whose
+// caller loaded (Inputs.CustomerFirstSales) and every sale booked in the
+// period, late ones included. The referrer is the partner whose
 // referral code the sale carries, else the sale's partner.
 func (c *computer) customers() *customerIndex {
 	// Every referral rule of the computation asks the same question.
@@ -140,9 +171,12 @@ func (c *computer) customers() *customerIndex {
 		s := &c.in.CustomerFirstSales[i]
 		consider(id(s.Customer), s)
 	}
-	for i := range c.adjSales {
-		s := c.adjSales[i].s
-		consider(id(s.Customer), s)
+	// Sales booked in the period but dated before it (late sales) may be
+	// a customer's first, whichever period they adjust.
+	for i := range c.in.Sales {
+		if s := &c.in.Sales[i]; s.Date < c.period.Start {
+			consider(id(s.Customer), s)
+		}
 	}
 	var prev string
 	cur := int32(-1)
@@ -195,20 +229,25 @@ func (c *computer) referralShare(pc *progCtx, r *Rule, rec *saleRec, m *ruleMatc
 	return slot, m.weigh(rec.s.Net, rec.class), true
 }
 
-// ruleReferral pays a bounty per new customer whose first sale falls in
-// the period, and a rate on the subscription revenue of customers referred
-// while the program runs, for Months months from the first sale (0: for as
-// long as the program runs). Both go to the referrer of the first sale. The
-// revenue share works on the payee's basis: one line per payee, in which
-// one customer's returns net against another's sales.
+// ruleReferral pays, to the referrer of each customer's first sale, a
+// bounty per new customer whose first sale falls in the period and a rate
+// on the subscription revenue of the customers it referred while the
+// program runs, for Months months from the first sale (0: for as long as
+// the program runs). The revenue share works on the payee's basis (one
+// customer's returns net against another's sales; a negative basis pays
+// nothing), and the payee's bounties and share make one line: its period
+// result, multiplied, capped and rounded once.
 func (c *computer) ruleReferral(pc *progCtx, ri int) {
 	r := &pc.p.Rules[ri]
 	rr := r.Referral
 	m := c.newRuleMatch(pc, r, valueNet, false, nil)
 	ci := c.customers()
-	start := len(c.out)
 	rule := TextArg("rule", r.Name)
+	parts := make([][]itemPart, len(c.partners))
 	if rr.Bounty.IsPositive() {
+		// Bounties in order of first sale (date, then id): the parts read
+		// as the customers came.
+		var ks []int32
 		for k := range ci.first {
 			f := &ci.first[k]
 			s := f.s
@@ -219,18 +258,24 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 			if pr < 0 || !m.product[pr] || !m.class[classOf(s)] {
 				continue
 			}
+			ks = append(ks, int32(k))
+		}
+		slices.SortFunc(ks, func(a, b int32) int {
+			x, y := ci.first[a].s, ci.first[b].s
+			return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.ID, y.ID))
+		})
+		for _, k := range ks {
+			f := &ci.first[k]
 			slot, ok := c.slotFor(m, f.referrer, -1)
 			if !ok {
 				continue
 			}
-			cust := ci.names[k]
-			payee, partnerID, pi := c.payee(slot)
-			ex := Explanation{Key: "referral.bounty", Args: []Arg{rule, TextArg("customer", cust), TextArg("invoice", s.Invoice)}}
-			c.emit(pc, ri, c.settle(r, payee, partnerID, pi, decimal.Zero, rr.Bounty, ex, false), cust+"\x00bounty", s.ID)
+			parts[slot] = append(parts[slot], itemPart{full: rr.Bounty,
+				ex: Explanation{Key: "referral.bounty", Args: []Arg{rule, TextArg("customer", ci.names[k]), TextArg("invoice", f.s.Invoice)}}})
 		}
 	}
+	acc := newBasisAcc(len(c.partners), c.netScale)
 	if rr.Rate.IsPositive() {
-		acc := newBasisAcc(len(c.partners), c.netScale)
 		// The customers of each payee, in first-seen order, for the
 		// explanation; a customer has one referrer, so one payee.
 		named := make([]bool, len(ci.names))
@@ -261,20 +306,21 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 				continue
 			}
 			basis := acc.basis(slot, m)
-			payee, partnerID, pi := c.payee(slot)
-			var full decimal.Decimal
-			var ex Explanation
-			if basis.IsNegative() {
-				ex = Explanation{Key: "basis.negative", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur), PeriodArg("period", c.period.Key)}}
-			} else {
-				full = Percent(basis, rr.Rate)
-				ex = Explanation{Key: "referral.rate", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur), TextArg("customer", customerList(ci, custs[slot])),
-					PeriodArg("period", c.period.Key), PercentArg("rate", rr.Rate)}}
+			p := itemPart{ex: Explanation{Key: "basis.negative", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur), PeriodArg("period", c.period.Key)}}}
+			if !basis.IsNegative() {
+				p = itemPart{full: Percent(basis, rr.Rate), ex: Explanation{Key: "referral.rate", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(basis), c.cur),
+					TextArg("customer", customerList(ci, custs[slot])), PeriodArg("period", c.period.Key), PercentArg("rate", rr.Rate)}}}
 			}
-			c.emit(pc, ri, c.settle(r, payee, partnerID, pi, basis, full, ex, false), "\xffrate", 0)
+			parts[slot] = append(parts[slot], p)
 		}
 	}
-	c.settleItems(r, start)
+	for slot, ps := range parts {
+		var basis decimal.Decimal
+		if acc.seen[slot] {
+			basis = acc.basis(slot, m)
+		}
+		c.emitItems(pc, ri, slot, basis, ps, "")
+	}
 }
 
 // customerList names the customers of a revenue share line: up to three
@@ -293,7 +339,8 @@ func customerList(ci *customerIndex, ks []int32) string {
 
 // ruleTraining pays each rep's first completion of a listed course, in the
 // period that contains it: a course taken again pays nothing. Course names
-// match under FoldName and count under the rule's own spelling.
+// match under FoldName and count under the rule's own spelling. A rep's
+// courses of the period make one line, its period result.
 func (c *computer) ruleTraining(pc *progCtx, ri int) {
 	r := &pc.p.Rules[ri]
 	tr := r.Training
@@ -316,7 +363,11 @@ func (c *computer) ruleTraining(pc *progCtx, ri int) {
 		}
 	}
 	m := c.newRuleMatch(pc, r, valueNet, true, nil)
-	start := len(c.out)
+	type done struct {
+		t      *Training
+		course string
+	}
+	bySlot := make(map[int][]done)
 	for k, t := range first {
 		course, listed := courses[k.course]
 		if !listed || t.Completed < pc.from || t.Completed > pc.to {
@@ -330,11 +381,20 @@ func (c *computer) ruleTraining(pc *progCtx, ri int) {
 		if !ok {
 			continue
 		}
-		payee, partnerID, pi := c.payee(slot)
-		ex := Explanation{Key: "training.course", Args: []Arg{TextArg("rule", r.Name), TextArg("rep", c.reps[ri2].Name), TextArg("course", course), DateArg("date", t.Completed)}}
-		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, decimal.NewFromInt(1), tr.Amount, ex, false), course, t.ID)
+		bySlot[slot] = append(bySlot[slot], done{t, course})
 	}
-	c.settleItems(r, start)
+	for slot, ds := range bySlot {
+		slices.SortFunc(ds, func(a, b done) int {
+			return cmp.Or(cmp.Compare(a.t.Completed, b.t.Completed), cmp.Compare(a.course, b.course), cmp.Compare(a.t.ID, b.t.ID))
+		})
+		rep := &c.reps[slot-len(c.partners)]
+		parts := make([]itemPart, len(ds))
+		for i, d := range ds {
+			parts[i] = itemPart{full: tr.Amount, ex: Explanation{Key: "training.course", Args: []Arg{TextArg("rule", r.Name), TextArg("rep", rep.Name),
+				TextArg("course", d.course), DateArg("date", d.t.Completed)}}}
+		}
+		c.emitItems(pc, ri, slot, decimal.NewFromInt(int64(len(ds))), parts, "")
+	}
 }
 
 // ruleActivity pays per activity of a listed type in the period, one line
@@ -366,14 +426,30 @@ func (c *computer) ruleActivity(pc *progCtx, ri int) {
 		}
 		counts[key{slot, ar.Types[ti]}]++
 	}
-	start := len(c.out)
-	u := unitOf(r)
-	for k, n := range counts {
-		payee, partnerID, pi := c.payee(k.slot)
-		count := decimal.NewFromInt(n)
-		ex := Explanation{Key: "activity.count", Args: []Arg{TextArg("rule", r.Name), NumberArg("count", count), TextArg("type", k.typ),
-			PeriodArg("period", c.period.Key), c.amountArg("each", u, ar.Amount)}}
-		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, count, count.Mul(ar.Amount), ex, false), k.typ, 0)
+	// One line per payee, its types in the rule's order, each a part.
+	each := MoneyArg("each", c.cur.Round(ar.Amount), c.cur)
+	if unitOf(r) == UnitPoints {
+		each = NumberArg("each", ar.Amount) // 2.5 points each shows as 2.5, not 2
 	}
-	c.settleItems(r, start)
+	bySlot := make(map[int][]itemPart)
+	total := make(map[int]int64)
+	listed := make(map[string]bool, len(ar.Types))
+	for _, typ := range ar.Types {
+		if listed[typ] {
+			continue
+		}
+		listed[typ] = true
+		for k, n := range counts {
+			if k.typ != typ {
+				continue
+			}
+			count := decimal.NewFromInt(n)
+			bySlot[k.slot] = append(bySlot[k.slot], itemPart{full: count.Mul(ar.Amount), ex: Explanation{Key: "activity.count", Args: []Arg{TextArg("rule", r.Name),
+				NumberArg("count", count), TextArg("type", typ), PeriodArg("period", c.period.Key), each}}})
+			total[k.slot] += n
+		}
+	}
+	for slot, parts := range bySlot {
+		c.emitItems(pc, ri, slot, decimal.NewFromInt(total[slot]), parts, "")
+	}
 }

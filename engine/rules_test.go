@@ -287,19 +287,15 @@ func TestReferral(t *testing.T) {
 	old.Customer, old.ProductID, old.Invoice = "Y", 101, "Y2"
 	in.CustomerFirstSales = []engine.Sale{{ID: 900, Date: engine.MustDate("2026-01-10"), PartnerID: 2, Customer: "Y", NewCustomer: true, ProductID: 101, Net: d("300"), Quantity: d("1"), Invoice: "Y1"}}
 	in.Sales = []engine.Sale{first, second, old}
-	res := compute(t, in)
-	if len(res.Lines) != 2 {
-		t.Fatalf("got %d lines: %+v", len(res.Lines), res.Lines)
+	// One line, partner 3's period result: bounty 100.00 + 20 % x 100 = 20.00 = 120.00.
+	l := only(t, compute(t, in))
+	if l.Payee.ID != 3 || l.Explanation.Key != "referral.bounty" || !l.Basis.Equal(d("100")) {
+		t.Errorf("line %+v", l)
 	}
-	b, r := res.Lines[0], res.Lines[1]
-	if b.Payee.ID != 3 || b.Explanation.Key != "referral.bounty" {
-		t.Errorf("bounty line %+v", b)
+	wantAmount(t, l, "120.00")
+	if len(l.Explanation.More) != 1 || l.Explanation.More[0].Key != "referral.rate" || !argDec(t, l.Explanation.More[0], "amount").Equal(d("20")) {
+		t.Errorf("explanation %+v", l.Explanation)
 	}
-	wantAmount(t, b, "100.00")
-	if r.Payee.ID != 3 || r.Explanation.Key != "referral.rate" || !r.Basis.Equal(d("100")) {
-		t.Errorf("rate line %+v", r)
-	}
-	wantAmount(t, r, "20.00")
 }
 
 func TestFundTrainingActivity(t *testing.T) {

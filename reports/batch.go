@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"partnerdesk/data/atomicfile"
 )
 
 // BatchResult says what WriteBatch wrote.
@@ -155,20 +157,8 @@ func writeOne(buf *bytes.Buffer, path string, st *Statement) (int64, error) {
 	if err := WritePDF(buf, st); err != nil {
 		return 0, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".statement-*.pdf")
-	if err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+	if err := atomicfile.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		return 0, err
 	}
 	return int64(buf.Len()), nil
 }

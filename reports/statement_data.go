@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 
 	"partnerdesk/data/sheet"
@@ -13,37 +14,53 @@ import (
 )
 
 // statementRows lays a statement's data out as one table, a row per
-// figure, so that the CSV and the XLSX carry exactly what the PDF prints.
+// figure, so that the CSV and the XLSX carry exactly the figures the PDF
+// prints: the summary (sales, rewards by program, total, points earned
+// and balance, fund balances and what expires), every line and
+// adjustment with its fund credit, payouts and their total, and year to
+// date.
 func statementRows(st *Statement) ([]string, [][]sheet.Cell) {
 	lang := i18n.Normalize(st.Language)
 	mu := st.Company.Currency.MinorUnits
-	header := []string{"section", "program", "rule", "explanation", "invoice", "original_period", "status", "amount", "points", "currency", "date", "reference"}
+	header := []string{"section", "program", "rule", "explanation", "invoice", "original_period", "status", "amount", "points", "currency", "date", "reference", "fund_credit"}
 	var rows [][]sheet.Cell
 	text := sheet.TextCell
 	blank := text("")
-	add := func(section, program, rule, expl, inv, orig, status string, amount sheet.Cell, points sheet.Cell, date sheet.Cell, ref string) {
-		rows = append(rows, []sheet.Cell{text(section), text(program), text(rule), text(expl), text(inv), text(orig), text(status), amount, points, text(st.Company.Currency.Code), date, text(ref)})
+	money := func(d decimal.Decimal) sheet.Cell { return sheet.MoneyCell(d, mu) }
+	add := func(section, program, rule, expl, inv, orig, status string, amount sheet.Cell, points sheet.Cell, date sheet.Cell, ref string, fund sheet.Cell) {
+		rows = append(rows, []sheet.Cell{text(section), text(program), text(rule), text(expl), text(inv), text(orig), text(status), amount, points, text(st.Company.Currency.Code), date, text(ref), fund})
 	}
-	add("payee", st.Payee.Name, st.Payee.PartnerName, st.Payee.NextTier, "", st.Period.Key, st.Payee.Tier, blank, blank, blank, st.fingerprint())
-	add("sales", "", "", Label(lang, "sales"), "", st.Period.Key, "", sheet.MoneyCell(st.Summary.Sales, mu), blank, blank, "")
+	fundCell := func(l Line) sheet.Cell {
+		if l.FundCredit.IsZero() {
+			return blank
+		}
+		return money(l.FundCredit)
+	}
+	add("payee", st.Payee.Name, st.Payee.PartnerName, st.Payee.NextTier, "", st.Period.Key, st.Payee.Tier, blank, blank, blank, st.fingerprint(), blank)
+	add("sales", "", "", Label(lang, "sales"), "", st.Period.Key, "", money(st.Summary.Sales), blank, blank, "", blank)
+	for _, t := range st.programTotals() {
+		add("program_total", t.Program, "", Label(lang, "by_program"), "", "", "", money(t.Amount), sheet.IntCell(t.Points), blank, "", blank)
+	}
 	for _, l := range st.Lines {
-		add("line", l.Program, l.Rule, l.Explanation, "", "", string(l.Status), sheet.MoneyCell(l.Amount, mu), sheet.IntCell(l.Points), blank, "")
+		add("line", l.Program, l.Rule, l.Explanation, "", "", string(l.Status), money(l.Amount), sheet.IntCell(l.Points), blank, "", fundCell(l))
 	}
 	for _, l := range st.Adjustments {
-		add("adjustment", l.Program, l.Rule, l.Explanation, l.Invoice, l.OriginalPeriod, string(l.Status), sheet.MoneyCell(l.Amount, mu), sheet.IntCell(l.Points), blank, "")
+		add("adjustment", l.Program, l.Rule, l.Explanation, l.Invoice, l.OriginalPeriod, string(l.Status), money(l.Amount), sheet.IntCell(l.Points), blank, "", fundCell(l))
 	}
-	add("total", "", "", Label(lang, "total_rewards"), "", "", "", sheet.MoneyCell(st.Total(), mu), sheet.IntCell(st.TotalPoints()), blank, "")
+	add("total", "", "", Label(lang, "total_rewards"), "", "", "", money(st.Total()), sheet.IntCell(st.TotalPoints()), blank, "", blank)
 	for _, p := range st.Payouts {
-		add("payout", "", "", p.Method, "", "", "", sheet.MoneyCell(p.Amount, mu), blank, sheet.DateCell(p.Date), p.Reference)
+		add("payout", "", "", p.Method, "", "", "", money(p.Amount), blank, sheet.DateCell(p.Date), p.Reference, blank)
 	}
+	add("total_paid", "", "", Label(lang, "total_paid"), "", "", "", money(st.PaidTotal()), blank, blank, "", blank)
 	for _, f := range st.Summary.Funds {
-		add("fund", f.Fund, "", Label(lang, "fund_expiring", "amount", i18n.Money(f.ExpiringNext30, st.Company.Currency, lang)), "", "", "", sheet.MoneyCell(f.Balance, mu), blank, blank, "")
+		add("fund", f.Fund, "", Label(lang, "funds"), "", "", "", money(f.Balance), blank, blank, "", blank)
+		add("fund_expiring", f.Fund, "", Label(lang, "fund_expiring", "amount", i18n.Money(f.ExpiringNext30, st.Company.Currency, lang)), "", "", "", money(f.ExpiringNext30), blank, blank, "", blank)
 	}
-	add("points_balance", "", "", Label(lang, "points_balance"), "", "", "", blank, sheet.IntCell(st.Summary.PointsBalance), blank, "")
-	add("ytd", "", "", Label(lang, "ytd_rewards"), "", "", "", sheet.MoneyCell(st.YTD.Rewards, mu), sheet.IntCell(st.YTD.Points), blank, "")
-	add("ytd_paid", "", "", Label(lang, "ytd_paid"), "", "", "", sheet.MoneyCell(st.YTD.Paid, mu), blank, blank, "")
+	add("points_balance", "", "", Label(lang, "points_balance"), "", "", "", blank, sheet.IntCell(st.Summary.PointsBalance), blank, "", blank)
+	add("ytd", "", "", Label(lang, "ytd_rewards"), "", "", "", money(st.YTD.Rewards), sheet.IntCell(st.YTD.Points), blank, "", blank)
+	add("ytd_paid", "", "", Label(lang, "ytd_paid"), "", "", "", money(st.YTD.Paid), blank, blank, "", blank)
 	for _, n := range st.Nudges {
-		add("nudge", "", "", n, "", "", "", blank, blank, blank, "")
+		add("nudge", "", "", n, "", "", "", blank, blank, blank, "", blank)
 	}
 	return header, rows
 }

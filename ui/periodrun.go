@@ -63,6 +63,13 @@ type PeriodRunScreen struct {
 	totals  *fyne.Container
 	summary *widget.Label
 
+	// The panel under the lines: totals per program, and what the last
+	// compute changed (ui/changes.go).
+	tabs       *container.AppTabs
+	changes    *changesPanel
+	changesTab *container.TabItem
+	split      *container.Split
+
 	review   Review
 	format   numFmt
 	shown    []int // indexes into review.Lines after filtering
@@ -183,10 +190,18 @@ func (s *PeriodRunScreen) build() {
 	table := fitTable(s.table, []float32{30, 150, 120, 210, 120, 90, 240}, 6)
 	totalsHead := container.NewBorder(nil, nil, sectionTitle("Totals per program"), nil, s.summary)
 	totals := container.NewBorder(container.NewVBox(widget.NewSeparator(), totalsHead), nil, nil, nil, container.NewVScroll(s.totals))
-	panel := container.NewBorder(s.detail, nil, nil, nil, totals)
-	split := container.NewVSplit(table, panel)
-	split.Offset = 0.66
-	s.content = container.NewBorder(top, nil, nil, nil, split)
+	s.changes = newChangesPanel(s.onPickChange)
+	s.changesTab = container.NewTabItem("What changed", s.changes.content)
+	s.tabs = container.NewAppTabs(container.NewTabItem("Totals per program", totals), s.changesTab)
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t == s.changesTab {
+			s.roomForChanges()
+		}
+	}
+	panel := container.NewBorder(s.detail, nil, nil, nil, s.tabs)
+	s.split = container.NewVSplit(table, panel)
+	s.split.Offset = 0.66
+	s.content = container.NewBorder(top, nil, nil, nil, s.split)
 	s.enable()
 }
 
@@ -224,12 +239,14 @@ func (s *PeriodRunScreen) open(key string) {
 			return
 		}
 		r, err := s.svc.Review(ctx, info.Key)
+		cs, csErr := s.loadChanges(ctx, info.Key)
 		fyne.Do(func() {
 			if err != nil {
 				s.setProblem(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
 				return
 			}
 			s.show(r)
+			s.showChanges(cs, csErr)
 		})
 	})
 }
@@ -506,6 +523,9 @@ func (s *PeriodRunScreen) onCompute() {
 			}
 			s.detail.Importance = widget.MediumImportance
 			s.detail.SetText(fmt.Sprintf("Computed %s: %d draft lines from %d programs; %d approved or paid lines kept.", key, res.Lines, res.Programs, res.Kept))
+			// After a compute the first question is what it changed.
+			s.tabs.Select(s.changesTab)
+			s.roomForChanges()
 			s.open(key)
 		})
 	})
@@ -801,4 +821,63 @@ func (s *PeriodRunScreen) onClose() {
 			d.Show()
 		})
 	})
+}
+
+// loadChanges reads what the last compute of period changed, when the back
+// end keeps it (off the UI goroutine).
+func (s *PeriodRunScreen) loadChanges(ctx context.Context, period string) (ChangeList, error) {
+	cs, ok := s.svc.(ChangesService)
+	if !ok {
+		return ChangeList{Period: period}, nil
+	}
+	return cs.Changes(ctx, period)
+}
+
+// showChanges fills the What changed tab and counts its rows in its title.
+func (s *PeriodRunScreen) showChanges(list ChangeList, err error) {
+	s.changes.show(list, err, s.format)
+	title := "What changed"
+	if n := s.changes.count(); n > 0 {
+		title = fmt.Sprintf("What changed (%d)", n)
+	}
+	if s.changesTab.Text != title {
+		s.changesTab.Text = title
+		s.tabs.Refresh()
+	}
+}
+
+// roomForChanges gives the What changed tab half the height at least, so
+// that it shows more than a row or two.
+func (s *PeriodRunScreen) roomForChanges() {
+	if s.split.Offset > 0.5 {
+		s.split.SetOffset(0.5)
+	}
+}
+
+// onPickChange shows the lines behind a change: its program and payee.
+func (s *PeriodRunScreen) onPickChange(r ChangeRow) {
+	if contains(s.program.Options, r.Program) {
+		s.program.SetSelected(r.Program)
+	} else {
+		s.program.SetSelected(allPrograms)
+	}
+	s.status.SetSelected(allStatuses)
+	s.payee.SetText(r.Payee)
+	s.detail.Importance = widget.MediumImportance
+	s.detail.SetText(fmt.Sprintf("%s · %s · %s: %s → %s (%s); the lines show this payee's.",
+		r.Program, r.Rule, r.Payee, s.changeFigure(r.Change, false), s.changeFigure(r.Change, true), r.Reason))
+}
+
+// changeFigure is a change's old or new figure as the detail line shows it.
+func (s *PeriodRunScreen) changeFigure(c engine.Change, newer bool) string {
+	if c.Unit == engine.UnitPoints || c.OldPoints != 0 || c.NewPoints != 0 {
+		if newer {
+			return s.format.points(c.NewPoints)
+		}
+		return s.format.points(c.OldPoints)
+	}
+	if newer {
+		return s.format.money(c.NewAmount)
+	}
+	return s.format.money(c.OldAmount)
 }

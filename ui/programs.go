@@ -799,7 +799,11 @@ func ruleLines(r engine.Rule, f numFmt) []string {
 		}
 		out = append(out, fmt.Sprintf("%s per activity of type %s, %s", unitAmount(r.Activity.Amount, r.Activity.Unit, f), strings.Join(r.Activity.Types, ", "), to))
 	case r.Loyalty != nil:
-		out = append(out, fmt.Sprintf("%s points per %s of basis", r.Loyalty.Points.String(), f.money(r.Loyalty.Per)))
+		valid := ""
+		if m := r.Loyalty.ValidityMonths; m > 0 {
+			valid = fmt.Sprintf(", valid %d months after the period end", m)
+		}
+		out = append(out, fmt.Sprintf("%s points per %s of basis%s", r.Loyalty.Points.String(), f.money(r.Loyalty.Per), valid))
 	}
 	return out
 }

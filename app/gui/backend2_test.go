@@ -252,7 +252,19 @@ func TestBackendProgramsAndSimulation(t *testing.T) {
 	if err != nil || back.Name != list.Programs[0].Program.Name {
 		t.Fatalf("read back %q, %v", back.Name, err)
 	}
-	// Simulating the stored program unchanged costs what its lines pay.
+	// Simulating the stored program unchanged costs what its lines paid,
+	// once they are paid ("paid" counts paid money lines only).
+	by := map[engine.Payee][]engine.ID{}
+	for _, l := range ls {
+		if l.Unit == engine.UnitMoney && !l.Amount.IsZero() {
+			by[l.Payee] = append(by[l.Payee], l.ID)
+		}
+	}
+	for _, ids := range by {
+		if _, err := svc.Pay(app.PayInput{Lines: ids, Method: "bank transfer", Reference: "Q2"}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sim, err := b.Simulate(ctx, list.Programs[0].Program, "2026-Q2")
 	if err != nil {
 		t.Fatal(err)

@@ -3,13 +3,14 @@ package gui
 import (
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"partnerdesk/app"
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/data/imports"
 	"partnerdesk/ui"
 )
@@ -149,20 +150,9 @@ func (b *Backend) SaveTemplate(kind, path string) error {
 	if format != "csv" && format != "xlsx" {
 		return fmt.Errorf("a template is a .csv or .xlsx file, not %q", filepath.Base(path))
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".partnerdesk-template-*")
+	err = atomicfile.Write(path, 0o600, func(w io.Writer) error { return imports.WriteTemplate(w, k, format) })
 	if err != nil {
-		return fmt.Errorf("save template %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := imports.WriteTemplate(tmp, k, format); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save template %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save template %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save template %s: %w", path, err)
+		return fmt.Errorf("save template: %w", err)
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"partnerdesk/data"
 	"partnerdesk/engine"
 )
 
@@ -24,9 +25,18 @@ func (h *history) checkAll() *invFail {
 	if err != nil {
 		return failf("read", "reward lines: %v", err)
 	}
-	for _, c := range []func([]engine.RewardLine) *invFail{
-		h.checkClosed, h.checkFrozen, h.checkKinds, h.checkAdjustments, h.checkFlat, h.checkStatements, h.checkLedgers,
-	} {
+	checks := []func([]engine.RewardLine) *invFail{h.checkClosed, h.checkFrozen, h.checkKinds, h.checkAdjustments, h.checkLedgers}
+	// The costly checks read nothing but the store and the day: when a step
+	// changed neither (a refused operation), they would find what they found.
+	var version int
+	if err := h.st.View(func(tx *data.Tx) error { version = tx.Version(); return nil }); err != nil {
+		return failf("read", "store version: %v", err)
+	}
+	if version != h.checked.version || h.today != h.checked.day {
+		checks = append(checks, h.checkFlat, h.checkStatements)
+		h.checked.version, h.checked.day = version, h.today
+	}
+	for _, c := range checks {
 		if f := c(ls); f != nil {
 			return f
 		}
@@ -289,12 +299,18 @@ func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, 
 		}
 		return now
 	}
-	eff := func(key string) (decimal.Decimal, string) {
+	// eff is the effective rate of the closed period key: its reward over
+	// its basis; where the rule paid the payee nothing there, a late sale
+	// is paid as the rule pays it alone (the lead's period model).
+	eff := func(key string, late bool, credit decimal.Decimal) (decimal.Decimal, string) {
 		ab := closed[key][pid]
-		if ab[1].IsZero() {
-			return decimal.Zero, fmt.Sprintf("nothing paid in %s", key)
+		switch {
+		case !ab[1].IsZero():
+			return ab[0].Div(ab[1]), fmt.Sprintf("%s paid %s on %s", key, ab[0], ab[1])
+		case late && credit.IsPositive():
+			return rate.Div(hundred), fmt.Sprintf("the rule's rate (%s paid nothing)", key)
 		}
-		return ab[0].Div(ab[1]), fmt.Sprintf("%s paid %s on %s", key, ab[0], ab[1])
+		return decimal.Zero, fmt.Sprintf("nothing paid in %s", key)
 	}
 	for _, p := range periods {
 		t := when(p.Key)
@@ -336,11 +352,12 @@ func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, 
 		}
 		own := h.period(kind, s.date).Key
 		var src string
+		late := false
 		switch {
 		case h.lateFor(s, kind) && s.isReturn() && h.closedBefore(h.period(kind, s.orig.date).Key, s.step):
 			src = h.period(kind, s.orig.date).Key
 		case h.lateFor(s, kind):
-			src = own
+			src, late = own, true
 		case s.isReturn():
 			ho := h.period(kind, s.orig.date).Key
 			if ho == own || !h.closedBefore(ho, when(own)) || s.step >= when(own) {
@@ -351,7 +368,7 @@ func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, 
 			continue
 		}
 		terms++
-		r, how := eff(src)
+		r, how := eff(src, late, c)
 		pay := c.Mul(r)
 		want = want.Add(pay)
 		why = append(why, fmt.Sprintf("sale %d (%s dated %s) credit %s adjusts %s at %s: %s", s.id, s.invoice, s.date, c, src, how, pay.Round(4)))
@@ -501,7 +518,11 @@ func (h *history) checkLedgers(ls []engine.RewardLine) *invFail {
 		}
 	}
 	for _, pt := range h.partners {
-		want := available(es, pt.id, h.today)
+		want, over, _ := replayFund(es, pt.id, 1<<30)
+		if over != "" {
+			return failf("fund-overdrawn", "%s", over)
+		}
+		want = available(es, pt.id, h.today)
 		if got := engine.FundBalance(es, pt.id, h.today); !got.Equal(want) {
 			return failf("fund-balance", "the fund balance of %s on %s is %s; its ledger (accruals and claw-backs, less claims and what expired) gives %s", pt.name, h.today, got, want)
 		}
@@ -511,13 +532,9 @@ func (h *history) checkLedgers(ls []engine.RewardLine) *invFail {
 		return failf("read", "points entries: %v", err)
 	}
 	earned := map[engine.Payee]int64{}
-	bal := map[engine.Payee]int64{}
 	for _, e := range pes {
 		if e.Kind == engine.PointsEarned {
 			earned[e.Payee] += e.Points
-		}
-		if e.Date <= h.today {
-			bal[e.Payee] += e.Points
 		}
 	}
 	for py, n := range pointLines {
@@ -530,13 +547,13 @@ func (h *history) checkLedgers(ls []engine.RewardLine) *invFail {
 			return failf("points-ledger", "the points ledger of %s earns %d; its approved points lines give %d", payeeRef(py), n, pointLines[py])
 		}
 	}
-	vs, err := h.svc.Points("", h.today)
-	if err != nil {
-		return failf("read", "points view: %v", err)
-	}
-	for _, v := range vs {
-		if v.Balance != bal[v.Payee] {
-			return failf("points-balance", "the points view shows %s with %d points on %s; its ledger gives %d", payeeRef(v.Payee), v.Balance, h.today, bal[v.Payee])
+	for py := range earned {
+		if _, short := replayPoints(pes, py, 1<<30); short != "" {
+			return failf("points-overdrawn", "%s: %s", payeeRef(py), short)
+		}
+		n, _ := replayPoints(pes, py, h.today)
+		if got := engine.PointsBalance(pes, py, h.today); got != n {
+			return failf("points-balance", "the points balance of %s on %s is %d; its ledger (valid points left, less any claw-back debt) gives %d", payeeRef(py), h.today, got, n)
 		}
 	}
 	return nil

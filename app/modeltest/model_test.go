@@ -18,13 +18,15 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
 const (
-	quickHistories = 40
-	quickSteps     = 60
+	quickHistories     = 40
+	quickHistoriesRace = 8
+	quickSteps         = 60
 )
 
 func envInt(name string, def int) int {
@@ -40,7 +42,11 @@ func envInt(name string, def int) int {
 // default) and fails with the first broken invariant of each kind, shrunk
 // to the fewest steps that still break it.
 func TestModelHistories(t *testing.T) {
-	n := envInt("PARTNERDESK_MODEL_N", quickHistories)
+	quick := quickHistories
+	if raceOn {
+		quick = quickHistoriesRace
+	}
+	n := envInt("PARTNERDESK_MODEL_N", quick)
 	steps := envInt("PARTNERDESK_MODEL_STEPS", quickSteps)
 	seeds := make([]int64, 0, n)
 	if s := os.Getenv("PARTNERDESK_MODEL_SEED"); s != "" {
@@ -55,13 +61,37 @@ func TestModelHistories(t *testing.T) {
 		}
 	}
 	start := time.Now()
+	type result struct {
+		f    *failure
+		done []string
+	}
+	results := make([]result, len(seeds))
+	// Most of a history's time is the store's fsync, not CPU: a few
+	// histories run at once.
+	par := envInt("PARTNERDESK_MODEL_PAR", 4)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < par; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f, done := runOpsSteps(t.TempDir(), seeds[i], generateOps(seeds[i], steps))
+				results[i] = result{f, done}
+			}
+		}()
+	}
+	for i := range seeds {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	reported := map[string]bool{}
-	failed, ran := 0, 0
-	for _, seed := range seeds {
-		f, done := runOpsSteps(t.TempDir(), seed, generateOps(seed, steps))
-		ran++
+	failed := 0
+	for i, res := range results {
+		seed, f := seeds[i], res.f
 		if len(seeds) == 1 && testing.Verbose() {
-			for i, s := range done {
+			for i, s := range res.done {
 				t.Logf("%3d %s", i+1, s)
 			}
 		}
@@ -77,7 +107,7 @@ func TestModelHistories(t *testing.T) {
 		f = shrink(t.TempDir, seed, f, 45*time.Second)
 		t.Error(f.report())
 	}
-	t.Logf("%d histories x %d steps, %d failed, in %s", ran, steps, failed, time.Since(start).Round(time.Millisecond))
+	t.Logf("%d histories x %d steps, %d failed, in %s; passing histories made: %s", len(seeds), steps, failed, time.Since(start).Round(time.Millisecond), coverageLine())
 }
 
 // FuzzHistory runs one history per fuzzed seed.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -121,6 +122,10 @@ type history struct {
 	closedAt    map[string]int    // period key -> step after which it was closed
 	closedLines map[string]string // period key -> its lines when it closed
 	frozen      map[engine.ID]frozenLine
+	checked     struct {
+		version int
+		day     engine.Date
+	} // the state the costly checks last saw
 }
 
 // opCall is one random operation: which kind, and the seed that chooses
@@ -146,9 +151,9 @@ type opKind struct {
 }
 
 var opKinds = []opKind{
-	{"sale", 22, opSale},
+	{"sale", 34, opSale},
 	{"split sale", 4, opSplitSale},
-	{"return", 8, opReturn},
+	{"return", 10, opReturn},
 	{"over-return", 1, opOverReturn},
 	{"registration", 3, opRegistration},
 	{"decide registration", 3, opDecideRegistration},
@@ -159,27 +164,40 @@ var opKinds = []opKind{
 	{"pay", 5, opPay},
 	{"close", 4, opClose},
 	{"settle", 6, opSettle},
-	{"claim", 4, opClaim},
-	{"decide claim", 2, opDecideClaim},
+	{"claim", 5, opClaim},
+	{"decide claim", 4, opDecideClaim},
 	{"reimburse", 1, opReimburse},
 	{"redeem", 3, opRedeem},
-	{"advance clock", 10, opAdvance},
+	{"advance clock", 9, opAdvance},
 	{"post expiries", 2, opExpire},
 }
 
 // generateOps draws the history's operations from its seed.
 func generateOps(seed int64, n int) []opCall {
 	r := rand.New(rand.NewSource(seed))
+	// PARTNERDESK_MODEL_SKIPOPS (comma-separated operation names) leaves
+	// operations out while exploring past a known failure; the normal run
+	// uses every operation.
+	skip := map[string]bool{}
+	for _, name := range strings.Split(os.Getenv("PARTNERDESK_MODEL_SKIPOPS"), ",") {
+		skip[strings.TrimSpace(name)] = true
+	}
+	weight := func(k int) int {
+		if skip[opKinds[k].name] {
+			return 0
+		}
+		return opKinds[k].weight
+	}
 	total := 0
-	for _, k := range opKinds {
-		total += k.weight
+	for k := range opKinds {
+		total += weight(k)
 	}
 	ops := make([]opCall, n)
 	for i := range ops {
 		w := r.Intn(total)
 		k := 0
-		for ; w >= opKinds[k].weight; k++ {
-			w -= opKinds[k].weight
+		for ; w >= weight(k); k++ {
+			w -= weight(k)
 		}
 		ops[i] = opCall{kind: k, seed: r.Int63()}
 	}
@@ -216,7 +234,77 @@ func runOpsSteps(dir string, seed int64, ops []opCall) (*failure, []string) {
 			return &failure{seed: seed, inv: f.inv, detail: f.detail, steps: h.steps, ops: ops[:i+1]}, h.steps
 		}
 	}
+	h.tally()
 	return nil, h.steps
+}
+
+// coverage counts what the histories exercised, so that a run that passes
+// can show it was not idle.
+var coverage struct {
+	sync.Mutex
+	n map[string]int
+}
+
+func (h *history) tally() {
+	c := map[string]int{}
+	for _, s := range h.sales {
+		c["sales"]++
+		switch {
+		case s.isReturn():
+			c["returns"]++
+		case len(s.splits) > 0:
+			c["split sales"]++
+		}
+		if s.booked != 0 {
+			c["late sales"]++
+		}
+	}
+	c["closed periods"] = len(h.closedAt)
+	ls, _ := h.lines()
+	for _, l := range ls {
+		c["lines "+string(l.Status)]++
+		if l.Adjustment != nil {
+			c["adjustment lines"]++
+		}
+	}
+	es, _ := h.fundEntries()
+	for _, e := range es {
+		k := "fund " + string(e.Kind)
+		if e.Kind == engine.FundClaim {
+			k += " " + string(e.Status)
+		}
+		if e.IsClawback() {
+			k = "fund claw-backs"
+		}
+		c[k]++
+	}
+	ps, _ := h.pointsEntries()
+	for _, e := range ps {
+		c["points "+string(e.Kind)]++
+	}
+	coverage.Lock()
+	defer coverage.Unlock()
+	if coverage.n == nil {
+		coverage.n = map[string]int{}
+	}
+	for k, v := range c {
+		coverage.n[k] += v
+	}
+}
+
+func coverageLine() string {
+	coverage.Lock()
+	defer coverage.Unlock()
+	var ks []string
+	for k := range coverage.n {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	var parts []string
+	for _, k := range ks {
+		parts = append(parts, fmt.Sprintf("%s %d", k, coverage.n[k]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -303,7 +391,8 @@ func randomPrograms(r *rand.Rand) []*mProgram {
 		{Key: "bands", Name: "Volume rebate", Kind: engine.RuleRate, Basis: engine.BasisRevenue, Rate: &engine.RateRule{Mode: mode,
 			Bands: []engine.Band{{From: dec("0"), Rate: dec("1")}, {From: dec("1000"), Rate: dec("3")}, {From: dec("5000"), Rate: dec("5")}}}},
 		{Key: "fund", Name: "MDF", Kind: engine.RuleFund, Basis: engine.BasisRevenue, Fund: &engine.FundRule{Rate: dec("3"), ValidityDays: []int{15, 30, 60, 90}[r.Intn(4)], Fund: "MDF"}},
-		{Key: "loyalty", Name: "Marks", Kind: engine.RuleLoyalty, Basis: engine.BasisRevenue, Loyalty: &engine.LoyaltyRule{Points: dec("1"), Per: dec([]string{"10", "12"}[r.Intn(2)]), ToRep: r.Intn(3) == 0}},
+		{Key: "loyalty", Name: "Marks", Kind: engine.RuleLoyalty, Basis: engine.BasisRevenue, Loyalty: &engine.LoyaltyRule{Points: dec("1"), Per: dec([]string{"10", "12"}[r.Intn(2)]), ToRep: r.Intn(3) == 0,
+			ValidityMonths: r.Intn(3)}},
 		{Key: "target", Name: "Target bonus", Kind: engine.RuleTarget, Basis: engine.BasisRevenue, Target: &engine.TargetRule{DefaultTarget: dec("2000"),
 			Steps: []engine.Step{{Attainment: dec("80"), Amount: dec("50")}, {Attainment: dec("100"), Amount: dec("150")}}, Accelerator: dec("2")}},
 		{Key: "spif", Name: "SPIF A", Kind: engine.RuleSPIF, SPIF: &engine.SPIFRule{SKUs: []string{"A"}, From: engine.MustDate("2026-02-01"), To: engine.MustDate("2026-05-31"), Amount: dec("25")}},
@@ -344,7 +433,7 @@ func describeProgram(p engine.Program) string {
 		case r.Fund != nil:
 			d = fmt.Sprintf("fund %s%% valid %d days", r.Fund.Rate, r.Fund.ValidityDays)
 		case r.Loyalty != nil:
-			d = fmt.Sprintf("loyalty 1 point per %s (to rep %v)", r.Loyalty.Per, r.Loyalty.ToRep)
+			d = fmt.Sprintf("loyalty 1 point per %s (to rep %v, valid %d months)", r.Loyalty.Per, r.Loyalty.ToRep, r.Loyalty.ValidityMonths)
 		case r.Referral != nil:
 			d = fmt.Sprintf("referral bounty 50 + 10%% for %d months", r.Referral.Months)
 		case r.Training != nil:
@@ -809,11 +898,11 @@ func opPay(h *history, r *rand.Rand) (string, *invFail) {
 	return fmt.Sprintf("pay %s lines %v: %s", payeeRef(py), ids, po.Amount), nil
 }
 
-// endedPeriod picks a period that has ended (now and then one that has
-// not: closing early is allowed, and then takes today's entries away).
+// endedPeriod picks a period that has ended, or now and then the current
+// month in its last days (which then takes today's entries away).
 func (h *history) endedPeriod(r *rand.Rand) (engine.Period, bool) {
-	if r.Intn(10) == 0 {
-		return h.randomPeriod(r), true
+	if m := h.period(engine.PeriodMonth, h.today); r.Intn(4) == 0 && h.today.AddDays(4) >= m.End && !h.closedNow(m.Key) {
+		return m, true // a month closed on one of its last days
 	}
 	var ps []engine.Period
 	for _, p := range h.allPeriods() {
@@ -889,27 +978,149 @@ func opSettle(h *history, r *rand.Rand) (string, *invFail) {
 	return out(), nil
 }
 
-// available replays a partner's fund as the SPEC reads it on day: what is
-// left of every accrual dated by then and not yet expired, less claw-backs.
+// available replays a partner's fund as the SPEC reads it on day: the
+// entries dated by then, in the order they were posted; a claw-back takes
+// from the oldest accruals still valid on its date and what they cannot
+// cover is a debt that later accruals pay off first; claims and expiries
+// take what their draws name. The balance is what is left of the accruals
+// still valid on day, less the debt.
 func available(es []engine.FundEntry, pid engine.ID, day engine.Date) decimal.Decimal {
-	drawn := drawsOn(es, day)
-	sum := decimal.Zero
+	bal, _, _ := replayFund(es, pid, day)
+	return bal
+}
+
+// replayFund is available, the first accrual some entry overdraws, and what
+// is left of each accrual.
+func replayFund(es []engine.FundEntry, pid engine.ID, day engine.Date) (decimal.Decimal, string, map[engine.ID]decimal.Decimal) {
+	var mine []engine.FundEntry
 	for _, e := range es {
-		if e.PartnerID != pid || e.Kind != engine.FundAccrual || e.Date > day {
-			continue
-		}
-		if e.Amount.IsNegative() {
-			sum = sum.Add(e.Amount)
-			continue
-		}
-		if e.ExpiresOn != 0 && e.ExpiresOn <= day {
-			continue
-		}
-		if left := e.Amount.Sub(drawn[e.ID]); left.IsPositive() {
-			sum = sum.Add(left)
+		if e.PartnerID == pid && e.Date <= day {
+			mine = append(mine, e)
 		}
 	}
-	return sum
+	sort.SliceStable(mine, func(i, j int) bool { return mine[i].ID < mine[j].ID })
+	type lot struct {
+		e    engine.FundEntry
+		left decimal.Decimal
+	}
+	var lots []*lot
+	byID := map[engine.ID]*lot{}
+	debt := decimal.Zero
+	over := ""
+	valid := func(l *lot, d engine.Date) bool { return l.e.ExpiresOn == 0 || d < l.e.ExpiresOn }
+	for _, e := range mine {
+		switch {
+		case e.Kind == engine.FundAccrual && e.Amount.IsNegative():
+			need := e.Amount.Neg()
+			oldest := append([]*lot(nil), lots...)
+			sort.SliceStable(oldest, func(i, j int) bool {
+				if oldest[i].e.Date != oldest[j].e.Date {
+					return oldest[i].e.Date < oldest[j].e.Date
+				}
+				return oldest[i].e.ID < oldest[j].e.ID
+			})
+			for _, l := range oldest {
+				if need.IsPositive() && l.left.IsPositive() && valid(l, e.Date) {
+					take := decimal.Min(need, l.left)
+					l.left, need = l.left.Sub(take), need.Sub(take)
+				}
+			}
+			debt = debt.Add(need)
+		case e.Kind == engine.FundAccrual:
+			l := &lot{e: e, left: e.Amount}
+			cover := decimal.Min(debt, e.Amount)
+			l.left, debt = l.left.Sub(cover), debt.Sub(cover)
+			lots = append(lots, l)
+			byID[e.ID] = l
+		case consumes(e):
+			for _, d := range e.Draws {
+				l := byID[d.AccrualID]
+				if l == nil {
+					continue // checkLedgers names it
+				}
+				l.left = l.left.Sub(d.Amount)
+				if l.left.IsNegative() && over == "" {
+					over = fmt.Sprintf("%s %d dated %s draws %s on accrual %d (%s of %s), which had only %s left after claw-backs and earlier draws",
+						e.Kind, e.ID, e.Date, d.Amount, l.e.ID, l.e.Amount, l.e.Period, l.left.Add(d.Amount))
+				}
+			}
+		}
+	}
+	bal := debt.Neg()
+	left := map[engine.ID]decimal.Decimal{}
+	for _, l := range lots {
+		left[l.e.ID] = l.left
+		if valid(l, day) && l.left.IsPositive() {
+			bal = bal.Add(l.left)
+		}
+	}
+	return bal, over, left
+}
+
+// replayPoints replays a payee's points as the SPEC reads them on day,
+// like replayFund: entries dated by then in posting order; a redemption
+// takes the oldest points earned by its date and still valid on it, an
+// expiry its lot, a claw-back the oldest valid points and then, as a debt,
+// the next points earned. The balance is what is left of the points still
+// valid on day, less the debt; it also names the first entry that took
+// more than there was.
+func replayPoints(es []engine.PointsEntry, py engine.Payee, day engine.Date) (int64, string) {
+	var mine []engine.PointsEntry
+	for _, e := range es {
+		if e.Payee == py && e.Date <= day {
+			mine = append(mine, e)
+		}
+	}
+	sort.SliceStable(mine, func(i, j int) bool { return mine[i].ID < mine[j].ID })
+	type lot struct {
+		e    engine.PointsEntry
+		left int64
+	}
+	var lots []*lot
+	var debt int64
+	short := ""
+	valid := func(l *lot, d engine.Date) bool { return l.e.ExpiresOn == 0 || d < l.e.ExpiresOn }
+	take := func(need int64, ok func(*lot) bool) int64 {
+		oldest := append([]*lot(nil), lots...)
+		sort.SliceStable(oldest, func(i, j int) bool {
+			if oldest[i].e.Date != oldest[j].e.Date {
+				return oldest[i].e.Date < oldest[j].e.Date
+			}
+			return oldest[i].e.ID < oldest[j].e.ID
+		})
+		for _, l := range oldest {
+			if need > 0 && l.left > 0 && ok(l) {
+				n := min(need, l.left)
+				l.left, need = l.left-n, need-n
+			}
+		}
+		return need
+	}
+	for _, e := range mine {
+		switch {
+		case e.Kind == engine.PointsEarned && e.Points >= 0:
+			cover := min(debt, e.Points)
+			debt -= cover
+			lots = append(lots, &lot{e: e, left: e.Points - cover})
+		case e.Kind == engine.PointsEarned:
+			debt += take(-e.Points, func(l *lot) bool { return valid(l, e.Date) })
+		case e.Kind == engine.PointsRedeemed:
+			if n := take(-e.Points, func(l *lot) bool { return l.e.Date <= e.Date && valid(l, e.Date) }); n > 0 && short == "" {
+				short = fmt.Sprintf("redemption %d of %d points on %s finds only %d valid points", e.ID, -e.Points, e.Date, -e.Points-n)
+			}
+		case e.Kind == engine.PointsExpired:
+			if n := take(-e.Points, func(l *lot) bool { return e.Lot == 0 || l.e.ID == e.Lot }); n > 0 && short == "" {
+				short = fmt.Sprintf("expiry %d of %d points on %s finds only %d points in lot %d", e.ID, -e.Points, e.Date, -e.Points-n, e.Lot)
+			}
+		}
+	}
+	bal := -debt
+	for _, l := range lots {
+		if valid(l, day) {
+			bal += l.left
+		}
+	}
+	return bal, short
 }
 
 // drawsOn sums, per accrual, what approved claims and expiries dated by
@@ -948,7 +1159,10 @@ func opClaim(h *history, r *rand.Rand) (string, *invFail) {
 		return "claim: no fund yet", nil
 	}
 	pid := pick(r, pids)
-	day := h.randomDay(r, 40)
+	day := h.today
+	if r.Intn(2) == 0 {
+		day = h.randomDay(r, 40)
+	}
 	avail := available(es, pid, day)
 	top := avail.Mul(dec("1.3")).Add(dec("5"))
 	if !top.IsPositive() {
@@ -1086,19 +1300,32 @@ func opExpire(h *history, r *rand.Rand) (string, *invFail) {
 		if !v.Balance.Equal(want) {
 			return "post expiries: " + strings.Join(parts, ", "), failf("fund-balance", "the funds view shows P%d's balance on %s as %s; its ledger gives %s", v.PartnerID, h.today, v.Balance, want)
 		}
-		drawn := drawsOn(es, h.today)
+		_, _, left := replayFund(es, v.PartnerID, h.today)
 		exp := decimal.Zero
 		for _, e := range es {
 			if e.PartnerID == v.PartnerID && e.Kind == engine.FundAccrual && e.Date <= h.today && e.Amount.IsPositive() &&
-				e.ExpiresOn > h.today && e.ExpiresOn <= h.today.AddDays(30) {
-				if left := e.Amount.Sub(drawn[e.ID]); left.IsPositive() {
-					exp = exp.Add(left)
-				}
+				e.ExpiresOn > h.today && e.ExpiresOn <= h.today.AddDays(30) && left[e.ID].IsPositive() {
+				exp = exp.Add(left[e.ID])
 			}
 		}
 		if !v.Expiring30.Equal(exp) {
 			return "post expiries: " + strings.Join(parts, ", "), failf("fund-expiring", "the funds view says %s of P%d expires within 30 days of %s; the ledger gives %s", v.Expiring30, v.PartnerID, h.today, exp)
 		}
 	}
-	return "post expiries and read funds: " + strings.Join(parts, ", "), nil
+	pvs, err := h.svc.Points("", h.today)
+	if err != nil {
+		return "post expiries: points " + refused(err), nil
+	}
+	pes, err := h.pointsEntries()
+	if err != nil {
+		return "post expiries", failf("read", "%v", err)
+	}
+	for _, v := range pvs {
+		want, _ := replayPoints(pes, v.Payee, h.today)
+		parts = append(parts, fmt.Sprintf("%s %d points", payeeRef(v.Payee), v.Balance))
+		if v.Balance != want {
+			return "post expiries: " + strings.Join(parts, ", "), failf("points-balance", "the points view shows %s with %d points on %s; its ledger gives %d", payeeRef(v.Payee), v.Balance, h.today, want)
+		}
+	}
+	return "post expiries and read funds and points: " + strings.Join(parts, ", "), nil
 }

@@ -69,7 +69,7 @@ func ConvertProgress(kind Kind, t *sheet.Table, m Mapping, look Lookup, progress
 		return Batch{}, errs
 	}
 	c := &converter{kind: kind, t: t, cols: cols, look: look, cur: look.Currency(),
-		partnerCache: map[string]partnerHit{}, productCache: map[string]productHit{}}
+		partnerCache: map[string]partnerHit{}, productCache: map[string]productHit{}, failed: map[string]bool{}}
 	c.detect(m)
 	b := Batch{Kind: kind}
 	mapped := map[int]bool{}
@@ -129,6 +129,7 @@ type converter struct {
 	order        sheet.DateOrder
 	errs         []RowError
 	rowBad       bool
+	failed       map[string]bool // the fields of the current row found bad
 	partnerCache map[string]partnerHit
 	productCache map[string]productHit
 }
@@ -187,6 +188,7 @@ func (c *converter) colName(field string) string {
 
 func (c *converter) fail(r sheet.Row, field, format string, args ...any) {
 	c.rowBad = true
+	c.failed[field] = true
 	c.errs = append(c.errs, RowError{Line: r.Line, Column: c.colName(field), Reason: fmt.Sprintf(format, args...)})
 }
 
@@ -414,6 +416,7 @@ const MaxCellChars = 32767
 func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 	for n, r := range c.t.Rows {
 		c.rowBad = false
+		clear(c.failed)
 		for i, cell := range r.Cells {
 			if len(cell) > MaxCellChars && utf8.RuneCountInString(cell) > MaxCellChars {
 				col := fmt.Sprintf("column %d", i+1)

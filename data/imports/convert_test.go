@@ -142,8 +142,8 @@ func TestSalesFiveBadRowsAllReported(t *testing.T) {
 		{5, "unit_price", `"cento" is not an amount`},
 		{6, "unit_price", "negative"},
 		{7, "date", "2026-06-15 is in a closed period"},
-		{9, "invoice", "duplicate of line 2"},
-		{10, "invoice", "already stored as sale #501"},
+		{9, "line", "duplicate of line 2"},
+		{10, "line", "already stored as sale #501"},
 	}
 	if len(errs) != len(want) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(errs), len(want), errs)
@@ -194,7 +194,7 @@ func TestSalesRuleViolations(t *testing.T) {
 		column string
 		reason string
 	}{
-		{"negative net without original invoice", "2026-07-01,Acme Srl,Rossi,APPL-1,-1,100.00,-100.00,F-1,,,", "net", "needs the invoice it gives back"},
+		{"negative net without original invoice", "2026-07-01,Acme Srl,Rossi,APPL-1,-1,100.00,-100.00,F-1,,,", "original_invoice", "needs the invoice it gives back"},
 		{"original invoice on a sale", "2026-07-01,Acme Srl,Rossi,APPL-1,1,100.00,100.00,F-1,F-0,,", "original_invoice", "only a return"},
 		// 3 x 40.00 = 120.00, not 100.00
 		{"net does not match", "2026-07-01,Acme Srl,Rossi,APPL-1,3,40.00,100.00,F-1,,,", "net", "120.00"},

@@ -27,9 +27,16 @@ type Lookup interface {
 	RegistrationByID(id engine.ID) (engine.Registration, bool)
 	// SaleLineExists returns the stored sale with this partner, invoice and line.
 	SaleLineExists(partner engine.ID, invoice string, line int) (engine.ID, bool)
+	// InvoiceLines returns the partner's stored sales on invoice.
+	InvoiceLines(partner engine.ID, invoice string) []engine.Sale
+	// ReturnsOf returns the partner's stored returns naming invoice as original.
+	ReturnsOf(partner engine.ID, invoice string) []engine.Sale
 	// IsClosed reports whether d falls in a closed period.
 	IsClosed(d engine.Date) bool
 }
+
+// A Lookup answers every question engine.CheckSale asks.
+var _ engine.SaleFacts = Lookup(nil)
 
 // FoldName is the key names are matched on: lower case, spaces trimmed and
 // runs of spaces made one.
@@ -51,7 +58,14 @@ type MemLookup struct {
 	productBySKU  map[string]engine.ID
 	registrations map[engine.ID]engine.Registration
 	saleLines     map[saleKey]engine.ID
+	invoices      map[invKey][]engine.Sale // by partner and invoice
+	returns       map[invKey][]engine.Sale // by partner and original invoice
 	closed        []engine.Period
+}
+
+type invKey struct {
+	partner engine.ID
+	invoice string
 }
 
 type repKey struct {
@@ -78,6 +92,8 @@ func NewMemLookup(cur engine.Currency) *MemLookup {
 		productBySKU:  map[string]engine.ID{},
 		registrations: map[engine.ID]engine.Registration{},
 		saleLines:     map[saleKey]engine.ID{},
+		invoices:      map[invKey][]engine.Sale{},
+		returns:       map[invKey][]engine.Sale{},
 	}
 }
 
@@ -112,10 +128,26 @@ func (l *MemLookup) AddRegistration(r engine.Registration) *MemLookup {
 	return l
 }
 
-// AddSale loads the natural key of a stored sale.
+// AddSale loads a stored sale.
 func (l *MemLookup) AddSale(s engine.Sale) *MemLookup {
 	l.saleLines[saleKey{s.PartnerID, strings.TrimSpace(s.Invoice), s.Line}] = s.ID
+	k := invKey{s.PartnerID, strings.TrimSpace(s.Invoice)}
+	l.invoices[k] = append(l.invoices[k], s)
+	if o := strings.TrimSpace(s.OriginalInvoice); o != "" {
+		k := invKey{s.PartnerID, o}
+		l.returns[k] = append(l.returns[k], s)
+	}
 	return l
+}
+
+// InvoiceLines implements Lookup.
+func (l *MemLookup) InvoiceLines(partner engine.ID, invoice string) []engine.Sale {
+	return l.invoices[invKey{partner, strings.TrimSpace(invoice)}]
+}
+
+// ReturnsOf implements Lookup.
+func (l *MemLookup) ReturnsOf(partner engine.ID, invoice string) []engine.Sale {
+	return l.returns[invKey{partner, strings.TrimSpace(invoice)}]
 }
 
 // AddClosed marks a period closed.

@@ -21,16 +21,20 @@ type invoiceCount struct {
 	invoice string
 }
 
+// sales reads each row into a sale (names to ids, amounts derived where
+// the file leaves them out) and checks it with engine.CheckSale, the same
+// validation the form uses, against the store and the file's earlier good
+// rows: a return may give back a line of the same file, and two returns
+// in one file may not together give back more than the line sold.
 func (c *converter) sales(b *Batch, progress sheet.Progress) {
 	seen := make(map[invoiceKey]int, len(c.t.Rows))
 	running := map[invoiceCount]int{}
-	half := decimal.New(5, -c.cur.MinorUnits-1) // half a minor unit
 	b.Sales = make([]engine.Sale, 0, len(c.t.Rows))
+	facts := newPendingFacts(c.look, &b.Sales)
 	b.Lines = make([]int, 0, len(c.t.Rows))
 	c.each(progress, func(r sheet.Row) {
 		var s engine.Sale
-		date, dateOK := c.date(r, fDate, true)
-		s.Date = date
+		s.Date, _ = c.date(r, fDate, true)
 
 		// The partner by name, id or referral code; or by the referral code column.
 		code := c.text(r, "referral_code")
@@ -76,49 +80,28 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 			}
 		}
 
-		c.saleAmounts(r, &s, half)
+		c.saleAmounts(r, &s)
 
 		s.Invoice, _ = c.required(r, "invoice")
 		s.OriginalInvoice = c.text(r, "original_invoice")
-		if s.IsReturn() && s.OriginalInvoice == "" {
-			field := "net"
-			if s.Quantity.IsNegative() && c.text(r, "net") == "" {
-				field = "quantity"
-			}
-			c.fail(r, field, "a negative amount is a return and needs the invoice it gives back in original_invoice")
-		}
-		if !s.IsReturn() && s.OriginalInvoice != "" {
-			c.fail(r, "original_invoice", "only a return (negative quantity and net) names an original invoice")
-		}
 
 		if partnerOK && s.Invoice != "" {
 			k := invoiceCount{s.PartnerID, s.Invoice}
 			running[k]++
 			s.Line = c.integer(r, "line", running[k])
-			if s.Line == 0 {
-				c.fail(r, "line", "invoice lines count from 1")
-			}
 			key := invoiceKey{s.PartnerID, s.Invoice, s.Line}
 			if first, dup := seen[key]; dup {
-				c.fail(r, "invoice", "duplicate of line %d: same partner, invoice %s and line %d", first, s.Invoice, s.Line)
+				c.fail(r, "line", "duplicate of line %d: same partner, invoice %s and line %d", first, s.Invoice, s.Line)
 			} else {
 				seen[key] = r.Line
-				if id, exists := c.look.SaleLineExists(s.PartnerID, s.Invoice, s.Line); exists {
-					c.fail(r, "invoice", "already stored as sale #%d: same partner, invoice %s and line %d", id, s.Invoice, s.Line)
-				}
 			}
 		}
 
 		if reg := c.text(r, "registration"); reg != "" {
-			id, ok := parseID(reg, "DR", "G")
-			g, found := c.look.RegistrationByID(id)
-			switch {
-			case !ok || !found:
+			if id, ok := parseID(reg, "DR", "G"); ok {
+				s.RegistrationID = id
+			} else {
 				c.fail(r, "registration", "no deal registration has the id %q", reg)
-			case partnerOK && g.PartnerID != s.PartnerID:
-				c.fail(r, "registration", "deal registration %s belongs to another partner", reg)
-			default:
-				s.RegistrationID = g.ID
 			}
 		}
 
@@ -127,40 +110,94 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 		}
 
 		// A sale dated in a closed period is a late sale only with a
-		// booked day in an open period.
-		if dateOK && c.look.IsClosed(date) {
-			booked, ok := c.date(r, "booked", false)
-			switch {
-			case !ok && c.text(r, "booked") == "":
-				c.fail(r, fDate, "%s is in a closed period; give a booked date in an open period to import it as a late sale", date)
-			case ok && c.look.IsClosed(booked):
-				c.fail(r, "booked", "%s is in a closed period too", booked)
-			case ok && booked < date:
-				c.fail(r, "booked", "a sale cannot be booked (%s) before it is dated (%s)", booked, date)
-			case ok:
-				s.Booked = booked
-			}
+		// booked day in an open period (engine.CheckSale says so); in an
+		// open period the booked column is ignored.
+		if s.Date != 0 && c.look.IsClosed(s.Date) {
+			s.Booked, _ = c.date(r, "booked", false)
+		}
+
+		unread := make([]string, 0, len(c.failed)+1)
+		for f := range c.failed {
+			unread = append(unread, f)
+		}
+		if !partnerOK {
+			unread = append(unread, fPartner)
+		}
+		if c.failed["quantity"] || c.failed["unit_price"] || c.failed["net"] {
+			// The amounts are read together: one bad, none is known.
+			unread = append(unread, "quantity", "unit_price", "net")
+		}
+		if !partnerOK || s.Invoice == "" {
+			unread = append(unread, "line") // no line number could be given
+		}
+		for _, e := range engine.CheckSale(&s, c.cur, facts, unread...) {
+			c.fail(r, e.Field, "%s", e.Reason)
 		}
 
 		if !c.rowBad {
 			b.Sales = append(b.Sales, s)
 			b.Lines = append(b.Lines, r.Line)
+			facts.add()
 		}
 	})
 }
 
-// saleAmounts reads quantity, unit price and net. Net is authoritative: a
-// unit price that does not multiply to it (beyond half a minor unit per
-// unit) is an error, since it usually means a column mapped wrongly.
-func (c *converter) saleAmounts(r sheet.Row, s *engine.Sale, half decimal.Decimal) {
-	bad := c.rowBad
-	c.rowBad = false
+// pendingFacts answers engine.CheckSale from the store and the file's
+// good rows so far (indexes into the batch, not copies: a file may hold
+// 100,000 rows).
+type pendingFacts struct {
+	Lookup
+	sales   *[]engine.Sale
+	lines   map[invoiceCount][]int32 // by partner and invoice
+	returns map[invoiceCount][]int32 // by partner and original invoice
+}
+
+func newPendingFacts(l Lookup, sales *[]engine.Sale) *pendingFacts {
+	return &pendingFacts{Lookup: l, sales: sales, lines: map[invoiceCount][]int32{}, returns: map[invoiceCount][]int32{}}
+}
+
+// add records the batch's last sale.
+func (p *pendingFacts) add() {
+	i := int32(len(*p.sales) - 1)
+	s := &(*p.sales)[i]
+	k := invoiceCount{s.PartnerID, strings.TrimSpace(s.Invoice)}
+	p.lines[k] = append(p.lines[k], i)
+	if o := strings.TrimSpace(s.OriginalInvoice); o != "" {
+		k := invoiceCount{s.PartnerID, o}
+		p.returns[k] = append(p.returns[k], i)
+	}
+}
+
+// InvoiceLines implements engine.SaleFacts: stored lines, then the file's.
+func (p *pendingFacts) InvoiceLines(partner engine.ID, invoice string) []engine.Sale {
+	return p.join(p.Lookup.InvoiceLines(partner, invoice), p.lines[invoiceCount{partner, strings.TrimSpace(invoice)}])
+}
+
+// ReturnsOf implements engine.SaleFacts: stored returns, then the file's.
+func (p *pendingFacts) ReturnsOf(partner engine.ID, invoice string) []engine.Sale {
+	return p.join(p.Lookup.ReturnsOf(partner, invoice), p.returns[invoiceCount{partner, strings.TrimSpace(invoice)}])
+}
+
+func (p *pendingFacts) join(stored []engine.Sale, pending []int32) []engine.Sale {
+	if len(pending) == 0 {
+		return stored
+	}
+	out := append(make([]engine.Sale, 0, len(stored)+len(pending)), stored...)
+	for _, i := range pending {
+		out = append(out, (*p.sales)[i])
+	}
+	return out
+}
+
+// saleAmounts reads quantity, unit price and net, and fills what the file
+// leaves out: a missing quantity is 1 (-1 for a negative net), a missing
+// unit price is net / quantity, a missing net is quantity x unit price
+// rounded to the currency. engine.CheckSale then checks them together.
+func (c *converter) saleAmounts(r sheet.Row, s *engine.Sale) {
 	qty, qtyOK := c.amount(r, "quantity")
 	price, priceOK := c.amount(r, "unit_price")
 	net, netOK := c.amount(r, "net")
-	parsedBad := c.rowBad
-	c.rowBad = bad || parsedBad
-	if parsedBad {
+	if c.failed["quantity"] || c.failed["unit_price"] || c.failed["net"] {
 		return
 	}
 	if !netOK && !priceOK {
@@ -173,31 +210,13 @@ func (c *converter) saleAmounts(r sheet.Row, s *engine.Sale, half decimal.Decima
 			qty = qty.Neg()
 		}
 	}
-	if qty.IsZero() {
-		c.fail(r, "quantity", "the quantity is 0")
-		return
-	}
-	if priceOK && price.IsNegative() {
-		c.fail(r, "unit_price", "the unit price %s is negative; a return has a negative quantity and a positive price", price)
-		return
-	}
 	switch {
 	case netOK && priceOK:
-		want := qty.Mul(price)
-		tol := half.Mul(decimal.Max(decimal.NewFromInt(1), qty.Abs()))
-		if want.Sub(net).Abs().GreaterThan(tol) {
-			c.fail(r, "net", "net %s is not quantity %s x unit price %s = %s; give the unit price after discount, or leave it empty",
-				net, qty, price, c.cur.Format(c.cur.Round(want)))
-			return
-		}
+	case qty.IsZero():
 	case netOK:
 		price = net.DivRound(qty, c.cur.MinorUnits+4).Abs()
 	default:
 		net = c.cur.Round(qty.Mul(price))
-	}
-	if !net.IsZero() && net.IsNegative() != qty.IsNegative() {
-		c.fail(r, "net", "net %s and quantity %s have opposite signs", net, qty)
-		return
 	}
 	s.Quantity, s.UnitPrice, s.Net = qty, price, net
 }
@@ -215,31 +234,26 @@ func splitItems(s string) []string {
 }
 
 // splits reads "P12:60;P15/R7:40" or "Acme:60;Beta:40": partner, an
-// optional rep after "/", and a share in percent; the shares add up to 100.
+// optional rep after "/", and a share in percent. engine.CheckSale checks
+// that the shares add up to 100 and nobody is named twice.
 func (c *converter) splits(r sheet.Row, s string) []engine.CreditSplit {
 	var out []engine.CreditSplit
-	total := decimal.Zero
-	seen := map[[2]engine.ID]bool{}
-	ok := true
 	for _, item := range splitItems(s) {
 		k := strings.LastIndexByte(item, ':')
 		if k < 0 {
 			c.fail(r, "splits", "%q has no share: write partner:share, e.g. P12:60", strings.TrimSpace(item))
-			ok = false
 			continue
 		}
 		who, shareText := strings.TrimSpace(item[:k]), strings.TrimSuffix(strings.TrimSpace(item[k+1:]), "%")
 		share, err := sheet.ParseAmountIn(shareText, c.decimalComma)
 		if err != nil || !share.IsPositive() {
 			c.fail(r, "splits", "the share %q of %q is not a percentage above 0", shareText, who)
-			ok = false
 			continue
 		}
 		partnerRef, repRef, _ := strings.Cut(who, "/")
 		p, _, found := c.partner(strings.TrimSpace(partnerRef))
 		if !found {
 			c.fail(r, "splits", "no partner has the name, id or referral code %q", strings.TrimSpace(partnerRef))
-			ok = false
 			continue
 		}
 		cs := engine.CreditSplit{PartnerID: p.ID, Share: share}
@@ -247,23 +261,11 @@ func (c *converter) splits(r sheet.Row, s string) []engine.CreditSplit {
 			rp, why := c.rep(p.ID, repRef)
 			if why != "" {
 				c.fail(r, "splits", "%s", why)
-				ok = false
 				continue
 			}
 			cs.RepID = rp.ID
 		}
-		key := [2]engine.ID{cs.PartnerID, cs.RepID}
-		if seen[key] {
-			c.fail(r, "splits", "%q is named twice", who)
-			ok = false
-			continue
-		}
-		seen[key] = true
-		total = total.Add(share)
 		out = append(out, cs)
-	}
-	if ok && !total.Equal(engine.Hundred()) {
-		c.fail(r, "splits", "the shares add up to %s, not 100", total)
 	}
 	return out
 }

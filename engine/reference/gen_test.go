@@ -51,6 +51,31 @@ func subset[T any](g *gen, xs []T) []T {
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// day draws a day from..to, often a month's first or last day, where
+// month arithmetic and windows have their edges.
+func (g *gen) day(from, to engine.Date) engine.Date {
+	d := from.AddDays(g.r.IntN(int(to-from) + 1))
+	if g.chance(0.3) {
+		y, m, _ := d.YMD()
+		edge := engine.NewDate(y, m, 1)
+		if g.chance(0.6) {
+			edge = engine.NewDate(y, m+1, 1).AddDays(-g.n(1, 3))
+		}
+		if edge >= from && edge <= to {
+			return edge
+		}
+	}
+	return d
+}
+
+// clampedMonths is the day n months after d, clamped to the month's end.
+func clampedMonths(d engine.Date, n int) engine.Date {
+	y, m, day := d.YMD()
+	last := engine.NewDate(y, m+time.Month(n)+1, 1).AddDays(-1)
+	_, _, lastDay := last.YMD()
+	return engine.NewDate(y, m+time.Month(n), min(day, lastDay))
+}
+
 // money returns a random amount between lo and hi whole units, written with
 // the currency's minor units.
 func (g *gen) money(lo, hi int) decimal.Decimal {
@@ -170,6 +195,9 @@ func (g *gen) inputs() engine.Inputs {
 		case 2:
 			p.Status = ""
 		}
+		if g.chance(0.2) {
+			p.Kind = engine.PartnerKind(g.spell(string(p.Kind)))
+		}
 		if g.chance(0.4) {
 			p.ReferralCode = fmt.Sprintf("REF%d", i)
 		}
@@ -195,7 +223,7 @@ func (g *gen) inputs() engine.Inputs {
 	// Tier history.
 	for i := range g.n(0, 8) {
 		in.TierHistory = append(in.TierHistory, engine.TierChange{ID: engine.ID(i + 1), PartnerID: pick(g, in.Partners).ID,
-			Tier: pick(g, g.tiers), From: g.per.Start.AddDays(g.n(-200, g.per.Days()))})
+			Tier: pick(g, g.tiers), From: pick(g, []engine.Date{g.day(g.per.Start.AddDays(-200), g.per.End), g.per.Start, g.per.Start.AddDays(g.n(-1, 1))})})
 	}
 
 	// Registrations.
@@ -214,10 +242,42 @@ func (g *gen) inputs() engine.Inputs {
 	// sales, and returns.
 	var history []engine.Sale
 	for range g.n(0, 15) {
-		history = append(history, g.sale(&in, g.per.Start.AddDays(-g.n(1, 420))))
+		history = append(history, g.sale(&in, g.day(g.per.Start.AddDays(-420), g.per.Start.AddDays(-1))))
 	}
-	for range g.n(0, 40) {
-		in.Sales = append(in.Sales, g.sale(&in, g.per.Start.AddDays(g.r.IntN(g.per.Days()))))
+	nsales := g.n(0, 40)
+	if g.chance(0.1) {
+		nsales = g.n(40, 150)
+	}
+	for range nsales {
+		in.Sales = append(in.Sales, g.sale(&in, g.day(g.per.Start, g.per.End)))
+	}
+	// Invoices a whole number of months after a customer's sale (and the
+	// day before), where a referral's revenue share ends.
+	for _, s := range append(append([]engine.Sale(nil), history...), in.Sales...) {
+		if !s.NewCustomer || !g.chance(0.3) {
+			continue
+		}
+		d := clampedMonths(s.Date, g.n(1, 14)).AddDays(-g.r.IntN(2))
+		if d >= g.per.Start && d <= g.per.End {
+			x := g.sale(&in, d)
+			x.Customer, x.PartnerID, x.RepID, x.Splits, x.ProductID = s.Customer, s.PartnerID, s.RepID, s.Splits, s.ProductID
+			x.NewCustomer = g.chance(0.2)
+			in.Sales = append(in.Sales, x)
+		}
+	}
+	// Registration windows that end on a linked sale's day (or the day
+	// before or after).
+	for i := range in.Registrations {
+		reg := &in.Registrations[i]
+		if reg.DecidedOn == 0 || !g.chance(0.5) {
+			continue
+		}
+		for _, s := range in.Sales {
+			if s.RegistrationID == reg.ID && s.Date >= reg.DecidedOn {
+				reg.WindowDays = max(0, int(s.Date-reg.DecidedOn)+g.n(-1, 1))
+				break
+			}
+		}
 	}
 	var returns []engine.Sale
 	for _, orig := range append(append([]engine.Sale(nil), history...), in.Sales...) {
@@ -232,11 +292,18 @@ func (g *gen) inputs() engine.Inputs {
 	}
 	in.Sales = append(in.Sales, returns...)
 	g.r.Shuffle(len(in.Sales), func(i, j int) { in.Sales[i], in.Sales[j] = in.Sales[j], in.Sales[i] })
-	// As the application loads them: the sales marked new up to the
-	// period end, the period's own included.
-	for _, s := range append(history, in.Sales...) {
-		if s.NewCustomer {
-			in.CustomerFirstSales = append(in.CustomerFirstSales, s)
+	// As the application loads them: each customer's first sale before
+	// the period, marked new or not (returns are never first sales).
+	for _, c := range customers {
+		var first *engine.Sale
+		for i := range history {
+			s := &history[i]
+			if s.Customer == c && !s.IsReturn() && (first == nil || s.Date < first.Date || s.Date == first.Date && s.ID < first.ID) {
+				first = s
+			}
+		}
+		if first != nil {
+			in.CustomerFirstSales = append(in.CustomerFirstSales, *first)
 		}
 	}
 
@@ -244,13 +311,13 @@ func (g *gen) inputs() engine.Inputs {
 	if len(in.Reps) > 0 {
 		for i := range g.n(0, 12) {
 			in.Trainings = append(in.Trainings, engine.Training{ID: engine.ID(i + 1), RepID: pick(g, in.Reps).ID, Course: g.spell(pick(g, courses)),
-				Completed: g.per.Start.AddDays(g.n(-150, g.per.Days()-1)), Certification: g.chance(0.3)})
+				Completed: g.day(g.per.Start.AddDays(-150), g.per.End), Certification: g.chance(0.3)})
 		}
 	}
 	// Activities of the period.
 	for i := range g.n(0, 12) {
 		p := pick(g, in.Partners)
-		a := engine.Activity{ID: engine.ID(i + 1), PartnerID: p.ID, Type: g.spell(pick(g, actTypes)), Date: g.per.Start.AddDays(g.r.IntN(g.per.Days()))}
+		a := engine.Activity{ID: engine.ID(i + 1), PartnerID: p.ID, Type: g.spell(pick(g, actTypes)), Date: g.day(g.per.Start, g.per.End)}
 		if reps := repsOf(&in, p.ID); len(reps) > 0 && g.chance(0.7) {
 			a.RepID = pick(g, reps).ID
 		}
@@ -263,7 +330,100 @@ func (g *gen) inputs() engine.Inputs {
 		in.Programs = append(in.Programs, g.program(&in, engine.ID(i+1)))
 	}
 	g.r.Shuffle(len(in.Programs), func(i, j int) { in.Programs[i], in.Programs[j] = in.Programs[j], in.Programs[i] })
+
+	// A few lines written with more decimals than the currency has, or
+	// very large, where sums leave the engine's integer fast path.
+	returned := map[string]bool{}
+	for _, s := range in.Sales {
+		returned[s.OriginalInvoice] = true
+	}
+	for i := range in.Sales {
+		s := &in.Sales[i]
+		if s.IsReturn() || returned[s.Invoice] || !g.chance(0.04) {
+			continue
+		}
+		if g.chance(0.5) {
+			s.Net = s.Net.Add(decimal.New(int64(g.n(1, 9999999)), -9))
+		} else {
+			s.Net = s.Net.Mul(decimal.New(1, int32(g.n(6, 12))))
+		}
+	}
+	// Late sales: entered during this period (Booked) but dated before
+	// it. With no period closed, each belongs to its own period, never
+	// to this one (SPEC: sales count in the period that contains their
+	// date), though it is a sale of its customer all the same.
+	if g.chance(0.3) {
+		for range g.n(1, 3) {
+			late := g.sale(&in, g.day(g.per.Start.AddDays(-200), g.per.Start.AddDays(-1)))
+			late.Booked = g.day(g.per.Start, g.per.End)
+			in.Sales = append(in.Sales, late)
+		}
+	}
+	g.referralEdges(&in)
+	g.registrationReturns(&in)
 	return in
+}
+
+// referralEdges adds, for referral rules paying N months, a customer first
+// sold on a month's last days N months before a day of the period, and
+// invoices around the day its revenue share ends (SPEC: first sale 31 Aug,
+// N = 1: revenue dated before 30 Sep).
+func (g *gen) referralEdges(in *engine.Inputs) {
+	var subs []engine.Product
+	for _, p := range in.Products {
+		if p.Subscription {
+			subs = append(subs, p)
+		}
+	}
+	if len(subs) == 0 {
+		return
+	}
+	k := 0
+	for _, p := range in.Programs {
+		for _, r := range p.Rules {
+			if r.Kind != engine.RuleReferral || r.Referral.Months == 0 || !g.chance(0.7) {
+				continue
+			}
+			n := r.Referral.Months
+			y, m, _ := g.day(g.per.Start, g.per.End).YMD()
+			lastDay := engine.NewDate(y, m-time.Month(n)+1, 1).AddDays(-1)
+			first := lastDay.AddDays(-g.r.IntN(3))
+			k++
+			fs := g.sale(in, first)
+			fs.Customer, fs.NewCustomer, fs.ProductID, fs.Splits, fs.RegistrationID = fmt.Sprintf("Edge %d", k), true, pick(g, subs).ID, nil, 0
+			if first < g.per.Start {
+				in.CustomerFirstSales = append(in.CustomerFirstSales, fs)
+			} else {
+				in.Sales = append(in.Sales, fs)
+			}
+			end := clampedMonths(first, n)
+			for _, off := range []int{-1, 0, 1, 2, 3} {
+				d := end.AddDays(off)
+				if d < g.per.Start || d > g.per.End || d <= first || !g.chance(0.7) {
+					continue
+				}
+				x := g.sale(in, d)
+				x.Customer, x.PartnerID, x.RepID, x.ProductID, x.NewCustomer, x.Splits, x.ReferralCode = fs.Customer, fs.PartnerID, fs.RepID, fs.ProductID, false, fs.Splits, ""
+				in.Sales = append(in.Sales, x)
+			}
+		}
+	}
+}
+
+// registrationReturns adds, for some approved registrations, a return in
+// the period of a large linked sale made before it, so that a registering
+// partner's linked net can be negative (SPEC: a negative basis pays nothing).
+func (g *gen) registrationReturns(in *engine.Inputs) {
+	for _, reg := range in.Registrations {
+		if reg.Decision != engine.DecisionApproved || reg.DecidedOn == 0 || !g.chance(0.4) {
+			continue
+		}
+		orig := g.sale(in, g.day(g.per.Start.AddDays(-60), g.per.Start.AddDays(-1)))
+		orig.RegistrationID, orig.Customer = reg.ID, fmt.Sprintf("Returned %d", reg.ID)
+		orig.PartnerID, orig.RepID, orig.Splits = reg.PartnerID, 0, nil
+		ret := g.returnOf(orig, g.day(g.per.Start, min(g.per.End, max(g.per.Start, reg.DecidedOn.AddDays(reg.WindowDays)))))
+		in.Sales = append(in.Sales, ret)
+	}
 }
 
 func repsOf(in *engine.Inputs, partner engine.ID) []engine.Rep {
@@ -291,6 +451,9 @@ func (g *gen) sale(in *engine.Inputs, day engine.Date) engine.Sale {
 		qty = decimal.New(int64(g.n(1, 40)), -1)
 	}
 	price := g.money(1, 3000)
+	if g.chance(0.3) {
+		price = dec(pick(g, []string{"100", "250", "500", "1000", "1200", "12"}))
+	}
 	if g.chance(0.05) {
 		price = g.money(10000, 900000)
 	}
@@ -366,7 +529,7 @@ func (g *gen) program(in *engine.Inputs, id engine.ID) engine.Program {
 		}
 		p.ValidFrom = g.per.Start.AddDays(-g.n(0, 400))
 		if g.chance(0.3) {
-			p.ValidFrom = g.per.Start.AddDays(g.r.IntN(g.per.Days()))
+			p.ValidFrom = g.day(g.per.Start, g.per.End)
 		}
 		if g.chance(0.25) {
 			p.ValidTo = p.ValidFrom.AddDays(g.n(0, 500))
@@ -479,6 +642,8 @@ func (g *gen) rule(in *engine.Inputs, key string, kind engine.RuleKind) engine.R
 		t := &engine.TargetRule{}
 		if r.Basis == engine.BasisUnits {
 			t.DefaultTarget = decimal.NewFromInt(int64(g.n(1, 30)))
+		} else if g.chance(0.4) {
+			t.DefaultTarget = decimal.NewFromInt(int64(500 * g.n(1, 10)))
 		} else {
 			t.DefaultTarget = g.money(100, 20000)
 		}
@@ -493,7 +658,7 @@ func (g *gen) rule(in *engine.Inputs, key string, kind engine.RuleKind) engine.R
 		}
 		att := 0
 		for range g.n(0, 3) {
-			att += g.n(10, 60)
+			att += pick(g, []int{g.n(10, 60), 25, 50})
 			t.Steps = append(t.Steps, engine.Step{Attainment: decimal.NewFromInt(int64(att)), Amount: g.money(0, 2000)})
 		}
 		// An accelerator is a percentage of the revenue above the target;
@@ -510,7 +675,7 @@ func (g *gen) rule(in *engine.Inputs, key string, kind engine.RuleKind) engine.R
 		r.Target = t
 	case engine.RuleSPIF:
 		sp := &engine.SPIFRule{SKUs: g.spellAll(subset(g, skus[:len(in.Products)]))}
-		sp.From = g.per.Start.AddDays(g.n(-30, g.per.Days()-1))
+		sp.From = g.day(g.per.Start.AddDays(-30), g.per.End)
 		sp.To = sp.From.AddDays(g.n(0, 60))
 		switch g.r.IntN(4) {
 		case 0:
@@ -582,6 +747,8 @@ func (g *gen) bands(max int, units bool) []engine.Band {
 	for range g.n(0, 3) {
 		if units {
 			from = from.Add(decimal.NewFromInt(int64(g.n(1, 10))))
+		} else if g.chance(0.5) {
+			from = from.Add(decimal.NewFromInt(int64(250 * g.n(1, 12))))
 		} else {
 			from = from.Add(g.money(1, 8000))
 		}

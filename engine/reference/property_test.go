@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -32,7 +33,7 @@ func TestReferenceMatchesEngine(t *testing.T) {
 		if err != nil {
 			t.Fatalf("PARTNERDESK_PROPERTY_SEED=%q: %v", s, err)
 		}
-		if msg := checkSeed(seed, true); msg != "" {
+		if msg := checkSeed(seed, true, nil); msg != "" {
 			t.Fatal(msg)
 		}
 		return
@@ -46,10 +47,11 @@ func TestReferenceMatchesEngine(t *testing.T) {
 		n = v
 	}
 	summary := os.Getenv("PARTNERDESK_PROPERTY_SUMMARY") != ""
+	cov := coverage{}
 	start := time.Now()
 	var failed []int64
 	for seed := int64(1); seed <= int64(n); seed++ {
-		msg := checkSeed(seed, !summary && len(failed) < 3)
+		msg := checkSeed(seed, !summary && len(failed) < 3, cov)
 		if msg == "" {
 			continue
 		}
@@ -64,6 +66,45 @@ func TestReferenceMatchesEngine(t *testing.T) {
 		t.Errorf("%d of %d random cases differ; seeds: %v", len(failed), n, head(failed, 40))
 	}
 	t.Logf("%d random cases compared, %d with a difference, in %s", n, len(failed), time.Since(start).Round(time.Millisecond))
+	t.Logf("non-zero totals compared: %v", cov)
+	// The comparison means something only if every rule kind paid, and
+	// caps, multipliers and negative bases took part.
+	for _, k := range engine.RuleKinds {
+		if cov[string(k)] == 0 {
+			t.Errorf("no %s rule paid anything in %d cases: the generator no longer exercises it", k, n)
+		}
+	}
+	for _, f := range []string{"capped", "tier multiplier", "negative basis", "points"} {
+		if cov[f] == 0 {
+			t.Errorf("no total had a %s in %d cases: the generator no longer exercises it", f, n)
+		}
+	}
+}
+
+var negative = regexp.MustCompile(`(basis|net|qty|deals) -[0-9]`)
+
+// coverage counts the non-zero totals compared, by rule kind and feature.
+type coverage map[string]int
+
+func (c coverage) add(in engine.Inputs, f reference.Figure) {
+	if c == nil {
+		return
+	}
+	for _, p := range in.Programs {
+		for _, r := range p.Rules {
+			if p.ID == f.Program && r.Key == f.Rule {
+				c[string(r.Kind)]++
+			}
+		}
+	}
+	for _, feat := range []struct{ note, name string }{{"capped", "capped"}, {", tier ", "tier multiplier"}} {
+		if strings.Contains(f.Note, feat.note) {
+			c[feat.name]++
+		}
+	}
+	if f.Unit == engine.UnitPoints {
+		c["points"]++
+	}
 }
 
 // FuzzReference lets the fuzzer choose seeds: go test ./engine/reference -fuzz FuzzReference.
@@ -72,7 +113,7 @@ func FuzzReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, seed int64) {
-		if msg := checkSeed(seed, true); msg != "" {
+		if msg := checkSeed(seed, true, nil); msg != "" {
 			t.Fatal(msg)
 		}
 	})
@@ -95,7 +136,7 @@ func firstLine(s string) string {
 // checkSeed draws the case of seed, compares the two implementations and
 // returns "" when they agree, else the seed and a description; with shrink,
 // the description is of a smallest case that still differs.
-func checkSeed(seed int64, shrink bool) string {
+func checkSeed(seed int64, shrink bool, cov coverage) string {
 	in := newGen(seed).inputs()
 	for _, p := range in.Programs {
 		if err := engine.ValidateProgram(p); err != nil {
@@ -104,6 +145,18 @@ func checkSeed(seed int64, shrink bool) string {
 	}
 	diffs := compare(in)
 	if len(diffs) == 0 {
+		if cov != nil {
+			figs, _ := reference.Compute(in)
+			for _, f := range figs {
+				cov.add(in, f)
+			}
+			all, _ := reference.ComputeAll(in)
+			for _, f := range all {
+				if negative.MatchString(f.Note) {
+					cov["negative basis"]++
+				}
+			}
+		}
 		return ""
 	}
 	first := diffs[0]
@@ -285,9 +338,7 @@ func candidates(in engine.Inputs) []engine.Inputs {
 	drop(len(in.Programs), func(x *engine.Inputs, i int) { x.Programs = slices.Delete(x.Programs, i, i+1) })
 	for pi := range in.Programs {
 		drop(len(in.Programs[pi].Rules), func(x *engine.Inputs, i int) {
-			if len(x.Programs[pi].Rules) > 1 {
-				x.Programs[pi].Rules = slices.Delete(x.Programs[pi].Rules, i, i+1)
-			}
+			x.Programs[pi].Rules = slices.Delete(x.Programs[pi].Rules, i, i+1)
 		})
 	}
 	drop(len(in.Sales), func(x *engine.Inputs, i int) { x.Sales = slices.Delete(x.Sales, i, i+1) })

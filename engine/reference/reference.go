@@ -39,7 +39,13 @@ type Figure struct {
 
 // Compute returns the period's totals per program, rule, payee and unit,
 // ordered by key, leaving out totals that are zero.
-func Compute(in engine.Inputs) ([]Figure, error) {
+func Compute(in engine.Inputs) ([]Figure, error) { return compute(in, false) }
+
+// ComputeAll is Compute with the zero totals too: a payee with sales but a
+// negative basis, a target not reached.
+func ComputeAll(in engine.Inputs) ([]Figure, error) { return compute(in, true) }
+
+func compute(in engine.Inputs, keepZero bool) ([]Figure, error) {
 	if len(in.ClosedPeriods) > 0 {
 		return nil, errors.New("reference: closed periods (adjustments) are not modelled")
 	}
@@ -57,7 +63,7 @@ func Compute(in engine.Inputs) ([]Figure, error) {
 			rule := &p.Rules[ri]
 			for _, res := range r.rule(p, rule) {
 				f := r.finish(p, rule, res)
-				if f.Amount.IsZero() && f.Points == 0 {
+				if f.Amount.IsZero() && f.Points == 0 && !keepZero {
 					continue
 				}
 				out = append(out, f)
@@ -738,12 +744,13 @@ func (r *run) dealReg(p *engine.Program, rule *engine.Rule) []result {
 	return out
 }
 
-// firstSale is a customer's first sale ever marked new (a return is never
-// one): the earliest by date, then by id, across the history and the period.
+// firstSale is a customer's first sale ever (a return is never one): the
+// earliest by date, then by id, across the history and the period. The
+// customer is new, once, when that sale is marked new.
 func (r *run) firstSale(customer string) *engine.Sale {
 	var best *engine.Sale
 	consider := func(s *engine.Sale) {
-		if s.Customer != customer || !s.NewCustomer || isReturn(s) {
+		if s.Customer != customer || isReturn(s) {
 			return
 		}
 		if best == nil || s.Date < best.Date || s.Date == best.Date && s.ID < best.ID {
@@ -801,8 +808,8 @@ func (r *run) referral(p *engine.Program, rule *engine.Rule) []result {
 	}
 	for _, c := range customers {
 		first := r.firstSale(c)
-		if first == nil {
-			continue
+		if first == nil || !first.NewCustomer {
+			continue // first sold unmarked: an existing customer for good
 		}
 		ref := r.referrer(first)
 		if !r.whoMatches(p, rule, ref, nil) {

@@ -1,0 +1,363 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// SaleFacts answers what checking a sale needs to know about what is
+// already stored (and, during an import, about the file's earlier good
+// rows). The app implements it over the store, the import over the store
+// plus its pending rows.
+type SaleFacts interface {
+	PartnerByID(id ID) (Partner, bool)
+	RepByID(id ID) (Rep, bool)
+	ProductByID(id ID) (Product, bool)
+	RegistrationByID(id ID) (Registration, bool)
+	// SaleLineExists returns the stored sale with this partner, invoice and line.
+	SaleLineExists(partner ID, invoice string, line int) (ID, bool)
+	// InvoiceLines returns the partner's sales whose invoice is invoice.
+	InvoiceLines(partner ID, invoice string) []Sale
+	// ReturnsOf returns the partner's returns that name invoice as their
+	// original.
+	ReturnsOf(partner ID, invoice string) []Sale
+	// IsClosed reports whether d falls in a closed period.
+	IsClosed(d Date) bool
+}
+
+// The fields a sale's validation errors name. The form maps them to its
+// widgets, an import to the file's columns.
+const (
+	SaleFieldDate         = "date"
+	SaleFieldBooked       = "booked"
+	SaleFieldPartner      = "partner"
+	SaleFieldRep          = "rep"
+	SaleFieldCustomer     = "customer"
+	SaleFieldProduct      = "product"
+	SaleFieldQuantity     = "quantity"
+	SaleFieldUnitPrice    = "unit_price"
+	SaleFieldNet          = "net"
+	SaleFieldInvoice      = "invoice"
+	SaleFieldLine         = "line"
+	SaleFieldRegistration = "registration"
+	SaleFieldOriginal     = "original_invoice"
+	SaleFieldSplits       = "splits"
+)
+
+// CheckSale is the one validation of a sale, whoever writes it: the form,
+// the command line and every import. It returns every problem found, each
+// naming its field. unread names the fields the caller could not read (it
+// has reported them already): checks that need them are skipped, so one
+// mistake is reported once.
+//
+// A return (negative quantity and net) names the original invoice of the
+// same partner, which must have a line of the same product dated no later
+// than the return; together with the earlier returns of that invoice and
+// product it never gives back more than those lines sold, in quantity or
+// in amount. A return follows the credit of the line it returns: with no
+// rep and no splits of its own it takes the original line's rep and
+// splits (CheckSale sets them on s); a different rep or different splits
+// are refused.
+func CheckSale(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationErrors {
+	// The fields not to read: a handful, so a slice.
+	skip := append(make([]string, 0, len(unread)+4), unread...)
+	var errs ValidationErrors
+	bad := func(field, format string, args ...any) {
+		skip = append(skip, field)
+		errs = append(errs, &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)})
+	}
+	known := func(fields ...string) bool {
+		for _, x := range fields {
+			for _, y := range skip {
+				if x == y {
+					return false
+				}
+			}
+		}
+		return true
+	}
+
+	checkSaleDates(s, f, known, bad)
+
+	var partner Partner
+	if known(SaleFieldPartner) {
+		var ok bool
+		switch partner, ok = f.PartnerByID(s.PartnerID); {
+		case s.PartnerID == 0:
+			bad(SaleFieldPartner, "name the partner (a name, id or referral code)")
+		case !ok:
+			bad(SaleFieldPartner, "there is no partner %d", s.PartnerID)
+		case partner.Status == StatusEnded || partner.Status == StatusSuspended:
+			bad(SaleFieldPartner, "%s is %s: reactivate the partner before entering sales", partner.Name, partner.Status)
+		}
+	}
+	if s.RepID != 0 && known(SaleFieldRep, SaleFieldPartner) {
+		if r, ok := f.RepByID(s.RepID); !ok {
+			bad(SaleFieldRep, "there is no rep %d", s.RepID)
+		} else if r.PartnerID != s.PartnerID {
+			bad(SaleFieldRep, "%s is a rep of another partner", r.Name)
+		}
+	}
+	if known(SaleFieldCustomer) && strings.TrimSpace(s.Customer) == "" {
+		bad(SaleFieldCustomer, "name the customer the partner sold to")
+	}
+	if known(SaleFieldProduct) {
+		if s.ProductID == 0 {
+			bad(SaleFieldProduct, "name the product (its SKU or id)")
+		} else if _, ok := f.ProductByID(s.ProductID); !ok {
+			bad(SaleFieldProduct, "there is no product %d", s.ProductID)
+		}
+	}
+
+	amountsOK := checkSaleAmounts(s, cur, known, bad)
+
+	if known(SaleFieldInvoice) && strings.TrimSpace(s.Invoice) == "" {
+		bad(SaleFieldInvoice, "the invoice number is needed to recognise duplicates and returns")
+	}
+	if known(SaleFieldLine) && s.Line < 1 {
+		bad(SaleFieldLine, "invoice lines count from 1")
+	}
+	if known(SaleFieldPartner, SaleFieldInvoice, SaleFieldLine) {
+		if id, dup := f.SaleLineExists(s.PartnerID, s.Invoice, s.Line); dup && id != s.ID {
+			bad(SaleFieldLine, "already stored as sale #%d: same partner, invoice %s and line %d", id, s.Invoice, s.Line)
+		}
+	}
+
+	if s.RegistrationID != 0 && known(SaleFieldRegistration, SaleFieldPartner) {
+		if g, ok := f.RegistrationByID(s.RegistrationID); !ok {
+			bad(SaleFieldRegistration, "there is no deal registration %d", s.RegistrationID)
+		} else if g.PartnerID != s.PartnerID {
+			bad(SaleFieldRegistration, "deal registration %d belongs to another partner", s.RegistrationID)
+		}
+	}
+
+	if known(SaleFieldSplits) && len(s.Splits) > 0 {
+		checkSplits(s.Splits, f, bad)
+	}
+
+	if amountsOK && known(SaleFieldOriginal) {
+		checkReturn(s, cur, f, known, bad)
+	}
+	return errs
+}
+
+// checkSaleDates: a sale dated in a closed period is a late sale, booked on
+// a day of an open period no earlier than its date.
+func checkSaleDates(s *Sale, f SaleFacts, known func(...string) bool, bad func(string, string, ...any)) {
+	if !known(SaleFieldDate) {
+		return
+	}
+	if s.Date.IsZero() {
+		bad(SaleFieldDate, "the date is required")
+		return
+	}
+	if !f.IsClosed(s.Date) {
+		if s.Booked != 0 && known(SaleFieldBooked) {
+			bad(SaleFieldBooked, "%s is in an open period: only a sale dated in a closed period is booked later", s.Date)
+		}
+		return
+	}
+	switch {
+	case !known(SaleFieldBooked):
+	case s.Booked == 0:
+		bad(SaleFieldDate, "%s is in a closed period; book it on a day of an open period to enter it as a late sale", s.Date)
+	case f.IsClosed(s.Booked):
+		bad(SaleFieldBooked, "%s is in a closed period too", s.Booked)
+	case s.Booked < s.Date:
+		bad(SaleFieldBooked, "a sale cannot be booked (%s) before it is dated (%s)", s.Booked, s.Date)
+	}
+}
+
+// checkSaleAmounts checks quantity, unit price and net together, and
+// reports whether they are sound enough to tell a sale from a return.
+func checkSaleAmounts(s *Sale, cur Currency, known func(...string) bool, bad func(string, string, ...any)) bool {
+	ok := known(SaleFieldQuantity, SaleFieldUnitPrice, SaleFieldNet)
+	if known(SaleFieldQuantity) && s.Quantity.IsZero() {
+		bad(SaleFieldQuantity, "the quantity cannot be zero")
+		ok = false
+	}
+	if known(SaleFieldUnitPrice) && s.UnitPrice.IsNegative() {
+		bad(SaleFieldUnitPrice, "the unit price %s is negative; a return has a negative quantity and a positive price, and names the original invoice", s.UnitPrice)
+		ok = false
+	}
+	if !ok {
+		return false
+	}
+	if !s.Net.IsZero() && s.Net.Sign() != s.Quantity.Sign() {
+		bad(SaleFieldNet, "net %s and quantity %s have opposite signs", s.Net, s.Quantity)
+		return false
+	}
+	// Net is authoritative; a unit price that does not multiply to it
+	// (beyond half a minor unit per unit) usually means a wrong column.
+	want := s.Quantity.Mul(s.UnitPrice)
+	half := decimal.New(5, -cur.MinorUnits-1)
+	tol := half.Mul(decimal.Max(decimal.NewFromInt(1), s.Quantity.Abs()))
+	if want.Sub(s.Net).Abs().GreaterThan(tol) {
+		bad(SaleFieldNet, "net %s is not quantity %s x unit price %s = %s; give the unit price after discount, or leave the net empty",
+			s.Net, s.Quantity, s.UnitPrice, cur.Format(cur.Round(want)))
+		return false
+	}
+	return true
+}
+
+// checkSplits: shares above 0 adding up to 100, known partners, reps of
+// their partner, nobody named twice.
+func checkSplits(sp []CreditSplit, f SaleFacts, bad func(string, string, ...any)) {
+	total := decimal.Zero
+	seen := map[[2]ID]bool{}
+	for _, c := range sp {
+		p, ok := f.PartnerByID(c.PartnerID)
+		if !ok {
+			bad(SaleFieldSplits, "there is no partner %d", c.PartnerID)
+			return
+		}
+		if c.RepID != 0 {
+			if r, ok := f.RepByID(c.RepID); !ok || r.PartnerID != c.PartnerID {
+				bad(SaleFieldSplits, "rep %d is not a rep of %s", c.RepID, p.Name)
+				return
+			}
+		}
+		if !c.Share.IsPositive() {
+			bad(SaleFieldSplits, "the share of %s is %s; a share is a percentage above 0", p.Name, c.Share)
+			return
+		}
+		k := [2]ID{c.PartnerID, c.RepID}
+		if seen[k] {
+			bad(SaleFieldSplits, "%s is named twice", p.Name)
+			return
+		}
+		seen[k] = true
+		total = total.Add(c.Share)
+	}
+	if !total.Equal(hundred) {
+		bad(SaleFieldSplits, "the shares add up to %s, not 100", total)
+	}
+}
+
+// checkReturn checks what a return (or a sale naming an original) gives
+// back, and gives a return its original line's rep and splits.
+func checkReturn(s *Sale, cur Currency, f SaleFacts, known func(...string) bool, bad func(string, string, ...any)) {
+	orig := strings.TrimSpace(s.OriginalInvoice)
+	s.OriginalInvoice = orig
+	if !s.IsReturn() {
+		if orig != "" {
+			bad(SaleFieldOriginal, "only a return (negative quantity and net) names an original invoice")
+		}
+		return
+	}
+	if orig == "" {
+		bad(SaleFieldOriginal, "a return (negative quantity and net) needs the invoice it gives back in original_invoice")
+		return
+	}
+	if !known(SaleFieldPartner, SaleFieldProduct) {
+		return
+	}
+	lines := ReturnedLines(f.InvoiceLines(s.PartnerID, orig), s)
+	if len(lines) == 0 {
+		for _, o := range f.InvoiceLines(s.PartnerID, orig) {
+			if !o.IsReturn() {
+				bad(SaleFieldOriginal, "invoice %s has no line of this product to return", orig)
+				return
+			}
+		}
+		bad(SaleFieldOriginal, "the partner has no invoice %s to return", orig)
+		return
+	}
+	first := lines[0]
+	if known(SaleFieldDate) && !s.Date.IsZero() && s.Date < first.Date {
+		bad(SaleFieldDate, "a return cannot be dated (%s) before the sale it gives back (invoice %s of %s)", s.Date, orig, first.Date)
+	}
+	// What the lines sold, less what earlier returns gave back.
+	soldQty, soldNet := decimal.Zero, decimal.Zero
+	for _, o := range lines {
+		soldQty, soldNet = soldQty.Add(o.Quantity), soldNet.Add(o.Net)
+	}
+	backQty, backNet := decimal.Zero, decimal.Zero
+	for _, r := range f.ReturnsOf(s.PartnerID, orig) {
+		if r.ProductID == s.ProductID && (s.ID == 0 || r.ID != s.ID) {
+			backQty, backNet = backQty.Add(r.Quantity.Abs()), backNet.Add(r.Net.Abs())
+		}
+	}
+	leftQty, leftNet := soldQty.Sub(backQty), soldNet.Sub(backNet)
+	if s.Quantity.Abs().GreaterThan(leftQty) {
+		bad(SaleFieldQuantity, "invoice %s sold %s of this product and %s were returned before: at most %s more can be returned, not %s",
+			orig, soldQty, backQty, decimal.Max(leftQty, decimal.Zero), s.Quantity.Abs())
+	}
+	if s.Net.Abs().GreaterThan(leftNet) {
+		bad(SaleFieldNet, "invoice %s sold %s of this product and %s were returned before: at most %s more can be returned, not %s",
+			orig, cur.Format(soldNet), cur.Format(backNet), cur.Format(decimal.Max(leftNet, decimal.Zero)), cur.Format(s.Net.Abs()))
+	}
+	// The return takes back the credit the line gave: same rep, same splits.
+	if known(SaleFieldRep) {
+		switch {
+		case s.RepID == 0:
+			s.RepID = first.RepID
+		case s.RepID != first.RepID:
+			who := "no rep"
+			if r, ok := f.RepByID(first.RepID); ok {
+				who = r.Name
+			}
+			bad(SaleFieldRep, "a return takes back the credit of the sale it returns, which went to %s", who)
+		}
+	}
+	if known(SaleFieldSplits) {
+		if len(s.Splits) == 0 {
+			s.Splits = append([]CreditSplit(nil), first.Splits...)
+		} else if !sameSplits(s.Splits, first.Splits) {
+			bad(SaleFieldSplits, "a return follows the credit splits of invoice %s's line; leave the splits empty to take them", orig)
+		}
+	}
+}
+
+// ReturnedLines returns the lines a return gives back: the sold (not
+// returned) lines of its original invoice with the return's product,
+// earliest first (by date, then id; lines of one import in file order).
+// The first is the line whose credit the return follows, the one the
+// engine's adjustment picks as the original.
+func ReturnedLines(invoice []Sale, ret *Sale) []Sale {
+	var out []Sale
+	for _, o := range invoice {
+		if !o.IsReturn() && o.ProductID == ret.ProductID {
+			out = append(out, o)
+		}
+	}
+	// Insertion sort: an invoice has a handful of lines. Stored lines
+	// (id > 0) come before pending ones of the same day.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && earlierLine(out[j], out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func earlierLine(a, b Sale) bool {
+	if a.Date != b.Date {
+		return a.Date < b.Date
+	}
+	if (a.ID == 0) != (b.ID == 0) {
+		return a.ID != 0
+	}
+	return a.ID < b.ID
+}
+
+func sameSplits(a, b []CreditSplit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x.PartnerID == y.PartnerID && x.RepID == y.RepID && x.Share.Equal(y.Share) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
