@@ -23,7 +23,7 @@ func mainArgs(args []string, gui app.GUIFunc) (int, string, string) {
 
 // TestVerbsRefuseAPathWithoutDatabase: a missing path (a typo) or an empty
 // file is refused by every verb that does not create a company, naming the
-// path, and nothing is created or written; `--db ''` is a usage error.
+// path, and nothing is created or written; an empty --db is a usage error.
 // Before, each of them silently became a new empty company.
 func TestVerbsRefuseAPathWithoutDatabase(t *testing.T) {
 	dir := t.TempDir()

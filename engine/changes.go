@@ -355,7 +355,7 @@ func DiffComputations(prev *Groups, prevMark *ComputeMark, next *Groups, nextMar
 			c.Reasons = append(c.Reasons, ChangeGone)
 		}
 		causes := 0
-		if hadOld && !o.Basis.Equal(n.Basis) {
+		if hadOld && hasNew && !o.Basis.Equal(n.Basis) {
 			c.Reasons = append(c.Reasons, ChangeInputs)
 			causes++
 		}
@@ -370,9 +370,10 @@ func DiffComputations(prev *Groups, prevMark *ComputeMark, next *Groups, nextMar
 				causes++
 			}
 		}
-		if causes == 0 && hadOld && hasNew {
-			// The basis is the same, and so are the tier and the rule:
-			// another input the rule reads changed.
+		if causes == 0 && hadOld {
+			// The same basis, tier and rule (or a result gone for no
+			// reason of tier or rule): another input the rule reads
+			// changed, or its inputs went away.
 			c.Reasons = append(c.Reasons, ChangeInputs)
 		}
 		out = append(out, c)

@@ -135,6 +135,16 @@ func TestDiffComputations(t *testing.T) {
 			},
 		},
 		{
+			// The program ended: partner 1's 500.00 vanishes because of
+			// the program, not of its inputs.
+			name:     "gone with its program",
+			prev:     map[engine.ChangeKey]engine.GroupFigures{partnerKey(1, "r", 1): money(1, "500.00", "10000")},
+			next:     map[engine.ChangeKey]engine.GroupFigures{},
+			prevMark: ptr(mark("Silver", "A")), nextMark: mark("Silver", "ended"),
+			want: []engine.Change{{ChangeKey: partnerKey(1, "r", 1), PartnerID: 1, Unit: engine.UnitMoney, OldAmount: d("500.00"), OldBasis: d("10000"),
+				Reasons: []engine.ChangeReason{engine.ChangeGone, engine.ChangeProgram}}},
+		},
+		{
 			// A zero line that appears (an explanation of what did not pay) is no change.
 			name:     "new zero line",
 			prev:     map[engine.ChangeKey]engine.GroupFigures{},

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,6 +55,10 @@ func TestMain(m *testing.M) {
 	case "upgrade":
 		os.Exit(runUpgrade(os.Getenv(envDB)))
 	case "cli":
+		// One OS thread for the command's goroutine: strace counts a
+		// call's invocations per thread, and the fault-injection tests
+		// walk through them in order.
+		runtime.LockOSThread()
 		args := strings.Split(os.Getenv(envArgs), "\x1f")
 		os.Exit(app.Main(args, os.Stdout, os.Stderr, nil))
 	default:

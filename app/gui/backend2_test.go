@@ -97,7 +97,7 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 // TestBackendPeriodRun walks compute, review, approve past a budget, pay
 // and close through the screens' interface.
 func TestBackendPeriodRun(t *testing.T) {
-	b, _ := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
+	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	// Most demo programs run by the quarter, and Q2 has ended and is open.
 	key, err := b.CurrentPeriod(ctx)
 	if err != nil || key != "2026-Q2" {
@@ -193,6 +193,35 @@ func TestBackendPeriodRun(t *testing.T) {
 		}
 		if !po.Amount.Equal(owed[py]) || po.Payee != py {
 			t.Errorf("payout %+v, want %s to %v", po, owed[py], py)
+		}
+	}
+	// The monthly programs' months inside the quarter must be computed
+	// (and settled) before the quarter closes: closing it closes them.
+	err = b.ClosePeriod(ctx, key)
+	if err == nil || !strings.Contains(err.Error(), "compute 2026-04, 2026-05, 2026-06 first") {
+		t.Fatalf("closing with uncomputed months: %v", err)
+	}
+	for _, m := range []string{"2026-04", "2026-05", "2026-06"} {
+		if _, err := svc.ComputePeriod(m, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := svc.Approve(m, nil, true); err != nil {
+			t.Fatal(err)
+		}
+		ls, err := svc.Lines(m, app.LineFilter{Status: engine.LineApproved})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pay := map[engine.Payee][]engine.ID{}
+		for _, l := range ls {
+			if l.Unit == engine.UnitMoney && !l.Amount.IsZero() {
+				pay[l.Payee] = append(pay[l.Payee], l.ID)
+			}
+		}
+		for _, ids := range pay {
+			if _, err := svc.Pay(app.PayInput{Lines: ids, Method: "bank transfer", Reference: m}); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if err := b.ClosePeriod(ctx, key); err != nil {

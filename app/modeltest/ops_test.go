@@ -320,6 +320,7 @@ func newHistory(dir string, seed int64) (*history, *invFail) {
 		customers: map[string]bool{}, closedAt: map[string]int{}, closedLines: map[string]string{}, frozen: map[engine.ID]frozenLine{}}
 	h.svc = app.NewService(st, "model", func() time.Time { return h.today.Time().Add(10 * time.Hour) })
 	r := rand.New(rand.NewSource(seed ^ 0x5eed))
+	h.fy = []time.Month{time.January, time.January, time.April, time.October}[r.Intn(4)]
 	setup := func(desc string, err error) *invFail {
 		h.steps = append(h.steps, "[setup] "+desc)
 		if err != nil {
@@ -327,7 +328,7 @@ func newHistory(dir string, seed int64) (*history, *invFail) {
 		}
 		return nil
 	}
-	if f := setup("company Model Srl, EUR, fiscal year from January", h.svc.SaveCompany(engine.Company{Name: "Model Srl", Currency: engine.NewCurrency("EUR"), FiscalYearStart: h.fy, Language: "en"})); f != nil {
+	if f := setup("company Model Srl, EUR, fiscal year from "+h.fy.String(), h.svc.SaveCompany(engine.Company{Name: "Model Srl", Currency: engine.NewCurrency("EUR"), FiscalYearStart: h.fy, Language: "en"})); f != nil {
 		return h, f
 	}
 	for i, sku := range []string{"A", "B", "C"} {

@@ -385,9 +385,19 @@ func (g *gen) referralEdges(in *engine.Inputs) {
 				continue
 			}
 			n := r.Referral.Months
-			y, m, _ := g.day(g.per.Start, g.per.End).YMD()
-			lastDay := engine.NewDate(y, m-time.Month(n)+1, 1).AddDays(-1)
-			first := lastDay.AddDays(-g.r.IntN(3))
+			// A first sale on one of the last days of a month longer than
+			// the month N later, inside the program's validity.
+			var first engine.Date
+			for range 10 {
+				y, m, _ := g.day(g.per.Start, g.per.End).YMD()
+				lastDay := engine.NewDate(y, m-time.Month(n)+1, 1).AddDays(-1)
+				first = lastDay.AddDays(-g.r.IntN(3))
+				_, _, fd := first.YMD()
+				_, _, ed := clampedMonths(first, n).YMD()
+				if fd > ed && first >= p.ValidFrom {
+					break
+				}
+			}
 			k++
 			fs := g.sale(in, first)
 			fs.Customer, fs.NewCustomer, fs.ProductID, fs.Splits, fs.RegistrationID = fmt.Sprintf("Edge %d", k), true, pick(g, subs).ID, nil, 0
