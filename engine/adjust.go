@@ -86,17 +86,16 @@ func (c *computer) splitAdjustments() ([]*Sale, []adjSale) {
 		partner ID
 		invoice string
 	}
-	var originals map[invKey][]*Sale
+	var originals map[invKey][]Sale
 	original := func(s *Sale) *Sale {
 		if originals == nil {
-			originals = make(map[invKey][]*Sale)
-			for j := range c.in.Originals {
-				o := &c.in.Originals[j]
+			originals = make(map[invKey][]Sale)
+			for _, o := range c.in.Originals {
 				k := invKey{o.PartnerID, o.Invoice}
 				originals[k] = append(originals[k], o)
 			}
 		}
-		return pickOriginal(originals[invKey{s.PartnerID, s.OriginalInvoice}], s)
+		return originalLine(originals[invKey{s.PartnerID, s.OriginalInvoice}], s)
 	}
 	basis := make([]*Sale, 0, len(c.in.Sales))
 	var adj []adjSale
@@ -132,24 +131,20 @@ func (c *computer) splitAdjustments() ([]*Sale, []adjSale) {
 	return basis, adj
 }
 
-// pickOriginal returns the original line a return names: the line of the
-// same product if there is one, else the earliest line of the invoice.
-func pickOriginal(cands []*Sale, ret *Sale) *Sale {
+// originalLine returns the line a return gives back, as the sale check
+// chose it (ReturnedLines); a return stored before that check, naming an
+// invoice without its product, falls back on the invoice's earliest line.
+func originalLine(invoice []Sale, ret *Sale) *Sale {
+	if ls := ReturnedLines(invoice, ret); len(ls) > 0 {
+		return &ls[0]
+	}
 	var best *Sale
-	for _, o := range cands {
-		if best == nil || betterOriginal(o, best, ret) {
+	for i := range invoice {
+		if o := &invoice[i]; !o.IsReturn() && (best == nil || earlierLine(*o, *best)) {
 			best = o
 		}
 	}
 	return best
-}
-
-func betterOriginal(o, b, ret *Sale) bool {
-	os, bs := o.ProductID == ret.ProductID, b.ProductID == ret.ProductID
-	if os != bs {
-		return os
-	}
-	return o.Date < b.Date || o.Date == b.Date && o.ID < b.ID
 }
 
 // closedKey names one payee's lines of one rule in one closed period.
