@@ -170,11 +170,14 @@ func ChangeSummaryText(sum engine.ChangeSummary, cur engine.Currency, lang strin
 			parts = append(parts, plural(p.n, p.one, p.many))
 		}
 	}
-	text := plural(sum.Changes, "change", "changes") + ": " + strings.Join(parts, ", ") + "; " + SignedMoney(sum.Money, cur, lang)
-	if sum.Points != 0 {
-		text += ", " + SignedPoints(sum.Points, lang)
+	var moved []string
+	if !sum.Money.IsZero() || sum.Points == 0 {
+		moved = append(moved, SignedMoney(sum.Money, cur, lang))
 	}
-	return text
+	if sum.Points != 0 {
+		moved = append(moved, SignedPoints(sum.Points, lang))
+	}
+	return plural(sum.Changes, "change", "changes") + ": " + strings.Join(parts, ", ") + "; " + strings.Join(moved, ", ")
 }
 
 // SignedMoney formats a difference with its sign: "+1,234.56 EUR",
@@ -196,15 +199,23 @@ func SignedPoints(n int64, lang string) string {
 	return s
 }
 
-// ReasonText names a change's reasons for a reader: "new", "inputs",
-// "tier Silver → Gold", "gone: program", "inputs, tier Silver → Gold".
-func ReasonText(c engine.Change) string {
+// ReasonText names a change's reasons for a reader: "new", "inputs (basis
+// 10,000.00 → 8,000.00)", "tier Silver → Gold", "gone: program",
+// "inputs (basis 4,000.00 → 6,000.00), tier Silver → Gold".
+func ReasonText(c engine.Change, lang string) string {
 	var head string
 	var causes []string
 	for _, r := range c.Reasons {
 		switch r {
 		case engine.ChangeNew, engine.ChangeGone:
 			head = string(r)
+		case engine.ChangeInputs:
+			if c.Has(engine.ChangeNew) || c.Has(engine.ChangeGone) || c.OldBasis.Equal(c.NewBasis) {
+				causes = append(causes, string(r))
+				break
+			}
+			places := max(-c.OldBasis.Exponent(), -c.NewBasis.Exponent(), 0)
+			causes = append(causes, fmt.Sprintf("inputs (basis %s → %s)", i18n.Number(c.OldBasis, places, lang), i18n.Number(c.NewBasis, places, lang)))
 		case engine.ChangeTier:
 			causes = append(causes, "tier "+tierName(c.OldTier)+" → "+tierName(c.NewTier))
 		default:

@@ -91,7 +91,7 @@ func checkChanges(t *testing.T, rep app.ChangeReport, want []wantChange) {
 	for i, w := range want {
 		c := rep.Changes[i]
 		got := wantChange{c.Program, c.Rule, c.Payee, c.Change.OldAmount.StringFixed(2), c.Change.NewAmount.StringFixed(2),
-			c.Change.Difference().StringFixed(2), app.ReasonText(c.Change), c.Change.Reasons}
+			c.Change.Difference().StringFixed(2), app.ReasonText(c.Change, "en"), c.Change.Reasons}
 		if !reflect.DeepEqual(got, w) {
 			t.Errorf("change %d:\n got %+v\nwant %+v", i, got, w)
 		}
@@ -176,10 +176,10 @@ func TestChangesOfRecompute(t *testing.T) {
 		t.Errorf("second compute: first %v, previous %v; want false and the first compute's time", rep.First, rep.PreviousAt)
 	}
 	checkChanges(t, rep, []wantChange{
-		{"Rebate", "Rebate 5 %", "Alpha", "500.00", "400.00", "-100.00", "inputs", []engine.ChangeReason{engine.ChangeInputs}},
+		{"Rebate", "Rebate 5 %", "Alpha", "500.00", "400.00", "-100.00", "inputs (basis 10,000 → 8,000)", []engine.ChangeReason{engine.ChangeInputs}},
 		{"Rebate", "Rebate 5 %", "Beta", "200.00", "300.00", "100.00", "tier Registered → Gold", []engine.ChangeReason{engine.ChangeTier}},
 		{"Rebate", "Rebate 5 %", "Gamma", "0.00", "50.00", "50.00", "new", []engine.ChangeReason{engine.ChangeNew}},
-		{"Growth", "Growth 1 %", "Alpha", "100.00", "160.00", "60.00", "inputs, program", []engine.ChangeReason{engine.ChangeInputs, engine.ChangeProgram}},
+		{"Growth", "Growth 1 %", "Alpha", "100.00", "160.00", "60.00", "inputs (basis 10,000 → 8,000), program", []engine.ChangeReason{engine.ChangeInputs, engine.ChangeProgram}},
 		{"Growth", "Growth 1 %", "Beta", "40.00", "80.00", "40.00", "program", []engine.ChangeReason{engine.ChangeProgram}},
 		{"Growth", "Growth 1 %", "Gamma", "0.00", "20.00", "20.00", "new: program", []engine.ChangeReason{engine.ChangeNew, engine.ChangeProgram}},
 	})
@@ -244,5 +244,29 @@ func TestChangesVerb(t *testing.T) {
 	code, out, errs = run(t, db, "changes", "2026-07", "--format", "csv")
 	if code != 0 || !strings.Contains(out, "payee,program,rule,old,new,difference,reason") || !strings.Contains(out, ",0.00,500.00,500.00,new") {
 		t.Errorf("changes csv: exit %d, err %q, out:\n%s", code, errs, out)
+	}
+}
+
+func TestChangeSummaryText(t *testing.T) {
+	eur := engine.NewCurrency("EUR")
+	tests := []struct {
+		name string
+		sum  engine.ChangeSummary
+		want string
+	}{
+		{"none", engine.ChangeSummary{}, "No changes since the last compute"},
+		{"money", engine.ChangeSummary{Changes: 12, New: 3, Inputs: 8, Tier: 1, Money: decimal.RequireFromString("1234.56")},
+			"12 changes: 3 new, 8 changed (inputs), 1 tier change; +1,234.56 EUR"},
+		{"points only", engine.ChangeSummary{Changes: 2, Program: 2, Points: -40}, "2 changes: 2 program changes; -40 points"},
+		{"both", engine.ChangeSummary{Changes: 2, Gone: 1, Several: 1, Money: decimal.RequireFromString("-50"), Points: 1200},
+			"2 changes: 1 gone, 1 with several reasons; -50.00 EUR, +1,200 points"},
+		{"even", engine.ChangeSummary{Changes: 2, Inputs: 2, Money: decimal.Zero}, "2 changes: 2 changed (inputs); 0.00 EUR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := app.ChangeSummaryText(tt.sum, eur, "en"); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

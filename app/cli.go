@@ -242,6 +242,8 @@ usage: partnerdesk [--db FILE] [--operator NAME] [VERB [ARGS...]]
 
 With no verb the desktop window opens. The database is FILE, or
 $PARTNERDESK_DB, or the default per-user path (partnerdesk path prints it).
+Only init and demo create a database (and the window, at the default path,
+on its first run); every other verb refuses a path that holds none.
 
 verbs:
 `)

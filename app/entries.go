@@ -20,13 +20,18 @@ type RegistrationInput struct {
 }
 
 // AddRegistration records a partner's claim on a deal; it starts pending.
+// The typed text is read into a registration and checked by
+// engine.CheckRegistration, as the registrations import does.
 func (s *Service) AddRegistration(in RegistrationInput) (engine.Registration, error) {
 	var r engine.Registration
 	err := s.update(func(tx *data.Tx) error {
 		var errs engine.ValidationErrors
+		var unread []string
 		bad := func(f, format string, a ...any) {
+			unread = append(unread, f)
 			errs = append(errs, &engine.ValidationError{Field: f, Reason: fmt.Sprintf(format, a...)})
 		}
+		r = engine.Registration{Decision: engine.DecisionPending, Outcome: engine.OutcomeOpen, WindowDays: 90, Customer: in.Customer}
 		p, err := findPartner(tx, in.Partner)
 		if err != nil {
 			bad("partner", "%v", err)
@@ -40,31 +45,25 @@ func (s *Service) AddRegistration(in RegistrationInput) (engine.Registration, er
 				}
 			}
 		}
-		if r.Customer = strings.TrimSpace(in.Customer); r.Customer == "" {
-			bad("customer", "name the customer the deal is with")
-		}
 		if v, err := parseMoney("expected_value", in.ExpectedValue); err != nil {
 			bad("expected_value", "%v", err.(*engine.ValidationError).Reason)
-		} else if v.IsNegative() {
-			bad("expected_value", "the expected value cannot be negative")
 		} else {
 			r.ExpectedValue = v
 		}
 		if r.Submitted, err = s.dayOrToday("submitted", in.Submitted); err != nil {
-			errs = append(errs, err.(*engine.ValidationError))
+			bad("submitted", "%s", err.(*engine.ValidationError).Reason)
 		}
-		r.WindowDays = 90
 		if in.WindowDays != "" {
-			if n, err := strconv.Atoi(strings.TrimSpace(in.WindowDays)); err != nil || n < 1 || n > 3650 {
-				bad("window_days", "the window is a number of days from 1 to 3650")
+			if n, err := strconv.Atoi(strings.TrimSpace(in.WindowDays)); err != nil {
+				bad("window_days", "%q is not a whole number of days", in.WindowDays)
 			} else {
 				r.WindowDays = n
 			}
 		}
+		errs = append(errs, engine.CheckRegistration(&r, storeFacts{tx}, unread...)...)
 		if len(errs) > 0 {
 			return errs
 		}
-		r.Decision, r.Outcome = engine.DecisionPending, engine.OutcomeOpen
 		return tx.Put(&r)
 	})
 	return r, err
@@ -117,7 +116,8 @@ type TrainingInput struct {
 	ValidUntil    string // certifications only
 }
 
-// AddTraining records a course a rep completed.
+// AddTraining records a course a rep completed, checked by
+// engine.CheckTraining as the trainings import is.
 func (s *Service) AddTraining(in TrainingInput) (engine.Training, error) {
 	var t engine.Training
 	err := s.update(func(tx *data.Tx) error {
@@ -125,23 +125,22 @@ func (s *Service) AddTraining(in TrainingInput) (engine.Training, error) {
 		if err != nil {
 			return err
 		}
-		t = engine.Training{RepID: rep.ID, Course: strings.TrimSpace(in.Course), Certification: in.Certification}
-		if t.Course == "" {
-			return &engine.ValidationError{Field: "course", Reason: "name the course"}
-		}
+		var errs engine.ValidationErrors
+		var unread []string
+		t = engine.Training{RepID: rep.ID, Course: in.Course, Certification: in.Certification}
 		if t.Completed, err = s.dayOrToday("completed", in.Completed); err != nil {
-			return err
+			unread = append(unread, "completed")
+			errs = append(errs, err.(*engine.ValidationError))
 		}
 		if in.ValidUntil != "" {
-			if !in.Certification {
-				return &engine.ValidationError{Field: "valid_until", Reason: "only a certification has a validity"}
-			}
 			if t.ValidUntil, err = s.dayOrToday("valid_until", in.ValidUntil); err != nil {
-				return err
+				unread = append(unread, "valid_until")
+				errs = append(errs, err.(*engine.ValidationError))
 			}
-			if t.ValidUntil < t.Completed {
-				return &engine.ValidationError{Field: "valid_until", Reason: "a certification cannot expire before it was earned"}
-			}
+		}
+		errs = append(errs, engine.CheckTraining(&t, storeFacts{tx}, unread...)...)
+		if len(errs) > 0 {
+			return errs
 		}
 		return tx.Put(&t)
 	})
@@ -157,7 +156,8 @@ type ActivityInput struct {
 	Note    string
 }
 
-// AddActivity records a partner's (or rep's) activity.
+// AddActivity records a partner's (or rep's) activity, checked by
+// engine.CheckActivity as the activities import is.
 func (s *Service) AddActivity(in ActivityInput) (engine.Activity, error) {
 	var a engine.Activity
 	err := s.update(func(tx *data.Tx) error {
@@ -165,7 +165,7 @@ func (s *Service) AddActivity(in ActivityInput) (engine.Activity, error) {
 		if err != nil {
 			return &engine.ValidationError{Field: "partner", Reason: err.Error()}
 		}
-		a = engine.Activity{PartnerID: p.ID, Type: strings.TrimSpace(in.Type), Note: strings.TrimSpace(in.Note)}
+		a = engine.Activity{PartnerID: p.ID, Type: in.Type, Note: strings.TrimSpace(in.Note)}
 		if in.Rep != "" {
 			r, err := findRep(tx, p.ID, in.Rep)
 			if err != nil {
@@ -173,11 +173,15 @@ func (s *Service) AddActivity(in ActivityInput) (engine.Activity, error) {
 			}
 			a.RepID = r.ID
 		}
-		if a.Type == "" {
-			return &engine.ValidationError{Field: "type", Reason: "say what kind of activity it was (demo, webinar, joint call, QBR, event)"}
-		}
+		var errs engine.ValidationErrors
+		var unread []string
 		if a.Date, err = s.dayOrToday("date", in.Date); err != nil {
-			return err
+			unread = append(unread, "date")
+			errs = append(errs, err.(*engine.ValidationError))
+		}
+		errs = append(errs, engine.CheckActivity(&a, storeFacts{tx}, unread...)...)
+		if len(errs) > 0 {
+			return errs
 		}
 		return tx.Put(&a)
 	})

@@ -207,14 +207,26 @@ func TestProgramKeepsIdentityThroughRename(t *testing.T) {
 	if string(renamed) == string(file) {
 		t.Fatalf("the exported file has no name to change:\n%s", file)
 	}
-	got, err := svc.ImportProgram(renamed)
+	// Rebate is active: the import asks first (issue 12 finding 6).
+	_, err = svc.ImportProgram(renamed)
+	var re *engine.ReplaceProgramError
+	if !errors.As(err, &re) || re.ID != orig.ID || !errors.Is(err, engine.ErrConfirmationNeeded) || !strings.Contains(err.Error(), `name "Rebate" to "Rebate 2026"`) {
+		t.Fatalf("import over the active program: %v, want a confirmation naming the change", err)
+	}
+	got, err := svc.ImportProgramReplacing(renamed)
 	must(t, err)
 	if got.ID != orig.ID || got.Name != "Rebate 2026" {
 		t.Errorf("imported as program %d %q, want program %d renamed", got.ID, got.Name, orig.ID)
 	}
-	// The window's path: read the file, then save what was read.
+	// The window's path: read the file, save what was read (refused: the
+	// program is active), confirm, save under the stored id.
 	read, err := svc.ReadProgram(renamed)
 	must(t, err)
+	_, err = svc.SaveProgram(read)
+	if !errors.As(err, &re) || re.ID != orig.ID {
+		t.Fatalf("window import over the active program: %v, want a confirmation", err)
+	}
+	read.ID = re.ID
 	again, err := svc.SaveProgram(read)
 	must(t, err)
 	if again.ID != orig.ID {
@@ -455,8 +467,13 @@ func TestCLICompanyCurrencyAndProgramIdentity(t *testing.T) {
 	exported, err := os.ReadFile(out2)
 	must(t, err)
 	must(t, os.WriteFile(out2, []byte(strings.Replace(string(exported), `"name": "Rebate"`, `"name": "Rebate 2027"`, 1)), 0o600))
-	if code, _, errs := run(t, db, "program", "import", out2); code != 0 {
-		t.Fatalf("program import renamed: %d %s", code, errs)
+	// Rebate is active: without --replace nothing is saved and the refusal
+	// says what changes and how to confirm (issue 12 finding 6).
+	if code, _, errs := run(t, db, "program", "import", out2); code != 1 || !strings.Contains(errs, `name "Rebate" to "Rebate 2027"`) || !strings.Contains(errs, "--replace") {
+		t.Fatalf("program import over an active program: exit %d %s, want 1 naming the change and --replace", code, errs)
+	}
+	if code, _, errs := run(t, db, "program", "import", "--replace", out2); code != 0 {
+		t.Fatalf("program import --replace renamed: %d %s", code, errs)
 	}
 	_, list, _ := run(t, db, "programs")
 	if strings.Count(list, "Rebate") != 1 || !strings.Contains(list, "Rebate 2027") {

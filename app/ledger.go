@@ -380,6 +380,9 @@ func (s *Service) dayOrToday(field, text string) (engine.Date, error) {
 	if err != nil {
 		return 0, &engine.ValidationError{Field: field, Reason: err.Error()}
 	}
+	if e := engine.CheckDate(field, d); e != nil {
+		return 0, e
+	}
 	return d, nil
 }
 

@@ -218,6 +218,9 @@ func TestReadOnlyVerbsOpenReadOnly(t *testing.T) {
 		{"partners"}, {"products"}, {"reps"}, {"sales", "2026-07"}, {"lines", "2026-07"}, {"periods"}, {"audit"},
 		{"programs"}, {"funds"}, {"points"}, {"registrations"},
 		{"export", "sales", "2026-07", "--format", "csv", "-o", filepath.Join(dir, "sales.csv")},
+		{"statement", "Alpha", "2026-07", "-o", filepath.Join(dir, "alpha.pdf")},
+		{"statements", "2026-07", "-o", filepath.Join(dir, "statements")},
+		{"changes", "2026-07"},
 		{"check"},
 	} {
 		if args[0] == "export" {

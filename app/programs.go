@@ -44,12 +44,25 @@ func (s *Service) FindProgram(ref string) (engine.Program, error) {
 // program is matched on its identity first, so importing an exported
 // program under a new name replaces it rather than adding a second active
 // program that pays again; then on its name, so re-importing an edited
-// file without an identity updates it; else it is new.
+// file without an identity updates it; else it is new. A program read
+// from a file that matches a stored ACTIVE program is not saved: the error
+// (*engine.ReplaceProgramError, wrapping engine.ErrConfirmationNeeded)
+// says what would change, and the caller confirms by saving again with the
+// error's ID set, or with ImportProgramReplacing. Every save refuses tiers,
+// SKUs and partner ids the company does not have (engine.CheckProgramRefs).
 func (s *Service) SaveProgram(p engine.Program) (engine.Program, error) {
+	return s.saveProgram(p, false)
+}
+
+func (s *Service) saveProgram(p engine.Program, replaceActive bool) (engine.Program, error) {
 	if err := s.checkProgram(&p); err != nil {
 		return p, err
 	}
+	fromFile := p.ID == 0
 	err := s.update(func(tx *data.Tx) error {
+		if err := checkProgramRefs(tx, &p); err != nil {
+			return err
+		}
 		if p.ID == 0 && p.UID != "" {
 			_ = data.Each(tx, func(o *engine.Program) error {
 				if o.UID == p.UID {
@@ -72,9 +85,47 @@ func (s *Service) SaveProgram(p engine.Program) (engine.Program, error) {
 				}
 			}
 		}
+		if fromFile && p.ID != 0 && !replaceActive {
+			o, err := data.Get[engine.Program](tx, p.ID)
+			if err != nil {
+				return err
+			}
+			if o.Status == engine.ProgramActive {
+				return &engine.ReplaceProgramError{ID: o.ID, Name: o.Name, Changes: engine.ProgramChanges(o, &p)}
+			}
+		}
 		return putProgram(tx, &p)
 	})
 	return p, err
+}
+
+// checkProgramRefs refuses a program naming a tier, SKU or partner id the
+// company does not have.
+func checkProgramRefs(tx *data.Tx, p *engine.Program) error {
+	var refs engine.ProgramRefs
+	ladder, err := tx.Ladder()
+	if err != nil && !errors.Is(err, engine.ErrNotFound) {
+		return err
+	}
+	for _, l := range ladder.Levels {
+		refs.Tiers = append(refs.Tiers, l.Name)
+	}
+	if err := data.Each(tx, func(pr *engine.Product) error {
+		refs.SKUs = append(refs.SKUs, pr.SKU)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := data.Each(tx, func(pa *engine.Partner) error {
+		refs.Partners = append(refs.Partners, pa.ID)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if errs := engine.CheckProgramRefs(p, refs); len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 func (s *Service) checkProgram(p *engine.Program) error {
@@ -137,13 +188,25 @@ func programNamed(tx *data.Tx, name string, id engine.ID) *engine.Program {
 // ImportProgram reads a program file and stores it (see SaveProgram for
 // how it is matched: identity, then name). The file's numeric id belongs
 // to the database it came from and is not used.
+// A file that would replace an active program is refused with
+// *engine.ReplaceProgramError; ImportProgramReplacing confirms it.
 func (s *Service) ImportProgram(b []byte) (engine.Program, error) {
+	return s.importProgram(b, false)
+}
+
+// ImportProgramReplacing is ImportProgram confirmed: a file that matches a
+// stored active program replaces it (`program import --replace`).
+func (s *Service) ImportProgramReplacing(b []byte) (engine.Program, error) {
+	return s.importProgram(b, true)
+}
+
+func (s *Service) importProgram(b []byte, replace bool) (engine.Program, error) {
 	p, err := engine.ParseProgramFile(b)
 	if err != nil {
 		return p, err
 	}
 	p.ID = 0
-	return s.SaveProgram(p)
+	return s.saveProgram(p, replace)
 }
 
 // ExportProgram returns a program as its versioned JSON file, carrying its

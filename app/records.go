@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/mail"
 	"strings"
 
 	"partnerdesk/data"
@@ -27,68 +26,69 @@ func (s *Service) Partners(query string) ([]engine.Partner, error) {
 	return out, err
 }
 
-// SavePartner validates and stores a partner (new when ID is 0).
+// SavePartner validates (engine.CheckPartner, as the import does) and
+// stores a partner (new when ID is 0).
 func (s *Service) SavePartner(p *engine.Partner) error {
-	var errs engine.ValidationErrors
-	p.Name = strings.TrimSpace(p.Name)
-	if p.Name == "" {
-		errs = append(errs, &engine.ValidationError{Field: "name", Reason: "the partner needs a name"})
-	}
-	if !validKind(p.Kind) {
-		errs = append(errs, &engine.ValidationError{Field: "kind", Reason: fmt.Sprintf("kind must be one of %s", kindList())})
-	}
-	if p.Status == "" {
-		p.Status = engine.StatusActive
-	}
-	switch p.Status {
-	case engine.StatusProspect, engine.StatusActive, engine.StatusSuspended, engine.StatusEnded:
-	default:
-		errs = append(errs, &engine.ValidationError{Field: "status", Reason: "status must be prospect, active, suspended or ended"})
-	}
-	if p.Email != "" {
-		if _, err := mail.ParseAddress(p.Email); err != nil {
-			errs = append(errs, &engine.ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not an e-mail address", p.Email)})
-		}
-	}
-	if p.Language != "" && !knownLanguage(p.Language) {
-		errs = append(errs, &engine.ValidationError{Field: "language", Reason: "statement language must be one of en, it, fr, nl, id, de, es (or empty for the company's)"})
-	}
-	if len(errs) > 0 {
-		return errs
-	}
 	return s.update(func(tx *data.Tx) error {
-		if p.ReferralCode != "" {
-			var clash *engine.Partner
-			_ = data.Each(tx, func(o *engine.Partner) error {
-				if o.ID != p.ID && strings.EqualFold(o.ReferralCode, p.ReferralCode) {
-					c := *o
-					clash = &c
-				}
-				return nil
-			})
-			if clash != nil {
-				return &engine.ValidationError{Field: "referral_code", Reason: fmt.Sprintf("%s already uses the referral code %s", clash.Name, clash.ReferralCode)}
-			}
+		if errs := engine.CheckPartner(p, storeFacts{tx}); len(errs) > 0 {
+			return errs
 		}
 		return tx.Put(p)
 	})
 }
 
-func validKind(k engine.PartnerKind) bool {
-	for _, x := range engine.PartnerKinds {
-		if x == k {
-			return true
-		}
+// storeFacts answers the record checks (engine.RecordFacts) from the store.
+type storeFacts struct{ tx *data.Tx }
+
+func (f storeFacts) PartnerByID(id engine.ID) (engine.Partner, bool) {
+	if id == 0 {
+		return engine.Partner{}, false
 	}
-	return false
+	p, err := data.Get[engine.Partner](f.tx, id)
+	if err != nil {
+		return engine.Partner{}, false
+	}
+	return *p, true
 }
 
-func kindList() string {
-	var ks []string
-	for _, k := range engine.PartnerKinds {
-		ks = append(ks, string(k))
+func (f storeFacts) RepByID(id engine.ID) (engine.Rep, bool) {
+	if id == 0 {
+		return engine.Rep{}, false
 	}
-	return strings.Join(ks, ", ")
+	r, err := data.Get[engine.Rep](f.tx, id)
+	if err != nil {
+		return engine.Rep{}, false
+	}
+	return *r, true
+}
+
+func (f storeFacts) IsClosed(d engine.Date) bool { return f.tx.IsClosed(d) }
+
+func (f storeFacts) PartnerNamed(name string, except engine.ID) (engine.Partner, bool) {
+	return firstOf(f.tx, func(o *engine.Partner) bool { return o.ID != except && engine.SameName(o.Name, name) })
+}
+
+func (f storeFacts) PartnerWithCode(code string, except engine.ID) (engine.Partner, bool) {
+	return firstOf(f.tx, func(o *engine.Partner) bool {
+		return o.ID != except && strings.EqualFold(strings.TrimSpace(o.ReferralCode), strings.TrimSpace(code))
+	})
+}
+
+func (f storeFacts) ProductWithSKU(sku string, except engine.ID) (engine.Product, bool) {
+	return firstOf(f.tx, func(o *engine.Product) bool { return o.ID != except && engine.SameName(o.SKU, sku) })
+}
+
+// firstOf returns the first stored record of its kind that match accepts.
+func firstOf[T any](tx *data.Tx, match func(*T) bool) (T, bool) {
+	var found T
+	ok := false
+	_ = data.Each(tx, func(o *T) error {
+		if !ok && match(o) {
+			found, ok = *o, true
+		}
+		return nil
+	})
+	return found, ok
 }
 
 // Reps returns the reps of a partner (all reps when pid is 0).
@@ -105,20 +105,11 @@ func (s *Service) Reps(pid engine.ID) ([]engine.Rep, error) {
 	return out, err
 }
 
-// SaveRep validates and stores a rep.
+// SaveRep validates (engine.CheckRep) and stores a rep.
 func (s *Service) SaveRep(r *engine.Rep) error {
-	r.Name = strings.TrimSpace(r.Name)
-	if r.Name == "" {
-		return &engine.ValidationError{Field: "name", Reason: "the rep needs a name"}
-	}
-	if r.Email != "" {
-		if _, err := mail.ParseAddress(r.Email); err != nil {
-			return &engine.ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not an e-mail address", r.Email)}
-		}
-	}
 	return s.update(func(tx *data.Tx) error {
-		if _, err := data.Get[engine.Partner](tx, r.PartnerID); err != nil {
-			return &engine.ValidationError{Field: "partner", Reason: fmt.Sprintf("there is no partner %d", r.PartnerID)}
+		if errs := engine.CheckRep(r, storeFacts{tx}); len(errs) > 0 {
+			return errs
 		}
 		return tx.Put(r)
 	})
@@ -136,25 +127,12 @@ func (s *Service) Products() ([]engine.Product, error) {
 	return out, err
 }
 
-// SaveProduct validates and stores a product; SKUs are unique.
+// SaveProduct validates (engine.CheckProduct, as the import does) and
+// stores a product; SKUs are unique regardless of case and accents.
 func (s *Service) SaveProduct(p *engine.Product) error {
-	p.SKU = strings.TrimSpace(p.SKU)
-	var errs engine.ValidationErrors
-	if p.SKU == "" {
-		errs = append(errs, &engine.ValidationError{Field: "sku", Reason: "the product needs a SKU"})
-	}
-	if p.Name == "" {
-		errs = append(errs, &engine.ValidationError{Field: "name", Reason: "the product needs a name"})
-	}
-	if p.ListPrice.IsNegative() {
-		errs = append(errs, &engine.ValidationError{Field: "list_price", Reason: "a list price cannot be negative"})
-	}
-	if len(errs) > 0 {
-		return errs
-	}
 	return s.update(func(tx *data.Tx) error {
-		if o, err := findProduct(tx, p.SKU); err == nil && o.ID != p.ID && strings.EqualFold(o.SKU, p.SKU) {
-			return &engine.ValidationError{Field: "sku", Reason: fmt.Sprintf("SKU %s is already product %d (%s)", o.SKU, o.ID, o.Name)}
+		if errs := engine.CheckProduct(p, storeFacts{tx}); len(errs) > 0 {
+			return errs
 		}
 		return tx.Put(p)
 	})

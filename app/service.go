@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -177,6 +178,15 @@ func (s *Service) SaveCompany(c engine.Company) error {
 	}
 	if !knownLanguage(c.Language) {
 		errs = append(errs, &engine.ValidationError{Field: "language", Reason: "statement language must be one of en, it, fr, nl, id, de, es"})
+	}
+	// A new logo is bounded and scaled down (a logo stored before the
+	// bounds does not keep the rest of the company from being saved).
+	if old, err := s.Company(); len(c.Logo) > 0 && (err != nil || !bytes.Equal(old.Logo, c.Logo)) {
+		logo, err := PrepareLogo(c.Logo)
+		if err != nil {
+			errs = append(errs, &engine.ValidationError{Field: "logo", Reason: err.Error()})
+		}
+		c.Logo = logo
 	}
 	if len(errs) > 0 {
 		return errs

@@ -92,9 +92,9 @@ func runCompany(c *cmd, args []string) error {
 	set(*fy != 0, func() { co.FiscalYearStart = time.Month(*fy) })
 	set(*lang != "", func() { co.Language = *lang })
 	if *logo != "" {
-		b, err := os.ReadFile(*logo)
+		b, err := ReadLogo(*logo)
 		if err != nil {
-			return fmt.Errorf("read logo: %w", err)
+			return err
 		}
 		co.Logo, changed = b, true
 	}

@@ -58,7 +58,7 @@ func runChanges(c *cmd, args []string) error {
 		ch := v.Change
 		payee := fmt.Sprintf("%s%d %s", map[engine.PayeeKind]string{engine.PayeePartner: "P", engine.PayeeRep: "R"}[ch.Payee.Kind], ch.Payee.ID, v.Payee)
 		old, nw, diff := changeFigures(ch, cur, *format)
-		t.add(payee, v.Program, v.Rule, old, nw, diff, ReasonText(ch))
+		t.add(payee, v.Program, v.Rule, old, nw, diff, ReasonText(ch, "en"))
 		js = append(js, jsonChange{v.Program, ch.ProgramID, v.Rule, ch.RuleKey, ch.Payee.Kind, ch.Payee.ID, v.Payee, ch.Unit,
 			ch.OldAmount, ch.NewAmount, ch.Difference(), ch.OldPoints, ch.NewPoints, ch.OldBasis, ch.NewBasis, ch.OldTier, ch.NewTier, ch.Reasons})
 	}

@@ -9,6 +9,7 @@ import (
 
 	"partnerdesk/data/atomicfile"
 	"partnerdesk/data/imports"
+	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
 )
 
@@ -18,7 +19,7 @@ func init() {
 	register(&verb{name: "template", args: "KIND [--format csv|xlsx] [-o FILE]", summary: "write an import template (headers and example rows)", noStore: true, run: runTemplate})
 	register(&verb{name: "export", args: "KIND PERIOD --format csv|xlsx -o FILE", summary: "export lines, payouts, funds, points or journal of a period", run: runExport})
 	register(&verb{name: "programs", args: "", summary: "list programs", run: runPrograms})
-	register(&verb{name: "program", args: "import FILE.json | export NAME [-o FILE]", summary: "import or export a program definition (versioned JSON)", run: runProgram})
+	register(&verb{name: "program", args: "import FILE.json [--replace] | export NAME [-o FILE]", summary: "import or export a program definition (versioned JSON)", run: runProgram})
 	register(&verb{name: "simulate", args: "PERIOD --program FILE.json", summary: "compute a draft or changed program over a period without writing; compare with what was paid", run: runSimulate})
 }
 
@@ -163,6 +164,7 @@ func runPrograms(c *cmd, args []string) error {
 func runProgram(c *cmd, args []string) error {
 	fs := c.flags()
 	out := fs.String("o", "", "output file")
+	replace := fs.Bool("replace", false, "import: replace the active program the file matches")
 	pos, err := c.parse(fs, args, 2, 2)
 	if err != nil {
 		return err
@@ -173,7 +175,15 @@ func runProgram(c *cmd, args []string) error {
 		if err != nil {
 			return err
 		}
-		p, err := c.svc.ImportProgram(b)
+		importer := c.svc.ImportProgram
+		if *replace {
+			importer = c.svc.ImportProgramReplacing
+		}
+		p, err := importer(b)
+		var re *engine.ReplaceProgramError
+		if errors.As(err, &re) {
+			return fmt.Errorf("%s: %w; nothing was saved: run program import --replace %s to replace it", pos[1], err, pos[1])
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", pos[1], err)
 		}

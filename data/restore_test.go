@@ -352,3 +352,31 @@ func TestStaleLockSidecarNotBelieved(t *testing.T) {
 		t.Errorf("the in-use error names pid %d, want the holder %d", ie.PID, os.Getpid())
 	}
 }
+
+// TestRestoreThroughLinkedPath: a database path that is a link (the user's
+// own, to a synced folder say) is restored in the real file, and the link
+// stays a link.
+func TestRestoreThroughLinkedPath(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real", "live.db")
+	os.MkdirAll(filepath.Dir(real), 0o700)
+	newMarked(t, real, "old")
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	bak := filepath.Join(dir, "new.bak")
+	newMarked(t, bak, "new")
+	if err := data.Restore(bak, link, data.Options{Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced (%v)", err)
+	}
+	if got := markOf(t, real); got != "new" {
+		t.Errorf("the real file holds %q, want new", got)
+	}
+	if got := markOf(t, real+".before-restore-20260715-103000"); got != "old" {
+		t.Errorf("kept copy holds %q, want old", got)
+	}
+}

@@ -296,7 +296,7 @@ func (c *computer) adjustLine(r *Rule, a adjSale, value decimal.Decimal, units b
 	var amountArg Arg
 	if u == UnitPoints {
 		// Fractional points are dropped: a claw-back takes back whole points only.
-		l.Points = full.Truncate(0).IntPart()
+		l.Points = pointsOf(full.Truncate(0))
 		amountArg = PointsArg("amount", l.Points)
 	} else {
 		l.Amount = c.cur.Round(full)

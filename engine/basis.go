@@ -98,8 +98,14 @@ func (c *computer) prepareSales(sales []*Sale) {
 		r.fast = ok1 && ok2
 		if r.fast {
 			r.net, r.qty = n, q
-			sumNet += uint64(abs64(n))
-			sumQty += uint64(abs64(q))
+			// Each figure is below 10^17 < 2^57, so adding only while the
+			// sums are under fastLimit (2^62) never wraps a uint64.
+			if sumNet < fastLimit {
+				sumNet += uint64(abs64(n))
+			}
+			if sumQty < fastLimit {
+				sumQty += uint64(abs64(q))
+			}
 		}
 	}
 	if sumNet >= fastLimit || sumQty >= fastLimit {

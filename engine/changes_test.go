@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -370,4 +371,18 @@ func BenchmarkDiffComputations150k(b *testing.B) {
 			b.Fatalf("got %d changes, want %d", len(got), n/10)
 		}
 	}
+}
+
+// A partner's rebate before and after a return of 1,000.00 at 5 %.
+func ExampleDiffComputations() {
+	key := engine.ChangeKey{ProgramID: 1, RuleKey: "rebate", Payee: engine.Payee{Kind: engine.PayeePartner, ID: 7}}
+	before := engine.GroupsOf(map[engine.ChangeKey]engine.GroupFigures{key: {PartnerID: 7, Unit: engine.UnitMoney,
+		Amount: decimal.RequireFromString("500.00"), Basis: decimal.RequireFromString("10000.00")}})
+	after := engine.GroupsOf(map[engine.ChangeKey]engine.GroupFigures{key: {PartnerID: 7, Unit: engine.UnitMoney,
+		Amount: decimal.RequireFromString("450.00"), Basis: decimal.RequireFromString("9000.00")}})
+	mark := engine.ComputeMark{Rules: map[string]string{"1/rebate": "v1"}}
+	for _, c := range engine.DiffComputations(before, &mark, after, mark) {
+		fmt.Println(c.Payee.ID, c.OldAmount.StringFixed(2), "->", c.NewAmount.StringFixed(2), c.Difference().StringFixed(2), c.Reasons)
+	}
+	// Output: 7 500.00 -> 450.00 -50.00 [inputs]
 }

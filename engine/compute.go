@@ -110,6 +110,7 @@ type computer struct {
 	closedKeys         map[string]bool // period key -> closed, filled as asked
 
 	out    []*keyedLine
+	err    error       // the first line beyond the line limits (checkLine)
 	seq    int         // lines emitted so far
 	slab   []keyedLine // lines are carved from slabs: no copying as the list grows
 	nudges []keyedNudge
@@ -180,6 +181,9 @@ func Compute(in Inputs) (Result, error) {
 			continue
 		}
 		c.adjustments(i, p)
+	}
+	if c.err != nil {
+		return Result{}, c.err
 	}
 	return c.result(), nil
 }
@@ -424,6 +428,11 @@ func (c *computer) emit(pc *progCtx, ri int, l RewardLine, detail string, saleID
 	l.ProgramID = pc.p.ID
 	l.RuleKey = pc.p.Rules[ri].Key
 	l.Status = LineDraft
+	if c.err == nil {
+		if err := checkLine(&l); err != nil {
+			c.err = fmt.Errorf("compute %s: program %q rule %q %w", c.period.Key, pc.p.Name, l.RuleKey, err)
+		}
+	}
 	if len(c.slab) == cap(c.slab) {
 		c.slab = make([]keyedLine, 0, 4096)
 	}

@@ -27,8 +27,22 @@ func DateOf(t time.Time) Date {
 	return Date(u.Unix() / 86400)
 }
 
-// ParseDate reads an ISO date "2006-01-02".
+// ParseDate reads an ISO date "2006-01-02" that a user typed: a day from
+// 1900-01-01 to 2199-12-31 (see CheckDate); anything else is refused.
 func ParseDate(s string) (Date, error) {
+	d, err := parseISODate(s)
+	if err != nil {
+		return 0, err
+	}
+	if !InDateRange(d) {
+		return 0, fmt.Errorf("%q is beyond the limit: dates are from 1900-01-01 to 2199-12-31", s)
+	}
+	return d, nil
+}
+
+// parseISODate reads any ISO date: stored records and program files are
+// read whole, and their dates are checked by the validations.
+func parseISODate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
 		return 0, fmt.Errorf("%q is not a date of the form 2026-07-31", s)
@@ -36,9 +50,10 @@ func ParseDate(s string) (Date, error) {
 	return DateOf(t), nil
 }
 
-// MustDate is ParseDate for literals in tests and demo data; it panics on a bad literal.
+// MustDate is ParseDate for literals in tests and demo data, without the
+// limits; it panics on a bad literal.
 func MustDate(s string) Date {
-	d, err := ParseDate(s)
+	d, err := parseISODate(s)
 	if err != nil {
 		panic(err)
 	}
@@ -90,7 +105,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		*d = 0
 		return nil
 	}
-	v, err := ParseDate(s)
+	v, err := parseISODate(s)
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func floorRatio(num, den decimal.Decimal) int64 {
 	if rem.IsNegative() {
 		q = q.Sub(unitWeight)
 	}
-	return q.IntPart()
+	return pointsOf(q)
 }
 
 // exactRatio returns num / den, exactly when den is 1 and to sixteen places

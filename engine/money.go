@@ -45,8 +45,10 @@ func (c Currency) Format(d decimal.Decimal) string {
 
 // FloorPoints drops the fraction of a points figure: 99.99 -> 99. It is a
 // true floor, so a negative figure (a clawback) goes down: -99.99 -> -100.
+// It never wraps: beyond MaxLinePoints it returns one past the limit, which
+// Compute refuses (see pointsOf).
 func FloorPoints(d decimal.Decimal) int64 {
-	return d.Floor().IntPart()
+	return pointsOf(d.Floor())
 }
 
 // Percent returns basis x rate %, exactly (a shift, not a division).

@@ -115,6 +115,11 @@ func (v *validator) nonNeg(field string, d decimal.Decimal) {
 // returns ValidationErrors whose fields are JSON paths of the program file
 // ("rules[0].rate.bands[1].from").
 func ValidateProgram(p Program) error {
+	// Figures beyond the limits are reported alone: the checks below
+	// compare them, and a rate of 1e400 is not worth comparing.
+	if errs := programLimits(&p); len(errs) > 0 {
+		return errs
+	}
 	v := &validator{}
 	if p.Name == "" {
 		v.add("name", "a program needs a name")
@@ -214,6 +219,9 @@ func validateRule(v *validator, at string, r *Rule, keys map[string]bool) {
 		}
 		if len(rr.Bands) == 0 && len(rr.TierBands) == 0 {
 			checkRate(at+".rate.rate", rr.Rate)
+			if rr.Rate.IsZero() {
+				v.add(at+".rate.rate", "a rate rule needs a rate above 0 or bands: as it stands it pays nothing")
+			}
 		}
 		validateBands(v, at+".rate.bands", rr.Bands, checkRate)
 		for _, t := range sortedKeys(rr.TierBands) {
@@ -338,4 +346,279 @@ func sortedKeys[K interface{ ~string | ~uint64 }, V any](m map[K]V) []K {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// programLimits checks every figure and date of a program against the
+// limits (engine/limits.go), with the field paths of the program file.
+func programLimits(p *Program) ValidationErrors {
+	var l Limits
+	l.Date("valid_from", p.ValidFrom)
+	l.Date("valid_to", p.ValidTo)
+	l.Total("budget", p.Budget)
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		at := fmt.Sprintf("rules[%d]", i)
+		if m := r.Matrix; m != nil {
+			l.Weight(at+".matrix.new_customer_new_product", m.NewNew)
+			l.Weight(at+".matrix.new_customer_existing_product", m.NewExisting)
+			l.Weight(at+".matrix.existing_customer_new_product", m.ExistingNew)
+			l.Weight(at+".matrix.existing_customer_existing_product", m.ExistingExisting)
+		}
+		for _, t := range sortedKeys(r.TierMultipliers) {
+			l.Weight(at+".tier_multipliers."+t, r.TierMultipliers[t])
+		}
+		if r.Cap.Valid {
+			l.Total(at+".cap", r.Cap.Decimal)
+		}
+		// A rate on units is an amount per unit; band thresholds are sums
+		// of a period, bounded like targets.
+		rate := l.Rate
+		if r.Basis == BasisUnits {
+			rate = l.Amount
+		}
+		if rr := r.Rate; rr != nil {
+			rate(at+".rate.rate", rr.Rate)
+			bands := func(f string, bs []Band) {
+				for j, b := range bs {
+					l.Total(fmt.Sprintf("%s[%d].from", f, j), b.From)
+					rate(fmt.Sprintf("%s[%d].rate", f, j), b.Rate)
+				}
+			}
+			bands(at+".rate.bands", rr.Bands)
+			for _, t := range sortedKeys(rr.TierBands) {
+				bands(at+".rate.tier_bands."+t, rr.TierBands[t])
+			}
+		}
+		if t := r.Target; t != nil {
+			l.Total(at+".target.default_target", t.DefaultTarget)
+			for _, id := range sortedKeys(t.Targets) {
+				l.Total(fmt.Sprintf("%s.target.targets.%d", at, id), t.Targets[id])
+			}
+			for j, s := range t.Steps {
+				l.Rate(fmt.Sprintf("%s.target.steps[%d].attainment", at, j), s.Attainment)
+				l.Amount(fmt.Sprintf("%s.target.steps[%d].amount", at, j), s.Amount)
+			}
+			l.Rate(at+".target.accelerator", t.Accelerator)
+		}
+		if s := r.SPIF; s != nil {
+			l.Date(at+".spif.from", s.From)
+			l.Date(at+".spif.to", s.To)
+			l.Amount(at+".spif.amount", s.Amount)
+			l.Rate(at+".spif.rate", s.Rate)
+		}
+		if dr := r.DealReg; dr != nil {
+			l.Rate(at+".dealreg.rate", dr.Rate)
+		}
+		if rf := r.Referral; rf != nil {
+			l.Amount(at+".referral.bounty", rf.Bounty)
+			l.Rate(at+".referral.rate", rf.Rate)
+			l.Months(at+".referral.months", rf.Months)
+		}
+		if f := r.Fund; f != nil {
+			l.Rate(at+".fund.rate", f.Rate)
+			l.Days(at+".fund.validity_days", f.ValidityDays)
+		}
+		if tr := r.Training; tr != nil {
+			if tr.Unit == UnitPoints {
+				l.PointsFigure(at+".training.amount", tr.Amount)
+			} else {
+				l.Amount(at+".training.amount", tr.Amount)
+			}
+		}
+		if a := r.Activity; a != nil {
+			if a.Unit == UnitPoints {
+				l.PointsFigure(at+".activity.amount", a.Amount)
+			} else {
+				l.Amount(at+".activity.amount", a.Amount)
+			}
+		}
+		if ly := r.Loyalty; ly != nil {
+			l.PointsFigure(at+".loyalty.points", ly.Points)
+			l.Amount(at+".loyalty.per", ly.Per)
+		}
+	}
+	return l.Errs
+}
+
+// ProgramRefs are what a program may name outside itself: the tier
+// ladder's tiers, the products' SKUs and the partners' ids.
+type ProgramRefs struct {
+	Tiers    []string
+	SKUs     []string
+	Partners []ID
+}
+
+// CheckProgramRefs refuses a program that names a tier, SKU or partner id
+// the company does not have: such a rule would silently pay nothing. Each
+// problem names the field path ("rules[2].filter.skus[1]") and the value.
+// Tier names match exactly (they key the multiplier and band tables), SKUs
+// regardless of case and accents, as the rules match them.
+func CheckProgramRefs(p *Program, refs ProgramRefs) ValidationErrors {
+	tiers := map[string]bool{}
+	for _, t := range refs.Tiers {
+		tiers[t] = true
+	}
+	skus := map[string]bool{}
+	for _, s := range refs.SKUs {
+		skus[FoldName(s)] = true
+	}
+	partners := map[ID]bool{}
+	for _, id := range refs.Partners {
+		partners[id] = true
+	}
+	v := &validator{}
+	tier := func(field, t string) {
+		if !tiers[t] {
+			if len(refs.Tiers) == 0 {
+				v.add(field, "there is no tier %q: the tier ladder is empty", t)
+			} else {
+				v.add(field, "there is no tier %q: the tiers are %s", t, quotedList(refs.Tiers))
+			}
+		}
+	}
+	sku := func(field, s string) {
+		if !skus[FoldName(s)] {
+			v.add(field, "there is no product with the SKU %q", s)
+		}
+	}
+	partner := func(field string, id ID) {
+		if !partners[id] {
+			v.add(field, "there is no partner with the id %d", id)
+		}
+	}
+	for i, t := range p.Eligibility.Tiers {
+		tier(fmt.Sprintf("eligibility.tiers[%d]", i), t)
+	}
+	for i, id := range p.Eligibility.Partners {
+		partner(fmt.Sprintf("eligibility.partners[%d]", i), id)
+	}
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		at := fmt.Sprintf("rules[%d]", i)
+		for j, s := range r.Filter.SKUs {
+			sku(fmt.Sprintf("%s.filter.skus[%d]", at, j), s)
+		}
+		for _, t := range sortedKeys(r.TierMultipliers) {
+			tier(at+".tier_multipliers."+t, t)
+		}
+		if rr := r.Rate; rr != nil {
+			for _, t := range sortedKeys(rr.TierBands) {
+				tier(at+".rate.tier_bands."+t, t)
+			}
+		}
+		if tg := r.Target; tg != nil {
+			for _, id := range sortedKeys(tg.Targets) {
+				partner(fmt.Sprintf("%s.target.targets.%d", at, id), id)
+			}
+		}
+		if s := r.SPIF; s != nil {
+			for j, k := range s.SKUs {
+				sku(fmt.Sprintf("%s.spif.skus[%d]", at, j), k)
+			}
+		}
+	}
+	return v.errs
+}
+
+func quotedList(xs []string) string {
+	var b bytes.Buffer
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", x)
+	}
+	return b.String()
+}
+
+// ReplaceProgramError says that a program read from a file would replace a
+// stored active program, and what would change; it wraps
+// ErrConfirmationNeeded. The caller confirms by saving the program with ID
+// set (the window) or by `program import --replace` (the command line).
+type ReplaceProgramError struct {
+	ID      ID
+	Name    string
+	Changes []string // the settings that differ, in file order ("rules: changed r1, added r3")
+}
+
+func (e *ReplaceProgramError) Error() string {
+	what := "nothing but its file form"
+	if len(e.Changes) > 0 {
+		what = joinList(e.Changes)
+	}
+	return fmt.Sprintf("the file replaces the active program %d %q, which computes from its next run with the file's settings; it changes %s", e.ID, e.Name, what)
+}
+
+func (e *ReplaceProgramError) Unwrap() error { return ErrConfirmationNeeded }
+
+// ProgramChanges lists what replacing old with p changes: each top-level
+// setting that differs, and the rules added, removed or changed by key.
+func ProgramChanges(old, p *Program) []string {
+	var out []string
+	same := func(a, b any) bool {
+		x, _ := json.Marshal(a)
+		y, _ := json.Marshal(b)
+		return bytes.Equal(x, y)
+	}
+	if old.Name != p.Name {
+		out = append(out, fmt.Sprintf("name %q to %q", old.Name, p.Name))
+	}
+	if old.Description != p.Description {
+		out = append(out, "description")
+	}
+	if old.PeriodKind != p.PeriodKind {
+		out = append(out, fmt.Sprintf("period %s to %s", old.PeriodKind, p.PeriodKind))
+	}
+	if old.ValidFrom != p.ValidFrom || old.ValidTo != p.ValidTo {
+		out = append(out, fmt.Sprintf("validity %s..%s to %s..%s", old.ValidFrom, old.ValidTo, p.ValidFrom, p.ValidTo))
+	}
+	if !same(old.Eligibility, p.Eligibility) {
+		out = append(out, "eligibility")
+	}
+	if !old.Budget.Equal(p.Budget) {
+		out = append(out, fmt.Sprintf("budget %s to %s", old.Budget, p.Budget))
+	}
+	if old.Status != p.Status {
+		out = append(out, fmt.Sprintf("status %s to %s", old.Status, p.Status))
+	}
+	oldRules := map[string]*Rule{}
+	for i := range old.Rules {
+		oldRules[old.Rules[i].Key] = &old.Rules[i]
+	}
+	var changed, added, removed []string
+	seen := map[string]bool{}
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		seen[r.Key] = true
+		if o, ok := oldRules[r.Key]; !ok {
+			added = append(added, r.Key)
+		} else if !same(o, r) {
+			changed = append(changed, r.Key)
+		}
+	}
+	for i := range old.Rules {
+		if !seen[old.Rules[i].Key] {
+			removed = append(removed, old.Rules[i].Key)
+		}
+	}
+	for _, g := range []struct {
+		what string
+		keys []string
+	}{{"rules changed", changed}, {"rules added", added}, {"rules removed", removed}} {
+		if len(g.keys) > 0 {
+			out = append(out, g.what+" "+quotedList(g.keys))
+		}
+	}
+	return out
+}
+
+func joinList(xs []string) string {
+	var b bytes.Buffer
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(x)
+	}
+	return b.String()
 }

@@ -79,6 +79,37 @@ func CheckSale(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationE
 		return true
 	}
 
+	// Figures and dates beyond the limits (engine/limits.go) are refused
+	// first, and their fields are not checked further.
+	var lim Limits
+	for _, c := range []struct {
+		field string
+		check func()
+	}{
+		{SaleFieldDate, func() { lim.Date(SaleFieldDate, s.Date) }},
+		{SaleFieldBooked, func() { lim.Date(SaleFieldBooked, s.Booked) }},
+		{SaleFieldQuantity, func() { lim.Quantity(SaleFieldQuantity, s.Quantity) }},
+		{SaleFieldUnitPrice, func() { lim.Amount(SaleFieldUnitPrice, s.UnitPrice) }},
+		{SaleFieldNet, func() { lim.Amount(SaleFieldNet, s.Net) }},
+		{SaleFieldSplits, func() {
+			for _, sp := range s.Splits {
+				if e := CheckRate(SaleFieldSplits, sp.Share); e != nil {
+					lim.Errs = append(lim.Errs, e)
+					return
+				}
+			}
+		}},
+	} {
+		if !known(c.field) {
+			continue
+		}
+		n := len(lim.Errs)
+		if c.check(); len(lim.Errs) > n {
+			skip = append(skip, c.field)
+			errs = append(errs, lim.Errs[n:]...)
+		}
+	}
+
 	checkSaleDates(s, f, known, bad)
 
 	var partner Partner

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -421,26 +422,40 @@ func (s *ProgramsScreen) onImport() {
 				showErr(fmt.Errorf("read %s: %w", name, err), s.win)
 				return
 			}
-			msg := fmt.Sprintf("%s holds the program %q with %d rules (%s, %s). Save it as a new program?", name, p.Name, len(p.Rules), p.Status, validity(p))
-			if p.ID != 0 {
-				msg = fmt.Sprintf("%s holds the program %q with %d rules. It replaces the stored program with id %d. Save it?", name, p.Name, len(p.Rules), p.ID)
-			}
+			msg := fmt.Sprintf("%s holds the program %q with %d rules (%s, %s). It replaces a stored program with the same identity or name, else it is added. Save it?", name, p.Name, len(p.Rules), p.Status, validity(p))
 			showConfirm("Import program", msg, func(ok bool) {
-				if !ok {
-					return
+				if ok {
+					s.saveImported(p, name)
 				}
-				s.background(func() {
-					saved, err := s.svc.SaveProgram(context.Background(), p)
-					fyne.Do(func() {
-						if err != nil {
-							showErr(fmt.Errorf("import %s: %w", name, err), s.win)
-							return
-						}
-						s.edit(saved)
-						s.reload(saved.ID)
-					})
-				})
 			}, s.win)
+		})
+	})
+}
+
+// saveImported saves a program read from a file. When it would replace an
+// active program the service refuses with *engine.ReplaceProgramError,
+// saying what changes; the user confirms that and the program is saved
+// under the stored program's id.
+func (s *ProgramsScreen) saveImported(p engine.Program, name string) {
+	s.background(func() {
+		saved, err := s.svc.SaveProgram(context.Background(), p)
+		fyne.Do(func() {
+			var re *engine.ReplaceProgramError
+			if errors.As(err, &re) {
+				showConfirm("Replace an active program", re.Error()+".\n\nReplace it?", func(ok bool) {
+					if ok {
+						p.ID = re.ID
+						s.saveImported(p, name)
+					}
+				}, s.win)
+				return
+			}
+			if err != nil {
+				showErr(fmt.Errorf("import %s: %w", name, err), s.win)
+				return
+			}
+			s.edit(saved)
+			s.reload(saved.ID)
 		})
 	})
 }

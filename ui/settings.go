@@ -228,9 +228,17 @@ func (sc *settingsScreen) onChooseLogo() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(r)
+		// Read one byte over the 2 MB a logo may have (app.MaxLogoBytes),
+		// so that /dev/zero or a huge file cannot fill memory; saving
+		// refuses a bigger logo and scales a large one down.
+		const maxLogoBytes = 2 << 20
+		b, err := io.ReadAll(io.LimitReader(r, maxLogoBytes+1))
 		if err != nil {
 			sc.shell.ShowError(fmt.Errorf("read logo %s: %w", r.URI().Name(), err))
+			return
+		}
+		if len(b) > maxLogoBytes {
+			sc.shell.ShowError(fmt.Errorf("logo %s: a logo is at most 2 MB", r.URI().Name()))
 			return
 		}
 		sc.setLogo(r.URI().Name(), b)

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -23,10 +24,17 @@ const (
 	newSales = 5000
 )
 
-// salesFile writes a current-schema database holding n sales (tagged
-// with tag) and returns its bytes.
+// salesFiles caches salesFile's bytes across the tests of one run.
+var salesFiles sync.Map
+
+// salesFile returns the bytes of a current-schema database holding n
+// sales (tagged with tag).
 func salesFile(tb testing.TB, n int, tag string) []byte {
 	tb.Helper()
+	key := fmt.Sprint(tag, n)
+	if b, ok := salesFiles.Load(key); ok {
+		return b.([]byte)
+	}
 	p := filepath.Join(tb.TempDir(), tag+".db")
 	var sales []engine.Sale
 	day := engine.MustDate("2025-01-01")
@@ -51,6 +59,7 @@ func salesFile(tb testing.TB, n int, tag string) []byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	salesFiles.Store(key, b)
 	return b
 }
 
@@ -105,7 +114,7 @@ func spanOf(tb testing.TB, prepare func() []string) time.Duration {
 // the temporary files a killed restore leaves are removed by the next
 // open.
 func TestCrashRestoreKilled(t *testing.T) {
-	kills := envInt("PARTNERDESK_CRASH_RESTORE_KILLS", max(8, envInt("PARTNERDESK_CRASH_KILLS", 25)/4))
+	kills := envInt("PARTNERDESK_CRASH_RESTORE_KILLS", max(6, envInt("PARTNERDESK_CRASH_KILLS", 25)/4))
 	r := newRand(t)
 	oldRaw, newRaw := salesFile(t, oldSales, "OLD"), salesFile(t, newSales, "NEW")
 	bak := filepath.Join(t.TempDir(), "new.bak")
@@ -171,7 +180,7 @@ func TestCrashRestoreKilled(t *testing.T) {
 // file holds the older or the new backup, whole; every file in the
 // backups folder checks clean; and the next open removes the leftovers.
 func TestCrashBackupKilled(t *testing.T) {
-	kills := envInt("PARTNERDESK_CRASH_BACKUP_KILLS", max(8, envInt("PARTNERDESK_CRASH_KILLS", 25)/4))
+	kills := envInt("PARTNERDESK_CRASH_BACKUP_KILLS", max(6, envInt("PARTNERDESK_CRASH_KILLS", 25)/4))
 	r := newRand(t)
 	liveRaw, olderRaw := salesFile(t, newSales, "NEW"), salesFile(t, oldSales, "OLD")
 	dir := t.TempDir()
@@ -183,7 +192,7 @@ func TestCrashBackupKilled(t *testing.T) {
 	span := spanOf(t, func() []string { return []string{"--db", p, "backup", named} })
 
 	outcome := map[string]int{}
-	leftovers := 0
+	leftovers, folder := 0, 0
 	for i := 1; i <= kills; i++ {
 		args := []string{"--db", p, "backup"}
 		if i%2 == 0 {
@@ -210,7 +219,7 @@ func TestCrashBackupKilled(t *testing.T) {
 				t.Fatalf("kill %d: backup %s holds the %s data", i, filepath.Base(b), w)
 			}
 		}
-		outcome[fmt.Sprintf("folder: %d backups", len(baks))] = 1
+		folder = len(baks)
 		leftovers += len(leftTemps(bdir)) + len(leftTemps(dir))
 		st, err := data.Open(p, data.Options{MustExist: true})
 		if err != nil {
@@ -221,8 +230,8 @@ func TestCrashBackupKilled(t *testing.T) {
 			t.Fatalf("kill %d: the next open left the temporary files %v", i, l)
 		}
 	}
-	t.Logf("backup of %d sales takes %v; %d kills during it: %v; %d temporary files left by the kills, all removed by the next open",
-		newSales, span.Round(time.Millisecond), kills, outcome, leftovers)
+	t.Logf("backup of %d sales takes %v; %d kills during it: %v; %d whole backups in the folder, none damaged; %d temporary files left by the kills, all removed by the next open",
+		newSales, span.Round(time.Millisecond), kills, outcome, folder, leftovers)
 }
 
 // TestCrashSIGPIPELeavesNoLock runs verbs whose standard output is a pipe
@@ -372,4 +381,73 @@ func TestCrashRestoreFaults(t *testing.T) {
 		}
 	}
 	t.Logf("restore under injected faults: %v", outcome)
+}
+
+// TestCrashBackupFaults kills `partnerdesk backup FILE`, where FILE holds
+// an older backup, at each of its syncs, renames and links, then makes
+// each fail with EIO: the live file never changes; FILE holds the older
+// backup or the new one, whole; exit 0 means the new one is there.
+func TestCrashBackupFaults(t *testing.T) {
+	if _, err := exec.LookPath("strace"); err != nil {
+		t.Fatalf("strace is needed for fault injection (apt-get install strace): %v", err)
+	}
+	liveRaw, olderRaw := salesFile(t, newSales, "NEW"), salesFile(t, oldSales, "OLD")
+	fresh := func() (string, string) {
+		dir := t.TempDir()
+		p, named := filepath.Join(dir, "live.db"), filepath.Join(dir, "named.bak")
+		if err := os.WriteFile(p, liveRaw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(named, olderRaw, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p, named
+	}
+	verify := func(tb testing.TB, p, named, what string) string {
+		tb.Helper()
+		if w := whichOf(tb, p); w != "new" {
+			tb.Fatalf("%s: the live file changed", what)
+		}
+		got := whichOf(tb, named)
+		st, err := data.Open(p, data.Options{MustExist: true})
+		if err != nil {
+			tb.Fatalf("%s: the path does not open: %v", what, err)
+		}
+		st.Close()
+		if l := leftTemps(filepath.Dir(p)); len(l) > 0 {
+			tb.Fatalf("%s: the next open left %v", what, l)
+		}
+		return got
+	}
+	outcome := map[string]int{}
+	for _, set := range syscallSets {
+		calls := 0
+		for n := 1; n <= 60; n++ {
+			p, named := fresh()
+			code, errs := straceChild(t, set, "signal=KILL", n, "--db", p, "backup", named)
+			if code != -1 {
+				if code != 0 {
+					t.Fatalf("backup under strace: exit %d: %s", code, errs)
+				}
+				if got := verify(t, p, named, "backup run to its end"); got != "new" {
+					t.Fatalf("backup said it succeeded and the file holds the %s data", got)
+				}
+				break
+			}
+			calls++
+			outcome["killed at "+set+": "+verify(t, p, named, fmt.Sprintf("killed at %s call %d", set, n))]++
+		}
+		for n := 1; n <= calls; n++ {
+			p, named := fresh()
+			code, errs := straceChild(t, set, "error=EIO", n, "--db", p, "backup", named)
+			got := verify(t, p, named, fmt.Sprintf("EIO at %s call %d", set, n))
+			switch {
+			case code == 0 && got == "new", code == 1 && strings.Contains(errs, "partnerdesk: "):
+			default:
+				t.Fatalf("EIO at %s call %d: exit %d with the %s data in the backup; stderr %q", set, n, code, got, errs)
+			}
+			outcome[fmt.Sprintf("EIO at %s: exit %d", set, code)]++
+		}
+	}
+	t.Logf("backup under injected faults: %v", outcome)
 }

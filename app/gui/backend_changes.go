@@ -25,7 +25,7 @@ func (b *Backend) Changes(_ context.Context, period string) (ui.ChangeList, erro
 		PreviousAt: r.PreviousAt, First: r.First, Summary: app.ChangeSummaryText(r.Summary, r.Currency, lang)}
 	out.Changes = make([]ui.ChangeRow, len(r.Changes))
 	for i, c := range r.Changes {
-		out.Changes[i] = ui.ChangeRow{Change: c.Change, Program: c.Program, Rule: c.Rule, Payee: c.Payee, Reason: app.ReasonText(c.Change)}
+		out.Changes[i] = ui.ChangeRow{Change: c.Change, Program: c.Program, Rule: c.Rule, Payee: c.Payee, Reason: app.ReasonText(c.Change, lang)}
 	}
 	return out, nil
 }

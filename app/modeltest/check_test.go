@@ -215,11 +215,33 @@ func (h *history) checkAdjustments(ls []engine.RewardLine) *invFail {
 
 var hundred = decimal.NewFromInt(100)
 
-// checkFlat: for every flat-rate revenue rule, the sum of its lines over all
-// periods (the stored lines of closed periods, a fresh computation of open
-// ones) equals rate x the credited basis of every sale, each counted once:
+// linear says what a rule linear in revenue pays per currency unit of
+// basis, and whether in points.
+func linear(r engine.Rule) (factor decimal.Decimal, points bool, inv string) {
+	switch r.Kind {
+	case engine.RuleFund:
+		return r.Fund.Rate.Div(hundred), false, "fund-sum"
+	case engine.RuleLoyalty:
+		return r.Loyalty.Points.Div(r.Loyalty.Per), true, "loyalty-sum"
+	}
+	return r.Rate.Rate.Div(hundred), false, "flat-sum"
+}
+
+// lineValue is a line's money, or its points.
+func lineValue(l engine.RewardLine, points bool) decimal.Decimal {
+	if points {
+		return decimal.NewFromInt(l.Points)
+	}
+	return l.Amount
+}
+
+// checkFlat: for every flat-rate revenue rule (and fund accrual, and
+// loyalty points to the partner), the sum of its lines over all periods
+// (the stored lines of closed periods, a fresh computation of open ones)
+// equals rate x the credited basis of every sale, each counted once:
 // plainly in its own period (a payee's negative period basis pays nothing),
-// or as an adjustment at the effective rate the closed period paid.
+// or as an adjustment at the effective rate the closed period paid. Money
+// is within half a cent a line, points within one point a line (floored).
 func (h *history) checkFlat(ls []engine.RewardLine) *invFail {
 	for _, mp := range h.programs {
 		if len(mp.flat) == 0 {
@@ -227,15 +249,22 @@ func (h *history) checkFlat(ls []engine.RewardLine) *invFail {
 		}
 		kind := mp.p.PeriodKind
 		got := map[string]map[engine.ID]decimal.Decimal{} // rule -> partner -> sum
+		inPoints := map[string]bool{}
 		for _, rk := range mp.flat {
 			got[rk] = map[engine.ID]decimal.Decimal{}
+			for _, r := range mp.p.Rules {
+				if r.Key == rk {
+					_, inPoints[rk], _ = linear(r)
+				}
+			}
 		}
 		closedSum := map[string]map[string]map[engine.ID][2]decimal.Decimal{} // rule -> period -> partner -> amount, basis
 		for _, l := range ls {
 			if l.ProgramID != mp.p.ID || got[l.RuleKey] == nil || !h.closedNow(l.Period) {
 				continue
 			}
-			got[l.RuleKey][l.Payee.ID] = got[l.RuleKey][l.Payee.ID].Add(l.Amount)
+			v := lineValue(l, inPoints[l.RuleKey])
+			got[l.RuleKey][l.Payee.ID] = got[l.RuleKey][l.Payee.ID].Add(v)
 			if l.Adjustment == nil {
 				m := closedSum[l.RuleKey]
 				if m == nil {
@@ -246,7 +275,7 @@ func (h *history) checkFlat(ls []engine.RewardLine) *invFail {
 					m[l.Period] = map[engine.ID][2]decimal.Decimal{}
 				}
 				ab := m[l.Period][l.Payee.ID]
-				m[l.Period][l.Payee.ID] = [2]decimal.Decimal{ab[0].Add(l.Amount), ab[1].Add(l.Basis)}
+				m[l.Period][l.Payee.ID] = [2]decimal.Decimal{ab[0].Add(v), ab[1].Add(l.Basis)}
 			}
 		}
 		periods := h.periods(kind)
@@ -260,23 +289,28 @@ func (h *history) checkFlat(ls []engine.RewardLine) *invFail {
 			}
 			for _, l := range sim.Lines {
 				if got[l.RuleKey] != nil && l.Payee.Kind == engine.PayeePartner {
-					got[l.RuleKey][l.Payee.ID] = got[l.RuleKey][l.Payee.ID].Add(l.Amount)
+					got[l.RuleKey][l.Payee.ID] = got[l.RuleKey][l.Payee.ID].Add(lineValue(l, inPoints[l.RuleKey]))
 				}
 			}
 		}
 		for _, rk := range mp.flat {
-			var rate decimal.Decimal
+			var factor decimal.Decimal
+			var points bool
+			inv := ""
 			for _, r := range mp.p.Rules {
 				if r.Key == rk {
-					rate = r.Rate.Rate
+					factor, points, inv = linear(r)
 				}
 			}
 			for _, pt := range h.partners {
-				want, terms, why := h.flatExpected(kind, periods, rate, pt.id, closedSum[rk])
+				want, terms, why := h.flatExpected(kind, periods, factor, pt.id, closedSum[rk])
 				tol := decimal.New(5, -3).Mul(decimal.NewFromInt(int64(terms)))
+				if points {
+					tol = decimal.NewFromInt(int64(terms))
+				}
 				if got[rk][pt.id].Sub(want).Abs().GreaterThan(tol) {
-					return failf("flat-sum", "rule %s (flat %s%%) of %s program %q pays %s %s over all periods; rate x its credited basis gives %s (within %s):\n      %s",
-						rk, rate, kind, mp.p.Name, pt.name, got[rk][pt.id], want.Round(4), tol, strings.Join(why, "\n      "))
+					return failf(inv, "rule %s (%s per unit of revenue%s) of %s program %q pays %s %s over all periods; rate x its credited basis gives %s (within %s):\n      %s",
+						rk, factor.Round(6), map[bool]string{true: ", in points"}[points], kind, mp.p.Name, pt.name, got[rk][pt.id], want.Round(4), tol, strings.Join(why, "\n      "))
 				}
 			}
 		}
@@ -286,7 +320,7 @@ func (h *history) checkFlat(ls []engine.RewardLine) *invFail {
 
 // flatExpected works out what a flat rule owes partner pid over all
 // periods of kind, the number of rounded terms, and how it got there.
-func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, rate decimal.Decimal, pid engine.ID, closed map[string]map[engine.ID][2]decimal.Decimal) (decimal.Decimal, int, []string) {
+func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, factor decimal.Decimal, pid engine.ID, closed map[string]map[engine.ID][2]decimal.Decimal) (decimal.Decimal, int, []string) {
 	want := decimal.Zero
 	terms := 0
 	var why []string
@@ -308,7 +342,7 @@ func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, 
 		case !ab[1].IsZero():
 			return ab[0].Div(ab[1]), fmt.Sprintf("%s paid %s on %s", key, ab[0], ab[1])
 		case late && credit.IsPositive():
-			return rate.Div(hundred), fmt.Sprintf("the rule's rate (%s paid nothing)", key)
+			return factor, fmt.Sprintf("the rule's rate (%s paid nothing)", key)
 		}
 		return decimal.Zero, fmt.Sprintf("nothing paid in %s", key)
 	}
@@ -336,7 +370,7 @@ func (h *history) flatExpected(kind engine.PeriodKind, periods []engine.Period, 
 		terms++
 		pay := decimal.Zero
 		if basis.IsPositive() {
-			pay = basis.Mul(rate).Div(hundred)
+			pay = basis.Mul(factor)
 		}
 		want = want.Add(pay)
 		state := "open"
@@ -436,6 +470,10 @@ func (h *history) checkStatements(ls []engine.RewardLine) *invFail {
 					return failf("statement-total", "the %s statement of %s totals %s and %d points; its lines inside the period give %s and %d points: %s",
 						s.Key, payeeRef(py), st.Total(), st.TotalPoints(), money, pts, strings.Join(ids, " "))
 				}
+				if want := h.creditedSales(py, s); !st.Summary.Sales.Equal(want) {
+					return failf("statement-sales", "the %s statement of %s shows sales of %s; the credited revenue of the sales booked in it (after credit splits, a return following its original's) is %s",
+						s.Key, payeeRef(py), st.Summary.Sales, want)
+				}
 				pv := prev[py]
 				if !st.YTD.Rewards.Equal(pv.money.Add(st.Total())) || st.YTD.Points != pv.pts+st.TotalPoints() {
 					from := "the fiscal year's first statement of this kind"
@@ -450,6 +488,27 @@ func (h *history) checkStatements(ls []engine.RewardLine) *invFail {
 		}
 	}
 	return nil
+}
+
+// creditedSales is the revenue credited to a payee by the sales booked in
+// period p, rounded once.
+func (h *history) creditedSales(py engine.Payee, p engine.Period) decimal.Decimal {
+	sum := decimal.Zero
+	for _, s := range h.sales {
+		day := s.date
+		if s.booked != 0 {
+			day = s.booked
+		}
+		if !p.Contains(day) {
+			continue
+		}
+		for _, sp := range s.creditSplits() {
+			if py.Kind == engine.PayeePartner && sp.PartnerID == py.ID || py.Kind == engine.PayeeRep && sp.RepID == py.ID {
+				sum = sum.Add(s.net.Mul(sp.Share).Div(hundred))
+			}
+		}
+	}
+	return sum.Round(2)
 }
 
 // checkLedgers: fund and points ledgers follow the approved lines; no

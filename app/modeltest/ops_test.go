@@ -1,6 +1,8 @@
 package modeltest
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
@@ -39,8 +41,12 @@ type mProduct struct {
 }
 
 type mProgram struct {
-	p    engine.Program
-	flat []string // keys of its flat-rate revenue rules (no cap, multiplier, matrix or filter)
+	p engine.Program
+	// flat are the keys of its rules linear in the partner's revenue (a
+	// flat rate, a fund accrual, loyalty points to the partner), none with
+	// a cap, multiplier, matrix or filter: what they pay over all periods
+	// is worked out by the model.
+	flat []string
 }
 
 type mSale struct {
@@ -170,6 +176,7 @@ var opKinds = []opKind{
 	{"redeem", 3, opRedeem},
 	{"advance clock", 9, opAdvance},
 	{"post expiries", 2, opExpire},
+	{"re-import renamed program", 1, opReimportProgram},
 }
 
 // generateOps draws the history's operations from its seed.
@@ -415,7 +422,7 @@ func randomPrograms(r *rand.Rand) []*mProgram {
 			p = out[r.Intn(n)]
 		}
 		p.p.Rules = append(p.p.Rules, rl)
-		if strings.HasPrefix(rl.Key, "flat") {
+		if strings.HasPrefix(rl.Key, "flat") || rl.Kind == engine.RuleFund || rl.Kind == engine.RuleLoyalty && !rl.Loyalty.ToRep {
 			p.flat = append(p.flat, rl.Key)
 		}
 	}
@@ -1280,6 +1287,50 @@ func opAdvance(h *history, r *rand.Rand) (string, *invFail) {
 	n := 3 + r.Intn(38)
 	h.today = h.today.AddDays(n)
 	return fmt.Sprintf("advance the clock %d days to %s", n, h.today), nil
+}
+
+// opReimportProgram exports a program and imports the file back under a
+// new name: the program keeps its identity (no second program pays again).
+func opReimportProgram(h *history, r *rand.Rand) (string, *invFail) {
+	mp := pick(r, h.programs)
+	before, err := h.svc.Programs()
+	if err != nil {
+		return "re-import program", failf("read", "%v", err)
+	}
+	b, err := h.svc.ExportProgram(fmt.Sprint(mp.p.ID))
+	if err != nil {
+		return fmt.Sprintf("export program %d: %s", mp.p.ID, refused(err)), nil
+	}
+	var file map[string]any
+	if err := json.Unmarshal(b, &file); err != nil {
+		return "re-import program", failf("program-file", "the exported file of program %d is no JSON object: %v", mp.p.ID, err)
+	}
+	name := fmt.Sprintf("%s (v%d)", strings.SplitN(mp.p.Name, " (v", 2)[0], h.step)
+	file["name"] = name
+	if b, err = json.Marshal(file); err != nil {
+		return "re-import program", failf("program-file", "%v", err)
+	}
+	desc := fmt.Sprintf("export program %d %q and import it renamed %q", mp.p.ID, mp.p.Name, name)
+	got, err := h.svc.ImportProgram(b)
+	var replace *engine.ReplaceProgramError
+	if errors.As(err, &replace) {
+		// An active program is replaced only once the user confirms.
+		desc += fmt.Sprintf(" (asks to confirm replacing program %d: %v; confirmed)", replace.ID, replace.Changes)
+		got, err = h.svc.ImportProgramReplacing(b)
+	}
+	if err != nil {
+		return desc + ": " + refused(err), nil
+	}
+	after, err := h.svc.Programs()
+	if err != nil {
+		return desc, failf("read", "%v", err)
+	}
+	if got.ID != mp.p.ID || len(after) != len(before) {
+		return desc + fmt.Sprintf(": stored as program %d", got.ID), failf("program-identity", "program %d %q exported and imported as %q became program %d; %d programs before, %d after",
+			mp.p.ID, mp.p.Name, name, got.ID, len(before), len(after))
+	}
+	mp.p = got
+	return desc, nil
 }
 
 // opExpire reads the funds as of today (which posts the expiries due) and

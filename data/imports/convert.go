@@ -68,6 +68,11 @@ func ConvertProgress(kind Kind, t *sheet.Table, m Mapping, look Lookup, progress
 	if len(errs) > 0 {
 		return Batch{}, errs
 	}
+	if len(t.Rows) == 0 {
+		// A file that imports nothing is a wrong file (or one read wrong),
+		// never a success.
+		return Batch{}, []RowError{{Line: t.HeaderLine, Column: "", Reason: "the file has no rows under its header; nothing to import"}}
+	}
 	c := &converter{kind: kind, t: t, cols: cols, look: look, cur: look.Currency(),
 		partnerCache: map[string]partnerHit{}, productCache: map[string]productHit{}, failed: map[string]bool{}}
 	c.detect(m)
@@ -216,7 +221,13 @@ func (c *converter) amount(r sheet.Row, field string) (decimal.Decimal, bool) {
 	if s == "" {
 		return decimal.Zero, false
 	}
-	d, err := sheet.ParseAmountIn(s, c.decimalComma)
+	// Money may carry the company's own currency, never another one; a
+	// quantity carries none.
+	home := c.cur.Code
+	if field == "quantity" {
+		home = ""
+	}
+	d, err := sheet.ParseMoneyIn(s, c.decimalComma, home)
 	if err != nil {
 		c.fail(r, field, "%v", err)
 		return decimal.Zero, false
@@ -232,7 +243,7 @@ func (c *converter) date(r sheet.Row, field string, required bool) (engine.Date,
 		}
 		return 0, false
 	}
-	d, err := sheet.ParseDate(s, c.order)
+	d, err := sheet.ParseDateIn(s, c.order, c.t.Date1904)
 	if err != nil {
 		c.fail(r, field, "%v", err)
 		return 0, false
@@ -417,6 +428,7 @@ func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 	for n, r := range c.t.Rows {
 		c.rowBad = false
 		clear(c.failed)
+		c.beyondHeader(r)
 		for i, cell := range r.Cells {
 			if len(cell) > MaxCellChars && utf8.RuneCountInString(cell) > MaxCellChars {
 				col := fmt.Sprintf("column %d", i+1)
@@ -433,4 +445,28 @@ func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 			progress(n, len(c.t.Rows))
 		}
 	}
+}
+
+// beyondHeader refuses a row with a value in a column the header does not
+// name: the value would be dropped without a word.
+func (c *converter) beyondHeader(r sheet.Row) {
+	for i, cell := range r.Cells {
+		if strings.TrimSpace(cell) == "" || i < len(c.t.Header) && c.t.Header[i] != "" {
+			continue
+		}
+		c.rowBad = true
+		c.errs = append(c.errs, RowError{Line: r.Line, Column: strconv.Itoa(i + 1),
+			Reason: fmt.Sprintf("the value %q is in a column with no header; name the column in the header or remove the value", clipText(cell))})
+	}
+}
+
+func clipText(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	i := 40
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }

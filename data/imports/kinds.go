@@ -17,11 +17,41 @@ var partnerKindWords = map[string]engine.PartnerKind{
 	"affiliato": engine.KindReferral, "affilié": engine.KindReferral,
 }
 
-var languages = map[string]bool{"en": true, "it": true, "fr": true, "nl": true, "id": true, "de": true, "es": true}
+// checkRecord reports a record check's problems (engine.CheckPartner and
+// its kin, the validation the forms use) on the row, skipping the fields
+// already reported.
+func (c *converter) checkRecord(r sheet.Row, check func(unread []string) engine.ValidationErrors) {
+	unread := make([]string, 0, len(c.failed))
+	for f := range c.failed {
+		unread = append(unread, f)
+	}
+	for _, e := range check(unread) {
+		c.fail(r, e.Field, "%s", e.Reason)
+	}
+}
+
+// lookFacts answers the record checks from the import's lookup.
+type lookFacts struct{ Lookup }
+
+func (f lookFacts) PartnerNamed(name string, except engine.ID) (engine.Partner, bool) {
+	p, ok := f.PartnerByName(name)
+	return p, ok && p.ID != except
+}
+
+func (f lookFacts) PartnerWithCode(code string, except engine.ID) (engine.Partner, bool) {
+	p, ok := f.PartnerByReferralCode(code)
+	return p, ok && p.ID != except
+}
+
+func (f lookFacts) ProductWithSKU(sku string, except engine.ID) (engine.Product, bool) {
+	p, ok := f.ProductBySKU(sku)
+	return p, ok && p.ID != except
+}
 
 func (c *converter) partners(b *Batch) {
 	names := map[string]int{}
 	codes := map[string]int{}
+	facts := lookFacts{c.look}
 	c.each(nil, func(r sheet.Row) {
 		p := engine.Partner{Status: engine.StatusActive}
 		if name, ok := c.required(r, "name"); ok {
@@ -29,8 +59,6 @@ func (c *converter) partners(b *Batch) {
 			key := FoldName(name)
 			if first, dup := names[key]; dup {
 				c.fail(r, "name", "duplicate of line %d: a partner named %q", first, name)
-			} else if old, exists := c.look.PartnerByName(name); exists {
-				c.fail(r, "name", "partner %q is already stored as P%d", name, old.ID)
 			} else {
 				names[key] = r.Line
 			}
@@ -40,58 +68,30 @@ func (c *converter) partners(b *Batch) {
 			if w, ok := partnerKindWords[strings.ToLower(k)]; ok {
 				kind = w
 			}
-			known := false
-			for _, pk := range engine.PartnerKinds {
-				known = known || pk == kind
-			}
-			if !known {
-				c.fail(r, "kind", "%q is not a partner kind: use reseller, distributor, var, msp, isv, referral or influencer", k)
-			}
 			p.Kind = kind
 		}
 		p.Segment = c.text(r, "segment")
 		p.Region = c.text(r, "region")
-		if cc := c.text(r, "country"); cc != "" {
-			if len(cc) != 2 || !isASCIILetters(cc) {
-				c.fail(r, "country", "%q is not a two-letter country code such as IT", cc)
-			}
-			p.Country = strings.ToUpper(cc)
-		}
+		p.Country = c.text(r, "country")
 		p.Contact = c.text(r, "contact")
-		if e := c.text(r, "email"); e != "" {
-			if !plausibleEmail(e) {
-				c.fail(r, "email", "%q is not an e-mail address", e)
-			}
-			p.Email = e
-		}
+		p.Email = c.text(r, "email")
 		p.AccountManager = c.text(r, "account_manager")
 		if code := c.text(r, "referral_code"); code != "" {
 			key := strings.ToLower(code)
 			if first, dup := codes[key]; dup {
 				c.fail(r, "referral_code", "duplicate of line %d: referral code %q", first, code)
-			} else if old, exists := c.look.PartnerByReferralCode(code); exists {
-				c.fail(r, "referral_code", "referral code %q already belongs to %s", code, old.Name)
 			} else {
 				codes[key] = r.Line
 			}
 			p.ReferralCode = code
 		}
 		if st := c.text(r, "status"); st != "" {
-			switch s := engine.PartnerStatus(strings.ToLower(st)); s {
-			case engine.StatusProspect, engine.StatusActive, engine.StatusSuspended, engine.StatusEnded:
-				p.Status = s
-			default:
-				c.fail(r, "status", "%q is not a status: use prospect, active, suspended or ended", st)
-			}
+			p.Status = engine.PartnerStatus(strings.ToLower(st))
 		}
 		p.Joined, _ = c.date(r, "joined", false)
-		if l := strings.ToLower(c.text(r, "language")); l != "" {
-			if !languages[l] {
-				c.fail(r, "language", "%q is not a statement language: use en, it, fr, nl, id, de or es", l)
-			}
-			p.Language = l
-		}
+		p.Language = strings.ToLower(c.text(r, "language"))
 		p.Notes = c.text(r, "notes")
+		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckPartner(&p, facts, unread...) })
 		if !c.rowBad {
 			b.Partners = append(b.Partners, p)
 			b.Lines = append(b.Lines, r.Line)
@@ -101,6 +101,7 @@ func (c *converter) partners(b *Batch) {
 
 func (c *converter) reps(b *Batch) {
 	seen := map[repKey]int{}
+	facts := lookFacts{c.look}
 	c.each(nil, func(r sheet.Row) {
 		rp := engine.Rep{Active: true}
 		p, partnerOK := c.partnerField(r, fPartner)
@@ -116,14 +117,13 @@ func (c *converter) reps(b *Batch) {
 				seen[key] = r.Line
 			}
 		}
-		if e := c.text(r, "email"); e != "" {
-			if !plausibleEmail(e) {
-				c.fail(r, "email", "%q is not an e-mail address", e)
-			}
-			rp.Email = e
-		}
+		rp.Email = c.text(r, "email")
 		rp.Role = c.text(r, "role")
 		rp.Active = c.boolean(r, "active", true)
+		if !partnerOK {
+			c.failed[fPartner] = true
+		}
+		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckRep(&rp, facts, unread...) })
 		if !c.rowBad {
 			b.Reps = append(b.Reps, rp)
 			b.Lines = append(b.Lines, r.Line)
@@ -133,15 +133,14 @@ func (c *converter) reps(b *Batch) {
 
 func (c *converter) products(b *Batch) {
 	skus := map[string]int{}
+	facts := lookFacts{c.look}
 	c.each(nil, func(r sheet.Row) {
 		var p engine.Product
 		if sku, ok := c.required(r, "sku"); ok {
 			p.SKU = sku
-			key := strings.ToLower(sku)
+			key := FoldName(sku)
 			if first, dup := skus[key]; dup {
 				c.fail(r, "sku", "duplicate of line %d: SKU %q", first, sku)
-			} else if old, exists := c.look.ProductBySKU(sku); exists {
-				c.fail(r, "sku", "SKU %q is already stored (%s)", sku, old.Name)
 			} else {
 				skus[key] = r.Line
 			}
@@ -149,12 +148,10 @@ func (c *converter) products(b *Batch) {
 		p.Name, _ = c.required(r, "name")
 		p.Category = c.text(r, "category")
 		if lp, ok := c.amount(r, "list_price"); ok {
-			if lp.IsNegative() {
-				c.fail(r, "list_price", "the list price %s is negative", lp)
-			}
 			p.ListPrice = lp
 		}
 		p.Subscription = c.boolean(r, "subscription", false)
+		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckProduct(&p, facts, unread...) })
 		if !c.rowBad {
 			b.Products = append(b.Products, p)
 			b.Lines = append(b.Lines, r.Line)
@@ -166,6 +163,7 @@ func (c *converter) products(b *Batch) {
 const DefaultWindowDays = 90
 
 func (c *converter) registrations(b *Batch) {
+	facts := lookFacts{c.look}
 	c.each(nil, func(r sheet.Row) {
 		g := engine.Registration{Decision: engine.DecisionPending, Outcome: engine.OutcomeOpen, WindowDays: DefaultWindowDays}
 		p, partnerOK := c.partnerField(r, fPartner)
@@ -177,42 +175,24 @@ func (c *converter) registrations(b *Batch) {
 				g.RepID = rp.ID
 			}
 		}
-		g.Customer, _ = c.required(r, fCustomer)
+		if !partnerOK {
+			c.failed[fPartner] = true
+		}
+		g.Customer = c.text(r, fCustomer)
 		if v, ok := c.amount(r, "expected_value"); ok {
-			if v.IsNegative() {
-				c.fail(r, "expected_value", "the expected value %s is negative", v)
-			}
 			g.ExpectedValue = v
 		}
-		var ok bool
-		if g.Submitted, ok = c.date(r, "submitted", true); ok {
-			c.openDate(r, "submitted", g.Submitted)
-		}
+		g.Submitted, _ = c.date(r, "submitted", false)
 		if d := strings.ToLower(c.text(r, "decision")); d != "" {
-			switch d {
-			case "pending", "approved", "rejected":
-				g.Decision = engine.Decision(d)
-			default:
-				c.fail(r, "decision", "%q is not a decision: use pending, approved or rejected", d)
-			}
+			g.Decision = engine.Decision(d)
 		}
 		g.DecidedBy = c.text(r, "decided_by")
 		g.DecidedOn, _ = c.date(r, "decided_on", false)
-		if g.Decision != engine.DecisionPending && g.DecidedOn == 0 && c.text(r, "decided_on") == "" {
-			c.fail(r, "decided_on", "an %s registration needs the day it was decided", g.Decision)
-		}
-		if g.DecidedOn != 0 && g.Submitted != 0 && g.DecidedOn < g.Submitted {
-			c.fail(r, "decided_on", "it was decided (%s) before it was submitted (%s)", g.DecidedOn, g.Submitted)
-		}
 		g.WindowDays = c.integer(r, "window_days", DefaultWindowDays)
 		if o := strings.ToLower(c.text(r, "outcome")); o != "" {
-			switch o {
-			case "open", "won", "lost", "expired":
-				g.Outcome = engine.Outcome(o)
-			default:
-				c.fail(r, "outcome", "%q is not an outcome: use open, won, lost or expired", o)
-			}
+			g.Outcome = engine.Outcome(o)
 		}
+		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckRegistration(&g, facts, unread...) })
 		if !c.rowBad {
 			b.Registrations = append(b.Registrations, g)
 			b.Lines = append(b.Lines, r.Line)
@@ -228,6 +208,7 @@ type trainingKey struct {
 
 func (c *converter) trainings(b *Batch) {
 	seen := map[trainingKey]int{}
+	facts := lookFacts{c.look}
 	c.each(nil, func(r sheet.Row) {
 		var tr engine.Training
 		var partner engine.ID
@@ -245,20 +226,13 @@ func (c *converter) trainings(b *Batch) {
 			} else {
 				tr.RepID = rp.ID
 			}
+		} else {
+			c.failed[fRep] = true
 		}
-		tr.Course, _ = c.required(r, "course")
-		var ok bool
-		if tr.Completed, ok = c.date(r, "completed", true); ok {
-			c.openDate(r, "completed", tr.Completed)
-		}
+		tr.Course = c.text(r, "course")
+		tr.Completed, _ = c.date(r, "completed", false)
 		tr.Certification = c.boolean(r, "certification", false)
 		tr.ValidUntil, _ = c.date(r, "valid_until", false)
-		if tr.ValidUntil != 0 && !tr.Certification {
-			c.fail(r, "valid_until", "only a certification has an expiry; set certification to yes")
-		}
-		if tr.ValidUntil != 0 && tr.Completed != 0 && tr.ValidUntil < tr.Completed {
-			c.fail(r, "valid_until", "it expires (%s) before it was completed (%s)", tr.ValidUntil, tr.Completed)
-		}
 		if tr.RepID != 0 && tr.Course != "" && tr.Completed != 0 {
 			key := trainingKey{tr.RepID, FoldName(tr.Course), tr.Completed}
 			if first, dup := seen[key]; dup {
@@ -267,6 +241,7 @@ func (c *converter) trainings(b *Batch) {
 				seen[key] = r.Line
 			}
 		}
+		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckTraining(&tr, facts, unread...) })
 		if !c.rowBad {
 			b.Trainings = append(b.Trainings, tr)
 			b.Lines = append(b.Lines, r.Line)
@@ -275,6 +250,7 @@ func (c *converter) trainings(b *Batch) {
 }
 
 func (c *converter) activities(b *Batch) {
+	facts := lookFacts{c.look}
 	c.each(nil, func(r sheet.Row) {
 		var a engine.Activity
 		p, partnerOK := c.partnerField(r, fPartner)
@@ -286,32 +262,16 @@ func (c *converter) activities(b *Batch) {
 				a.RepID = rp.ID
 			}
 		}
-		if t, ok := c.required(r, "type"); ok {
-			a.Type = strings.ToLower(t)
+		if !partnerOK {
+			c.failed[fPartner] = true
 		}
-		var ok bool
-		if a.Date, ok = c.date(r, fDate, true); ok {
-			c.openDate(r, fDate, a.Date)
-		}
+		a.Type = strings.ToLower(c.text(r, "type"))
+		a.Date, _ = c.date(r, fDate, false)
 		a.Note = c.text(r, "note")
+		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckActivity(&a, facts, unread...) })
 		if !c.rowBad {
 			b.Activities = append(b.Activities, a)
 			b.Lines = append(b.Lines, r.Line)
 		}
 	})
-}
-
-func isASCIILetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-// plausibleEmail catches a wrong column, not every invalid address.
-func plausibleEmail(s string) bool {
-	at := strings.IndexByte(s, '@')
-	return at > 0 && at < len(s)-1 && strings.Count(s, "@") == 1 && !strings.ContainsAny(s, " \t,;")
 }

@@ -38,10 +38,11 @@ type Lookup interface {
 // A Lookup answers every question engine.CheckSale asks.
 var _ engine.SaleFacts = Lookup(nil)
 
-// FoldName is the key names are matched on: lower case, spaces trimmed and
-// runs of spaces made one.
+// FoldName is the key names are matched on: engine.FoldName (case and
+// accents aside, as the form and the engine compare names), spaces trimmed
+// and runs of spaces made one.
 func FoldName(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.Join(strings.Fields(engine.FoldName(s)), " ")
 }
 
 // MemLookup is a Lookup over records held in memory: the tests' fake, and
@@ -118,7 +119,7 @@ func (l *MemLookup) AddRep(r engine.Rep) *MemLookup {
 // AddProduct loads a product.
 func (l *MemLookup) AddProduct(p engine.Product) *MemLookup {
 	l.products[p.ID] = p
-	l.productBySKU[strings.ToLower(strings.TrimSpace(p.SKU))] = p.ID
+	l.productBySKU[FoldName(p.SKU)] = p.ID
 	return l
 }
 
@@ -206,7 +207,7 @@ func (l *MemLookup) ProductByID(id engine.ID) (engine.Product, bool) {
 
 // ProductBySKU implements Lookup.
 func (l *MemLookup) ProductBySKU(sku string) (engine.Product, bool) {
-	id, ok := l.productBySKU[strings.ToLower(strings.TrimSpace(sku))]
+	id, ok := l.productBySKU[FoldName(sku)]
 	if !ok {
 		return engine.Product{}, false
 	}

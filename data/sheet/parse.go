@@ -17,9 +17,11 @@ import (
 const maxAmountDigits = 40
 
 // ParseAmount reads an amount written the way spreadsheets and people write
-// money: 1234.56, 1,234.56, 1.234,56, 1 234,56 (space, no-break or narrow
+// numbers: 1234.56, 1,234.56, 1.234,56, 1 234,56 (space, no-break or narrow
 // no-break space groups), 1'234.56, 1234,5; negative with a leading or
-// trailing minus or in parentheses; with a currency symbol or code around it.
+// trailing minus or in parentheses. An amount that carries a currency sign
+// or code ("99.00 USD", "$1.00") is refused: its currency cannot be known to
+// be the company's; ParseMoneyIn accepts the company's own.
 // A lone separator followed by exactly three digits ("1,234", "1.234") is
 // read as a thousands separator for a comma and a decimal point for a dot;
 // use ParseAmountIn with the file's convention to decide otherwise.
@@ -32,9 +34,24 @@ func ParseAmount(s string) (decimal.Decimal, error) {
 // "1.234" as 1234 (Italian, French, Dutch, German, Spanish, Indonesian
 // files); false reads them as 1234 and 1.234.
 func ParseAmountIn(s string, decimalComma bool) (decimal.Decimal, error) {
-	num, err := canonicalAmount(s, decimalComma)
+	return ParseMoneyIn(s, decimalComma, "")
+}
+
+// ParseMoneyIn is ParseAmountIn for money of the currency whose ISO code is
+// home: the amount may carry that code ("1.234,56 EUR") or a sign the
+// currency is written with at home ("€ 1.234,56"; "$" for USD, CAD, AUD and
+// the other dollars; "Rp" for IDR); any other currency is refused, since
+// the amount would be stored as home money without being converted. An
+// empty home accepts no currency at all.
+func ParseMoneyIn(s string, decimalComma bool, home string) (decimal.Decimal, error) {
+	num, marks, err := canonicalAmount(s, decimalComma)
 	if err != nil {
 		return decimal.Zero, err
+	}
+	for _, m := range marks {
+		if !homeMark(m, home) {
+			return decimal.Zero, foreignCurrency(s, m, home)
+		}
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil {
@@ -43,8 +60,47 @@ func ParseAmountIn(s string, decimalComma bool) (decimal.Decimal, error) {
 	return d, nil
 }
 
-// currencyWords are stripped from either end of an amount.
-var currencyWords = []string{"€", "$", "£", "¥", "₹", "₩", "₫", "Rp.", "Rp", "CHF", "Fr.", "kr", "zł", "US$", "R$"}
+// currencySigns are the currency signs stripped from either end of an
+// amount, longest first, with the ISO codes of the currencies that write
+// them at home.
+var currencySigns = []struct {
+	sign  string
+	codes []string
+}{
+	{"US$", []string{"USD"}}, {"R$", []string{"BRL"}}, {"Rp.", []string{"IDR"}}, {"Rp", []string{"IDR"}},
+	{"Fr.", []string{"CHF"}}, {"kr", []string{"SEK", "NOK", "DKK", "ISK"}}, {"zł", []string{"PLN"}},
+	{"€", []string{"EUR"}}, {"£", []string{"GBP"}}, {"¥", []string{"JPY", "CNY"}}, {"₹", []string{"INR"}},
+	{"₩", []string{"KRW"}}, {"₫", []string{"VND"}},
+	{"$", []string{"USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN", "TWD"}},
+}
+
+// homeMark reports whether mark, a sign or a three-letter code found around
+// an amount, stands for the currency home.
+func homeMark(mark, home string) bool {
+	if home == "" {
+		return false
+	}
+	if mark == home {
+		return true
+	}
+	for _, cs := range currencySigns {
+		if cs.sign == mark {
+			for _, c := range cs.codes {
+				if c == home {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func foreignCurrency(s, mark, home string) error {
+	if home == "" {
+		return fmt.Errorf("%q is not an amount: it carries the currency %q; write the number alone", clip(s), mark)
+	}
+	return fmt.Errorf("%q is not an amount in %s, the company's currency: it is marked %q; convert it to %s first", clip(s), home, mark, home)
+}
 
 func isSpaceRune(r rune) bool {
 	switch r {
@@ -58,26 +114,32 @@ func trimSpaces(s string) string {
 	return strings.TrimFunc(s, isSpaceRune)
 }
 
-// stripCurrency removes a currency symbol or ISO code at either end.
-func stripCurrency(s string) string {
+// stripCurrency removes a currency sign or ISO code at either end and
+// appends what it removed to marks.
+func stripCurrency(s string, marks *[]string) string {
 	// The common case, a bare number, has nothing to strip.
 	if s != "" && numByte(s[0]) && numByte(s[len(s)-1]) {
 		return s
 	}
 	for range 2 {
 		s = trimSpaces(s)
-		for _, w := range currencyWords {
+		for _, cs := range currencySigns {
+			w := cs.sign
 			if strings.HasPrefix(s, w) {
 				s = s[len(w):]
+				*marks = append(*marks, w)
 			} else if strings.HasSuffix(s, w) {
 				s = s[:len(s)-len(w)]
+				*marks = append(*marks, w)
 			}
 		}
 		s = trimSpaces(s)
 		// A three-letter upper-case code such as EUR, USD or IDR.
 		if len(s) > 3 && isUpper3(s[:3]) {
+			*marks = append(*marks, s[:3])
 			s = s[3:]
 		} else if len(s) > 3 && isUpper3(s[len(s)-3:]) {
+			*marks = append(*marks, s[len(s)-3:])
 			s = s[:len(s)-3]
 		}
 	}
@@ -108,8 +170,15 @@ func clip(s string) string {
 	return s[:i] + "…"
 }
 
-// canonicalAmount rewrites s as "-1234.56" for decimal.NewFromString.
-func canonicalAmount(s string, decimalComma bool) (string, error) {
+// canonicalAmount rewrites s as "-1234.56" for decimal.NewFromString and
+// returns the currency signs and codes found around it.
+func canonicalAmount(s string, decimalComma bool) (string, []string, error) {
+	var marks []string
+	out, err := canonicalNumber(s, decimalComma, &marks)
+	return out, marks, err
+}
+
+func canonicalNumber(s string, decimalComma bool, marks *[]string) (string, error) {
 	orig := s
 	bad := func(why string) error {
 		return fmt.Errorf("%q is not an amount: %s", clip(orig), why)
@@ -126,7 +195,7 @@ func canonicalAmount(s string, decimalComma bool) (string, error) {
 		neg = true
 		s = s[1 : len(s)-1]
 	}
-	s = stripCurrency(s)
+	s = stripCurrency(s, marks)
 	// A sign may come before or after the currency symbol: "-€ 5", "€ -5", "5-".
 	signs := 0
 	for range 2 {
@@ -140,7 +209,7 @@ func canonicalAmount(s string, decimalComma bool) (string, error) {
 		case strings.HasSuffix(s, "-"):
 			neg, s, signs = !neg, s[:len(s)-1], signs+1
 		}
-		s = stripCurrency(s)
+		s = stripCurrency(s, marks)
 	}
 	if signs > 1 {
 		return "", bad("it has more than one sign")
@@ -354,7 +423,8 @@ func trailingDigits(s string) int {
 	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
 		n++
 	}
-	rest := stripCurrency(s[n:])
+	var marks []string
+	rest := stripCurrency(s[n:], &marks)
 	if rest != "" && rest != "-" && rest != ")" {
 		return 0
 	}
@@ -383,9 +453,22 @@ const (
 
 // ParseDate reads a day: ISO 2026-07-31 (also with / or . and a time that
 // is ignored), 31/07/2026, 31.07.2026, 31-07-2026 (07/31/2026 when order is
-// MDY; two-digit years 00-29 are 2000-2029, 30-99 are 1930-1999), compact
-// 20260731, or an Excel serial number such as 46234.
+// MDY), compact 20260731, or an Excel serial number such as 46234 (in the
+// 1900 date system). A two-digit year ("02/12/30") is refused: it could be
+// 1930 or 2030.
 func ParseDate(s string, order DateOrder) (engine.Date, error) {
+	return ParseDateIn(s, order, false)
+}
+
+// date1904Offset is the number of days between the 1900 and the 1904 date
+// systems: serial 0 of a 1904 workbook is 1904-01-01, serial 1462 of a 1900
+// one.
+const date1904Offset = 1462
+
+// ParseDateIn is ParseDate for a workbook whose serials count in the 1904
+// date system (Excel for Mac before 2011, and any workbook with "Use 1904
+// date system" ticked) when date1904 is true.
+func ParseDateIn(s string, order DateOrder, date1904 bool) (engine.Date, error) {
 	orig := s
 	s = trimSpaces(s)
 	if s == "" {
@@ -403,7 +486,11 @@ func ParseDate(s string, order DateOrder) (engine.Date, error) {
 		if len(ip) == 8 && !hasFrac {
 			return makeDate(atoi(ip[:4]), atoi(ip[4:6]), atoi(ip[6:]), orig)
 		}
-		if n := atoi(ip); len(ip) <= 7 && n >= minSerial && n <= maxSerial {
+		n := atoi(ip)
+		if date1904 && len(ip) <= 7 {
+			n += date1904Offset
+		}
+		if len(ip) <= 7 && n >= minSerial && n <= maxSerial {
 			if n == excelEpochOffset {
 				return bad(epochReason)
 			}
@@ -442,11 +529,9 @@ func ParseDate(s string, order DateOrder) (engine.Date, error) {
 		return makeDate(a, b, c, orig)
 	}
 	if len(parts[2]) == 2 {
-		if c < 30 {
-			c += 2000
-		} else {
-			c += 1900
-		}
+		// "02/12/30" could be 1930 or 2030: guessing would store a date a
+		// century off without a word.
+		return bad(fmt.Sprintf("the year %q has two digits; write it with four (19%s or 20%s)", parts[2], parts[2], parts[2]))
 	} else if len(parts[2]) != 4 {
 		return bad("the year needs four digits")
 	}

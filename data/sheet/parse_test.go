@@ -35,13 +35,6 @@ func TestParseAmount(t *testing.T) {
 		{"12.50-", false, "-12.5"},          // trailing minus (accountants)
 		{"(12.50)", false, "-12.5"},         // parentheses (accountants)
 		{"\u221212.50", false, "-12.5"},     // the Unicode minus sign
-		{"€ 1.234,56", false, "1234.56"},    // euro before
-		{"1.234,56 €", false, "1234.56"},    // euro after
-		{"EUR 99", false, "99"},             // ISO code before
-		{"99.00 USD", false, "99"},          // ISO code after
-		{"-$5.00", false, "-5"},             // sign before symbol
-		{"Rp 1.500.000", false, "1500000"},  // Indonesian rupiah
-		{"(€ 1.234,56)", false, "-1234.56"}, // parentheses around currency
 		{"+7", false, "7"},                  // explicit plus
 		{"1.5E-3", false, "0.0015"},         // spreadsheet exponent
 		{"  42  ", false, "42"},             // spaces around
@@ -54,6 +47,8 @@ func TestParseAmount(t *testing.T) {
 		{"1 2 3x", false, ""},               // a letter inside
 		{"12,345,67", false, ""},            // the last group is not three digits
 		{"1", false, "1"},                   // a single digit
+		{"99.00 USD", false, ""},            // a currency: see TestParseMoney
+		{"€ 5", false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -113,8 +108,8 @@ func TestParseDate(t *testing.T) {
 		{"1/7/2026", sheet.DMY, "2026-07-01"},
 		{"07/31/2026", sheet.MDY, "2026-07-31"},
 		{"7/1/2026", sheet.MDY, "2026-07-01"},
-		{"31/07/26", sheet.DMY, "2026-07-31"}, // 00-29 is 2000-2029
-		{"31/07/99", sheet.DMY, "1999-07-31"}, // 30-99 is 1930-1999
+		{"31/07/26", sheet.DMY, ""}, // a two-digit year: 1926 or 2026?
+		{"02/12/30", sheet.DMY, ""}, // 1930 or 2030?
 		{"20260731", sheet.DMY, "2026-07-31"},
 		{"46234", sheet.DMY, "2026-07-31"},      // Excel serial: 46234 - 25569 = 20665 days after 1970-01-01
 		{"46234.75", sheet.DMY, "2026-07-31"},   // a time of day is dropped

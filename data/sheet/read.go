@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -59,6 +60,9 @@ type Table struct {
 	HeaderLine int
 	Header     []string
 	Rows       []Row
+	// Date1904 is true for a workbook whose date serials count from
+	// 1904-01-01 (read them with ParseDateIn).
+	Date1904 bool
 }
 
 // Column returns the index of the header cell equal to name (ignoring case
@@ -80,7 +84,7 @@ func Read(r io.Reader, name string) (*Table, error) {
 
 // ReadProgress is Read that reports the bytes parsed to progress.
 func ReadProgress(r io.Reader, name string, progress Progress) (*Table, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readAll(r, MaxFileSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
@@ -97,6 +101,33 @@ func ReadProgress(r io.Reader, name string, progress Progress) (*Table, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return t, nil
+}
+
+// readAll reads at most limit bytes of r. When r is a file it reads into
+// one buffer of the file's size: io.ReadAll grows its buffer by doubling,
+// which holds up to three times a large file at once.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(512)
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = min(fi.Size(), limit) + 1 // +1 to see the end
+		}
+	}
+	data := make([]byte, 0, size)
+	lr := io.LimitReader(r, limit)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -210,11 +241,14 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 	if comma == '"' || comma == '\r' || comma == '\n' || !validDelim(comma) {
 		return nil, fmt.Errorf("line 1: %q cannot separate columns", comma)
 	}
+	data = crLineEnds(data)
 	cr := &countingReader{b: data}
 	rd := csv.NewReader(cr)
 	rd.Comma = comma
 	rd.FieldsPerRecord = -1
-	rd.LazyQuotes = true
+	// A stray quote is refused, not kept: with lazy quotes `"a "word"`
+	// would be stored as `a "word`.
+	rd.LazyQuotes = false
 	t := &Table{Format: "csv", Comma: comma}
 	lastReport := 0
 	for {
@@ -225,7 +259,7 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, fmt.Errorf("line %d: %v", pe.StartLine+firstLine-1, pe.Err)
+				return nil, quoteError(data, comma, pe, firstLine-1)
 			}
 			return nil, err
 		}
@@ -257,6 +291,100 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 		progress(total, total)
 	}
 	return t, nil
+}
+
+// crLineEnds reads a carriage return that no line feed follows as a line
+// end, as classic Mac OS and some ERPs write them: in a file with no line
+// feed at all every CR ends a line; elsewhere a lone CR outside quotes
+// does. Without this the whole file is one line, a header and no rows.
+func crLineEnds(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	if bytes.IndexByte(data, '\n') < 0 {
+		return bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+	}
+	var out []byte
+	inQuote := false
+	for i, b := range data {
+		switch {
+		case b == '"':
+			inQuote = !inQuote
+		case b == '\r' && !inQuote && (i+1 == len(data) || data[i+1] != '\n'):
+			if out == nil {
+				out = bytes.Clone(data)
+			}
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// quoteError turns the CSV reader's error into one naming the line, the
+// column (the cell's number, counted from 1) and the reason; skipped is
+// the number of lines before data (a "sep=" line).
+func quoteError(data []byte, comma rune, pe *csv.ParseError, skipped int) error {
+	line := pe.Line
+	if line == 0 {
+		line = pe.StartLine
+	}
+	col, cellLine, atEnd := cellAt(data, comma, pe.StartLine, line, pe.Column)
+	reason := pe.Err.Error()
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote) && atEnd:
+		// The reader ran to the end of the file looking for the quote.
+		line = cellLine
+		reason = `the quote that opens the cell is never closed`
+	case errors.Is(pe.Err, csv.ErrQuote):
+		reason = `a quoted cell must end with a quote, and a quote inside it must be doubled ("")`
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		reason = `a quote in a cell that does not start with one; put the cell in quotes and double the quote inside ("")`
+	}
+	return fmt.Errorf("line %d, column %d: %s", line+skipped, col, reason)
+}
+
+// cellAt returns the number (from 1) of the cell holding byte col (from 1)
+// of line, in the record that starts on startLine, the line that cell
+// starts on, and whether the position is past the end of data.
+func cellAt(data []byte, comma rune, startLine, line, col int) (cell, cellLine int, atEnd bool) {
+	off := 0
+	for l := 1; l < startLine; l++ {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return 1, startLine, true
+		}
+		off += i + 1
+	}
+	inQuote, l, c := false, startLine, 1
+	cell, cellLine = 1, startLine
+	for i := off; ; {
+		if l > line {
+			// Past the end of the line: the reader hit the end of the file.
+			return cell, cellLine, true
+		}
+		if l == line && c >= col {
+			return cell, cellLine, false
+		}
+		if i >= len(data) {
+			return cell, cellLine, true
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		i += n
+		switch {
+		case r == '"':
+			inQuote = !inQuote
+		case r == comma && !inQuote:
+			cell, cellLine = cell+1, l
+		}
+		if r == '\n' {
+			l, c = l+1, 1
+		} else {
+			c += n
+		}
+	}
 }
 
 func validDelim(r rune) bool {
@@ -295,13 +423,18 @@ func trimAll(rec []string) []string {
 	return out
 }
 
+// xlsxInMemory is the largest worksheet XML unzipped into memory.
+const xlsxInMemory = 16 << 20
+
 func readXLSX(data []byte, progress Progress) (*Table, error) {
 	// A real workbook unzips to at most a few dozen times its size; a
 	// limit proportional to the file keeps a zip bomb from filling memory.
 	limit := min(int64(4*MaxFileSize), 100*int64(len(data))+16<<20)
+	// A worksheet bigger than xlsxInMemory unzips to a temporary file that
+	// Rows reads as a stream (and Close removes), not into memory.
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit:    limit,
-		UnzipXMLSizeLimit: limit,
+		UnzipXMLSizeLimit: min(limit, xlsxInMemory),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("not a readable XLSX workbook: %w", err)
@@ -312,6 +445,11 @@ func readXLSX(data []byte, progress Progress) (*Table, error) {
 		return nil, ErrEmpty
 	}
 	t := &Table{Format: "xlsx", Sheet: sheets[0]}
+	props, err := f.GetWorkbookProps()
+	if err != nil {
+		return nil, fmt.Errorf("not a readable XLSX workbook: %w", err)
+	}
+	t.Date1904 = props.Date1904 != nil && *props.Date1904
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
 		return nil, fmt.Errorf("sheet %q: %w", sheets[0], err)

@@ -159,11 +159,18 @@ func TestReadRefusesJunk(t *testing.T) {
 }
 
 func TestReadHugeCell(t *testing.T) {
-	// An 11 MB unterminated quote must end in an error or a table, not a hang.
-	data := "a,b\n\"" + strings.Repeat("x", 11<<20) + "\n"
+	// An 11 MB quoted cell is refused as too large, naming its line.
+	data := "a,b\n\"" + strings.Repeat("x", 11<<20) + "\"\n"
 	_, err := sheet.Read(strings.NewReader(data), "huge.csv")
-	if !errors.Is(err, sheet.ErrTooLarge) {
-		t.Errorf("err = %v, want ErrTooLarge", err)
+	if !errors.Is(err, sheet.ErrTooLarge) || !strings.Contains(err.Error(), "line 2 column 1") {
+		t.Errorf("err = %v, want ErrTooLarge on line 2 column 1", err)
+	}
+	// An 11 MB unterminated quote ends in an error naming where it starts,
+	// not in a hang.
+	data = "a,b\n\"" + strings.Repeat("x", 11<<20) + "\n"
+	_, err = sheet.Read(strings.NewReader(data), "huge.csv")
+	if err == nil || !strings.Contains(err.Error(), "line 2, column 1: the quote that opens the cell is never closed") {
+		t.Errorf("err = %v, want an unterminated quote on line 2, column 1", err)
 	}
 }
 

@@ -332,7 +332,9 @@ func (g *gen) inputs() engine.Inputs {
 	g.r.Shuffle(len(in.Programs), func(i, j int) { in.Programs[i], in.Programs[j] = in.Programs[j], in.Programs[i] })
 
 	// A few lines written with more decimals than the currency has, or
-	// very large, where sums leave the engine's integer fast path.
+	// large (within engine's limits: a net of at most 10^11 keeps every
+	// line below MaxPoints and the money line limit), where sums leave the
+	// engine's integer fast path.
 	returned := map[string]bool{}
 	for _, s := range in.Sales {
 		returned[s.OriginalInvoice] = true
@@ -342,10 +344,10 @@ func (g *gen) inputs() engine.Inputs {
 		if s.IsReturn() || returned[s.Invoice] || !g.chance(0.04) {
 			continue
 		}
-		if g.chance(0.5) {
+		if g.chance(0.5) || s.Net.GreaterThan(decimal.NewFromInt(100000)) {
 			s.Net = s.Net.Add(decimal.New(int64(g.n(1, 9999999)), -9))
 		} else {
-			s.Net = s.Net.Mul(decimal.New(1, int32(g.n(6, 12))))
+			s.Net = s.Net.Mul(decimal.New(1, int32(g.n(3, 6))))
 		}
 	}
 	// Late sales: entered during this period (Booked) but dated before
@@ -361,7 +363,21 @@ func (g *gen) inputs() engine.Inputs {
 	}
 	g.referralEdges(&in)
 	g.registrationReturns(&in)
+	// The same inputs in any order give the same lines.
+	shuffle(g, in.Sales)
+	shuffle(g, in.Partners)
+	shuffle(g, in.Reps)
+	shuffle(g, in.Products)
+	shuffle(g, in.TierHistory)
+	shuffle(g, in.Trainings)
+	shuffle(g, in.Activities)
+	shuffle(g, in.Registrations)
+	shuffle(g, in.CustomerFirstSales)
 	return in
+}
+
+func shuffle[T any](g *gen, xs []T) {
+	g.r.Shuffle(len(xs), func(i, j int) { xs[i], xs[j] = xs[j], xs[i] })
 }
 
 // referralEdges adds, for referral rules paying N months, a customer first
@@ -391,12 +407,16 @@ func (g *gen) referralEdges(in *engine.Inputs) {
 			for range 10 {
 				y, m, _ := g.day(g.per.Start, g.per.End).YMD()
 				lastDay := engine.NewDate(y, m-time.Month(n)+1, 1).AddDays(-1)
-				first = lastDay.AddDays(-g.r.IntN(3))
-				_, _, fd := first.YMD()
-				_, _, ed := clampedMonths(first, n).YMD()
-				if fd > ed && first >= p.ValidFrom {
+				d := lastDay.AddDays(-g.r.IntN(3))
+				_, _, fd := d.YMD()
+				_, _, ed := clampedMonths(d, n).YMD()
+				if fd > ed && d >= p.ValidFrom {
+					first = d
 					break
 				}
+			}
+			if first == 0 {
+				continue
 			}
 			k++
 			fs := g.sale(in, first)
@@ -409,7 +429,7 @@ func (g *gen) referralEdges(in *engine.Inputs) {
 			end := clampedMonths(first, n)
 			for _, off := range []int{-1, 0, 1, 2, 3} {
 				d := end.AddDays(off)
-				if d < g.per.Start || d > g.per.End || d <= first || !g.chance(0.7) {
+				if d < g.per.Start || d > g.per.End || d <= first {
 					continue
 				}
 				x := g.sale(in, d)
@@ -424,14 +444,19 @@ func (g *gen) referralEdges(in *engine.Inputs) {
 // the period of a large linked sale made before it, so that a registering
 // partner's linked net can be negative (SPEC: a negative basis pays nothing).
 func (g *gen) registrationReturns(in *engine.Inputs) {
-	for _, reg := range in.Registrations {
-		if reg.Decision != engine.DecisionApproved || reg.DecidedOn == 0 || !g.chance(0.4) {
+	for i := range in.Registrations {
+		reg := &in.Registrations[i]
+		if reg.Decision != engine.DecisionApproved || reg.DecidedOn == 0 || reg.DecidedOn > g.per.End || !g.chance(0.8) {
 			continue
+		}
+		// The window reaches into the period.
+		if deadline := reg.DecidedOn.AddDays(reg.WindowDays); deadline < g.per.Start {
+			reg.WindowDays = int(g.per.Start-reg.DecidedOn) + g.r.IntN(g.per.Days())
 		}
 		orig := g.sale(in, g.day(g.per.Start.AddDays(-60), g.per.Start.AddDays(-1)))
 		orig.RegistrationID, orig.Customer = reg.ID, fmt.Sprintf("Returned %d", reg.ID)
 		orig.PartnerID, orig.RepID, orig.Splits = reg.PartnerID, 0, nil
-		ret := g.returnOf(orig, g.day(g.per.Start, min(g.per.End, max(g.per.Start, reg.DecidedOn.AddDays(reg.WindowDays)))))
+		ret := g.returnOf(orig, g.day(max(g.per.Start, reg.DecidedOn), min(g.per.End, reg.DecidedOn.AddDays(reg.WindowDays))))
 		in.Sales = append(in.Sales, ret)
 	}
 }
@@ -500,7 +525,7 @@ func (g *gen) splits(in *engine.Inputs) []engine.CreditSplit {
 	return out
 }
 
-// returnOf gives back part or all of orig on day.
+// returnOf gives back part or all of orig on day, with orig's credit splits.
 func (g *gen) returnOf(orig engine.Sale, day engine.Date) engine.Sale {
 	g.nextSale++
 	r := orig
@@ -585,12 +610,8 @@ func (g *gen) rule(in *engine.Inputs, key string, kind engine.RuleKind) engine.R
 		f.Product = pick(g, []engine.NewFilter{engine.FilterNew, engine.FilterExisting})
 	}
 	if g.chance(0.15) {
-		var ks []string
 		for _, k := range subset(g, engine.PartnerKinds) {
-			ks = append(ks, g.spell(string(k)))
-		}
-		for _, k := range ks {
-			f.PartnerKinds = append(f.PartnerKinds, engine.PartnerKind(k))
+			f.PartnerKinds = append(f.PartnerKinds, engine.PartnerKind(g.spell(string(k))))
 		}
 	}
 	// Rep roles filter the rep credited on the line: for the rules whose
@@ -634,6 +655,9 @@ func (g *gen) rule(in *engine.Inputs, key string, kind engine.RuleKind) engine.R
 		}
 		if g.chance(0.4) {
 			rr.Rate = g.rate(max)
+			if rr.Rate.IsZero() {
+				rr.Rate = dec("1") // a flat rate of 0 pays nothing: refused
+			}
 		} else {
 			rr.Bands = g.bands(max, r.Basis == engine.BasisUnits)
 			rr.Mode = pick(g, []engine.BandMode{engine.Retroactive, engine.Marginal, ""})

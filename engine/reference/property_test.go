@@ -239,15 +239,16 @@ func compare(in engine.Inputs) (out []diff) {
 	for _, f := range figs {
 		ref[f.Key] = f
 	}
+	// Every key either side pays something on (the reference leaves out
+	// its zero totals; the engine may hold zero lines that say why).
 	var keys []reference.Key
 	for k, t := range eng {
-		if t.amount.IsZero() && t.points == 0 {
-			continue
+		if !t.amount.IsZero() || t.points != 0 {
+			keys = append(keys, k)
 		}
-		keys = append(keys, k)
 	}
 	for k := range ref {
-		if _, ok := eng[k]; !ok {
+		if t := eng[k]; t.amount.IsZero() && t.points == 0 {
 			keys = append(keys, k)
 		}
 	}
@@ -422,7 +423,11 @@ func describe(in engine.Inputs) string {
 	fmt.Fprintf(&b, "  period %s (%s..%s), currency %s/%d, fiscal year from month %d, drafts %v\n", in.Period.Key, in.Period.Start, in.Period.End,
 		in.Company.Currency.Code, in.Company.Currency.MinorUnits, in.Company.FiscalYearStart, in.IncludeDrafts)
 	if len(in.Ladder.Levels) > 0 {
-		line("ladder", in.Ladder.Levels)
+		var names []string
+		for _, l := range in.Ladder.Levels {
+			names = append(names, l.Name)
+		}
+		fmt.Fprintf(&b, "  ladder %s (the first for partners with no tier history)\n", strings.Join(names, ", "))
 	}
 	for _, p := range in.Programs {
 		line("program", p)
