@@ -80,12 +80,13 @@ func findRep(tx *data.Tx, pid engine.ID, ref string) (*engine.Rep, error) {
 	return nil, fmt.Errorf("the partner has no rep %q", ref)
 }
 
-// findProduct resolves a product by SKU (case-insensitive) or id.
+// findProduct resolves a product by SKU (case and accents do not matter,
+// as everywhere a SKU is matched) or id.
 func findProduct(tx *data.Tx, ref string) (*engine.Product, error) {
 	ref = strings.TrimSpace(ref)
 	var found *engine.Product
 	err := data.Each(tx, func(p *engine.Product) error {
-		if found == nil && strings.EqualFold(p.SKU, ref) {
+		if found == nil && engine.SameName(p.SKU, ref) {
 			c := *p
 			found = &c
 		}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/shopspring/decimal"
 	bolt "go.etcd.io/bbolt"
 
 	"partnerdesk/engine"
@@ -19,13 +21,63 @@ import (
 //
 //	1: records, audit, date and invoice indexes.
 //	2: adds the by-partner sales index.
-const CurrentSchema = 2
+//	3: a matrix weight of 0 means 0 (it meant the default 1 before).
+const CurrentSchema = 3
 
 var keySchema = []byte("schema")
 
 // migrations[v] upgrades a file from schema v to v+1, in one transaction.
 var migrations = map[int]func(btx *bolt.Tx) error{
 	1: migrate1to2,
+	2: migrate2to3,
+}
+
+// migrate2to3 keeps what stored programs paid: until schema 2 a matrix
+// cell of 0 (a cell left out of a program file) weighed the default 1; from
+// schema 3 a 0 earns nothing, so stored zero cells become 1.
+func migrate2to3(btx *bolt.Tx) error {
+	b := btx.Bucket(kindByName[KindProgram].bucket)
+	if b == nil {
+		return nil
+	}
+	type change struct{ k, v []byte }
+	var changes []change
+	err := b.ForEach(func(k, v []byte) error {
+		var doc map[string]any
+		if err := json.Unmarshal(v, &doc); err != nil {
+			return fmt.Errorf("program %d: %w", btoi(k), err)
+		}
+		rules, _ := doc["rules"].([]any)
+		changed := false
+		for _, r := range rules {
+			rm, _ := r.(map[string]any)
+			m, _ := rm["matrix"].(map[string]any)
+			for cell, w := range m {
+				if d, err := decimal.NewFromString(fmt.Sprint(w)); err == nil && d.IsZero() {
+					m[cell] = "1"
+					changed = true
+				}
+			}
+		}
+		if !changed {
+			return nil
+		}
+		nv, err := json.Marshal(doc)
+		if err != nil {
+			return fmt.Errorf("program %d: %w", btoi(k), err)
+		}
+		changes = append(changes, change{bytes.Clone(k), nv})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		if err := b.Put(c.k, c.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrate1to2 builds the by-partner sales index and puts a copy of each

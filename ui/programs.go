@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -39,7 +39,7 @@ type ProgramsScreen struct {
 	win fyne.Window
 	svc ProgramService
 
-	list    ProgramList
+	list    views.ProgramList
 	format  numFmt
 	current engine.Program // the program on show; ID 0 for a new one
 
@@ -57,7 +57,7 @@ type ProgramsScreen struct {
 	simPeriod *widget.Entry
 	simInfo   *widget.Label
 	simTable  *widget.Table
-	sim       Simulation
+	sim       views.Simulation
 
 	content fyne.CanvasObject
 	wg      sync.WaitGroup
@@ -210,7 +210,7 @@ func (s *ProgramsScreen) wait() { s.wg.Wait() }
 // reload fetches the list and shows program id when it is there.
 func (s *ProgramsScreen) reload(id engine.ID) {
 	s.background(func() {
-		l, err := s.svc.Programs(context.Background())
+		l, err := s.svc.ProgramList()
 		fyne.Do(func() {
 			if err != nil {
 				s.problem.SetText("Could not list the programs: " + err.Error())
@@ -319,7 +319,7 @@ func (s *ProgramsScreen) edit(p engine.Program) {
 		it.HintText = ""
 	}
 	s.form.Refresh()
-	s.sim = Simulation{}
+	s.sim = views.Simulation{}
 	s.simTable.Refresh()
 }
 
@@ -348,7 +348,7 @@ func (s *ProgramsScreen) onSave() {
 		return
 	}
 	s.background(func() {
-		saved, err := s.svc.SaveProgram(context.Background(), p)
+		saved, err := s.svc.SaveProgram(p)
 		fyne.Do(func() {
 			if err != nil {
 				if byField, ok := fieldErrors(err); ok {
@@ -416,7 +416,7 @@ func optionalDate(s string) (engine.Date, error) {
 // onImport reads a program JSON file, shows what it holds and saves it.
 func (s *ProgramsScreen) onImport() {
 	s.openJSON("Import a program from a JSON file", func(data []byte, name string) {
-		p, err := s.svc.ReadProgram(context.Background(), data)
+		p, err := s.svc.ReadProgram(data)
 		fyne.Do(func() {
 			if err != nil {
 				showErr(fmt.Errorf("read %s: %w", name, err), s.win)
@@ -438,7 +438,7 @@ func (s *ProgramsScreen) onImport() {
 // under the stored program's id.
 func (s *ProgramsScreen) saveImported(p engine.Program, name string) {
 	s.background(func() {
-		saved, err := s.svc.SaveProgram(context.Background(), p)
+		saved, err := s.svc.SaveProgram(p)
 		fyne.Do(func() {
 			var re *engine.ReplaceProgramError
 			if errors.As(err, &re) {
@@ -499,7 +499,7 @@ func (s *ProgramsScreen) onExport() {
 			return
 		}
 		s.background(func() {
-			data, err := s.svc.ExportProgram(context.Background(), p.ID)
+			data, err := s.svc.ExportProgramByID(p.ID)
 			if err == nil {
 				_, err = w.Write(data)
 			}
@@ -555,7 +555,7 @@ func (s *ProgramsScreen) onSimulate() {
 // rule can be tried before it replaces the stored one.
 func (s *ProgramsScreen) onSimulateFile() {
 	s.openJSON("Simulate a program file without saving it", func(data []byte, name string) {
-		p, err := s.svc.ReadProgram(context.Background(), data)
+		p, err := s.svc.ReadProgram(data)
 		fyne.Do(func() {
 			if err != nil {
 				showErr(fmt.Errorf("read %s: %w", name, err), s.win)
@@ -575,7 +575,7 @@ func (s *ProgramsScreen) simulate(p engine.Program) {
 	}
 	s.simInfo.SetText("Simulating " + p.Name + " over " + key + "…")
 	s.background(func() {
-		sim, err := s.svc.Simulate(context.Background(), p, key)
+		sim, err := s.svc.Simulate(p, key)
 		fyne.Do(func() {
 			if err != nil {
 				s.simInfo.SetText(fmt.Sprintf("Could not simulate %s over %s: %v", p.Name, key, err))
@@ -586,11 +586,11 @@ func (s *ProgramsScreen) simulate(p engine.Program) {
 	})
 }
 
-func (s *ProgramsScreen) showSimulation(sim Simulation) {
+func (s *ProgramsScreen) showSimulation(sim views.Simulation) {
 	s.sim = sim
 	f := numFmt{lang: sim.Language, cur: sim.Currency}
 	text := fmt.Sprintf("%s over %s: %d payees would earn %s; %s was paid; difference %s.",
-		sim.Program, sim.Period, len(sim.Rows), f.money(sim.Cost), f.money(sim.Paid), signed(f, sim.Difference))
+		sim.Program, sim.Period, len(sim.Rows), f.money(sim.Total), f.money(sim.Actual), signed(f, sim.Diff))
 	if sim.Points != 0 {
 		text += " Points: " + f.points(sim.Points) + "."
 	}
@@ -627,19 +627,19 @@ func newSimTable(s *ProgramsScreen) *widget.Table {
 				l.Alignment = fyne.TextAlignLeading
 				l.SetText(r.Name)
 			case 1:
-				l.SetText(f.money(r.Cost))
+				l.SetText(f.money(r.Simulated))
 			case 2:
 				l.SetText(f.pointsBare(r.Points))
 			case 3:
-				l.SetText(f.money(r.Paid))
+				l.SetText(f.money(r.Actual))
 			case 4:
 				switch {
-				case r.Difference.IsPositive():
+				case r.Diff.IsPositive():
 					l.Importance = widget.DangerImportance
-				case r.Difference.IsNegative():
+				case r.Diff.IsNegative():
 					l.Importance = widget.SuccessImportance
 				}
-				l.SetText(signed(f, r.Difference))
+				l.SetText(signed(f, r.Diff))
 			}
 		})
 	t.ShowHeaderColumn = false
@@ -831,15 +831,11 @@ func unitAmount(d decimal.Decimal, u engine.Unit, f numFmt) string {
 }
 
 func i18nNumber(d decimal.Decimal, f numFmt) string {
-	return f.cell(NumberCell(d))
+	return f.cell(views.NumberCell(d))
 }
 
-func weight(d decimal.Decimal) string {
-	if d.IsZero() {
-		return "1"
-	}
-	return d.String()
-}
+// weight prints a matrix cell as stored: a 0 earns nothing.
+func weight(d decimal.Decimal) string { return d.String() }
 
 func joinKinds(ks []engine.PartnerKind) string {
 	s := make([]string, len(ks))
