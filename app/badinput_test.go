@@ -146,9 +146,9 @@ func TestImportMalformedFilesWriteNothing(t *testing.T) {
 		want    []string // every one must appear in the message; nil: no error, nothing read
 	}{
 		{"empty file", "empty.csv", nil, []string{"empty"}},
-		// A header with no rows is not an error: the report says 0 rows
-		// read and 0 written (docs/decisions.md, "Reliability").
-		{"header only", "header.csv", []byte(salesHeader), nil},
+		// A header with no rows imports nothing, which is never a quiet
+		// success (issue 12; decisions-F2).
+		{"header only", "header.csv", []byte(salesHeader), []string{"line 1", "no rows under its header"}},
 		{"blank lines only", "blank.csv", []byte("\n\n \n"), []string{"empty"}},
 		{"binary junk", "junk.csv", junk, []string{"not UTF-8"}},
 		{"binary junk named xlsx", "junk.xlsx", junk, []string{"UTF-8"}},

@@ -6,13 +6,13 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 // recordChanges compares a fresh computation of in.Period (res) with the
@@ -43,41 +43,18 @@ func (s *Service) recordChanges(tx *data.Tx, in engine.Inputs, existing []engine
 	return log.Summary, nil
 }
 
-// ChangeView is one change with the names a reader needs.
-type ChangeView struct {
-	Change  engine.Change
-	Program string
-	Rule    string
-	Payee   string // "Ana Ruiz (Acme Srl)" for a rep
-}
-
-// ChangeReport is what the last computation of a period changed.
-type ChangeReport struct {
-	Period   string
-	Currency engine.Currency
-	// Computed is false when the period was not computed since changes
-	// are recorded; the rest is then empty.
-	Computed   bool
-	ComputedAt time.Time
-	ComputedBy string
-	PreviousAt time.Time // zero: the first computation, or one before changes were recorded
-	First      bool      // the first computation: every result is new
-	Summary    engine.ChangeSummary
-	Changes    []ChangeView
-}
-
 // Changes returns what the last computation of period changed, per payee
 // and rule, with the old and new figures and the reasons.
-func (s *Service) Changes(period string) (ChangeReport, error) {
+func (s *Service) Changes(period string) (views.ChangeReport, error) {
 	p, err := s.Period(period)
 	if err != nil {
-		return ChangeReport{}, usagef("%v", err)
+		return views.ChangeReport{}, usagef("%v", err)
 	}
 	co, err := s.Company()
 	if err != nil {
-		return ChangeReport{}, err
+		return views.ChangeReport{}, err
 	}
-	rep := ChangeReport{Period: p.Key, Currency: co.Currency}
+	rep := views.ChangeReport{Period: p.Key, Currency: co.Currency}
 	err = s.view(func(tx *data.Tx) error {
 		log, ok, err := tx.ChangeLog(p.Key)
 		if err != nil || !ok {
@@ -97,9 +74,9 @@ func (s *Service) Changes(period string) (ChangeReport, error) {
 			return err
 		}
 		rep.Computed, rep.ComputedAt, rep.ComputedBy, rep.PreviousAt, rep.First, rep.Summary = true, log.ComputedAt, log.ComputedBy, log.PreviousAt, log.First, log.Summary
-		rep.Changes = make([]ChangeView, len(log.Changes))
+		rep.Changes = make([]views.ChangeView, len(log.Changes))
 		for i, c := range log.Changes {
-			v := ChangeView{Change: c, Payee: nm.payee(c.Payee)}
+			v := views.ChangeView{Change: c, Payee: nm.payee(c.Payee)}
 			if c.Payee.Kind == engine.PayeeRep {
 				if partner := nm.partners[c.PartnerID]; partner != "" {
 					v.Payee += " (" + partner + ")"
@@ -134,11 +111,19 @@ func (s *Service) Changes(period string) (ChangeReport, error) {
 			}
 			return math.MaxInt
 		}
-		slices.SortStableFunc(rep.Changes, func(a, b ChangeView) int {
+		slices.SortStableFunc(rep.Changes, func(a, b views.ChangeView) int {
 			return cmp.Or(cmp.Compare(a.Change.ProgramID, b.Change.ProgramID), cmp.Compare(ruleOrder(a.Change), ruleOrder(b.Change)))
 		})
 		return nil
 	})
+	lang := co.Language
+	if lang == "" {
+		lang = "en"
+	}
+	rep.SummaryText = ChangeSummaryText(rep.Summary, co.Currency, lang)
+	for i := range rep.Changes {
+		rep.Changes[i].Reason = ReasonText(rep.Changes[i].Change, lang)
+	}
 	return rep, err
 }
 

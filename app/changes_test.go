@@ -12,6 +12,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // changesWorld is a small company for What changed: partners Alpha, Beta
@@ -80,7 +81,7 @@ type wantChange struct {
 	reasons              []engine.ChangeReason
 }
 
-func checkChanges(t *testing.T, rep app.ChangeReport, want []wantChange) {
+func checkChanges(t *testing.T, rep views.ChangeReport, want []wantChange) {
 	t.Helper()
 	if len(rep.Changes) != len(want) {
 		for _, c := range rep.Changes {

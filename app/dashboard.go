@@ -12,6 +12,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // LeaderLimit is how many payees each leaderboard list holds: the spec's
@@ -21,102 +22,6 @@ const LeaderLimit = 10
 // ExpiryWindowDays is how far ahead the dashboard looks for fund accruals
 // about to expire.
 const ExpiryWindowDays = 30
-
-// Dashboard is every figure of the owner's first screen for one period,
-// computed from one read transaction.
-type Dashboard struct {
-	Period     string // the chosen period's key
-	Previous   string // the period before it
-	YearBefore string // the same period a year earlier
-	Next       string // the period after it
-	Start, End engine.Date
-	Language   string // the company's language, for numbers and dates
-	Currency   engine.Currency
-	// AsOf is the day balances are read on: the period's last day, or
-	// today while the period is still running.
-	AsOf engine.Date
-
-	// Revenue through partners: net sales booked in each period (returns
-	// reduce it).
-	Revenue, RevenuePrevious, RevenueYearBefore decimal.Decimal
-	// Growth in percent, rounded to 2 places; not Valid when the earlier
-	// revenue is zero.
-	GrowthPrevious, GrowthYear decimal.NullDecimal
-	// RevenueByMonth is the revenue of the twelve calendar months ending
-	// with the month that holds the period's last day, oldest first.
-	RevenueByMonth []MonthRevenue
-
-	// Cost is the money reward lines of the period (every status) over all
-	// programs, CostPoints their points, CostRatio Cost / Revenue in percent.
-	Cost       decimal.Decimal
-	CostPoints int64
-	CostRatio  decimal.NullDecimal
-	Programs   []ProgramCost
-
-	// ActivePartners had a sale, a registration or an activity in the
-	// period, out of AllActivePartners whose status is active.
-	ActivePartners, AllActivePartners int
-	// Tiers counts active partners per tier held on the period's first day,
-	// in ladder order.
-	Tiers         []TierCount
-	Leaders       Leaderboard
-	Registrations RegistrationCounts
-	Funds         FundPosition
-	// PointsOutstanding is points earned less redeemed and expired, over
-	// every payee, on AsOf.
-	PointsOutstanding int64
-}
-
-// MonthRevenue is one bar of the revenue chart.
-type MonthRevenue struct {
-	Month   string // "2026-07"
-	Revenue decimal.Decimal
-}
-
-// ProgramCost is what one program costs in the period against its budget.
-type ProgramCost struct {
-	ProgramID engine.ID
-	Name      string
-	Cost      decimal.Decimal     // money lines of the period, every status
-	Points    int64               // points lines of the period
-	CostRatio decimal.NullDecimal // Cost / revenue in percent
-	Spent     decimal.Decimal     // approved and paid money lines, every period
-	Budget    decimal.Decimal     // zero: no budget
-}
-
-// TierCount is how many active partners hold a tier.
-type TierCount struct {
-	Tier     string // "" when the ladder is empty
-	Partners int
-}
-
-// Leaderboard holds the top payees of the period, best first.
-type Leaderboard struct {
-	PartnersByRevenue, PartnersByPoints []LeaderRow
-	RepsByRevenue, RepsByPoints         []LeaderRow
-}
-
-// LeaderRow is one payee of a leaderboard with both of its figures.
-type LeaderRow struct {
-	Payee   engine.Payee
-	Name    string
-	Partner string // the rep's partner; the partner itself for a partner
-	Revenue decimal.Decimal
-	Points  int64
-}
-
-// RegistrationCounts counts the deal registrations submitted in the period
-// and what became of those same registrations.
-type RegistrationCounts struct {
-	Submitted, Approved, Won, Lost, Expired int
-}
-
-// FundPosition is the MDF / co-op position over every partner on AsOf.
-type FundPosition struct {
-	Balance    decimal.Decimal // available: accrued less claimed and expired
-	Expiring   decimal.Decimal // the part of Balance that expires by ExpiringBy
-	ExpiringBy engine.Date
-}
 
 // dashCtx is what every dashboard computation starts from.
 type dashCtx struct {
@@ -156,8 +61,8 @@ func (s *Service) dashPeriod(tx *data.Tx, period string) (dashCtx, error) {
 // Dashboard computes every figure of the dashboard for period (empty: the
 // latest month with sales, else the current month) in one read transaction. Sales are read through the date
 // index over the span from the same period a year earlier to its end.
-func (s *Service) Dashboard(period string) (Dashboard, error) {
-	var d Dashboard
+func (s *Service) Dashboard(period string) (views.Dashboard, error) {
+	var d views.Dashboard
 	err := s.view(func(tx *data.Tx) error {
 		c, err := s.dashPeriod(tx, period)
 		if err != nil {
@@ -167,15 +72,15 @@ func (s *Service) Dashboard(period string) (Dashboard, error) {
 		return err
 	})
 	if err != nil {
-		return Dashboard{}, fmt.Errorf("dashboard %s: %w", period, err)
+		return views.Dashboard{}, fmt.Errorf("dashboard %s: %w", period, err)
 	}
 	return d, nil
 }
 
-func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
+func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 	co, p, fy := c.co, c.p, c.co.FiscalYearStart
 	prev, yb := p.Previous(fy), p.YearBefore(fy)
-	d := Dashboard{
+	d := views.Dashboard{
 		Period: p.Key, Previous: prev.Key, YearBefore: yb.Key, Next: p.Next(fy).Key,
 		Start: p.Start, End: p.End, Language: co.Language, Currency: co.Currency, AsOf: c.asOf,
 	}
@@ -219,7 +124,7 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 	d.GrowthPrevious = growth(d.Revenue, d.RevenuePrevious)
 	d.GrowthYear = growth(d.Revenue, d.RevenueYearBefore)
 	for i, m := range months {
-		d.RevenueByMonth = append(d.RevenueByMonth, MonthRevenue{Month: m.Key, Revenue: monthRev[i]})
+		d.RevenueByMonth = append(d.RevenueByMonth, views.MonthRevenue{Month: m.Key, Revenue: monthRev[i]})
 	}
 
 	// Registrations submitted in the period, and their fate.
@@ -267,16 +172,16 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 	if err != nil {
 		return d, fmt.Errorf("programs: %w", err)
 	}
-	cost := map[engine.ID]*ProgramCost{}
+	cost := map[engine.ID]*views.ProgramCost{}
 	for _, pr := range progs {
-		cost[pr.ID] = &ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget}
+		cost[pr.ID] = &views.ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget}
 	}
 	showProg := map[engine.ID]bool{}
 	points := map[engine.Payee]int64{}
 	err = data.Each(tx, func(l *engine.RewardLine) error {
 		pc := cost[l.ProgramID]
 		if pc == nil {
-			pc = &ProgramCost{ProgramID: l.ProgramID, Name: fmt.Sprintf("program %d", l.ProgramID)}
+			pc = &views.ProgramCost{ProgramID: l.ProgramID, Name: fmt.Sprintf("program %d", l.ProgramID)}
 			cost[l.ProgramID] = pc
 		}
 		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
@@ -312,7 +217,7 @@ func buildDashboard(tx *data.Tx, c dashCtx) (Dashboard, error) {
 			d.Programs = append(d.Programs, *pc)
 		}
 	}
-	slices.SortFunc(d.Programs, func(a, b ProgramCost) int { return cmp.Compare(a.ProgramID, b.ProgramID) })
+	slices.SortFunc(d.Programs, func(a, b views.ProgramCost) int { return cmp.Compare(a.ProgramID, b.ProgramID) })
 
 	d.Leaders = leaderboard(credit, points, who)
 
@@ -402,7 +307,7 @@ func isActivePartner(p engine.Partner) bool {
 	return p.Status == engine.StatusActive || p.Status == ""
 }
 
-func countRegistration(c *RegistrationCounts, r *engine.Registration) {
+func countRegistration(c *views.RegistrationCounts, r *engine.Registration) {
 	c.Submitted++
 	if r.Decision == engine.DecisionApproved {
 		c.Approved++
@@ -463,14 +368,14 @@ func tiersOn(l engine.TierLadder, history []engine.TierChange, ids []engine.ID, 
 
 // tierCounts counts partners per tier in ladder order (every level, even
 // an empty one), then tiers the ladder no longer has, by name.
-func tierCounts(l engine.TierLadder, held map[engine.ID]string) []TierCount {
+func tierCounts(l engine.TierLadder, held map[engine.ID]string) []views.TierCount {
 	n := map[string]int{}
 	for _, t := range held {
 		n[t]++
 	}
-	var out []TierCount
+	var out []views.TierCount
 	for _, lv := range l.Levels {
-		out = append(out, TierCount{Tier: lv.Name, Partners: n[lv.Name]})
+		out = append(out, views.TierCount{Tier: lv.Name, Partners: n[lv.Name]})
 		delete(n, lv.Name)
 	}
 	var rest []string
@@ -479,7 +384,7 @@ func tierCounts(l engine.TierLadder, held map[engine.ID]string) []TierCount {
 	}
 	slices.Sort(rest)
 	for _, t := range rest {
-		out = append(out, TierCount{Tier: t, Partners: n[t]})
+		out = append(out, views.TierCount{Tier: t, Partners: n[t]})
 	}
 	return out
 }
@@ -586,13 +491,13 @@ func (n *payeeNames) of(py engine.Payee) (name, partner string) {
 // leaderboard ranks payees by revenue credited and by points earned in
 // the period. Only positive figures rank; ties go by name, then id. Names
 // are read only for the payees that can make the board.
-func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) Leaderboard {
+func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) views.Leaderboard {
 	type cand struct {
 		py   engine.Payee
 		val  decimal.Decimal
 		name string
 	}
-	top := func(kind engine.PayeeKind, byRevenue bool) []LeaderRow {
+	top := func(kind engine.PayeeKind, byRevenue bool) []views.LeaderRow {
 		var cs []cand
 		if byRevenue {
 			for py, amt := range c.by {
@@ -621,14 +526,14 @@ func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) Lea
 			return cmp.Or(b.val.Cmp(a.val), strings.Compare(a.name, b.name), cmp.Compare(a.py.ID, b.py.ID))
 		})
 		cs = cs[:min(len(cs), LeaderLimit)]
-		rows := make([]LeaderRow, len(cs))
+		rows := make([]views.LeaderRow, len(cs))
 		for i, x := range cs {
 			name, partner := who.of(x.py)
-			rows[i] = LeaderRow{Payee: x.py, Name: name, Partner: partner, Revenue: c.by[x.py], Points: points[x.py]}
+			rows[i] = views.LeaderRow{Payee: x.py, Name: name, Partner: partner, Revenue: c.by[x.py], Points: points[x.py]}
 		}
 		return rows
 	}
-	return Leaderboard{
+	return views.Leaderboard{
 		PartnersByRevenue: top(engine.PayeePartner, true),
 		PartnersByPoints:  top(engine.PayeePartner, false),
 		RepsByRevenue:     top(engine.PayeeRep, true),
@@ -671,8 +576,8 @@ func fundsByPartner(entries []engine.FundEntry, asOf engine.Date) []partnerFunds
 	return out
 }
 
-func fundPosition(entries []engine.FundEntry, asOf engine.Date) FundPosition {
-	fp := FundPosition{ExpiringBy: asOf.AddDays(ExpiryWindowDays)}
+func fundPosition(entries []engine.FundEntry, asOf engine.Date) views.FundPosition {
+	fp := views.FundPosition{ExpiringBy: asOf.AddDays(ExpiryWindowDays)}
 	for _, f := range fundsByPartner(entries, asOf) {
 		fp.Balance = fp.Balance.Add(f.Balance)
 		fp.Expiring = fp.Expiring.Add(f.Expiring)

@@ -12,99 +12,42 @@ import (
 	"partnerdesk/data"
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
-// FigureKind names a dashboard figure whose rows can be opened.
-type FigureKind string
-
-// The figures behind which there are rows; the values are the ones the
-// screens use.
-const (
-	FigureRevenue        FigureKind = "revenue"         // sales of the period (Arg: a month key for one bar)
-	FigureProgramCost    FigureKind = "program_cost"    // money and points lines (Program 0: every program)
-	FigureActivePartners FigureKind = "active_partners" // active partners and what made them active
-	FigureTier           FigureKind = "tier"            // active partners holding tier Arg
-	FigureLeader         FigureKind = "leader"          // Payee's sales and points lines
-	FigureRegistrations  FigureKind = "registrations"   // registrations (Arg: submitted, approved, won, lost, expired)
-	FigureFunds          FigureKind = "funds"           // fund balance per partner
-	FigureExpiring       FigureKind = "expiring"        // accruals expiring within ExpiryWindowDays
-	FigurePoints         FigureKind = "points"          // points balance per payee
-)
-
-// DashboardFigure says which figure's rows to open.
-type DashboardFigure struct {
-	Kind    FigureKind
-	Program engine.ID
-	Payee   engine.Payee
-	Arg     string
-}
-
-// CellKind says how a detail cell is formatted.
-type CellKind int
-
-// The cell kinds.
-const (
-	CellText CellKind = iota
-	CellMoney
-	CellNumber
-	CellPoints
-	CellDate
-)
-
-// Cell is one value of a detail row, formatted by the reader.
-type Cell struct {
-	Kind CellKind
-	Text string
-	Dec  decimal.Decimal
-	Date engine.Date
-}
-
-func textCell(s string) Cell            { return Cell{Kind: CellText, Text: s} }
-func moneyCell(d decimal.Decimal) Cell  { return Cell{Kind: CellMoney, Dec: d} }
-func numberCell(d decimal.Decimal) Cell { return Cell{Kind: CellNumber, Dec: d} }
-func pointsCell(p int64) Cell           { return Cell{Kind: CellPoints, Dec: decimal.NewFromInt(p)} }
-func dateCell(d engine.Date) Cell       { return Cell{Kind: CellDate, Date: d} }
-func intCell(n int) Cell                { return numberCell(decimal.NewFromInt(int64(n))) }
-func idCell(prefix string, id engine.ID) Cell {
-	return textCell(prefix + strconv.FormatUint(uint64(id), 10))
-}
-
-// DetailTable is the rows behind one dashboard figure.
-type DetailTable struct {
-	Title   string
-	Columns []string
-	Rows    [][]Cell
-	Total   string // footer in the company's language, e.g. "Total 12,500.00 EUR"
+func intCell(n int) views.Cell { return views.NumberCell(decimal.NewFromInt(int64(n))) }
+func idCell(prefix string, id engine.ID) views.Cell {
+	return views.TextCell(prefix + strconv.FormatUint(uint64(id), 10))
 }
 
 // DashboardDetail returns the rows behind one figure of period's dashboard
 // (empty: the current month), read in one transaction. Each table adds up
 // to the figure the dashboard shows.
-func (s *Service) DashboardDetail(period string, f DashboardFigure) (DetailTable, error) {
-	var t DetailTable
+func (s *Service) DashboardDetail(period string, f views.Figure) (views.DetailTable, error) {
+	var t views.DetailTable
 	err := s.view(func(tx *data.Tx) error {
 		c, err := s.dashPeriod(tx, period)
 		if err != nil {
 			return err
 		}
 		switch f.Kind {
-		case FigureRevenue:
+		case views.FigureRevenue:
 			t, err = detailRevenue(tx, c, f.Arg)
-		case FigureProgramCost:
+		case views.FigureProgramCost:
 			t, err = detailCost(tx, c, f.Program)
-		case FigureActivePartners:
+		case views.FigureActivePartners:
 			t, err = detailActive(tx, c)
-		case FigureTier:
+		case views.FigureTier:
 			t, err = detailTier(tx, c, f.Arg)
-		case FigureLeader:
+		case views.FigureLeader:
 			t, err = detailLeader(tx, c, f.Payee)
-		case FigureRegistrations:
+		case views.FigureRegistrations:
 			t, err = detailRegistrations(tx, c, f.Arg)
-		case FigureFunds:
+		case views.FigureFunds:
 			t, err = detailFunds(tx, c, false)
-		case FigureExpiring:
+		case views.FigureExpiring:
 			t, err = detailFunds(tx, c, true)
-		case FigurePoints:
+		case views.FigurePoints:
 			t, err = detailPoints(tx, c)
 		default:
 			err = usagef("the dashboard has no figure %q", f.Kind)
@@ -112,7 +55,7 @@ func (s *Service) DashboardDetail(period string, f DashboardFigure) (DetailTable
 		return err
 	})
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("dashboard %s, %s: %w", period, f.Kind, err)
+		return views.DetailTable{}, fmt.Errorf("dashboard %s, %s: %w", period, f.Kind, err)
 	}
 	return t, nil
 }
@@ -155,31 +98,31 @@ func saleNote(x *engine.Sale) string {
 
 // detailRevenue lists the sales booked in the period, or in the month arg
 // names (one bar of the chart).
-func detailRevenue(tx *data.Tx, c dashCtx, arg string) (DetailTable, error) {
+func detailRevenue(tx *data.Tx, c dashCtx, arg string) (views.DetailTable, error) {
 	win := c.p
 	if arg != "" {
 		m, err := engine.ParsePeriod(arg, c.co.FiscalYearStart)
 		if err != nil {
-			return DetailTable{}, usagef("%v", err)
+			return views.DetailTable{}, usagef("%v", err)
 		}
 		win = m
 	}
 	who, err := namesIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	sku, err := skus(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
-	t := DetailTable{Title: "Sales of " + win.Key,
+	t := views.DetailTable{Title: "Sales of " + win.Key,
 		Columns: []string{"Date", "Invoice", "Line", "Partner", "Rep", "Customer", "Product", "Quantity", "Net", "Note"}}
 	total := decimal.Zero
 	err = tx.SalesBetween(win.Start, win.End, func(x *engine.Sale) error {
 		total = total.Add(x.Net)
-		t.Rows = append(t.Rows, []Cell{dateCell(x.Date), textCell(x.Invoice), intCell(x.Line),
-			textCell(who.partner(x.PartnerID)), textCell(who.rep(x.RepID)), textCell(x.Customer),
-			textCell(sku[x.ProductID]), numberCell(x.Quantity), moneyCell(x.Net), textCell(saleNote(x))})
+		t.Rows = append(t.Rows, []views.Cell{views.DateCell(x.Date), views.TextCell(x.Invoice), intCell(x.Line),
+			views.TextCell(who.partner(x.PartnerID)), views.TextCell(who.rep(x.RepID)), views.TextCell(x.Customer),
+			views.TextCell(sku[x.ProductID]), views.NumberCell(x.Quantity), views.MoneyCell(x.Net), views.TextCell(saleNote(x))})
 		return nil
 	})
 	if err != nil {
@@ -222,16 +165,16 @@ func programsIn(tx *data.Tx) (programNames, error) {
 // detailCost lists the money and points lines of the period (and of the
 // shorter periods inside it) of one program, or of all when prog is 0.
 // Lines that pay nothing and fund credits are left out: they are not cost.
-func detailCost(tx *data.Tx, c dashCtx, prog engine.ID) (DetailTable, error) {
+func detailCost(tx *data.Tx, c dashCtx, prog engine.ID) (views.DetailTable, error) {
 	who, err := namesIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	pn, err := programsIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
-	t := DetailTable{Title: "Reward lines of " + c.p.Key,
+	t := views.DetailTable{Title: "Reward lines of " + c.p.Key,
 		Columns: []string{"Period", "Program", "Rule", "Payee", "Partner", "Status", "Amount", "Points", "Explanation"}}
 	if prog != 0 {
 		t.Title = pn.name(prog) + " – reward lines of " + c.p.Key
@@ -247,9 +190,9 @@ func detailCost(tx *data.Tx, c dashCtx, prog engine.ID) (DetailTable, error) {
 		}
 		name, partner := who.of(l.Payee)
 		total, points = total.Add(l.Amount), points+l.Points
-		t.Rows = append(t.Rows, []Cell{textCell(l.Period), textCell(pn.name(l.ProgramID)), textCell(pn.rule(l.ProgramID, l.RuleKey)),
-			textCell(name), textCell(partner), textCell(string(l.Status)), moneyCell(l.Amount), pointsCell(l.Points),
-			textCell(i18n.Explain(l.Explanation, c.co.Language))})
+		t.Rows = append(t.Rows, []views.Cell{views.TextCell(l.Period), views.TextCell(pn.name(l.ProgramID)), views.TextCell(pn.rule(l.ProgramID, l.RuleKey)),
+			views.TextCell(name), views.TextCell(partner), views.TextCell(string(l.Status)), views.MoneyCell(l.Amount), views.PointsCell(l.Points),
+			views.TextCell(i18n.Explain(l.Explanation, c.co.Language))})
 		return nil
 	})
 	if err != nil {
@@ -264,7 +207,7 @@ func detailCost(tx *data.Tx, c dashCtx, prog engine.ID) (DetailTable, error) {
 
 // detailActive lists the active partners that had a sale, a registration
 // or an activity in the period, with how many of each.
-func detailActive(tx *data.Tx, c dashCtx) (DetailTable, error) {
+func detailActive(tx *data.Tx, c dashCtx) (views.DetailTable, error) {
 	type act struct {
 		sales, regs, acts int
 		revenue           decimal.Decimal
@@ -287,7 +230,7 @@ func detailActive(tx *data.Tx, c dashCtx) (DetailTable, error) {
 		return nil
 	})
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("sales: %w", err)
+		return views.DetailTable{}, fmt.Errorf("sales: %w", err)
 	}
 	err = data.Each(tx, func(r *engine.Registration) error {
 		if c.p.Contains(r.Submitted) {
@@ -296,7 +239,7 @@ func detailActive(tx *data.Tx, c dashCtx) (DetailTable, error) {
 		return nil
 	})
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("registrations: %w", err)
+		return views.DetailTable{}, fmt.Errorf("registrations: %w", err)
 	}
 	err = data.Each(tx, func(a *engine.Activity) error {
 		if c.p.Contains(a.Date) {
@@ -305,16 +248,16 @@ func detailActive(tx *data.Tx, c dashCtx) (DetailTable, error) {
 		return nil
 	})
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("activities: %w", err)
+		return views.DetailTable{}, fmt.Errorf("activities: %w", err)
 	}
 	partners, err := data.All[engine.Partner](tx)
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("partners: %w", err)
+		return views.DetailTable{}, fmt.Errorf("partners: %w", err)
 	}
 	slices.SortStableFunc(partners, func(a, b engine.Partner) int {
 		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
 	})
-	t := DetailTable{Title: "Active partners in " + c.p.Key,
+	t := views.DetailTable{Title: "Active partners in " + c.p.Key,
 		Columns: []string{"Partner", "Kind", "Country", "Sales", "Revenue", "Registrations", "Activities"}}
 	all := 0
 	for _, p := range partners {
@@ -326,22 +269,22 @@ func detailActive(tx *data.Tx, c dashCtx) (DetailTable, error) {
 		if a == nil {
 			continue
 		}
-		t.Rows = append(t.Rows, []Cell{textCell(p.Name), textCell(string(p.Kind)), textCell(p.Country),
-			intCell(a.sales), moneyCell(a.revenue), intCell(a.regs), intCell(a.acts)})
+		t.Rows = append(t.Rows, []views.Cell{views.TextCell(p.Name), views.TextCell(string(p.Kind)), views.TextCell(p.Country),
+			intCell(a.sales), views.MoneyCell(a.revenue), intCell(a.regs), intCell(a.acts)})
 	}
 	t.Total = fmt.Sprintf("%d of %d active partners", len(t.Rows), all)
 	return t, nil
 }
 
 // detailTier lists the active partners holding tier on the period's first day.
-func detailTier(tx *data.Tx, c dashCtx, tier string) (DetailTable, error) {
+func detailTier(tx *data.Tx, c dashCtx, tier string) (views.DetailTable, error) {
 	ladder, history, err := readTiers(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	partners, err := data.All[engine.Partner](tx)
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("partners: %w", err)
+		return views.DetailTable{}, fmt.Errorf("partners: %w", err)
 	}
 	var ids []engine.ID
 	byID := map[engine.ID]engine.Partner{}
@@ -363,36 +306,38 @@ func detailTier(tx *data.Tx, c dashCtx, tier string) (DetailTable, error) {
 	if label == "" {
 		label = "(none)"
 	}
-	t := DetailTable{Title: "Partners in tier " + label + " on " + c.p.Start.String(),
+	t := views.DetailTable{Title: "Partners in tier " + label + " on " + c.p.Start.String(),
 		Columns: []string{"Partner", "Kind", "Segment", "Country", "Since"}}
 	for _, id := range ids {
 		if held[id] != tier {
 			continue
 		}
 		p := byID[id]
-		t.Rows = append(t.Rows, []Cell{textCell(p.Name), textCell(string(p.Kind)), textCell(p.Segment), textCell(p.Country), dateCell(since[id])})
+		t.Rows = append(t.Rows, []views.Cell{views.TextCell(p.Name), views.TextCell(string(p.Kind)), views.TextCell(p.Segment), views.TextCell(p.Country), views.DateCell(since[id])})
 	}
-	slices.SortStableFunc(t.Rows, func(a, b []Cell) int { return strings.Compare(strings.ToLower(a[0].Text), strings.ToLower(b[0].Text)) })
+	slices.SortStableFunc(t.Rows, func(a, b []views.Cell) int {
+		return strings.Compare(strings.ToLower(a[0].Text), strings.ToLower(b[0].Text))
+	})
 	t.Total = fmt.Sprintf("%d partners", len(t.Rows))
 	return t, nil
 }
 
 // detailLeader lists what puts a payee on the leaderboard: its share of
 // the period's sales and its points lines.
-func detailLeader(tx *data.Tx, c dashCtx, py engine.Payee) (DetailTable, error) {
+func detailLeader(tx *data.Tx, c dashCtx, py engine.Payee) (views.DetailTable, error) {
 	if py.ID == 0 {
-		return DetailTable{}, usagef("choose a partner or rep of the leaderboard")
+		return views.DetailTable{}, usagef("choose a partner or rep of the leaderboard")
 	}
 	who, err := namesIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	pn, err := programsIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	name, _ := who.of(py)
-	t := DetailTable{Title: name + " in " + c.p.Key, Columns: []string{"Date", "Source", "Reference", "Detail", "Revenue", "Points"}}
+	t := views.DetailTable{Title: name + " in " + c.p.Key, Columns: []string{"Date", "Source", "Reference", "Detail", "Revenue", "Points"}}
 	revenue, points := decimal.Zero, int64(0)
 	err = tx.SalesBetween(c.p.Start, c.p.End, func(x *engine.Sale) error {
 		amt, ok := creditTo(x, py)
@@ -400,8 +345,8 @@ func detailLeader(tx *data.Tx, c dashCtx, py engine.Payee) (DetailTable, error) 
 			return nil
 		}
 		revenue = revenue.Add(amt)
-		t.Rows = append(t.Rows, []Cell{dateCell(x.BookDate()), textCell("sale"), textCell(fmt.Sprintf("%s/%d", x.Invoice, x.Line)),
-			textCell(x.Customer), moneyCell(amt), pointsCell(0)})
+		t.Rows = append(t.Rows, []views.Cell{views.DateCell(x.BookDate()), views.TextCell("sale"), views.TextCell(fmt.Sprintf("%s/%d", x.Invoice, x.Line)),
+			views.TextCell(x.Customer), views.MoneyCell(amt), views.PointsCell(0)})
 		return nil
 	})
 	if err != nil {
@@ -413,8 +358,8 @@ func detailLeader(tx *data.Tx, c dashCtx, py engine.Payee) (DetailTable, error) 
 			return nil
 		}
 		points += l.Points
-		t.Rows = append(t.Rows, []Cell{dateCell(0), textCell("points " + l.Period), textCell(pn.name(l.ProgramID) + " / " + pn.rule(l.ProgramID, l.RuleKey)),
-			textCell(i18n.Explain(l.Explanation, c.co.Language)), moneyCell(decimal.Zero), pointsCell(l.Points)})
+		t.Rows = append(t.Rows, []views.Cell{views.DateCell(0), views.TextCell("points " + l.Period), views.TextCell(pn.name(l.ProgramID) + " / " + pn.rule(l.ProgramID, l.RuleKey)),
+			views.TextCell(i18n.Explain(l.Explanation, c.co.Language)), views.MoneyCell(decimal.Zero), views.PointsCell(l.Points)})
 		return nil
 	})
 	if err != nil {
@@ -426,20 +371,20 @@ func detailLeader(tx *data.Tx, c dashCtx, py engine.Payee) (DetailTable, error) 
 
 // detailRegistrations lists the registrations submitted in the period that
 // are in state (submitted: all of them).
-func detailRegistrations(tx *data.Tx, c dashCtx, state string) (DetailTable, error) {
+func detailRegistrations(tx *data.Tx, c dashCtx, state string) (views.DetailTable, error) {
 	switch state {
 	case "", "submitted", "approved", "won", "lost", "expired":
 	default:
-		return DetailTable{}, usagef("registrations are submitted, approved, won, lost or expired, not %q", state)
+		return views.DetailTable{}, usagef("registrations are submitted, approved, won, lost or expired, not %q", state)
 	}
 	who, err := namesIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	if state == "" {
 		state = "submitted"
 	}
-	t := DetailTable{Title: "Registrations " + state + " in " + c.p.Key,
+	t := views.DetailTable{Title: "Registrations " + state + " in " + c.p.Key,
 		Columns: []string{"Id", "Submitted", "Partner", "Rep", "Customer", "Expected value", "Decision", "Decided on", "Outcome"}}
 	total := decimal.Zero
 	err = data.Each(tx, func(r *engine.Registration) error {
@@ -447,8 +392,8 @@ func detailRegistrations(tx *data.Tx, c dashCtx, state string) (DetailTable, err
 			return nil
 		}
 		total = total.Add(r.ExpectedValue)
-		t.Rows = append(t.Rows, []Cell{idCell("", r.ID), dateCell(r.Submitted), textCell(who.partner(r.PartnerID)), textCell(who.rep(r.RepID)),
-			textCell(r.Customer), moneyCell(r.ExpectedValue), textCell(string(r.Decision)), dateCell(r.DecidedOn), textCell(string(r.Outcome))})
+		t.Rows = append(t.Rows, []views.Cell{idCell("", r.ID), views.DateCell(r.Submitted), views.TextCell(who.partner(r.PartnerID)), views.TextCell(who.rep(r.RepID)),
+			views.TextCell(r.Customer), views.MoneyCell(r.ExpectedValue), views.TextCell(string(r.Decision)), views.DateCell(r.DecidedOn), views.TextCell(string(r.Outcome))})
 		return nil
 	})
 	if err != nil {
@@ -460,38 +405,38 @@ func detailRegistrations(tx *data.Tx, c dashCtx, state string) (DetailTable, err
 
 // detailFunds lists each partner's fund on the dashboard's day, or, with
 // expiring, each accrual that lapses within the window unless claimed.
-func detailFunds(tx *data.Tx, c dashCtx, expiring bool) (DetailTable, error) {
+func detailFunds(tx *data.Tx, c dashCtx, expiring bool) (views.DetailTable, error) {
 	who, err := namesIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	entries, err := data.All[engine.FundEntry](tx)
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("fund ledger: %w", err)
+		return views.DetailTable{}, fmt.Errorf("fund ledger: %w", err)
 	}
 	funds := fundsByPartner(entries, c.asOf)
 	by := c.asOf.AddDays(ExpiryWindowDays)
 	if expiring {
-		t := DetailTable{Title: "Fund accruals expiring by " + by.String(),
+		t := views.DetailTable{Title: "Fund accruals expiring by " + by.String(),
 			Columns: []string{"Partner", "Earned in", "Accrued on", "Expires on", "Accrued", "Left"}}
 		total := decimal.Zero
 		for _, f := range funds {
 			for _, a := range f.expiring {
 				total = total.Add(a.Remaining)
-				t.Rows = append(t.Rows, []Cell{textCell(who.partner(f.PartnerID)), textCell(a.Accrual.Period), dateCell(a.Accrual.Date),
-					dateCell(a.Accrual.ExpiresOn), moneyCell(a.Accrual.Amount), moneyCell(a.Remaining)})
+				t.Rows = append(t.Rows, []views.Cell{views.TextCell(who.partner(f.PartnerID)), views.TextCell(a.Accrual.Period), views.DateCell(a.Accrual.Date),
+					views.DateCell(a.Accrual.ExpiresOn), views.MoneyCell(a.Accrual.Amount), views.MoneyCell(a.Remaining)})
 			}
 		}
-		slices.SortStableFunc(t.Rows, func(a, b []Cell) int { return cmp.Compare(a[3].Date, b[3].Date) })
+		slices.SortStableFunc(t.Rows, func(a, b []views.Cell) int { return cmp.Compare(a[3].Date, b[3].Date) })
 		t.Total = "Expiring " + c.money(total)
 		return t, nil
 	}
-	t := DetailTable{Title: "Fund balances on " + c.asOf.String(),
+	t := views.DetailTable{Title: "Fund balances on " + c.asOf.String(),
 		Columns: []string{"Partner", "Accrued", "Balance", "Expiring by " + by.String(), "Next expiry"}}
 	total := decimal.Zero
 	for _, f := range funds {
 		total = total.Add(f.Balance)
-		t.Rows = append(t.Rows, []Cell{textCell(who.partner(f.PartnerID)), moneyCell(f.Accrued), moneyCell(f.Balance), moneyCell(f.Expiring), dateCell(f.NextExpiry)})
+		t.Rows = append(t.Rows, []views.Cell{views.TextCell(who.partner(f.PartnerID)), views.MoneyCell(f.Accrued), views.MoneyCell(f.Balance), views.MoneyCell(f.Expiring), views.DateCell(f.NextExpiry)})
 	}
 	t.Total = "Balance " + c.money(total)
 	return t, nil
@@ -499,16 +444,16 @@ func detailFunds(tx *data.Tx, c dashCtx, expiring bool) (DetailTable, error) {
 
 // detailPoints lists every payee's points on the dashboard's day, largest
 // balance first.
-func detailPoints(tx *data.Tx, c dashCtx) (DetailTable, error) {
+func detailPoints(tx *data.Tx, c dashCtx) (views.DetailTable, error) {
 	who, err := namesIn(tx)
 	if err != nil {
-		return DetailTable{}, err
+		return views.DetailTable{}, err
 	}
 	type bal struct{ earned, spent, balance int64 }
 	by := map[engine.Payee]*bal{}
 	entries, err := data.All[engine.PointsEntry](tx)
 	if err != nil {
-		return DetailTable{}, fmt.Errorf("points ledger: %w", err)
+		return views.DetailTable{}, fmt.Errorf("points ledger: %w", err)
 	}
 	byPayee := pointsByPayee(entries)
 	for _, py := range pointsPayees(entries, c.asOf) {
@@ -530,9 +475,9 @@ func detailPoints(tx *data.Tx, c dashCtx) (DetailTable, error) {
 	slices.SortFunc(rows, func(a, b row) int {
 		return cmp.Or(cmp.Compare(b.b.balance, a.b.balance), strings.Compare(a.name, b.name), strings.Compare(string(a.py.Kind), string(b.py.Kind)), cmp.Compare(a.py.ID, b.py.ID))
 	})
-	t := DetailTable{Title: "Points balances on " + c.asOf.String(), Columns: []string{"Payee", "Kind", "Partner", "Earned", "Spent", "Balance"}}
+	t := views.DetailTable{Title: "Points balances on " + c.asOf.String(), Columns: []string{"Payee", "Kind", "Partner", "Earned", "Spent", "Balance"}}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []Cell{textCell(r.name), textCell(string(r.py.Kind)), textCell(r.partner), pointsCell(r.b.earned), pointsCell(r.b.spent), pointsCell(r.b.balance)})
+		t.Rows = append(t.Rows, []views.Cell{views.TextCell(r.name), views.TextCell(string(r.py.Kind)), views.TextCell(r.partner), views.PointsCell(r.b.earned), views.PointsCell(r.b.spent), views.PointsCell(r.b.balance)})
 	}
 	t.Total = "Outstanding " + c.points(total)
 	return t, nil

@@ -13,6 +13,7 @@ import (
 	"partnerdesk/app/demo"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // dashService opens a fresh database with ds loaded, the clock on today,
@@ -257,7 +258,7 @@ func TestDashboardTiny(t *testing.T) {
 	}
 	// Tiers on 1 July: Acme Silver (its Gold starts on 15 July), Beta Gold,
 	// Gamma, Epsilon and Zeta Registered.
-	wantTiers := []app.TierCount{{Tier: "Registered", Partners: 3}, {Tier: "Silver", Partners: 1}, {Tier: "Gold", Partners: 1}}
+	wantTiers := []views.TierCount{{Tier: "Registered", Partners: 3}, {Tier: "Silver", Partners: 1}, {Tier: "Gold", Partners: 1}}
 	if len(d.Tiers) != 3 {
 		t.Fatalf("tiers = %+v", d.Tiers)
 	}
@@ -292,7 +293,7 @@ func TestDashboardTiny(t *testing.T) {
 
 	// Registrations submitted in July: 1, 2, 3 and 5 (4 was in June);
 	// approved 1 and 5; won 1, lost 2, expired 5.
-	if want := (app.RegistrationCounts{Submitted: 4, Approved: 2, Won: 1, Lost: 1, Expired: 1}); d.Registrations != want {
+	if want := (views.RegistrationCounts{Submitted: 4, Approved: 2, Won: 1, Lost: 1, Expired: 1}); d.Registrations != want {
 		t.Errorf("registrations = %+v, want %+v", d.Registrations, want)
 	}
 
@@ -392,7 +393,7 @@ func TestDashboardNoEarlierRevenueHasNoGrowth(t *testing.T) {
 }
 
 // detailSum adds up one column of a detail table.
-func detailSum(t *testing.T, tbl app.DetailTable, col string) decimal.Decimal {
+func detailSum(t *testing.T, tbl views.DetailTable, col string) decimal.Decimal {
 	t.Helper()
 	for i, c := range tbl.Columns {
 		if c == col {
@@ -412,26 +413,26 @@ func TestDashboardDetailTiny(t *testing.T) {
 	putTinyLedgers(t, svc)
 	tests := []struct {
 		name  string
-		fig   app.DashboardFigure
+		fig   views.Figure
 		rows  int
 		col   string // a column whose sum is checked
 		sum   string
 		total string
 	}{
 		// Six sales booked in July add up to the revenue 4,150.50.
-		{"revenue", app.DashboardFigure{Kind: app.FigureRevenue}, 6, "Net", "4150.50", "6 sales, total 4,150.50 EUR"},
-		{"one bar", app.DashboardFigure{Kind: app.FigureRevenue, Arg: "2026-06"}, 2, "Net", "3280.40", "2 sales, total 3,280.40 EUR"},
+		{"revenue", views.Figure{Kind: views.FigureRevenue}, 6, "Net", "4150.50", "6 sales, total 4,150.50 EUR"},
+		{"one bar", views.Figure{Kind: views.FigureRevenue, Arg: "2026-06"}, 2, "Net", "3280.40", "2 sales, total 3,280.40 EUR"},
 		// Three July lines pay something: 55.00 + 137.53 and 120 points.
-		{"cost", app.DashboardFigure{Kind: app.FigureProgramCost}, 3, "Amount", "192.53", "3 lines, total 192.53 EUR and 120 points"},
-		{"cost of Gems", app.DashboardFigure{Kind: app.FigureProgramCost, Program: 2}, 0, "Amount", "0", "0 lines, total 0.00 EUR"},
-		{"active", app.DashboardFigure{Kind: app.FigureActivePartners}, 4, "Revenue", "3850.50", "4 of 5 active partners"},
-		{"tier", app.DashboardFigure{Kind: app.FigureTier, Arg: "Registered"}, 3, "", "", "3 partners"},
+		{"cost", views.Figure{Kind: views.FigureProgramCost}, 3, "Amount", "192.53", "3 lines, total 192.53 EUR and 120 points"},
+		{"cost of Gems", views.Figure{Kind: views.FigureProgramCost, Program: 2}, 0, "Amount", "0", "0 lines, total 0.00 EUR"},
+		{"active", views.Figure{Kind: views.FigureActivePartners}, 4, "Revenue", "3850.50", "4 of 5 active partners"},
+		{"tier", views.Figure{Kind: views.FigureTier, Arg: "Registered"}, 3, "", "", "3 partners"},
 		// Ana: 1,000.00 + 300.00 of sales and 120 points.
-		{"leader", app.DashboardFigure{Kind: app.FigureLeader, Payee: repPayee(11)}, 3, "Revenue", "1300", "Revenue 1,300.00 EUR, 120 points"},
-		{"approved", app.DashboardFigure{Kind: app.FigureRegistrations, Arg: "approved"}, 2, "Expected value", "6000", "2 registrations, expected value 6,000.00 EUR"},
-		{"funds", app.DashboardFigure{Kind: app.FigureFunds}, 2, "Balance", "160", "Balance 160.00 EUR"},
-		{"expiring", app.DashboardFigure{Kind: app.FigureExpiring}, 2, "Left", "110", "Expiring 110.00 EUR"},
-		{"points", app.DashboardFigure{Kind: app.FigurePoints}, 2, "Balance", "250", "Outstanding 250 points"},
+		{"leader", views.Figure{Kind: views.FigureLeader, Payee: repPayee(11)}, 3, "Revenue", "1300", "Revenue 1,300.00 EUR, 120 points"},
+		{"approved", views.Figure{Kind: views.FigureRegistrations, Arg: "approved"}, 2, "Expected value", "6000", "2 registrations, expected value 6,000.00 EUR"},
+		{"funds", views.Figure{Kind: views.FigureFunds}, 2, "Balance", "160", "Balance 160.00 EUR"},
+		{"expiring", views.Figure{Kind: views.FigureExpiring}, 2, "Left", "110", "Expiring 110.00 EUR"},
+		{"points", views.Figure{Kind: views.FigurePoints}, 2, "Balance", "250", "Outstanding 250 points"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -455,10 +456,10 @@ func TestDashboardDetailTiny(t *testing.T) {
 			}
 		})
 	}
-	if _, err := svc.DashboardDetail("2026-07", app.DashboardFigure{Kind: "nonsense"}); err == nil {
+	if _, err := svc.DashboardDetail("2026-07", views.Figure{Kind: "nonsense"}); err == nil {
 		t.Error("an unknown figure gave no error")
 	}
-	if _, err := svc.DashboardDetail("2026-07", app.DashboardFigure{Kind: app.FigureRegistrations, Arg: "maybe"}); err == nil {
+	if _, err := svc.DashboardDetail("2026-07", views.Figure{Kind: views.FigureRegistrations, Arg: "maybe"}); err == nil {
 		t.Error("an unknown registration state gave no error")
 	}
 }
@@ -492,7 +493,7 @@ func TestDashboardDemoAddsUp(t *testing.T) {
 			if !d.Revenue.IsPositive() || !d.Cost.IsPositive() || d.ActivePartners == 0 || d.Registrations.Submitted == 0 {
 				t.Fatalf("the demo gives an empty dashboard: %+v", d)
 			}
-			detail := func(f app.DashboardFigure) app.DetailTable {
+			detail := func(f views.Figure) views.DetailTable {
 				t.Helper()
 				tbl, err := svc.DashboardDetail(period, f)
 				if err != nil {
@@ -500,7 +501,7 @@ func TestDashboardDemoAddsUp(t *testing.T) {
 				}
 				return tbl
 			}
-			wantDec(t, "revenue rows", detailSum(t, detail(app.DashboardFigure{Kind: app.FigureRevenue}), "Net"), d.Revenue.String())
+			wantDec(t, "revenue rows", detailSum(t, detail(views.Figure{Kind: views.FigureRevenue}), "Net"), d.Revenue.String())
 			// The chart's last months are the period's own.
 			months := decimal.Zero
 			n := map[string]int{"2026-06": 1, "2026-Q2": 3}[period]
@@ -508,22 +509,22 @@ func TestDashboardDemoAddsUp(t *testing.T) {
 				months = months.Add(m.Revenue)
 			}
 			wantDec(t, "last months", months, d.Revenue.String())
-			cost := detail(app.DashboardFigure{Kind: app.FigureProgramCost})
+			cost := detail(views.Figure{Kind: views.FigureProgramCost})
 			wantDec(t, "cost rows", detailSum(t, cost, "Amount"), d.Cost.String())
 			wantDec(t, "cost points", detailSum(t, cost, "Points"), decimal.NewFromInt(d.CostPoints).String())
 			byProg := decimal.Zero
 			for _, p := range d.Programs {
 				byProg = byProg.Add(p.Cost)
-				wantDec(t, p.Name+" rows", detailSum(t, detail(app.DashboardFigure{Kind: app.FigureProgramCost, Program: p.ProgramID}), "Amount"), p.Cost.String())
+				wantDec(t, p.Name+" rows", detailSum(t, detail(views.Figure{Kind: views.FigureProgramCost, Program: p.ProgramID}), "Amount"), p.Cost.String())
 			}
 			wantDec(t, "programs", byProg, d.Cost.String())
-			if got := len(detail(app.DashboardFigure{Kind: app.FigureActivePartners}).Rows); got != d.ActivePartners {
+			if got := len(detail(views.Figure{Kind: views.FigureActivePartners}).Rows); got != d.ActivePartners {
 				t.Errorf("active rows %d, figure %d", got, d.ActivePartners)
 			}
 			tiers := 0
 			for _, tc := range d.Tiers {
 				tiers += tc.Partners
-				if got := len(detail(app.DashboardFigure{Kind: app.FigureTier, Arg: tc.Tier}).Rows); got != tc.Partners {
+				if got := len(detail(views.Figure{Kind: views.FigureTier, Arg: tc.Tier}).Rows); got != tc.Partners {
 					t.Errorf("tier %s rows %d, figure %d", tc.Tier, got, tc.Partners)
 				}
 			}
@@ -533,21 +534,21 @@ func TestDashboardDemoAddsUp(t *testing.T) {
 			regs := map[string]int{"submitted": d.Registrations.Submitted, "approved": d.Registrations.Approved,
 				"won": d.Registrations.Won, "lost": d.Registrations.Lost, "expired": d.Registrations.Expired}
 			for st, want := range regs {
-				if got := len(detail(app.DashboardFigure{Kind: app.FigureRegistrations, Arg: st}).Rows); got != want {
+				if got := len(detail(views.Figure{Kind: views.FigureRegistrations, Arg: st}).Rows); got != want {
 					t.Errorf("registrations %s rows %d, figure %d", st, got, want)
 				}
 			}
 			for _, r := range append(d.Leaders.PartnersByRevenue, d.Leaders.RepsByPoints...) {
-				tbl := detail(app.DashboardFigure{Kind: app.FigureLeader, Payee: r.Payee})
+				tbl := detail(views.Figure{Kind: views.FigureLeader, Payee: r.Payee})
 				wantDec(t, r.Name+" revenue", detailSum(t, tbl, "Revenue"), r.Revenue.String())
 				wantDec(t, r.Name+" points", detailSum(t, tbl, "Points"), decimal.NewFromInt(r.Points).String())
 			}
 			if len(d.Leaders.PartnersByRevenue) != app.LeaderLimit {
 				t.Errorf("%d partners on the board, want %d", len(d.Leaders.PartnersByRevenue), app.LeaderLimit)
 			}
-			wantDec(t, "fund rows", detailSum(t, detail(app.DashboardFigure{Kind: app.FigureFunds}), "Balance"), d.Funds.Balance.String())
-			wantDec(t, "expiring rows", detailSum(t, detail(app.DashboardFigure{Kind: app.FigureExpiring}), "Left"), d.Funds.Expiring.String())
-			wantDec(t, "points rows", detailSum(t, detail(app.DashboardFigure{Kind: app.FigurePoints}), "Balance"), decimal.NewFromInt(d.PointsOutstanding).String())
+			wantDec(t, "fund rows", detailSum(t, detail(views.Figure{Kind: views.FigureFunds}), "Balance"), d.Funds.Balance.String())
+			wantDec(t, "expiring rows", detailSum(t, detail(views.Figure{Kind: views.FigureExpiring}), "Left"), d.Funds.Expiring.String())
+			wantDec(t, "points rows", detailSum(t, detail(views.Figure{Kind: views.FigurePoints}), "Balance"), decimal.NewFromInt(d.PointsOutstanding).String())
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"partnerdesk/app/demo"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // LoadDataset writes a generated dataset into an empty database, in one
@@ -184,7 +185,7 @@ func (s *Service) payApproved(period, ref string) error {
 		by[l.Payee] = append(by[l.Payee], l.ID)
 	}
 	for _, py := range order {
-		if _, err := s.Pay(PayInput{Lines: by[py], Method: "bank transfer", Reference: ref}); err != nil {
+		if _, err := s.Pay(views.PayInput{Lines: by[py], Method: "bank transfer", Reference: ref}); err != nil {
 			return fmt.Errorf("demo: pay %s: %w", period, err)
 		}
 	}

@@ -7,22 +7,14 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
-
-// RegistrationInput is a deal registration as typed.
-type RegistrationInput struct {
-	Partner       string
-	Rep           string // optional
-	Customer      string
-	ExpectedValue string
-	Submitted     string // empty: today
-	WindowDays    string // empty: 90
-}
 
 // AddRegistration records a partner's claim on a deal; it starts pending.
 // The typed text is read into a registration and checked by
 // engine.CheckRegistration, as the registrations import does.
-func (s *Service) AddRegistration(in RegistrationInput) (engine.Registration, error) {
+func (s *Service) AddRegistration(in views.RegistrationInput) (engine.Registration, error) {
+	in.Partner, in.Rep = pickedRef(in.Partner, in.PartnerID, "P"), pickedRef(in.Rep, in.RepID, "R")
 	var r engine.Registration
 	err := s.update(func(tx *data.Tx) error {
 		var errs engine.ValidationErrors
@@ -106,19 +98,10 @@ func (s *Service) DecideRegistration(id engine.ID, verdict, on string) (engine.R
 	return r, err
 }
 
-// TrainingInput is a completed course as typed.
-type TrainingInput struct {
-	Partner       string // the rep's partner, to find the rep by name
-	Rep           string
-	Course        string
-	Completed     string // empty: today
-	Certification bool
-	ValidUntil    string // certifications only
-}
-
 // AddTraining records a course a rep completed, checked by
 // engine.CheckTraining as the trainings import is.
-func (s *Service) AddTraining(in TrainingInput) (engine.Training, error) {
+func (s *Service) AddTraining(in views.TrainingInput) (engine.Training, error) {
+	in.Partner, in.Rep = pickedRef(in.Partner, in.PartnerID, "P"), pickedRef(in.Rep, in.RepID, "R")
 	var t engine.Training
 	err := s.update(func(tx *data.Tx) error {
 		rep, err := s.repOf(tx, in.Partner, in.Rep)
@@ -147,18 +130,10 @@ func (s *Service) AddTraining(in TrainingInput) (engine.Training, error) {
 	return t, err
 }
 
-// ActivityInput is an activity as typed.
-type ActivityInput struct {
-	Partner string
-	Rep     string // optional
-	Type    string // demo, webinar, joint call, QBR, event...
-	Date    string // empty: today
-	Note    string
-}
-
 // AddActivity records a partner's (or rep's) activity, checked by
 // engine.CheckActivity as the activities import is.
-func (s *Service) AddActivity(in ActivityInput) (engine.Activity, error) {
+func (s *Service) AddActivity(in views.ActivityInput) (engine.Activity, error) {
+	in.Partner, in.Rep = pickedRef(in.Partner, in.PartnerID, "P"), pickedRef(in.Rep, in.RepID, "R")
 	var a engine.Activity
 	err := s.update(func(tx *data.Tx) error {
 		p, err := findPartner(tx, in.Partner)

@@ -8,6 +8,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // This file holds the reads the registrations & activity screen needs
@@ -15,26 +16,14 @@ import (
 // scheduled) and the one write it adds: applying several tier changes in
 // one transaction.
 
-// RegistrationView is a stored registration with the names a list shows.
-type RegistrationView struct {
-	Registration engine.Registration
-	Partner      string
-	Rep          string
-	// CloseBy is the last day a linked sale earns the registration bonus
-	// (decision day plus the window); zero until approved.
-	CloseBy  engine.Date
-	Currency engine.Currency
-	Language string
-}
-
 // RecentRegistrations returns up to limit registrations, the last entered
 // first (limit <= 0: all of them).
-func (s *Service) RecentRegistrations(limit int) ([]RegistrationView, error) {
+func (s *Service) RecentRegistrations(limit int) ([]views.RegistrationView, error) {
 	co, err := s.Company()
 	if err != nil {
 		return nil, err
 	}
-	var out []RegistrationView
+	var out []views.RegistrationView
 	err = s.view(func(tx *data.Tx) error {
 		nm, err := loadNames(tx)
 		if err != nil {
@@ -44,7 +33,7 @@ func (s *Service) RecentRegistrations(limit int) ([]RegistrationView, error) {
 			if limit > 0 && len(out) >= limit {
 				return data.Stop
 			}
-			v := RegistrationView{Registration: *r, Partner: nm.partners[r.PartnerID], Currency: co.Currency, Language: co.Language}
+			v := views.RegistrationView{Registration: *r, Partner: nm.partners[r.PartnerID], Currency: co.Currency, Language: co.Language}
 			if r.RepID != 0 {
 				v.Rep = nm.reps[r.RepID].Name
 			}
@@ -61,16 +50,9 @@ func (s *Service) RecentRegistrations(limit int) ([]RegistrationView, error) {
 	return out, nil
 }
 
-// TrainingView is a stored training with the rep's and partner's names.
-type TrainingView struct {
-	Training engine.Training
-	Partner  string
-	Rep      string
-}
-
 // RecentTrainings returns up to limit trainings, the last entered first.
-func (s *Service) RecentTrainings(limit int) ([]TrainingView, error) {
-	var out []TrainingView
+func (s *Service) RecentTrainings(limit int) ([]views.TrainingView, error) {
+	var out []views.TrainingView
 	err := s.view(func(tx *data.Tx) error {
 		nm, err := loadNames(tx)
 		if err != nil {
@@ -81,7 +63,7 @@ func (s *Service) RecentTrainings(limit int) ([]TrainingView, error) {
 				return data.Stop
 			}
 			rep := nm.reps[t.RepID]
-			out = append(out, TrainingView{Training: *t, Partner: nm.partners[rep.PartnerID], Rep: rep.Name})
+			out = append(out, views.TrainingView{Training: *t, Partner: nm.partners[rep.PartnerID], Rep: rep.Name})
 			return nil
 		})
 	})
@@ -91,16 +73,9 @@ func (s *Service) RecentTrainings(limit int) ([]TrainingView, error) {
 	return out, nil
 }
 
-// ActivityView is a stored activity with the names a list shows.
-type ActivityView struct {
-	Activity engine.Activity
-	Partner  string
-	Rep      string
-}
-
 // RecentActivities returns up to limit activities, the last entered first.
-func (s *Service) RecentActivities(limit int) ([]ActivityView, error) {
-	var out []ActivityView
+func (s *Service) RecentActivities(limit int) ([]views.ActivityView, error) {
+	var out []views.ActivityView
 	err := s.view(func(tx *data.Tx) error {
 		nm, err := loadNames(tx)
 		if err != nil {
@@ -110,7 +85,7 @@ func (s *Service) RecentActivities(limit int) ([]ActivityView, error) {
 			if limit > 0 && len(out) >= limit {
 				return data.Stop
 			}
-			v := ActivityView{Activity: *a, Partner: nm.partners[a.PartnerID]}
+			v := views.ActivityView{Activity: *a, Partner: nm.partners[a.PartnerID]}
 			if a.RepID != 0 {
 				v.Rep = nm.reps[a.RepID].Name
 			}
@@ -124,33 +99,6 @@ func (s *Service) RecentActivities(limit int) ([]ActivityView, error) {
 	return out, nil
 }
 
-// TierProposalView is a proposal with the partner's name, its direction
-// and the change already recorded after the review day, if any.
-type TierProposalView struct {
-	engine.TierProposal
-	Partner   string
-	Promotion bool // false: a demotion
-	// Scheduled and ScheduledFrom are the partner's latest tier change
-	// effective after the review day (a proposal applied earlier); "" when
-	// none.
-	Scheduled     string
-	ScheduledFrom engine.Date
-}
-
-// TierReviewView is a tier review as the screen shows it.
-type TierReviewView struct {
-	AsOf     engine.Date
-	From, To engine.Date // the trailing window, inclusive
-	// EffectiveFrom is the default day a change applies from: the first day
-	// of the month after AsOf, since a tier counts for a whole period from
-	// the period's first day.
-	EffectiveFrom engine.Date
-	Levels        []string // the ladder, lowest first
-	Currency      engine.Currency
-	Language      string
-	Proposals     []TierProposalView // by partner name
-}
-
 // FirstOfNextMonth is the first day of the month after d's.
 func FirstOfNextMonth(d engine.Date) engine.Date {
 	y, m, _ := d.YMD()
@@ -160,16 +108,16 @@ func FirstOfNextMonth(d engine.Date) engine.Date {
 // ReviewTiersAsOf runs a tier review as of the typed day (empty: today)
 // and names what it proposes. A bad day is a *engine.ValidationError on
 // "as_of".
-func (s *Service) ReviewTiersAsOf(asOf string) (TierReviewView, error) {
+func (s *Service) ReviewTiersAsOf(asOf string) (views.TierReviewView, error) {
 	day, err := s.dayOrToday("as_of", asOf)
 	if err != nil {
-		return TierReviewView{}, err
+		return views.TierReviewView{}, err
 	}
 	co, err := s.Company()
 	if err != nil {
-		return TierReviewView{}, err
+		return views.TierReviewView{}, err
 	}
-	v := TierReviewView{AsOf: day, EffectiveFrom: FirstOfNextMonth(day), Currency: co.Currency, Language: co.Language}
+	v := views.TierReviewView{AsOf: day, EffectiveFrom: FirstOfNextMonth(day), Currency: co.Currency, Language: co.Language}
 	err = s.view(func(tx *data.Tx) error {
 		in, err := tierInputs(tx, day, 0)
 		if err != nil {
@@ -195,7 +143,7 @@ func (s *Service) ReviewTiersAsOf(asOf string) (TierReviewView, error) {
 			}
 		}
 		for _, p := range engine.ReviewTiers(in) {
-			pv := TierProposalView{TierProposal: p, Partner: name[p.PartnerID], Promotion: rank[p.Proposed] > rank[p.Current]}
+			pv := views.TierProposalView{TierProposal: p, Partner: name[p.PartnerID], Promotion: rank[p.Proposed] > rank[p.Current]}
 			if h, ok := later[p.PartnerID]; ok {
 				pv.Scheduled, pv.ScheduledFrom = h.Tier, h.From
 			}
@@ -204,18 +152,12 @@ func (s *Service) ReviewTiersAsOf(asOf string) (TierReviewView, error) {
 		return nil
 	})
 	if err != nil {
-		return TierReviewView{}, fmt.Errorf("tier review as of %s: %w", day, err)
+		return views.TierReviewView{}, fmt.Errorf("tier review as of %s: %w", day, err)
 	}
-	slices.SortStableFunc(v.Proposals, func(a, b TierProposalView) int {
+	slices.SortStableFunc(v.Proposals, func(a, b views.TierProposalView) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Partner), strings.ToLower(b.Partner)), cmp.Compare(a.PartnerID, b.PartnerID))
 	})
 	return v, nil
-}
-
-// TierPick is one proposal a person chose to apply.
-type TierPick struct {
-	PartnerID engine.ID
-	Tier      string
 }
 
 // ApplyTiers records every pick as a tier change effective from the typed
@@ -223,7 +165,7 @@ type TierPick struct {
 // period is refused, because the tier of that period's remaining days
 // could no longer be explained by what was paid. Bad input comes back as
 // *engine.ValidationError on "from", "tier" or "partner".
-func (s *Service) ApplyTiers(picks []TierPick, from, note string) ([]engine.TierChange, error) {
+func (s *Service) ApplyTiers(picks []views.TierPick, from, note string) ([]engine.TierChange, error) {
 	if strings.TrimSpace(from) == "" {
 		return nil, &engine.ValidationError{Field: "from", Reason: "say from which day the new tiers count, e.g. the first day of next month"}
 	}

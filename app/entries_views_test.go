@@ -11,6 +11,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // tierWorld holds three active partners on a three-level ladder, today
@@ -62,17 +63,17 @@ func tierWorld(tb testing.TB) (*app.Service, map[string]engine.ID) {
 	must(err)
 	_, err = svc.AddSale(app.SaleInput{Date: "2026-05-02", Partner: "Beta", Customer: "Initech", Product: "LIC-1", Quantity: "12", UnitPrice: "100", Invoice: "B-1"}, false)
 	must(err)
-	_, err = svc.AddTraining(app.TrainingInput{Partner: "Alpha", Rep: "Ada", Course: "Admin", Completed: "2026-01-10", Certification: true, ValidUntil: "2027-01-10"})
+	_, err = svc.AddTraining(views.TrainingInput{Partner: "Alpha", Rep: "Ada", Course: "Admin", Completed: "2026-01-10", Certification: true, ValidUntil: "2027-01-10"})
 	must(err)
-	r, err := svc.AddRegistration(app.RegistrationInput{Partner: "Alpha", Rep: "Ada", Customer: "Globex", ExpectedValue: "9000", Submitted: "2026-02-01"})
+	r, err := svc.AddRegistration(views.RegistrationInput{Partner: "Alpha", Rep: "Ada", Customer: "Globex", ExpectedValue: "9000", Submitted: "2026-02-01"})
 	must(err)
 	_, err = svc.DecideRegistration(r.ID, "approve", "2026-02-03")
 	must(err)
 	_, err = svc.DecideRegistration(r.ID, "won", "2026-03-10")
 	must(err)
-	_, err = svc.AddRegistration(app.RegistrationInput{Partner: "Beta", Customer: "Initech", ExpectedValue: "1500", Submitted: "2026-07-01"})
+	_, err = svc.AddRegistration(views.RegistrationInput{Partner: "Beta", Customer: "Initech", ExpectedValue: "1500", Submitted: "2026-07-01"})
 	must(err)
-	_, err = svc.AddActivity(app.ActivityInput{Partner: "Beta", Rep: "Bo", Type: "demo", Date: "2026-07-02", Note: "first demo"})
+	_, err = svc.AddActivity(views.ActivityInput{Partner: "Beta", Rep: "Bo", Type: "demo", Date: "2026-07-02", Note: "first demo"})
 	must(err)
 	_, err = svc.ApplyTier("Gamma", "Silver", engine.MustDate("2026-01-01"), "")
 	must(err)
@@ -161,7 +162,7 @@ func TestReviewTiersAsOfNamesProposals(t *testing.T) {
 
 func TestApplyTiersAllOrNothing(t *testing.T) {
 	svc, ids := tierWorld(t)
-	got, err := svc.ApplyTiers([]app.TierPick{{PartnerID: ids["Alpha"], Tier: "Gold"}, {PartnerID: ids["Beta"], Tier: "Silver"}}, "2026-08-01", "review of July")
+	got, err := svc.ApplyTiers([]views.TierPick{{PartnerID: ids["Alpha"], Tier: "Gold"}, {PartnerID: ids["Beta"], Tier: "Silver"}}, "2026-08-01", "review of July")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +192,7 @@ func TestApplyTiersAllOrNothing(t *testing.T) {
 	}
 
 	// One bad pick writes nothing: Gamma keeps Silver.
-	_, err = svc.ApplyTiers([]app.TierPick{{PartnerID: ids["Gamma"], Tier: "Registered"}, {PartnerID: ids["Beta"], Tier: "Diamond"}}, "2026-08-01", "")
+	_, err = svc.ApplyTiers([]views.TierPick{{PartnerID: ids["Gamma"], Tier: "Registered"}, {PartnerID: ids["Beta"], Tier: "Diamond"}}, "2026-08-01", "")
 	if !isField(err, "tier") {
 		t.Errorf("unknown tier: err = %v, want a validation error on tier", err)
 	}
@@ -202,12 +203,12 @@ func TestApplyTiersAllOrNothing(t *testing.T) {
 
 	tests := []struct {
 		name, from, field string
-		picks             []app.TierPick
+		picks             []views.TierPick
 	}{
-		{"no day", "", "from", []app.TierPick{{PartnerID: ids["Gamma"], Tier: "Registered"}}},
-		{"bad day", "August", "from", []app.TierPick{{PartnerID: ids["Gamma"], Tier: "Registered"}}},
+		{"no day", "", "from", []views.TierPick{{PartnerID: ids["Gamma"], Tier: "Registered"}}},
+		{"bad day", "August", "from", []views.TierPick{{PartnerID: ids["Gamma"], Tier: "Registered"}}},
 		{"nothing chosen", "2026-08-01", "tier", nil},
-		{"unknown partner", "2026-08-01", "partner", []app.TierPick{{PartnerID: 99, Tier: "Gold"}}},
+		{"unknown partner", "2026-08-01", "partner", []views.TierPick{{PartnerID: 99, Tier: "Gold"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,7 +224,7 @@ func TestApplyTiersRefusesClosedPeriod(t *testing.T) {
 	if _, err := svc.ClosePeriod("2026-06"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := svc.ApplyTiers([]app.TierPick{{PartnerID: ids["Beta"], Tier: "Silver"}}, "2026-06-01", "")
+	_, err := svc.ApplyTiers([]views.TierPick{{PartnerID: ids["Beta"], Tier: "Silver"}}, "2026-06-01", "")
 	if !isField(err, "from") {
 		t.Errorf("err = %v, want a validation error on from", err)
 	}

@@ -10,28 +10,8 @@ import (
 	"partnerdesk/data"
 	"partnerdesk/data/sheet"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
-
-// SaleInput is a sale as typed in a form or on the command line: text,
-// parsed and checked here so the screen and the command line refuse the
-// same things with the same words.
-type SaleInput struct {
-	Date            string
-	Partner         string // id, name or referral code
-	Rep             string // optional: id or name
-	Customer        string
-	NewCustomer     bool
-	NewProduct      bool
-	Product         string // SKU or id
-	Quantity        string
-	UnitPrice       string
-	Net             string // empty: quantity x unit price
-	Invoice         string
-	Line            string // empty: the next line of the invoice
-	Registration    string // optional registration id
-	OriginalInvoice string // required on returns
-	ReferralCode    string
-}
 
 // Field names used in validation errors; the form maps them to its
 // widgets. They are engine.CheckSale's.
@@ -55,7 +35,9 @@ const (
 // needs confirmed: it is then booked today, in the open period, as a late
 // sale (an adjustment of the closed one). Every problem is reported at once,
 // each naming its field.
-func (s *Service) AddSale(in SaleInput, confirmed bool) (engine.Sale, error) {
+func (s *Service) AddSale(in views.SaleInput, confirmed bool) (engine.Sale, error) {
+	in.Partner, in.Rep = pickedRef(in.Partner, in.PartnerID, "P"), pickedRef(in.Rep, in.RepID, "R")
+	in.Product = pickedRef(in.Product, in.ProductID, "")
 	co, err := s.Company()
 	if err != nil {
 		return engine.Sale{}, err
@@ -77,7 +59,7 @@ func (s *Service) AddSale(in SaleInput, confirmed bool) (engine.Sale, error) {
 
 // checkSale reads a typed sale (names to ids, text to numbers) and checks
 // it with engine.CheckSale, the validation every import uses too.
-func (s *Service) checkSale(tx *data.Tx, co engine.Company, in SaleInput, confirmed bool) (engine.Sale, error) {
+func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, confirmed bool) (engine.Sale, error) {
 	var errs engine.ValidationErrors
 	bad := func(field, format string, args ...any) {
 		errs = append(errs, &engine.ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)})

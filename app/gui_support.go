@@ -12,18 +12,12 @@ import (
 	"partnerdesk/data"
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 // This file holds the use cases the desktop screens need beyond the ones
 // the command line shares: period facts, review with budgets, payee search
 // and statement previews. The GUI adapter only converts their results.
-
-// PeriodInfo is a validated period and whether it is closed.
-type PeriodInfo struct {
-	Key        string
-	Start, End engine.Date
-	Closed     bool
-}
 
 // periodClosed is how ComputePeriod decides that a period can no longer
 // change: its own state is closed, or both its ends lie in closed periods.
@@ -33,12 +27,12 @@ func periodClosed(tx *data.Tx, p engine.Period) bool {
 
 // PeriodInfo parses key with the company's fiscal year and says whether
 // the period is closed.
-func (s *Service) PeriodInfo(key string) (PeriodInfo, error) {
+func (s *Service) PeriodInfo(key string) (views.PeriodInfo, error) {
 	p, err := s.Period(key)
 	if err != nil {
-		return PeriodInfo{}, usagef("%v", err)
+		return views.PeriodInfo{}, usagef("%v", err)
 	}
-	info := PeriodInfo{Key: p.Key, Start: p.Start, End: p.End}
+	info := views.PeriodInfo{Key: p.Key, Start: p.Start, End: p.End}
 	err = s.view(func(tx *data.Tx) error {
 		info.Closed = periodClosed(tx, p)
 		return nil
@@ -84,21 +78,14 @@ func (s *Service) RunPeriodKey() (string, error) {
 	return key, err
 }
 
-// ComputeRun is what a computation wrote, with the number of programs
-// that have lines in the period afterwards.
-type ComputeRun struct {
-	ComputeSummary
-	Programs int
-}
-
 // ComputeForRun computes the period (ComputePeriod) and counts the
 // programs its lines belong to.
-func (s *Service) ComputeForRun(period string, progress Progress) (ComputeRun, error) {
+func (s *Service) ComputeForRun(period string, progress func(done, total int)) (views.ComputeRun, error) {
 	sum, err := s.ComputePeriod(period, progress)
 	if err != nil {
-		return ComputeRun{}, err
+		return views.ComputeRun{}, err
 	}
-	run := ComputeRun{ComputeSummary: sum}
+	run := views.ComputeRun{ComputeSummary: sum}
 	err = s.view(func(tx *data.Tx) error {
 		ls, err := tx.LinesOfPeriod(sum.Period)
 		if err != nil {
@@ -130,22 +117,21 @@ func programSpend(tx *data.Tx) (map[engine.ID]decimal.Decimal, error) {
 	return out, nil
 }
 
-// ProgramSpend is a program with what it has spent.
-type ProgramSpend struct {
-	Program engine.Program
-	Spent   decimal.Decimal // approved and paid money lines, every period
-}
-
-// ProgramsWithSpend lists every program by id with its spend.
-func (s *Service) ProgramsWithSpend() ([]ProgramSpend, error) {
-	var out []ProgramSpend
-	err := s.view(func(tx *data.Tx) error {
+// ProgramList lists every program by id with its spend, in the company's
+// language and currency.
+func (s *Service) ProgramList() (views.ProgramList, error) {
+	co, err := s.Company()
+	if err != nil {
+		return views.ProgramList{}, err
+	}
+	out := views.ProgramList{Language: co.Language, Currency: co.Currency}
+	err = s.view(func(tx *data.Tx) error {
 		spent, err := programSpend(tx)
 		if err != nil {
 			return err
 		}
 		return data.Each(tx, func(p *engine.Program) error {
-			out = append(out, ProgramSpend{Program: *p, Spent: spent[p.ID]})
+			out.Programs = append(out.Programs, views.ProgramSpend{Program: *p, Spent: spent[p.ID]})
 			return nil
 		})
 	})
@@ -186,50 +172,18 @@ func (s *Service) ReadProgram(b []byte) (engine.Program, error) {
 	return p, nil
 }
 
-// ReviewedLine is a reward line with its names and its explanation
-// rendered in the company's language.
-type ReviewedLine struct {
-	Line        engine.RewardLine
-	Program     string
-	Rule        string
-	Payee       string // "Ana Ruiz (Acme Srl)" for a rep
-	Explanation string
-}
-
-// ReviewTotal is one program's lines in a period against its budget.
-type ReviewTotal struct {
-	ProgramID engine.ID
-	Program   string
-	Amount    decimal.Decimal // money lines of the period, every status
-	Points    int64
-	Spent     decimal.Decimal // approved and paid money lines, every period
-	Budget    decimal.Decimal
-	Over      bool // spent is past a budget the program has
-}
-
-// PeriodReview is a period's lines as the run screen shows them.
-type PeriodReview struct {
-	Period   PeriodInfo
-	Language string
-	Currency engine.Currency
-	Lines    []ReviewedLine
-	Totals   []ReviewTotal   // programs in the order their first line appears
-	Money    decimal.Decimal // money lines of the period (fund credits and points apart)
-	Points   int64
-}
-
 // Review returns the period's reward lines with names, rendered
 // explanations and each program's totals against its budget, from one
 // read transaction.
-func (s *Service) Review(period string) (PeriodReview, error) {
-	var r PeriodReview
+func (s *Service) Review(period string) (views.PeriodReview, error) {
+	var r views.PeriodReview
 	err := s.view(func(tx *data.Tx) error {
 		c, err := s.dashPeriod(tx, period)
 		if err != nil {
 			return err
 		}
 		p := c.p
-		r = PeriodReview{Period: PeriodInfo{Key: p.Key, Start: p.Start, End: p.End, Closed: periodClosed(tx, p)},
+		r = views.PeriodReview{Period: views.PeriodInfo{Key: p.Key, Start: p.Start, End: p.End, Closed: periodClosed(tx, p)},
 			Language: c.co.Language, Currency: c.co.Currency}
 		ls, err := tx.LinesOfPeriod(p.Key)
 		if err != nil {
@@ -253,13 +207,13 @@ func (s *Service) Review(period string) (PeriodReview, error) {
 			if l.Payee.Kind == engine.PayeeRep && partner != "" {
 				name += " (" + partner + ")"
 			}
-			r.Lines = append(r.Lines, ReviewedLine{Line: l, Program: pn.name(l.ProgramID), Rule: pn.rule(l.ProgramID, l.RuleKey),
+			r.Lines = append(r.Lines, views.ReviewedLine{Line: l, Program: pn.name(l.ProgramID), Rule: pn.rule(l.ProgramID, l.RuleKey),
 				Payee: name, Explanation: i18n.Explain(l.Explanation, c.co.Language)})
 			i, ok := idx[l.ProgramID]
 			if !ok {
 				i = len(r.Totals)
 				idx[l.ProgramID] = i
-				t := ReviewTotal{ProgramID: l.ProgramID, Program: pn.name(l.ProgramID), Spent: spent[l.ProgramID]}
+				t := views.ReviewTotal{ProgramID: l.ProgramID, Program: pn.name(l.ProgramID), Spent: spent[l.ProgramID]}
 				if prog := pn[l.ProgramID]; prog != nil {
 					t.Budget = prog.Budget
 				}
@@ -276,24 +230,17 @@ func (s *Service) Review(period string) (PeriodReview, error) {
 		return nil
 	})
 	if err != nil {
-		return PeriodReview{}, fmt.Errorf("review %s: %w", period, err)
+		return views.PeriodReview{}, fmt.Errorf("review %s: %w", period, err)
 	}
 	return r, nil
-}
-
-// CloseImpact counts what closing a period makes read-only.
-type CloseImpact struct {
-	Sales, Registrations, Trainings, Activities int
-	Lines                                       int // reward lines of the period and of the periods inside it
-	Draft                                       int // of which draft lines that pay something
 }
 
 // CloseImpact counts the inputs dated in the period that are still open
 // (sales by book date, registrations by submission, trainings by
 // completion, activities by date) and the reward lines that ClosePeriod
 // would close with it.
-func (s *Service) CloseImpact(period string) (CloseImpact, error) {
-	var ci CloseImpact
+func (s *Service) CloseImpact(period string) (views.CloseImpact, error) {
+	var ci views.CloseImpact
 	err := s.view(func(tx *data.Tx) error {
 		c, err := s.dashPeriod(tx, period)
 		if err != nil {
@@ -350,23 +297,16 @@ func (s *Service) CloseImpact(period string) (CloseImpact, error) {
 		})
 	})
 	if err != nil {
-		return CloseImpact{}, fmt.Errorf("close impact of %s: %w", period, err)
+		return views.CloseImpact{}, fmt.Errorf("close impact of %s: %w", period, err)
 	}
 	return ci, nil
 }
 
-// PayeeRef names a partner or a rep for pickers.
-type PayeeRef struct {
-	Payee   engine.Payee
-	Name    string
-	Partner string // the rep's partner; empty for a partner
-}
-
 // FindPayees returns up to limit partners and then reps whose name contains
 // query, ignoring case, each group by name. An empty query matches all.
-func (s *Service) FindPayees(query string, limit int) ([]PayeeRef, error) {
+func (s *Service) FindPayees(query string, limit int) ([]views.PayeeRef, error) {
 	q := strings.ToLower(strings.TrimSpace(query))
-	var partners, reps []PayeeRef
+	var partners, reps []views.PayeeRef
 	err := s.view(func(tx *data.Tx) error {
 		who, err := namesIn(tx)
 		if err != nil {
@@ -374,12 +314,12 @@ func (s *Service) FindPayees(query string, limit int) ([]PayeeRef, error) {
 		}
 		for id, p := range who.partners {
 			if strings.Contains(strings.ToLower(p.Name), q) {
-				partners = append(partners, PayeeRef{Payee: engine.Payee{Kind: engine.PayeePartner, ID: id}, Name: p.Name})
+				partners = append(partners, views.PayeeRef{Payee: engine.Payee{Kind: engine.PayeePartner, ID: id}, Name: p.Name})
 			}
 		}
 		return data.Each(tx, func(r *engine.Rep) error {
 			if strings.Contains(strings.ToLower(r.Name), q) {
-				reps = append(reps, PayeeRef{Payee: engine.Payee{Kind: engine.PayeeRep, ID: r.ID}, Name: r.Name, Partner: who.partner(r.PartnerID)})
+				reps = append(reps, views.PayeeRef{Payee: engine.Payee{Kind: engine.PayeeRep, ID: r.ID}, Name: r.Name, Partner: who.partner(r.PartnerID)})
 			}
 			return nil
 		})
@@ -387,7 +327,7 @@ func (s *Service) FindPayees(query string, limit int) ([]PayeeRef, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find payees %q: %w", query, err)
 	}
-	byName := func(a, b PayeeRef) int {
+	byName := func(a, b views.PayeeRef) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
 			strings.Compare(strings.ToLower(a.Partner), strings.ToLower(b.Partner)), cmp.Compare(a.Payee.ID, b.Payee.ID))
 	}
@@ -400,41 +340,15 @@ func (s *Service) FindPayees(query string, limit int) ([]PayeeRef, error) {
 	return out, nil
 }
 
-// StatementPreview is the head of a payee's statement for a period.
-type StatementPreview struct {
-	Payee    PayeeRef
-	Period   string
-	Language string
-	Currency engine.Currency
-	Tier     string
-	Progress string   // what is missing to the next tier, in the statement language
-	Nudges   []string // what is missing to the next band or target step, rendered
-	Sales    decimal.Decimal
-	Programs []ProgramAmount
-	Rewards  decimal.Decimal // money of the lines and adjustments
-	Points   int64
-	Fund     decimal.Decimal // fund balance at the period's end
-	Paid     decimal.Decimal // payouts in the period
-	YTD      decimal.Decimal // money rewards of the fiscal year to the period's end
-	Lines    int
-}
-
-// ProgramAmount is one program's share of a statement.
-type ProgramAmount struct {
-	Program string
-	Amount  decimal.Decimal
-	Points  int64
-}
-
 // StatementPreview summarises the statement BuildStatement would print,
 // so the screen shows the same figures as the PDF.
-func (s *Service) StatementPreview(period string, payee engine.Payee) (StatementPreview, error) {
+func (s *Service) StatementPreview(period string, payee engine.Payee) (views.StatementPreview, error) {
 	st, err := s.BuildStatement(payee, period)
 	if err != nil {
-		return StatementPreview{}, err
+		return views.StatementPreview{}, err
 	}
-	sp := StatementPreview{
-		Payee:    PayeeRef{Payee: payee, Name: st.Payee.Name, Partner: st.Payee.PartnerName},
+	sp := views.StatementPreview{
+		Payee:    views.PayeeRef{Payee: payee, Name: st.Payee.Name, Partner: st.Payee.PartnerName},
 		Period:   st.Period.Key,
 		Language: st.Language,
 		Currency: st.Company.Currency,
@@ -449,7 +363,7 @@ func (s *Service) StatementPreview(period string, payee engine.Payee) (Statement
 		Lines:    len(st.Lines) + len(st.Adjustments),
 	}
 	for _, t := range st.ProgramTotals() {
-		sp.Programs = append(sp.Programs, ProgramAmount{Program: t.Program, Amount: t.Amount, Points: t.Points})
+		sp.Programs = append(sp.Programs, views.ProgramAmount{Program: t.Program, Amount: t.Amount, Points: t.Points})
 	}
 	for _, f := range st.Summary.Funds {
 		sp.Fund = sp.Fund.Add(f.Balance)

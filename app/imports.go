@@ -115,11 +115,11 @@ func (s *Service) SaveMapping(m imports.Mapping) error {
 // dryRun nothing is written either way.
 func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dryRun bool, progress Progress) (ImportReport, error) {
 	rep := ImportReport{Kind: kind, File: path}
-	t, err := ReadTable(path, nil)
+	// Streamed: the rows are read as they are checked (see streamTable).
+	t, err := streamTable(path)
 	if err != nil {
 		return rep, err
 	}
-	rep.Rows = len(t.Rows)
 	var mapping imports.Mapping
 	if m != nil {
 		mapping = *m
@@ -141,6 +141,8 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 			cp = func(done, total int) { progress(done/2, total) }
 		}
 		b, rowErrs := imports.ConvertProgress(kind, t, mapping, look, cp)
+		rep.Rows = tableRows(t)
+		t = nil // the file's text is not needed past here
 		if look.err != nil {
 			return look.err
 		}
@@ -197,6 +199,8 @@ func writeBatch(tx *data.Tx, b *imports.Batch, progress Progress) (int, []import
 	}
 	for i := range b.Sales {
 		put(i, &b.Sales[i])
+		// Stored: its memory can go before the transaction commits.
+		b.Sales[i] = engine.Sale{}
 	}
 	for i := range b.Registrations {
 		put(i, &b.Registrations[i])

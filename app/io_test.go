@@ -14,6 +14,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data/imports"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -123,7 +124,7 @@ func TestSimulatePaidCountsPaidMoneyOnly(t *testing.T) {
 	for _, c := range []struct{ period, paid string }{{"2026-01", "100"}, {"2026-02", "0"}} {
 		sim, err := svc.Simulate(changed, c.period)
 		must(t, err)
-		var row *app.SimRow
+		var row *views.SimRow
 		for i := range sim.Rows {
 			if sim.Rows[i].Payee == py {
 				row = &sim.Rows[i]

@@ -164,6 +164,9 @@ func (s *Service) Claim(in ClaimInput) (engine.FundEntry, error) {
 		if err != nil {
 			return err
 		}
+		if e := engine.CheckAmount("amount", amt); e != nil {
+			return e
+		}
 		if !amt.IsPositive() {
 			return &engine.ValidationError{Field: "amount", Reason: "a claim is a positive amount"}
 		}
@@ -314,6 +317,9 @@ func (s *Service) Redeem(in RedeemInput) (engine.PointsEntry, error) {
 	err := s.update(func(tx *data.Tx) error {
 		if in.Points <= 0 {
 			return &engine.ValidationError{Field: "points", Reason: "redeem a positive number of points"}
+		}
+		if e := engine.CheckPoints("points", in.Points); e != nil {
+			return e
 		}
 		if strings.TrimSpace(in.Against) == "" {
 			return &engine.ValidationError{Field: "against", Reason: "say what the points are redeemed against"}

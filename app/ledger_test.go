@@ -11,6 +11,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // tiny opens an empty database for a small hand-made company: one EUR
@@ -239,7 +240,7 @@ func TestProgramRateOver100NeedsConfirmation(t *testing.T) {
 // use cases, with their refusals.
 func TestTypedEntries(t *testing.T) {
 	svc := tiny(t, "2026-08-01")
-	r, err := svc.AddRegistration(app.RegistrationInput{Partner: "Alpha Reseller", Rep: "Ada", Customer: "Big Co", ExpectedValue: "25.000,00", WindowDays: "30"})
+	r, err := svc.AddRegistration(views.RegistrationInput{Partner: "Alpha Reseller", Rep: "Ada", Customer: "Big Co", ExpectedValue: "25.000,00", WindowDays: "30"})
 	must(t, err)
 	if r.Decision != engine.DecisionPending || !r.ExpectedValue.Equal(decimal.NewFromInt(25000)) || r.Submitted != engine.MustDate("2026-08-01") {
 		t.Fatalf("registration = %+v", r)
@@ -255,29 +256,29 @@ func TestTypedEntries(t *testing.T) {
 	if _, err := svc.DecideRegistration(r.ID, "reject", ""); err == nil {
 		t.Error("a decided registration was decided again")
 	}
-	_, err = svc.AddRegistration(app.RegistrationInput{Partner: "Nobody", Customer: "", ExpectedValue: "x"})
+	_, err = svc.AddRegistration(views.RegistrationInput{Partner: "Nobody", Customer: "", ExpectedValue: "x"})
 	var ves engine.ValidationErrors
 	if !errors.As(err, &ves) || len(ves) != 3 {
 		t.Errorf("bad registration: %v, want 3 problems (partner, customer, value)", err)
 	}
 
-	tr, err := svc.AddTraining(app.TrainingInput{Partner: "Alpha Reseller", Rep: "Ada", Course: "Sales Basics", Completed: "2026-07-10", Certification: true, ValidUntil: "2027-07-10"})
+	tr, err := svc.AddTraining(views.TrainingInput{Partner: "Alpha Reseller", Rep: "Ada", Course: "Sales Basics", Completed: "2026-07-10", Certification: true, ValidUntil: "2027-07-10"})
 	must(t, err)
 	if tr.ValidUntil != engine.MustDate("2027-07-10") {
 		t.Errorf("training = %+v", tr)
 	}
-	if _, err := svc.AddTraining(app.TrainingInput{Partner: "Alpha Reseller", Rep: "Ada", Course: "X", Completed: "2026-07-10", Certification: true, ValidUntil: "2026-07-01"}); err == nil {
+	if _, err := svc.AddTraining(views.TrainingInput{Partner: "Alpha Reseller", Rep: "Ada", Course: "X", Completed: "2026-07-10", Certification: true, ValidUntil: "2026-07-01"}); err == nil {
 		t.Error("a certification expiring before it was earned was accepted")
 	}
-	if _, err := svc.AddTraining(app.TrainingInput{Partner: "Alpha Reseller", Rep: "Bob", Course: "X"}); err == nil {
+	if _, err := svc.AddTraining(views.TrainingInput{Partner: "Alpha Reseller", Rep: "Bob", Course: "X"}); err == nil {
 		t.Error("a training of an unknown rep was accepted")
 	}
-	a, err := svc.AddActivity(app.ActivityInput{Partner: "Alpha Reseller", Type: "Demo", Date: "2026-07-15"})
+	a, err := svc.AddActivity(views.ActivityInput{Partner: "Alpha Reseller", Type: "Demo", Date: "2026-07-15"})
 	must(t, err)
 	if a.Type != "Demo" {
 		t.Errorf("activity type %q, want Demo as typed", a.Type)
 	}
-	if _, err := svc.AddActivity(app.ActivityInput{Partner: "Alpha Reseller"}); err == nil {
+	if _, err := svc.AddActivity(views.ActivityInput{Partner: "Alpha Reseller"}); err == nil {
 		t.Error("an activity without a type was accepted")
 	}
 }

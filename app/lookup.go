@@ -117,3 +117,14 @@ func parseID(s, prefix string) (engine.ID, bool) {
 	}
 	return engine.ID(n), true
 }
+
+// pickedRef is the reference of a value picked from a list: its id with
+// prefix ("P12", "R7", "12" for a product), so that a name two records
+// share still finds the one the user chose. id 0 (typed, not picked)
+// returns the text as typed.
+func pickedRef(text string, id engine.ID, prefix string) string {
+	if id != 0 {
+		return prefix + strconv.FormatUint(uint64(id), 10)
+	}
+	return text
+}

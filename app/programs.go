@@ -7,10 +7,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // Programs returns every program, by id.
@@ -258,49 +257,31 @@ func (s *Service) exportProgram(p engine.Program) ([]byte, error) {
 	return engine.MarshalProgramFile(p)
 }
 
-// SimRow is one payee's cost under a simulated program next to what the
-// stored lines of that program in the period actually paid.
-type SimRow struct {
-	Payee     engine.Payee
-	Name      string
-	Simulated decimal.Decimal // money rewards
-	Fund      decimal.Decimal // credits to the partner's MDF / co-op fund, not paid as money
-	Points    int64
-	Actual    decimal.Decimal // the program's paid money lines of the period
-	Diff      decimal.Decimal // Simulated - Actual
-}
-
-// Simulation is a simulated program over a past period.
-type Simulation struct {
-	Period        string
-	Program       string
-	Rows          []SimRow
-	Total, Actual decimal.Decimal
-	Fund          decimal.Decimal // simulated fund credits
-	Lines         []engine.RewardLine
-	Currency      engine.Currency
-}
-
 // Simulate computes p over period's stored inputs without writing
 // anything, and compares it with the lines of the stored program of the
 // same id (or name) in that period.
-func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) {
+func (s *Service) Simulate(p engine.Program, period string) (views.Simulation, error) {
 	co, err := s.Company()
 	if err != nil {
-		return Simulation{}, err
+		return views.Simulation{}, err
 	}
 	per, err := engine.ParsePeriod(period, co.FiscalYearStart)
 	if err != nil {
-		return Simulation{}, usagef("%v", err)
+		return views.Simulation{}, usagef("%v", err)
 	}
 	if p.Currency == "" {
 		p.Currency = co.Currency.Code
 	}
 	if err := engine.ValidateProgram(p); err != nil {
-		return Simulation{}, err
+		return views.Simulation{}, err
 	}
-	sim := Simulation{Period: per.Key, Program: p.Name, Currency: co.Currency}
+	sim := views.Simulation{Period: per.Key, Program: p.Name, Currency: co.Currency, Language: co.Language}
 	err = s.view(func(tx *data.Tx) error {
+		// A simulated program that names an unknown tier, SKU or partner
+		// would show it paying nothing: refused as a save is.
+		if err := checkProgramRefs(tx, &p); err != nil {
+			return err
+		}
 		// The stored program this one changes: by identity, then by name.
 		if p.ID == 0 && p.UID != "" {
 			_ = data.Each(tx, func(o *engine.Program) error {
@@ -335,12 +316,12 @@ func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) 
 		if err != nil {
 			return err
 		}
-		by := map[engine.Payee]*SimRow{}
+		by := map[engine.Payee]*views.SimRow{}
 		var order []engine.Payee
-		row := func(py engine.Payee) *SimRow {
+		row := func(py engine.Payee) *views.SimRow {
 			r := by[py]
 			if r == nil {
-				r = &SimRow{Payee: py, Name: nm.payee(py)}
+				r = &views.SimRow{Payee: py, Name: nm.payee(py)}
 				by[py] = r
 				order = append(order, py)
 			}
@@ -370,9 +351,11 @@ func (s *Service) Simulate(p engine.Program, period string) (Simulation, error) 
 			sim.Total = sim.Total.Add(r.Simulated)
 			sim.Fund = sim.Fund.Add(r.Fund)
 			sim.Actual = sim.Actual.Add(r.Actual)
+			sim.Points += r.Points
 			sim.Rows = append(sim.Rows, *r)
 		}
-		sortBy(sim.Rows, func(r SimRow) string { return fmt.Sprintf("%s%020d", r.Payee.Kind, r.Payee.ID) })
+		sim.Diff = sim.Total.Sub(sim.Actual)
+		sortBy(sim.Rows, func(r views.SimRow) string { return fmt.Sprintf("%s%020d", r.Payee.Kind, r.Payee.ID) })
 		return nil
 	})
 	return sim, err

@@ -6,6 +6,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // Partners returns the partners whose name, country, kind, referral code or
@@ -91,7 +92,8 @@ func firstOf[T any](tx *data.Tx, match func(*T) bool) (T, bool) {
 	return found, ok
 }
 
-// Reps returns the reps of a partner (all reps when pid is 0).
+// Reps returns the reps of a partner (all reps when pid is 0), sorted by
+// name regardless of case.
 func (s *Service) Reps(pid engine.ID) ([]engine.Rep, error) {
 	var out []engine.Rep
 	err := s.view(func(tx *data.Tx) error {
@@ -102,6 +104,7 @@ func (s *Service) Reps(pid engine.ID) ([]engine.Rep, error) {
 			return nil
 		})
 	})
+	sortBy(out, func(r engine.Rep) string { return strings.ToLower(r.Name) })
 	return out, err
 }
 
@@ -164,22 +167,13 @@ func (s *Service) Partner(id engine.ID) (engine.Partner, error) {
 	return p, err
 }
 
-// SaleRow is a stored sale with the names a list shows.
-type SaleRow struct {
-	Sale     engine.Sale
-	Partner  string
-	Rep      string
-	Product  string
-	Currency engine.Currency
-}
-
 // RecentSales returns the last limit sales entered (highest ids), newest first.
-func (s *Service) RecentSales(limit int) ([]SaleRow, error) {
+func (s *Service) RecentSales(limit int) ([]views.SaleRow, error) {
 	co, err := s.Company()
 	if err != nil {
 		return nil, err
 	}
-	var out []SaleRow
+	var out []views.SaleRow
 	err = s.view(func(tx *data.Tx) error {
 		sales, err := tx.LastSales(limit)
 		if err != nil {
@@ -192,7 +186,7 @@ func (s *Service) RecentSales(limit int) ([]SaleRow, error) {
 		skus := map[engine.ID]string{}
 		_ = data.Each(tx, func(p *engine.Product) error { skus[p.ID] = p.SKU; return nil })
 		for _, x := range sales {
-			out = append(out, SaleRow{Sale: x, Partner: nm.partners[x.PartnerID], Rep: nm.reps[x.RepID].Name, Product: skus[x.ProductID], Currency: co.Currency})
+			out = append(out, views.SaleRow{Sale: x, Partner: nm.partners[x.PartnerID], Rep: nm.reps[x.RepID].Name, Product: skus[x.ProductID], Currency: co.Currency, Language: co.Language})
 		}
 		return nil
 	})

@@ -10,6 +10,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // Period parses a period key with the company's fiscal year.
@@ -27,35 +28,20 @@ func (s *Service) CurrentPeriod(kind engine.PeriodKind) engine.Period {
 	return engine.PeriodContaining(kind, s.Today(), co.FiscalYearStart)
 }
 
-// ComputeSummary says what a computation wrote.
-type ComputeSummary struct {
-	Period  string
-	Lines   int // draft lines written
-	Kept    int // approved or paid lines left as they were
-	Money   decimal.Decimal
-	Points  int64
-	Sales   int
-	Nudges  []engine.Nudge
-	Removed int // draft lines replaced
-	// Changes counts what changed since the last compute, per payee and
-	// rule (recordChanges; Service.Changes lists them).
-	Changes engine.ChangeSummary
-}
-
 // ComputePeriod replaces the period's draft lines with a fresh computation
 // from the store's current inputs, in one transaction. Approved and paid
 // lines are never touched: where the fresh result differs from them, the
 // difference becomes a new draft adjustment line (engine.Reconcile).
-func (s *Service) ComputePeriod(key string, progress Progress) (ComputeSummary, error) {
+func (s *Service) ComputePeriod(key string, progress Progress) (views.ComputeSummary, error) {
 	co, err := s.Company()
 	if err != nil {
-		return ComputeSummary{}, err
+		return views.ComputeSummary{}, err
 	}
 	p, err := engine.ParsePeriod(key, co.FiscalYearStart)
 	if err != nil {
-		return ComputeSummary{}, usagef("%v", err)
+		return views.ComputeSummary{}, usagef("%v", err)
 	}
-	sum := ComputeSummary{Period: p.Key}
+	sum := views.ComputeSummary{Period: p.Key}
 	err = s.update(func(tx *data.Tx) error {
 		if by, closed := closedBy(tx, p); closed {
 			return fmt.Errorf("compute %s: %w (closed with %s): its lines can no longer change", p.Key, engine.ErrPeriodClosed, by)
@@ -196,9 +182,12 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 			return in, wrap("referred customers", err)
 		}
 	}
-	if len(in.ClosedPeriods) > 0 {
-		// Adjustments: the original sales this period's returns name, and
-		// the closed periods' approved lines that give the effective rates.
+	// The original sales this period's returns name: a return is tested
+	// against the rules' windows on its original line's date, and claws a
+	// closed period back at that period's effective rate, which the closed
+	// periods' approved lines give.
+	{
+		anyClosed := len(in.ClosedPeriods) > 0
 		seen := map[string]bool{}
 		needLines := false
 		for _, x := range in.Sales {
@@ -218,13 +207,13 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 				return in, wrap("original invoices", err)
 			}
 			for _, o := range orig {
-				if tx.IsClosed(o.Date) {
+				if anyClosed && tx.IsClosed(o.Date) {
 					needLines = true
 				}
 			}
 			in.Originals = append(in.Originals, orig...)
 		}
-		if needLines {
+		if anyClosed && needLines {
 			for _, st := range in.ClosedPeriods {
 				if st.Kind != p.Kind {
 					continue // only a program of the period's kind adjusts
@@ -417,28 +406,21 @@ func (n *names) view(l engine.RewardLine, cur engine.Currency) LineView {
 	return v
 }
 
-// ApproveResult says what Approve did: how many lines it approved and,
-// for each program they belong to, the spend against its budget.
-type ApproveResult struct {
-	Approved int
-	Budgets  []engine.BudgetOverrun
-}
-
 // Approve approves the period's draft lines with the given ids (all draft
 // lines when ids is empty). A program's budget is not a cap: when the lines
 // take a program past it, Approve returns an *engine.BudgetError with the figures
 // unless confirmed. Points lines post to the points ledger and fund lines
 // post accruals to the fund ledger, in the same transaction.
-func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (ApproveResult, error) {
+func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (views.ApproveResult, error) {
 	p, err := s.Period(period)
 	if err != nil {
-		return ApproveResult{}, usagef("%v", err)
+		return views.ApproveResult{}, usagef("%v", err)
 	}
 	co, err := s.Company()
 	if err != nil {
-		return ApproveResult{}, err
+		return views.ApproveResult{}, err
 	}
-	var res ApproveResult
+	var res views.ApproveResult
 	err = s.update(func(tx *data.Tx) error {
 		ls, err := tx.LinesOfPeriod(p.Key)
 		if err != nil {
@@ -542,19 +524,9 @@ func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]
 	return out, err
 }
 
-// PayInput is a payout as typed.
-type PayInput struct {
-	Payee     string // "P12", "R7" or a name
-	Lines     []engine.ID
-	Date      string // empty: today
-	Method    string
-	Reference string
-	Amount    string // empty: the sum of the lines; else must equal it
-}
-
 // Pay records a payout that settles approved money lines of one payee; the
 // amount must equal the sum of the lines it settles.
-func (s *Service) Pay(in PayInput) (engine.Payout, error) {
+func (s *Service) Pay(in views.PayInput) (engine.Payout, error) {
 	co, err := s.Company()
 	if err != nil {
 		return engine.Payout{}, err

@@ -13,6 +13,7 @@ import (
 	"partnerdesk/app/demo"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // newDemo opens a fresh database holding the demo company through `through`,
@@ -56,7 +57,7 @@ func payAll(t *testing.T, svc *app.Service, period string) {
 		}
 	}
 	for _, ids := range by {
-		if _, err := svc.Pay(app.PayInput{Lines: ids, Method: "bank transfer", Reference: "T-" + period}); err != nil {
+		if _, err := svc.Pay(views.PayInput{Lines: ids, Method: "bank transfer", Reference: "T-" + period}); err != nil {
 			t.Fatalf("pay %s: %v", period, err)
 		}
 	}
@@ -274,16 +275,16 @@ func TestPayAmountMustEqualLines(t *testing.T) {
 		t.Fatal("no approved money line")
 	}
 	wrong := l.Amount.Add(decimal.New(1, -2)).String()
-	_, err := svc.Pay(app.PayInput{Lines: []engine.ID{l.ID}, Method: "bank transfer", Amount: wrong})
+	_, err := svc.Pay(views.PayInput{Lines: []engine.ID{l.ID}, Method: "bank transfer", Amount: wrong})
 	var ve *engine.ValidationError
 	if !errors.As(err, &ve) || ve.Field != "amount" {
 		t.Fatalf("pay %s for a line of %s: err = %v, want a ValidationError on amount", wrong, l.Amount, err)
 	}
-	po, err := svc.Pay(app.PayInput{Lines: []engine.ID{l.ID}, Method: "bank transfer", Amount: l.Amount.String()})
+	po, err := svc.Pay(views.PayInput{Lines: []engine.ID{l.ID}, Method: "bank transfer", Amount: l.Amount.String()})
 	if err != nil || !po.Amount.Equal(l.Amount) {
 		t.Fatalf("pay the exact amount: %v, %s", err, po.Amount)
 	}
-	if _, err := svc.Pay(app.PayInput{Lines: []engine.ID{l.ID}, Method: "bank transfer"}); err == nil {
+	if _, err := svc.Pay(views.PayInput{Lines: []engine.ID{l.ID}, Method: "bank transfer"}); err == nil {
 		t.Error("paying a paid line again was accepted")
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"partnerdesk/app/demo"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // The scale report's world: 1,000,000 sales lines of 5,000 partners and
@@ -400,7 +401,7 @@ func BenchmarkScaleComputeQuarter(b *testing.B) {
 	b.ResetTimer()
 	var el time.Duration
 	var peak uint64
-	var sum app.ComputeSummary
+	var sum views.ComputeSummary
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
 		peak = max(peak, peakHeap(func() { sum, err = svc.ComputePeriod(scaleQuarter, nil) }))

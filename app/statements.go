@@ -15,6 +15,7 @@ import (
 	"partnerdesk/data/atomicfile"
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 	"partnerdesk/reports"
 )
 
@@ -345,14 +346,6 @@ func (s *Service) SaveStatement(ref, period, path, format string) error {
 	return writeFileAtomic(path, func(w io.Writer) error { return s.WriteStatement(payee, period, format, w) })
 }
 
-// BatchResult says what printing a period's statements wrote.
-type BatchResult struct {
-	Dir      string
-	Files    []string
-	Failed   map[string]string // payee name -> reason
-	Canceled bool
-}
-
 // PayeesWithLines returns every payee with a reward line in a period
 // lying inside the period (the payees whose statements have lines),
 // partners first, by id.
@@ -391,12 +384,14 @@ func (s *Service) PayeesWithLines(period string) ([]engine.Payee, error) {
 // named PERIOD_payee-name.pdf, on every core. The period is computed once
 // for every statement (see BuildStatement); a canceled ctx stops it
 // between files.
-func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Progress) (BatchResult, error) {
-	res := BatchResult{Dir: dir, Failed: map[string]string{}}
+func (s *Service) PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (views.BatchResult, error) {
+	res := views.BatchResult{Dir: dir, Failed: map[string]string{}}
 	payees, err := s.PayeesWithLines(period)
 	if err != nil {
 		return res, err
 	}
+	res.Total = len(payees)
+	report := Progress(progress).report
 	// Building reads the store (half the work), writing draws the PDFs.
 	total := 2 * len(payees)
 	sts := make([]*reports.Statement, 0, len(payees))
@@ -411,9 +406,9 @@ func (s *Service) PrintAll(ctx context.Context, period, dir string, progress Pro
 			continue
 		}
 		sts = append(sts, st)
-		progress.report(i+1, total)
+		report(i+1, total)
 	}
-	br, err := reports.WriteBatch(ctx, dir, sts, func(done, _ int) { progress.report(len(payees)+done, total) })
+	br, err := reports.WriteBatch(ctx, dir, sts, func(done, _ int) { report(len(payees)+done, total) })
 	if err != nil {
 		return res, err
 	}

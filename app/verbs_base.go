@@ -174,10 +174,15 @@ func runRestore(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := data.Restore(pos[0], c.dbPath, data.Options{}); err != nil {
+	kept, err := data.RestoreKeeping(pos[0], c.dbPath, data.Options{})
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "%s checked and restored to %s (the replaced file was kept beside it)\n", pos[0], c.dbPath)
+	if kept == "" {
+		fmt.Fprintf(c.stdout, "%s checked and restored to %s\n", pos[0], c.dbPath)
+		return nil
+	}
+	fmt.Fprintf(c.stdout, "%s checked and restored to %s; the replaced file is kept as %s\n", pos[0], c.dbPath, kept)
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -22,7 +23,7 @@ func init() {
 
 func runRegistrationAdd(c *cmd, args []string) error {
 	fs := c.flags()
-	var in RegistrationInput
+	var in views.RegistrationInput
 	fs.StringVar(&in.Partner, "partner", "", "")
 	fs.StringVar(&in.Rep, "rep", "", "")
 	fs.StringVar(&in.Customer, "customer", "", "")
@@ -83,7 +84,7 @@ func runRegistrations(c *cmd, args []string) error {
 
 func runTrainingAdd(c *cmd, args []string) error {
 	fs := c.flags()
-	var in TrainingInput
+	var in views.TrainingInput
 	fs.StringVar(&in.Partner, "partner", "", "")
 	fs.StringVar(&in.Rep, "rep", "", "")
 	fs.StringVar(&in.Course, "course", "", "")
@@ -103,7 +104,7 @@ func runTrainingAdd(c *cmd, args []string) error {
 
 func runActivityAdd(c *cmd, args []string) error {
 	fs := c.flags()
-	var in ActivityInput
+	var in views.ActivityInput
 	fs.StringVar(&in.Partner, "partner", "", "")
 	fs.StringVar(&in.Rep, "rep", "", "")
 	fs.StringVar(&in.Type, "type", "", "")

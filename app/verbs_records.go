@@ -9,6 +9,7 @@ import (
 	"partnerdesk/data"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -223,7 +224,7 @@ func optID(prefix string, id engine.ID) string {
 
 func runSaleAdd(c *cmd, args []string) error {
 	fs := c.flags()
-	var in SaleInput
+	var in views.SaleInput
 	yes := fs.Bool("yes", false, "confirm a late sale dated in a closed period")
 	fs.StringVar(&in.Date, "date", "", "")
 	fs.StringVar(&in.Partner, "partner", "", "")

@@ -9,6 +9,7 @@ import (
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -132,7 +133,7 @@ func runApprove(c *cmd, args []string) error {
 
 func runPay(c *cmd, args []string) error {
 	fs := c.flags()
-	var in PayInput
+	var in views.PayInput
 	lines := fs.String("lines", "", "")
 	fs.StringVar(&in.Payee, "payee", "", "")
 	fs.StringVar(&in.Method, "method", "", "")

@@ -119,6 +119,13 @@ func (s *Store) backupTemp(dst string) (*atomicfile.File, error) {
 // dbPath is followed to the real file, which is restored in place. It fails
 // with an *InUseError (engine.ErrInUse) while another process holds dbPath.
 func Restore(backup, dbPath string, opt Options) error {
+	_, err := RestoreKeeping(backup, dbPath, opt)
+	return err
+}
+
+// RestoreKeeping is Restore that also returns the name under which the
+// replaced file was kept ("" when there was none).
+func RestoreKeeping(backup, dbPath string, opt Options) (kept string, err error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = time.Second
 	}
@@ -127,7 +134,7 @@ func Restore(backup, dbPath string, opt Options) error {
 	}
 	abs, err := filepath.Abs(dbPath)
 	if err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	dbPath = abs
 	if real, err := filepath.EvalSymlinks(dbPath); err == nil {
@@ -135,7 +142,7 @@ func Restore(backup, dbPath string, opt Options) error {
 	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	// Hold the current file's lock while it is swapped, so that no other
 	// instance has it open.
@@ -143,55 +150,57 @@ func Restore(backup, dbPath string, opt Options) error {
 	if _, err := os.Stat(dbPath); err == nil {
 		live = true
 		if err := checkMode(dbPath); err != nil {
-			return err
+			return "", err
 		}
 		unlock, err := lockFile(dbPath, opt.Timeout)
 		if err != nil {
-			return fmt.Errorf("restore: %w", err)
+			return "", fmt.Errorf("restore: %w", err)
 		}
 		defer unlock()
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("restore: %w", err)
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	CleanTemps(dbPath)
 
 	f, err := atomicfile.Create(dbPath, 0o600)
 	if err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return "", fmt.Errorf("restore: %w", err)
 	}
 	defer f.Abort()
 	if err := copyInto(f.File, backup); err != nil {
-		return fmt.Errorf("restore: copy %s: %w", backup, err)
+		return "", fmt.Errorf("restore: copy %s: %w", backup, err)
 	}
 	if err := f.Finish(); err != nil {
-		return fmt.Errorf("restore: copy %s: %w", backup, err)
+		return "", fmt.Errorf("restore: copy %s: %w", backup, err)
 	}
 	if err := restoreStep("copied"); err != nil {
-		return err
+		return "", err
 	}
 	// The copy is what gets installed, so the copy is what is checked.
 	rep, err := CheckFile(f.TempName())
 	if err != nil {
-		return fmt.Errorf("restore from %s: %w", backup, err)
+		why := strings.TrimPrefix(err.Error(), "check "+f.TempName()+": ")
+		why = strings.ReplaceAll(why, f.TempName(), "the copy")
+		return "", fmt.Errorf("restore from %s: the backup does not open as a Partnerdesk database, so nothing was replaced (%s): %w", backup, why, ErrCheckFailed)
 	}
 	if !rep.OK() {
-		return fmt.Errorf("restore from %s: the backup fails its check, so nothing was replaced: %s: %w", backup, strings.Join(rep.Problems, "; "), ErrCheckFailed)
+		return "", fmt.Errorf("restore from %s: the backup fails its check, so nothing was replaced: %s: %w", backup, strings.Join(rep.Problems, "; "), ErrCheckFailed)
 	}
 	if err := restoreStep("checked"); err != nil {
-		return err
+		return "", err
 	}
 	if live {
-		if _, err := keepCopy(dbPath, opt.Now()); err != nil {
-			return fmt.Errorf("restore: keep the current file: %w", err)
+		if kept, err = keepCopy(dbPath, opt.Now()); err != nil {
+			return "", fmt.Errorf("restore: keep the current file: %w", err)
 		}
 	}
 	if err := restoreStep("kept"); err != nil {
-		return err
+		return "", err
 	}
 	if err := f.Commit(); err != nil {
-		return fmt.Errorf("restore: put %s in place: %w", backup, err)
+		return "", fmt.Errorf("restore: put %s in place: %w", backup, err)
 	}
-	return nil
+	return kept, nil
 }
 
 // restoreStep is called after each step of Restore; a test makes it fail

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"math"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -83,10 +85,11 @@ func (c *computer) prepareSales(sales []*Sale) {
 	c.netScale, c.qtyScale = netScale, qtyScale
 	recs := make([]saleRec, len(sales))
 	var sumNet, sumQty uint64
+	origDate := c.originalDates()
 	for i, s := range sales {
 		r := &recs[i]
 		r.s = s
-		r.date = s.Date
+		r.date = origDate(s)
 		r.partner = c.partnerIndex(s.PartnerID)
 		r.rep = c.repIndex(s.RepID)
 		r.product = c.productIndex(s.ProductID)
@@ -114,6 +117,36 @@ func (c *computer) prepareSales(sales []*Sale) {
 		}
 	}
 	c.sales = recs
+}
+
+// originalDates returns the day a sale is tested against the windows of
+// the rules on (program validity, a SPIF's dates, a registration's window,
+// a referral's months): its own date, or for a return its original line's
+// (SPEC decision D2: a return of a sale that earned inside a window is
+// netted even when the return is dated after it). The period a sale counts
+// in still follows its own date.
+func (c *computer) originalDates() func(*Sale) Date {
+	type invKey struct {
+		partner ID
+		invoice string
+	}
+	var byInvoice map[invKey][]Sale
+	return func(s *Sale) Date {
+		if s.OriginalInvoice == "" || len(c.in.Originals) == 0 || !s.IsReturn() {
+			return s.Date
+		}
+		if byInvoice == nil {
+			byInvoice = make(map[invKey][]Sale)
+			for _, o := range c.in.Originals {
+				k := invKey{o.PartnerID, o.Invoice}
+				byInvoice[k] = append(byInvoice[k], o)
+			}
+		}
+		if o := originalLine(byInvoice[invKey{s.PartnerID, s.OriginalInvoice}], s); o != nil && o.Date < s.Date {
+			return o.Date
+		}
+		return s.Date
+	}
 }
 
 func abs64(v int64) int64 {
@@ -150,7 +183,15 @@ type ruleMatch struct {
 // kinds and rep roles match under FoldName. A matrix cell weighs every
 // line of its class, 0 included (the cell earns nothing).
 func (c *computer) newRuleMatch(pc *progCtx, r *Rule, value valueKind, toRep bool, skus []string) *ruleMatch {
-	m := &ruleMatch{from: pc.from, to: pc.to, toRep: toRep, value: value}
+	// The sales of a period's basis are all dated in the period; a return
+	// is matched on its original line's date (see originalDates), which
+	// may lie before the period: the window a sale must fall in is the
+	// program's validity, not the period.
+	from, to := pc.p.ValidFrom, pc.p.ValidTo
+	if to.IsZero() {
+		to = Date(math.MaxInt32)
+	}
+	m := &ruleMatch{from: from, to: to, toRep: toRep, value: value}
 	f := &r.Filter
 	cats, listed, only := foldAll(f.Categories), foldAll(f.SKUs), foldAll(skus)
 	m.product = make([]bool, len(c.products))

@@ -430,7 +430,7 @@ func (c *computer) emit(pc *progCtx, ri int, l RewardLine, detail string, saleID
 	l.Status = LineDraft
 	if c.err == nil {
 		if err := checkLine(&l); err != nil {
-			c.err = fmt.Errorf("compute %s: program %q rule %q %w", c.period.Key, pc.p.Name, l.RuleKey, err)
+			c.err = fmt.Errorf("compute %s: program %q rule %q, payee %s: %w", c.period.Key, pc.p.Name, l.RuleKey, c.payeeName(l.Payee), err)
 		}
 	}
 	if len(c.slab) == cap(c.slab) {

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -34,8 +35,8 @@ func ParseDate(s string) (Date, error) {
 	if err != nil {
 		return 0, err
 	}
-	if !InDateRange(d) {
-		return 0, fmt.Errorf("%q is beyond the limit: dates are from 1900-01-01 to 2199-12-31", s)
+	if e := CheckDate("", d); e != nil {
+		return 0, errors.New(e.Reason)
 	}
 	return d, nil
 }

@@ -8,9 +8,11 @@ import (
 
 // The limits on every number and date a user, a file or a program brings
 // in. They are far beyond what a vendor runs through partners (a sale of ten
-// trillion in the company's currency, a billion units, a rate of 10,000 %),
-// and they make overflow impossible: a reward line of one sale stays below
-// the line limit, and a million lines of points still fit an int64.
+// trillion in the company's currency, a billion units, a rate of 10,000 %).
+// Money is decimal and cannot overflow; the one place a figure becomes an
+// int64 (points) saturates past the line limit instead of wrapping, and
+// Compute refuses a line beyond it (checkLine), so a million lines of
+// points still sum inside an int64.
 // docs/reliability.md lists them; every check below names the field and
 // the limit in its reason.
 const (
@@ -36,8 +38,8 @@ const (
 	// MaxDays bounds a number of days (a fund's validity, a registration's
 	// window): ten years.
 	MaxDays = 3660
-	// MaxMonths bounds a number of months (a referral's months, a tier
-	// window, points validity): ten years.
+	// MaxMonths bounds a number of months (a referral's months, points
+	// validity): ten years.
 	MaxMonths = 120
 	// MaxCount bounds a count criterion (certifications, won registrations).
 	MaxCount = 1_000_000
@@ -179,11 +181,11 @@ func CheckDate(field string, d Date) *ValidationError {
 	return &ValidationError{Field: field, Reason: fmt.Sprintf("a date in the year %d is beyond the limit: dates are from 1900-01-01 to 2199-12-31", y)}
 }
 
-// Limits collects the checks of one record, so that a caller writes
+// limitSet collects the checks of one record, so that a caller writes
 // lim.Amount("net", s.Net) and gets every problem at the end.
-type Limits struct{ Errs ValidationErrors }
+type limitSet struct{ Errs ValidationErrors }
 
-func (l *Limits) add(e *ValidationError) {
+func (l *limitSet) add(e *ValidationError) {
 	if e != nil {
 		l.Errs = append(l.Errs, e)
 	}
@@ -191,26 +193,28 @@ func (l *Limits) add(e *ValidationError) {
 
 // Amount, Total, Quantity, Rate, Weight, PointsFigure, Points, Days,
 // Months, Count and Date add the matching check's problem, if any.
-func (l *Limits) Amount(field string, d decimal.Decimal)       { l.add(CheckAmount(field, d)) }
-func (l *Limits) Total(field string, d decimal.Decimal)        { l.add(CheckTotal(field, d)) }
-func (l *Limits) Quantity(field string, d decimal.Decimal)     { l.add(CheckQuantity(field, d)) }
-func (l *Limits) Rate(field string, d decimal.Decimal)         { l.add(CheckRate(field, d)) }
-func (l *Limits) Weight(field string, d decimal.Decimal)       { l.add(CheckWeight(field, d)) }
-func (l *Limits) PointsFigure(field string, d decimal.Decimal) { l.add(CheckPointsFigure(field, d)) }
-func (l *Limits) Points(field string, n int64)                 { l.add(CheckPoints(field, n)) }
-func (l *Limits) Days(field string, n int)                     { l.add(CheckDays(field, n)) }
-func (l *Limits) Months(field string, n int)                   { l.add(CheckMonths(field, n)) }
-func (l *Limits) Count(field string, n int)                    { l.add(CheckCount(field, n)) }
-func (l *Limits) Date(field string, d Date)                    { l.add(CheckDate(field, d)) }
+func (l *limitSet) Amount(field string, d decimal.Decimal)       { l.add(CheckAmount(field, d)) }
+func (l *limitSet) Total(field string, d decimal.Decimal)        { l.add(CheckTotal(field, d)) }
+func (l *limitSet) Quantity(field string, d decimal.Decimal)     { l.add(CheckQuantity(field, d)) }
+func (l *limitSet) Rate(field string, d decimal.Decimal)         { l.add(CheckRate(field, d)) }
+func (l *limitSet) Weight(field string, d decimal.Decimal)       { l.add(CheckWeight(field, d)) }
+func (l *limitSet) PointsFigure(field string, d decimal.Decimal) { l.add(CheckPointsFigure(field, d)) }
+func (l *limitSet) Points(field string, n int64)                 { l.add(CheckPoints(field, n)) }
+func (l *limitSet) Days(field string, n int)                     { l.add(CheckDays(field, n)) }
+func (l *limitSet) Months(field string, n int)                   { l.add(CheckMonths(field, n)) }
+func (l *limitSet) Count(field string, n int)                    { l.add(CheckCount(field, n)) }
+func (l *limitSet) Date(field string, d Date)                    { l.add(CheckDate(field, d)) }
 
-// MaxLineAmount and MaxLinePoints bound one reward line: 10^15 in the
-// company's currency, 10^12 points. One sale within the input limits
-// cannot reach them (10^13 x 10,000 % = 10^15); a period's sums can, and
-// Compute then refuses, naming the program, rule and payee.
-var MaxLineAmount = maxTotal
-
-// MaxLinePoints is MaxPoints: see MaxLineAmount.
-const MaxLinePoints = MaxPoints
+// MaxLineAmountDigits and MaxLinePoints bound one reward line: 10^15 in
+// the company's currency, 10^12 points. A revenue rate on one sale within
+// the input limits stays within them (10^13 x 10,000 % = 10^15); per-unit
+// amounts times quantities, loyalty points and a period's sums can pass
+// them, and Compute then refuses the run, naming the program, rule and
+// payee, rather than store the line.
+const (
+	MaxLineAmountDigits = MaxTotalDigits
+	MaxLinePoints       = MaxPoints
+)
 
 // pointsOf converts a whole points figure to an int64 without ever
 // wrapping: beyond the line limit it returns one past the limit (with the
@@ -227,13 +231,32 @@ func pointsOf(whole decimal.Decimal) int64 {
 
 // checkLine refuses a reward line beyond the line limits.
 func checkLine(l *RewardLine) error {
-	if l.Amount.Abs().GreaterThan(MaxLineAmount) {
-		return fmt.Errorf("payee %s %d: the line of %s is beyond the limit of %s for one reward line; look for a wrong amount, quantity or rate among the period's sales and the rule's settings",
-			l.Payee.Kind, l.Payee.ID, shortDecimal(l.Amount), MaxLineAmount)
+	if l.Amount.Abs().GreaterThan(maxTotal) {
+		return fmt.Errorf("the line of %s is beyond the limit of %s for one reward line; nothing was stored: look for a wrong amount, quantity or rate among the period's sales and the rule's settings",
+			shortDecimal(l.Amount), maxTotal)
 	}
 	if l.Points > MaxLinePoints || l.Points < -MaxLinePoints {
-		return fmt.Errorf("payee %s %d: the line's points are beyond the limit of %d for one reward line; look for a wrong amount, quantity or rate among the period's sales and the rule's settings",
-			l.Payee.Kind, l.Payee.ID, MaxLinePoints)
+		return fmt.Errorf("the line's points are beyond the limit of %d for one reward line; nothing was stored: look for a wrong amount, quantity or rate among the period's sales and the rule's settings",
+			MaxLinePoints)
 	}
 	return nil
+}
+
+// payeeName names a payee for a message: "partner 1 (Alpha)".
+func (c *computer) payeeName(p Payee) string {
+	name := ""
+	switch p.Kind {
+	case PayeePartner:
+		if i := c.partnerIndex(p.ID); i >= 0 {
+			name = c.partners[i].Name
+		}
+	case PayeeRep:
+		if i := c.repIndex(p.ID); i >= 0 {
+			name = c.reps[i].Name
+		}
+	}
+	if name == "" {
+		return fmt.Sprintf("%s %d", p.Kind, p.ID)
+	}
+	return fmt.Sprintf("%s %d (%s)", p.Kind, p.ID, name)
 }

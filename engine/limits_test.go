@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"partnerdesk/engine"
 )
 
@@ -90,7 +92,7 @@ func TestComputeRefusesLineBeyondLimit(t *testing.T) {
 	if err == nil {
 		t.Fatal("Compute accepted a line of 2 x 10^17 points")
 	}
-	for _, w := range []string{`"Points galore"`, `"loy"`, "partner 1", "beyond the limit"} {
+	for _, w := range []string{`"Points galore"`, `"loy"`, "partner 1 (Alpha)", "beyond the limit", "nothing was stored"} {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error %q does not name %s", err, w)
 		}
@@ -135,4 +137,58 @@ func TestValidationErrorIsTyped(t *testing.T) {
 	if err := error(engine.CheckAmount("unit_price", d("1e20"))); !errors.As(err, &ve) || ve.Field != "unit_price" {
 		t.Errorf("CheckAmount: %v", err)
 	}
+}
+
+// TestCheckSaleLimits: a 20-digit net (it wrapped points to a huge
+// negative int64), a quantity of 10^12, a sale in year 9999, an invoice
+// line of 10^10 and a split share of 1e400 are refused on their fields;
+// the fields beyond the limits are not checked further (one mistake, one
+// message).
+func TestCheckSaleLimits(t *testing.T) {
+	cases := []struct {
+		mod   func(s *engine.Sale)
+		field string
+		words string
+	}{
+		{func(s *engine.Sale) {
+			s.UnitPrice, s.Net = d("12345678901234567890"), d("12345678901234567890")
+		}, "unit_price,net", "12345678901234567890 is beyond the limit"},
+		{func(s *engine.Sale) { s.Quantity, s.Net = d("1000000000000"), d("1000000000000") }, "quantity", "10^9"},
+		{func(s *engine.Sale) { s.Date = engine.MustDate("9999-07-10") }, "date", "year 9999"},
+		{func(s *engine.Sale) { s.Line = 10_000_000_000 }, "line", "1,000,000"},
+		{func(s *engine.Sale) {
+			s.Splits = []engine.CreditSplit{{PartnerID: 1, Share: d("1e400")}}
+		}, "splits", "10,000 %"},
+	}
+	for _, c := range cases {
+		s := goodSale("L-1", 1, "1", "1", "1")
+		c.mod(&s)
+		errs := engine.CheckSale(&s, eur, &facts{})
+		if fields(errs) != c.field || !strings.Contains(errs.Error(), c.words) {
+			t.Errorf("want %s saying %q, got %v", c.field, c.words, errs)
+		}
+	}
+}
+
+// FuzzCheckAmount: any figure the decimal library reads is checked without
+// a panic and quickly (1e-9000 is refused from its exponent), and a figure
+// the check lets through lies within 10^13 and 10 decimal places.
+func FuzzCheckAmount(f *testing.F) {
+	for _, s := range []string{"0", "1", "-10000000000000", "10000000000000.0000000001", "1e400", "1e-9000", "-1E+13", "0.00000000001", "123.4500000000000000000"} {
+		f.Add(s)
+	}
+	limit := d("10000000000000")
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := decimal.NewFromString(s)
+		if err != nil {
+			return
+		}
+		if e := engine.CheckAmount("net", v); e == nil {
+			if v.Abs().GreaterThan(limit) || !v.Equal(v.Round(10)) {
+				t.Fatalf("CheckAmount accepted %s", s)
+			}
+		} else if e.Field != "net" || e.Reason == "" {
+			t.Fatalf("CheckAmount(%s) = %+v", s, e)
+		}
+	})
 }

@@ -351,7 +351,7 @@ func sortedKeys[K interface{ ~string | ~uint64 }, V any](m map[K]V) []K {
 // programLimits checks every figure and date of a program against the
 // limits (engine/limits.go), with the field paths of the program file.
 func programLimits(p *Program) ValidationErrors {
-	var l Limits
+	var l limitSet
 	l.Date("valid_from", p.ValidFrom)
 	l.Date("valid_to", p.ValidTo)
 	l.Total("budget", p.Budget)

@@ -670,3 +670,99 @@ func TestProgramFileKindsFold(t *testing.T) {
 		t.Error("an unknown kind was accepted")
 	}
 }
+
+// TestReturnUsesOriginalWindow is the lead's decision D2: a return is
+// tested against the rules' windows on its original line's date, so a
+// return dated after a window claws back what the original earned inside
+// it; the period it counts in still follows its own date.
+func TestReturnUsesOriginalWindow(t *testing.T) {
+	ret := func(orig engine.Sale, date, net string) engine.Sale {
+		r := orig
+		nextSaleID++
+		r.ID, r.Date, r.Net, r.Quantity, r.OriginalInvoice, r.Invoice = nextSaleID, engine.MustDate(date), d(net), d("-1"), orig.Invoice, "CN-"+orig.Invoice
+		r.NewCustomer = false
+		return r
+	}
+	tests := []struct {
+		name  string
+		prog  func() engine.Program
+		sales func() (sales, originals []engine.Sale)
+		regs  []engine.Registration
+		want  string
+	}{
+		{
+			// SPIF 1 July - 31 August at 50 per unit: 5 units on 20 August, 2 returned on
+			// 10 September: (5 - 2) x 50 = 150.00 (was 250.00: the return fell after the window).
+			name: "SPIF window",
+			prog: func() engine.Program {
+				return program(engine.Rule{Key: "s", Name: "SPIF", Kind: engine.RuleSPIF, SPIF: &engine.SPIFRule{SKUs: []string{"HW-1"},
+					From: engine.MustDate("2026-07-01"), To: engine.MustDate("2026-08-31"), Amount: d("50")}})
+			},
+			sales: func() ([]engine.Sale, []engine.Sale) {
+				s := sale(1, "2026-08-20", "500")
+				s.Quantity, s.Invoice = d("5"), "S-1"
+				r := ret(s, "2026-09-10", "-200")
+				r.Quantity = d("-2")
+				return []engine.Sale{s, r}, []engine.Sale{s}
+			},
+			want: "150.00",
+		},
+		{
+			// Program valid to 31 August, 10 %: 1,000 on 20 August, -400 returned on 10
+			// September: 600 x 10 % = 60.00 (was 100.00).
+			name: "program validity",
+			prog: func() engine.Program {
+				p := program(engine.Rule{Key: "r", Name: "Rate", Kind: engine.RuleRate, Rate: &engine.RateRule{Rate: d("10")}})
+				p.ValidTo = engine.MustDate("2026-08-31")
+				return p
+			},
+			sales: func() ([]engine.Sale, []engine.Sale) {
+				s := sale(1, "2026-08-20", "1000")
+				s.Invoice = "V-1"
+				return []engine.Sale{s, ret(s, "2026-09-10", "-400")}, []engine.Sale{s}
+			},
+			want: "60.00",
+		},
+		{
+			// Registration approved 1 July with a 30-day window: 1,000 sold 20 July, -400
+			// returned 10 August: 600 x 5 % = 30.00 (was 50.00, the return "late").
+			name: "deal registration window",
+			prog: func() engine.Program {
+				return program(engine.Rule{Key: "g", Name: "Deal reg", Kind: engine.RuleDealReg, DealReg: &engine.DealRegRule{Rate: d("5")}})
+			},
+			regs: []engine.Registration{{ID: 7, PartnerID: 1, Customer: "C", Decision: engine.DecisionApproved, DecidedOn: engine.MustDate("2026-07-01"), WindowDays: 30}},
+			sales: func() ([]engine.Sale, []engine.Sale) {
+				s := linked("2026-07-20", "D-1", "1000")
+				return []engine.Sale{s, ret(s, "2026-08-10", "-400")}, []engine.Sale{s}
+			},
+			want: "30.00",
+		},
+		{
+			// Referral, 1 month: first sale 31 July (50), 100 on 15 August, 30 of it returned
+			// on 5 September (after the window ending 31 August): (50 + 100 - 30) x 10 % = 12.00
+			// (was 15.00).
+			name: "referral months",
+			prog: func() engine.Program {
+				return program(engine.Rule{Key: "f", Name: "Referral", Kind: engine.RuleReferral, Referral: &engine.ReferralRule{Rate: d("10"), Months: 1}})
+			},
+			sales: func() ([]engine.Sale, []engine.Sale) {
+				a := subSale(1, "2026-07-31", "M", "50", true)
+				b := subSale(2, "2026-08-15", "M", "100", false)
+				return []engine.Sale{a, b, ret(b, "2026-09-05", "-30")}, []engine.Sale{b}
+			},
+			want: "12.00",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := fixture("2026-Q3")
+			in.Programs = []engine.Program{tt.prog()}
+			in.Sales, in.Originals = tt.sales()
+			in.Registrations = tt.regs
+			res := compute(t, in)
+			if got := sumAmounts(res.Lines); !got.Equal(d(tt.want)) {
+				t.Errorf("got %s, want %s: %+v", got, tt.want, res.Lines)
+			}
+		})
+	}
+}

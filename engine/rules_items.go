@@ -55,8 +55,8 @@ func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 			why = Explanation{Key: "dealreg.rejected", Args: []Arg{rule, inv, regArg}}
 		case reg.Outcome == OutcomeExpired:
 			why = Explanation{Key: "dealreg.expired", Args: []Arg{rule, inv, regArg}}
-		case s.Date > reg.DecidedOn.AddDays(reg.WindowDays):
-			why = Explanation{Key: "dealreg.late", Args: []Arg{rule, inv, DateArg("date", s.Date), regArg, DateArg("deadline", reg.DecidedOn.AddDays(reg.WindowDays))}}
+		case sr.date > reg.DecidedOn.AddDays(reg.WindowDays): // a return: its original's date
+			why = Explanation{Key: "dealreg.late", Args: []Arg{rule, inv, DateArg("date", sr.date), regArg, DateArg("deadline", reg.DecidedOn.AddDays(reg.WindowDays))}}
 		default:
 			a := &acc[slot]
 			a.basis = a.basis.Add(m.weigh(s.Net, sr.class))

@@ -81,7 +81,7 @@ func CheckSale(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationE
 
 	// Figures and dates beyond the limits (engine/limits.go) are refused
 	// first, and their fields are not checked further.
-	var lim Limits
+	var lim limitSet
 	for _, c := range []struct {
 		field string
 		check func()
@@ -149,6 +149,8 @@ func CheckSale(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationE
 	}
 	if known(SaleFieldLine) && s.Line < 1 {
 		bad(SaleFieldLine, "invoice lines count from 1")
+	} else if known(SaleFieldLine) && s.Line > MaxCount {
+		bad(SaleFieldLine, "%d is beyond the limit: invoice lines count from 1 to 1,000,000", s.Line)
 	}
 	if known(SaleFieldPartner, SaleFieldInvoice, SaleFieldLine) {
 		if id, dup := f.SaleLineExists(s.PartnerID, s.Invoice, s.Line); dup && id != s.ID {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // EntriesService serves the registrations & activity screen: deal
@@ -19,30 +20,32 @@ type EntriesService interface {
 	Today() engine.Date
 
 	// AddRegistration records a deal registration; it starts pending.
-	AddRegistration(in RegistrationInput) (engine.Registration, error)
+	AddRegistration(in views.RegistrationInput) (engine.Registration, error)
 	// DecideRegistration approves or rejects a pending registration or
-	// sets the outcome of a decided one, dated on (empty: today).
-	DecideRegistration(id engine.ID, v Verdict, on string) (engine.Registration, error)
-	// Registrations returns up to limit registrations, the last entered
-	// first.
-	Registrations(limit int) ([]RegistrationRow, error)
+	// sets the outcome of a decided one (a Verdict), dated on (empty:
+	// today).
+	DecideRegistration(id engine.ID, verdict, on string) (engine.Registration, error)
+	// RecentRegistrations returns up to limit registrations, the last
+	// entered first.
+	RecentRegistrations(limit int) ([]views.RegistrationView, error)
 
 	// AddTraining records a course a rep completed.
-	AddTraining(in TrainingInput) (engine.Training, error)
-	// Trainings returns up to limit trainings, the last entered first.
-	Trainings(limit int) ([]TrainingRow, error)
+	AddTraining(in views.TrainingInput) (engine.Training, error)
+	// RecentTrainings returns up to limit trainings, the last entered first.
+	RecentTrainings(limit int) ([]views.TrainingView, error)
 
 	// AddActivity records a partner's or rep's activity.
-	AddActivity(in ActivityInput) (engine.Activity, error)
-	// Activities returns up to limit activities, the last entered first.
-	Activities(limit int) ([]ActivityRow, error)
+	AddActivity(in views.ActivityInput) (engine.Activity, error)
+	// RecentActivities returns up to limit activities, the last entered
+	// first.
+	RecentActivities(limit int) ([]views.ActivityView, error)
 
-	// ReviewTiers measures every partner over the ladder's trailing window
-	// ending on asOf (empty: today) and proposes the changes.
-	ReviewTiers(asOf string) (TierReview, error)
+	// ReviewTiersAsOf measures every partner over the ladder's trailing
+	// window ending on asOf (empty: today) and proposes the changes.
+	ReviewTiersAsOf(asOf string) (views.TierReviewView, error)
 	// ApplyTiers records the chosen changes, effective from the typed day,
 	// all or none.
-	ApplyTiers(picks []TierPick, from, note string) ([]engine.TierChange, error)
+	ApplyTiers(picks []views.TierPick, from, note string) ([]engine.TierChange, error)
 }
 
 // Verdict is what a person decides about a registration.
@@ -77,96 +80,3 @@ const (
 	EntryFrom          = "from"
 	EntryTier          = "tier"
 )
-
-// RegistrationInput is a deal registration as typed.
-type RegistrationInput struct {
-	Partner       string
-	Rep           string // empty: none
-	Customer      string
-	ExpectedValue string
-	Submitted     string // empty: today
-	WindowDays    string // empty: 90
-	// PartnerID and RepID are set when picked from a completion list.
-	PartnerID engine.ID
-	RepID     engine.ID
-}
-
-// TrainingInput is a completed course as typed.
-type TrainingInput struct {
-	Partner       string // the rep's partner
-	Rep           string
-	Course        string
-	Completed     string // empty: today
-	Certification bool
-	ValidUntil    string // certifications only; empty: no expiry
-	PartnerID     engine.ID
-	RepID         engine.ID
-}
-
-// ActivityInput is an activity as typed.
-type ActivityInput struct {
-	Partner   string
-	Rep       string // empty: the partner as a whole
-	Type      string // demo, webinar, joint call, QBR, event or another word
-	Date      string // empty: today
-	Note      string
-	PartnerID engine.ID
-	RepID     engine.ID
-}
-
-// RegistrationRow is a stored registration with the names a list shows.
-type RegistrationRow struct {
-	Registration engine.Registration
-	Partner      string
-	Rep          string
-	// CloseBy is the last day a linked sale earns the registration bonus;
-	// zero until approved.
-	CloseBy  engine.Date
-	Currency engine.Currency
-	Language string // number format of the company
-}
-
-// TrainingRow is a stored training with its rep's and partner's names.
-type TrainingRow struct {
-	Training engine.Training
-	Partner  string
-	Rep      string
-}
-
-// ActivityRow is a stored activity with the names a list shows.
-type ActivityRow struct {
-	Activity engine.Activity
-	Partner  string
-	Rep      string
-}
-
-// TierReview is the result of a tier review.
-type TierReview struct {
-	AsOf          engine.Date
-	From, To      engine.Date // the trailing window, inclusive
-	EffectiveFrom engine.Date // the default day a change applies from
-	Levels        []string    // the ladder, lowest first
-	Currency      engine.Currency
-	Language      string
-	Proposals     []TierProposalRow
-}
-
-// TierProposalRow is one proposed change with the evidence behind it.
-type TierProposalRow struct {
-	PartnerID engine.ID
-	Partner   string
-	Current   string
-	Proposed  string
-	Promotion bool // false: a demotion
-	Evidence  engine.TierEvidence
-	// Scheduled is a change already recorded after the review day (a
-	// proposal applied earlier), from ScheduledFrom; "" when none.
-	Scheduled     string
-	ScheduledFrom engine.Date
-}
-
-// TierPick is one proposal chosen to apply.
-type TierPick struct {
-	PartnerID engine.ID
-	Tier      string
-}

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +9,7 @@ import (
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 // ChangesService says what the last compute of a period changed. The
@@ -19,35 +18,8 @@ import (
 // rows).
 type ChangesService interface {
 	// Changes returns what the last compute of period changed, per payee
-	// and rule.
-	Changes(ctx context.Context, period string) (ChangeList, error)
-}
-
-// ChangeList is what the last compute of a period changed.
-type ChangeList struct {
-	Period string
-	// Computed is false when the period was not computed since changes
-	// are recorded.
-	Computed   bool
-	ComputedAt time.Time
-	ComputedBy string
-	PreviousAt time.Time // zero: the first compute, or one made before changes were recorded
-	First      bool      // the first compute: every result is new
-	// Summary is the one-line summary the back end words, e.g.
-	// "12 changes: 3 new, 8 changed (inputs), 1 tier change; +1,234.56 EUR".
-	Summary string
-	Changes []ChangeRow
-}
-
-// ChangeRow is one payee's result under one rule that the compute changed.
-type ChangeRow struct {
-	Change  engine.Change
-	Program string
-	Rule    string
-	Payee   string
-	// Reason is the change's reasons as the back end words them, e.g.
-	// "tier Silver → Gold" or "inputs, program".
-	Reason string
+	// and rule, its summary and reasons worded.
+	Changes(period string) (views.ChangeReport, error)
 }
 
 // The What changed table's columns.
@@ -58,15 +30,15 @@ var changeColumns = []string{"Payee", "Program", "Rule", "Old", "New", "Differen
 type changesPanel struct {
 	head  *widget.Label
 	table *widget.Table
-	list  ChangeList
+	list  views.ChangeReport
 	f     numFmt
 	// onPick is called with a change the user chose (the run screen then
 	// shows that payee's lines).
-	onPick  func(ChangeRow)
+	onPick  func(views.ChangeView)
 	content fyne.CanvasObject
 }
 
-func newChangesPanel(onPick func(ChangeRow)) *changesPanel {
+func newChangesPanel(onPick func(views.ChangeView)) *changesPanel {
 	p := &changesPanel{onPick: onPick}
 	p.head = widget.NewLabel("Compute the period to see what changed since the last compute.")
 	// One line, the summary first: the rows get the height.
@@ -102,10 +74,10 @@ func newChangesPanel(onPick func(ChangeRow)) *changesPanel {
 }
 
 // show puts a period's changes (or the error reading them) in the panel.
-func (p *changesPanel) show(list ChangeList, err error, f numFmt) {
+func (p *changesPanel) show(list views.ChangeReport, err error, f numFmt) {
 	p.f = f
 	if err != nil {
-		p.list = ChangeList{}
+		p.list = views.ChangeReport{}
 		p.head.Importance = widget.DangerImportance
 		p.head.SetText("Could not read what changed: " + err.Error())
 		p.table.Refresh()
@@ -135,7 +107,7 @@ func (p *changesPanel) heading() string {
 	if l.ComputedBy != "" {
 		by = " by " + l.ComputedBy
 	}
-	return fmt.Sprintf("%s · compute of %s%s against %s", l.Summary, when, by, since)
+	return fmt.Sprintf("%s · compute of %s%s against %s", l.SummaryText, when, by, since)
 }
 
 // count is the number the tab shows.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 var _ ChangesService = (*fake2)(nil)
@@ -17,19 +17,19 @@ var _ ChangesService = (*fake2)(nil)
 // Changes of the fake: nothing before the first compute; after it, three
 // changes of 2026-07: Acme's rebate 4,875.03 -> 5,125.03 (+250.00, inputs),
 // 東京's rebate new at 1,250.00, and Ana's points 120 -> 100 (tier).
-func (f *fake2) Changes(_ context.Context, period string) (ChangeList, error) {
+func (f *fake2) Changes(period string) (views.ChangeReport, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.computed == 0 {
-		return ChangeList{Period: period}, nil
+		return views.ChangeReport{Period: period}, nil
 	}
 	at := time.Date(2026, 8, 3, 14, 5, 0, 0, time.Local)
 	key := func(prog engine.ID, kind engine.PayeeKind, id engine.ID) engine.ChangeKey {
 		return engine.ChangeKey{ProgramID: prog, RuleKey: "r", Payee: engine.Payee{Kind: kind, ID: id}}
 	}
-	return ChangeList{Period: period, Computed: true, ComputedAt: at, ComputedBy: "Maria", PreviousAt: at.Add(-26 * time.Hour),
-		Summary: "3 changes: 1 new, 1 changed (inputs), 1 tier change; +1,500.00 EUR, -20 points",
-		Changes: []ChangeRow{
+	return views.ChangeReport{Period: period, Computed: true, ComputedAt: at, ComputedBy: "Maria", PreviousAt: at.Add(-26 * time.Hour),
+		SummaryText: "3 changes: 1 new, 1 changed (inputs), 1 tier change; +1,500.00 EUR, -20 points",
+		Changes: []views.ChangeView{
 			{Change: engine.Change{ChangeKey: key(1, engine.PayeePartner, 1), PartnerID: 1, Unit: engine.UnitMoney,
 				OldAmount: dec2("4875.03"), NewAmount: dec2("5125.03"), Reasons: []engine.ChangeReason{engine.ChangeInputs}},
 				Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl", Reason: "inputs"},

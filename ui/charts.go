@@ -11,6 +11,12 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// ChartPoint is one bar of a chart: a label (a period key) and a value.
+type ChartPoint struct {
+	Label string
+	Value decimal.Decimal
+}
+
 // Charts are drawn with canvas primitives: Fyne has no chart widget, and a
 // bar per value is all the dashboard needs. Values stay decimals; only the
 // ratio of a value to the largest one becomes a float, for pixels.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -19,6 +18,7 @@ import (
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -57,9 +57,9 @@ type DashboardScreen struct {
 	leaderBy *widget.Select
 	leaders  *widget.Table
 
-	data    DashboardData
+	data    views.Dashboard
 	format  numFmt
-	leading []LeaderRow
+	leading []views.LeaderRow
 
 	content fyne.CanvasObject
 	wg      sync.WaitGroup
@@ -136,41 +136,41 @@ func (s *DashboardScreen) build() {
 
 	cards := container.NewGridWithColumns(5,
 		newFigureCard("Revenue through partners", container.NewVBox(s.revenue, s.revenueVsPrev, s.revenueVsYear),
-			func() { s.open(Figure{Kind: FigureRevenue}, "Sales of "+s.data.Period) }),
+			func() { s.open(views.Figure{Kind: views.FigureRevenue}, "Sales of "+s.data.Period) }),
 		newFigureCard("Rewards cost", container.NewVBox(s.cost, s.costRatio),
-			func() { s.open(Figure{Kind: FigureProgramCost}, "Reward lines of "+s.data.Period) }),
+			func() { s.open(views.Figure{Kind: views.FigureProgramCost}, "Reward lines of "+s.data.Period) }),
 		newFigureCard("Partners active", container.NewVBox(s.active, s.activeOf),
-			func() { s.open(Figure{Kind: FigureActivePartners}, "Active partners in "+s.data.Period) }),
+			func() { s.open(views.Figure{Kind: views.FigureActivePartners}, "Active partners in "+s.data.Period) }),
 		newFigureCard("Fund balances", container.NewVBox(s.funds, newLink(s.expiring, func() {
-			s.open(Figure{Kind: FigureExpiring}, "Fund accruals expiring within 30 days")
-		})), func() { s.open(Figure{Kind: FigureFunds}, "Fund balances") }),
+			s.open(views.Figure{Kind: views.FigureExpiring}, "Fund accruals expiring within 30 days")
+		})), func() { s.open(views.Figure{Kind: views.FigureFunds}, "Fund balances") }),
 		newFigureCard("Points outstanding", container.NewVBox(s.points, small()),
-			func() { s.open(Figure{Kind: FigurePoints}, "Points balances") }),
+			func() { s.open(views.Figure{Kind: views.FigurePoints}, "Points balances") }),
 	)
 
 	s.months = NewBarChart(nil, false, func(d decimal.Decimal) string { return s.format.compact(d) })
 	s.months.Label = func(k string) string { return shortMonth(k, s.format.lang) }
 	s.months.OnTapped = func(i int) {
-		k := s.data.RevenueByMonth[i].Label
-		s.open(Figure{Kind: FigureRevenue, Arg: k}, "Sales of "+k)
+		k := s.data.RevenueByMonth[i].Month
+		s.open(views.Figure{Kind: views.FigureRevenue, Arg: k}, "Sales of "+k)
 	}
 	s.programs = NewBarChart(nil, true, func(d decimal.Decimal) string { return s.format.money(d) })
 	s.programs.OnTapped = func(i int) {
 		p := s.data.Programs[i]
-		s.open(Figure{Kind: FigureProgramCost, Program: p.ProgramID}, p.Name+" – reward lines of "+s.data.Period)
+		s.open(views.Figure{Kind: views.FigureProgramCost, Program: p.ProgramID}, p.Name+" – reward lines of "+s.data.Period)
 	}
 	s.budgets = container.NewVBox()
 	s.tiers = NewBarChart(nil, true, func(d decimal.Decimal) string { return d.String() })
 	s.tiers.OnTapped = func(i int) {
 		t := s.data.Tiers[i].Tier
-		s.open(Figure{Kind: FigureTier, Arg: t}, "Partners in tier "+tierName(t))
+		s.open(views.Figure{Kind: views.FigureTier, Arg: t}, "Partners in tier "+tierName(t))
 	}
 
 	regBox := container.NewGridWithColumns(5)
 	for _, st := range []string{"submitted", "approved", "won", "lost", "expired"} {
 		st := st
 		b := widget.NewButton("–", func() {
-			s.open(Figure{Kind: FigureRegistrations, Arg: st}, "Registrations "+st+" in "+s.data.Period)
+			s.open(views.Figure{Kind: views.FigureRegistrations, Arg: st}, "Registrations "+st+" in "+s.data.Period)
 		})
 		b.Importance = widget.LowImportance
 		s.regs[st] = b
@@ -201,7 +201,7 @@ func (s *DashboardScreen) build() {
 			return
 		}
 		r := s.leading[id.Row]
-		s.open(Figure{Kind: FigureLeader, Payee: r.Payee}, r.Name+" in "+s.data.Period)
+		s.open(views.Figure{Kind: views.FigureLeader, Payee: r.Payee}, r.Name+" in "+s.data.Period)
 	}
 
 	section := func(title string, obj fyne.CanvasObject) fyne.CanvasObject {
@@ -241,7 +241,7 @@ func (s *DashboardScreen) load(key string) {
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		d, err := s.svc.Dashboard(context.Background(), key)
+		d, err := s.svc.Dashboard(key)
 		fyne.Do(func() {
 			if err != nil {
 				s.status.SetText(err.Error())
@@ -255,7 +255,7 @@ func (s *DashboardScreen) load(key string) {
 // wait blocks until background loads have finished (tests use it).
 func (s *DashboardScreen) wait() { s.wg.Wait() }
 
-func (s *DashboardScreen) show(d DashboardData) {
+func (s *DashboardScreen) show(d views.Dashboard) {
 	s.data = d
 	f := numFmt{lang: d.Language, cur: d.Currency}
 	s.format = f
@@ -284,7 +284,11 @@ func (s *DashboardScreen) show(d DashboardData) {
 	s.funds.SetText(f.money(d.Funds.Balance))
 	s.expiring.SetText(fmt.Sprintf("%s expires by %s", f.money(d.Funds.Expiring), i18n.Date(d.Funds.ExpiringBy, f.lang)))
 
-	s.months.SetPoints(d.RevenueByMonth)
+	mps := make([]ChartPoint, len(d.RevenueByMonth))
+	for i, m := range d.RevenueByMonth {
+		mps[i] = ChartPoint{Label: m.Month, Value: m.Revenue}
+	}
+	s.months.SetPoints(mps)
 	cps := make([]ChartPoint, len(d.Programs))
 	for i, p := range d.Programs {
 		cps[i] = ChartPoint{Label: p.Name, Value: p.Cost}
@@ -312,7 +316,7 @@ func (s *DashboardScreen) show(d DashboardData) {
 }
 
 // budgetRow is one program's cost ratio and spent / budget gauge.
-func (s *DashboardScreen) budgetRow(p ProgramCost) fyne.CanvasObject {
+func (s *DashboardScreen) budgetRow(p views.ProgramCost) fyne.CanvasObject {
 	f := s.format
 	ratio := "–"
 	if p.CostRatio.Valid {
@@ -375,12 +379,12 @@ func (s *DashboardScreen) leaderCell(id widget.TableCellID, l *widget.Label) {
 }
 
 // open fetches the lines behind a figure and shows them in a dialog.
-func (s *DashboardScreen) open(f Figure, title string) {
+func (s *DashboardScreen) open(f views.Figure, title string) {
 	period := s.data.Period
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
-		t, err := s.svc.DashboardDetail(context.Background(), period, f)
+		t, err := s.svc.DashboardDetail(period, f)
 		fyne.Do(func() {
 			if err != nil {
 				showErr(fmt.Errorf("open the lines behind %q: %w", title, err), s.win)
@@ -395,7 +399,7 @@ func (s *DashboardScreen) open(f Figure, title string) {
 }
 
 // showDetail shows a detail table in a dialog sized to the window.
-func showDetail(w fyne.Window, t DetailTable, f numFmt) dialog.Dialog {
+func showDetail(w fyne.Window, t views.DetailTable, f numFmt) dialog.Dialog {
 	cells := make([][]string, len(t.Rows))
 	widths := make([]float32, len(t.Columns))
 	measure := func(col int, s string) {
@@ -424,7 +428,7 @@ func showDetail(w fyne.Window, t DetailTable, f numFmt) dialog.Dialog {
 			l.Truncation = fyne.TextTruncateEllipsis
 			l.Alignment = fyne.TextAlignLeading
 			if id.Row < len(t.Rows) && id.Col < len(t.Rows[id.Row]) {
-				if k := t.Rows[id.Row][id.Col].Kind; k == CellMoney || k == CellNumber || k == CellPoints {
+				if k := t.Rows[id.Row][id.Col].Kind; k == views.CellMoney || k == views.CellNumber || k == views.CellPoints {
 					l.Alignment = fyne.TextAlignTrailing
 				}
 				l.SetText(cells[id.Row][id.Col])
@@ -606,19 +610,19 @@ func (f numFmt) compact(d decimal.Decimal) string {
 }
 
 // cell formats one detail cell.
-func (f numFmt) cell(c Cell) string {
+func (f numFmt) cell(c views.Cell) string {
 	switch c.Kind {
-	case CellMoney:
+	case views.CellMoney:
 		return f.money(c.Dec)
-	case CellNumber:
+	case views.CellNumber:
 		places := int32(0)
 		if e := c.Dec.Exponent(); e < 0 {
 			places = -e
 		}
 		return i18n.Number(c.Dec, places, f.lang)
-	case CellPoints:
+	case views.CellPoints:
 		return i18n.Points(c.Dec.IntPart(), f.lang)
-	case CellDate:
+	case views.CellDate:
 		return i18n.Date(c.Date, f.lang)
 	}
 	return c.Text

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // newTestWindow2 opens a 1200 x 800 test window on a fresh test app.
@@ -107,7 +108,7 @@ func TestDashboardBarOpensLines(t *testing.T) {
 	if len(f.figures) != 1 {
 		t.Fatalf("detail calls: got %d, want 1", len(f.figures))
 	}
-	if got, want := f.figures[0], (Figure{Kind: FigureRevenue, Arg: "2026-06"}); got != want {
+	if got, want := f.figures[0], (views.Figure{Kind: views.FigureRevenue, Arg: "2026-06"}); got != want {
 		t.Errorf("figure: got %+v, want %+v", got, want)
 	}
 	for _, want := range []string{"INV-1", "1,234.50 EUR", "1 lines · Total 1,234.50 EUR"} {
@@ -149,7 +150,7 @@ func TestDashboardFigureCardsOpenLines(t *testing.T) {
 	if len(cards) != 5 {
 		t.Fatalf("figure cards: got %d, want 5", len(cards))
 	}
-	want := []FigureKind{FigureRevenue, FigureProgramCost, FigureActivePartners, FigureFunds, FigurePoints}
+	want := []views.FigureKind{views.FigureRevenue, views.FigureProgramCost, views.FigureActivePartners, views.FigureFunds, views.FigurePoints}
 	for i, c := range cards {
 		test.Tap(c)
 		s.wait()
@@ -171,9 +172,9 @@ func TestNumFmt(t *testing.T) {
 		{"compact small", f.compact(dec2("999.5")), "1,000"},
 		{"growth negative", f.growth(decimal.NewNullDecimal(dec2("-12.34"))), "-12.3 %"},
 		{"growth none", f.growth(decimal.NullDecimal{}), "–"},
-		{"money cell", f.cell(MoneyCell(dec2("-12.5"))), "-12.50 EUR"},
-		{"points cell", f.cell(PointsCell(1234)), "1,234"},
-		{"number cell keeps its places", f.cell(NumberCell(dec2("3.250"))), "3.250"},
+		{"money cell", f.cell(views.MoneyCell(dec2("-12.5"))), "-12.50 EUR"},
+		{"points cell", f.cell(views.PointsCell(1234)), "1,234"},
+		{"number cell keeps its places", f.cell(views.NumberCell(dec2("3.250"))), "3.250"},
 		{"short month", shortMonth("2026-07", "en"), "Jul 26"},
 		{"short month not a month", shortMonth("2026-Q3", "en"), "2026-Q3"},
 	}
@@ -184,7 +185,7 @@ func TestNumFmt(t *testing.T) {
 			}
 		})
 	}
-	if got := f.cell(DateCell(engine.MustDate("2026-07-31"))); !strings.Contains(got, "2026") || !strings.Contains(got, "31") {
+	if got := f.cell(views.DateCell(engine.MustDate("2026-07-31"))); !strings.Contains(got, "2026") || !strings.Contains(got, "31") {
 		t.Errorf("date cell: got %q, want the day and year of 2026-07-31", got)
 	}
 }

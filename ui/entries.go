@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 	"partnerdesk/engine/i18n"
 )
 
@@ -351,7 +352,7 @@ type registrationForm struct {
 	save      *widget.Button
 	msg       formMessage
 
-	rows     []RegistrationRow
+	rows     []views.RegistrationView
 	sel      int // index in rows of the chosen registration; -1: none
 	table    *keyTable
 	decideOn *widget.Entry
@@ -460,7 +461,7 @@ func (f *registrationForm) defaults() {
 }
 
 func (f *registrationForm) load() {
-	rows, err := f.sc.svc.Registrations(listLimit)
+	rows, err := f.sc.svc.RecentRegistrations(listLimit)
 	if err != nil {
 		f.listMsg.bad(sentence(fmt.Errorf("load registrations: %w", err)))
 		return
@@ -574,7 +575,7 @@ func (f *registrationForm) decide(v Verdict) {
 	r := f.rows[f.sel]
 	run := func() {
 		f.decideFs.clearErrors()
-		got, err := f.sc.svc.DecideRegistration(r.Registration.ID, v, trimmed(f.decideOn))
+		got, err := f.sc.svc.DecideRegistration(r.Registration.ID, string(v), trimmed(f.decideOn))
 		if err != nil {
 			if byField, ok := fieldErrors(err); ok && byField[EntryDate] != "" {
 				f.decideFs.get(EntryDate).SetError(byField[EntryDate])
@@ -604,8 +605,8 @@ func (f *registrationForm) decide(v Verdict) {
 		})
 }
 
-func (f *registrationForm) input() RegistrationInput {
-	return RegistrationInput{
+func (f *registrationForm) input() views.RegistrationInput {
+	return views.RegistrationInput{
 		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
 		Customer: trimmed(f.customer), ExpectedValue: trimmed(f.value),
 		Submitted: trimmed(f.submitted), WindowDays: trimmed(f.window),
@@ -659,7 +660,7 @@ type trainingForm struct {
 	save       *widget.Button
 	msg        formMessage
 
-	rows    []TrainingRow
+	rows    []views.TrainingView
 	table   *keyTable
 	listMsg formMessage
 	content fyne.CanvasObject
@@ -712,7 +713,7 @@ func (f *trainingForm) defaults() {
 }
 
 func (f *trainingForm) load() {
-	rows, err := f.sc.svc.Trainings(listLimit)
+	rows, err := f.sc.svc.RecentTrainings(listLimit)
 	if err != nil {
 		f.listMsg.bad(sentence(fmt.Errorf("load trainings: %w", err)))
 		return
@@ -749,8 +750,8 @@ func (f *trainingForm) cell(row, col int) string {
 	return ""
 }
 
-func (f *trainingForm) input() TrainingInput {
-	return TrainingInput{
+func (f *trainingForm) input() views.TrainingInput {
+	return views.TrainingInput{
 		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
 		Course: trimmed(f.course), Completed: trimmed(f.completed),
 		Certification: f.cert.Checked, ValidUntil: trimmed(f.validUntil),
@@ -805,7 +806,7 @@ type activityForm struct {
 	save *widget.Button
 	msg  formMessage
 
-	rows    []ActivityRow
+	rows    []views.ActivityView
 	table   *keyTable
 	listMsg formMessage
 	content fyne.CanvasObject
@@ -866,7 +867,7 @@ func (f *activityForm) defaults() {
 }
 
 func (f *activityForm) load() {
-	rows, err := f.sc.svc.Activities(listLimit)
+	rows, err := f.sc.svc.RecentActivities(listLimit)
 	if err != nil {
 		f.listMsg.bad(sentence(fmt.Errorf("load activities: %w", err)))
 		return
@@ -898,8 +899,8 @@ func (f *activityForm) cell(row, col int) string {
 	return ""
 }
 
-func (f *activityForm) input() ActivityInput {
-	return ActivityInput{
+func (f *activityForm) input() views.ActivityInput {
+	return views.ActivityInput{
 		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
 		Type: trimmed(&f.kind.Entry), Date: trimmed(f.date), Note: trimmed(f.note),
 		PartnerID: f.pick.partner.Picked().ID, RepID: f.pick.rep.Picked().ID,

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // The sidebar's order is the digits' order: the entry screen is Ctrl+4
@@ -91,7 +92,7 @@ func TestRegistrationFromTheKeyboard(t *testing.T) {
 	if len(fe.regIn) != 1 {
 		t.Fatalf("backend got %d registrations, want 1", len(fe.regIn))
 	}
-	want := RegistrationInput{Partner: "Acme Srl", Rep: "Ana Ruiz", Customer: "Globex SpA", ExpectedValue: "12000",
+	want := views.RegistrationInput{Partner: "Acme Srl", Rep: "Ana Ruiz", Customer: "Globex SpA", ExpectedValue: "12000",
 		Submitted: "2026-07-15", WindowDays: "90", PartnerID: 1, RepID: 11}
 	if got := fe.regIn[0]; got != want {
 		t.Errorf("sent\n %+v\nwant\n %+v", got, want)
@@ -238,7 +239,7 @@ func TestTrainingKeepsTheCourseForTheNextRep(t *testing.T) {
 	if len(*errs) > 0 {
 		t.Fatalf("errors: %v", *errs)
 	}
-	want := TrainingInput{Partner: "Acme Srl", Rep: "Ana Ruiz", Course: "Admin basics", Completed: "2026-07-15",
+	want := views.TrainingInput{Partner: "Acme Srl", Rep: "Ana Ruiz", Course: "Admin basics", Completed: "2026-07-15",
 		Certification: true, ValidUntil: "2027-07-15", PartnerID: 1, RepID: 11}
 	if len(fe.trainings) != 1 || fe.trainings[0] != want {
 		t.Fatalf("sent %+v, want %+v", fe.trainings, want)
@@ -279,7 +280,7 @@ func TestActivityTypePickedOrTyped(t *testing.T) {
 	test.FocusNext(c)
 	typeKeys(t, c, "Kick-off with Globex")
 	press(t, c, fyne.KeyReturn)
-	want := ActivityInput{Partner: "Nimbus Cloud GmbH", Type: "joint call", Date: "2026-07-15", Note: "Kick-off with Globex", PartnerID: 2}
+	want := views.ActivityInput{Partner: "Nimbus Cloud GmbH", Type: "joint call", Date: "2026-07-15", Note: "Kick-off with Globex", PartnerID: 2}
 	if len(fe.activities) != 1 || fe.activities[0] != want {
 		t.Fatalf("sent %+v, want %+v", fe.activities, want)
 	}
@@ -302,18 +303,18 @@ func TestActivityTypePickedOrTyped(t *testing.T) {
 
 // threeProposals is a review as of 2026-07-15 whose third proposal was
 // applied before.
-func threeProposals() TierReview {
+func threeProposals() views.TierReviewView {
 	dec := decimal.RequireFromString
-	return TierReview{
+	return views.TierReviewView{
 		AsOf: engine.MustDate("2026-07-15"), From: engine.MustDate("2025-07-16"), To: engine.MustDate("2026-07-15"),
 		EffectiveFrom: engine.MustDate("2026-08-01"), Levels: []string{"Registered", "Silver", "Gold"},
 		Currency: engine.NewCurrency("EUR"), Language: "it",
-		Proposals: []TierProposalRow{
-			{PartnerID: 1, Partner: "Acme Srl", Current: "Registered", Proposed: "Gold", Promotion: true,
-				Evidence: engine.TierEvidence{Revenue: dec("6000"), Units: dec("60"), Certifications: 1, WonRegistrations: 1}},
-			{PartnerID: 2, Partner: "Nimbus Cloud GmbH", Current: "Silver", Proposed: "Registered"},
-			{PartnerID: 4, Partner: "Acme Distribution BV", Current: "Registered", Proposed: "Silver", Promotion: true,
-				Evidence: engine.TierEvidence{Revenue: dec("1200")}, Scheduled: "Silver", ScheduledFrom: engine.MustDate("2026-08-01")},
+		Proposals: []views.TierProposalView{
+			{TierProposal: engine.TierProposal{PartnerID: 1, Current: "Registered", Proposed: "Gold",
+				Evidence: engine.TierEvidence{Revenue: dec("6000"), Units: dec("60"), Certifications: 1, WonRegistrations: 1}}, Partner: "Acme Srl", Promotion: true},
+			{TierProposal: engine.TierProposal{PartnerID: 2, Current: "Silver", Proposed: "Registered"}, Partner: "Nimbus Cloud GmbH"},
+			{TierProposal: engine.TierProposal{PartnerID: 4, Current: "Registered", Proposed: "Silver",
+				Evidence: engine.TierEvidence{Revenue: dec("1200")}}, Partner: "Acme Distribution BV", Promotion: true, Scheduled: "Silver", ScheduledFrom: engine.MustDate("2026-08-01")},
 		},
 	}
 }
@@ -366,7 +367,7 @@ func TestTierReviewTicksAndApplies(t *testing.T) {
 		t.Errorf("count after Space = %q, want 1 of 3 ticked", got)
 	}
 	shortcut(c, fyne.KeyS) // Ctrl+S applies
-	if len(fe.applied) != 1 || fe.applied[0] != (TierPick{PartnerID: 2, Tier: "Registered"}) || fe.appliedFrom != "2026-08-01" {
+	if len(fe.applied) != 1 || fe.applied[0] != (views.TierPick{PartnerID: 2, Tier: "Registered"}) || fe.appliedFrom != "2026-08-01" {
 		t.Fatalf("applied %+v from %q, want Nimbus to Registered from 2026-08-01", fe.applied, fe.appliedFrom)
 	}
 	if fe.appliedNote != "Tier review as of 2026-07-15" {
@@ -397,7 +398,7 @@ func TestTierReviewTicksAndApplies(t *testing.T) {
 
 func TestTierReviewWithoutLadder(t *testing.T) {
 	sc, fe, _, _ := newEntriesShell(t)
-	fe.review = TierReview{AsOf: engine.MustDate("2026-07-15")}
+	fe.review = views.TierReviewView{AsOf: engine.MustDate("2026-07-15")}
 	sc.tier.onReview()
 	if !strings.Contains(sc.tier.summary.Text, "no tier ladder") || !sc.tier.apply.Disabled() {
 		t.Errorf("summary %q apply disabled %v, want a word about the ladder and nothing to apply", sc.tier.summary.Text, sc.tier.apply.Disabled())
@@ -424,7 +425,7 @@ func TestEntriesLoadErrorsAreSaid(t *testing.T) {
 // failingEntries cannot read its registrations.
 type failingEntries struct{ *fakeEntries }
 
-func (f *failingEntries) Registrations(int) ([]RegistrationRow, error) {
+func (f *failingEntries) RecentRegistrations(int) ([]views.RegistrationView, error) {
 	return nil, errors.New("disk on fire")
 }
 

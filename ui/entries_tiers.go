@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 	"partnerdesk/engine/i18n"
 )
 
@@ -26,7 +27,7 @@ type tierPanel struct {
 	run     *widget.Button
 	summary *widget.Label
 
-	review TierReview
+	review views.TierReviewView
 	picked map[engine.ID]bool
 	sel    int
 	table  *keyTable
@@ -159,7 +160,7 @@ func (p *tierPanel) cell(row, col int) string {
 // decision a person makes partner by partner.
 func (p *tierPanel) onReview() {
 	p.fs.clearErrors()
-	rv, err := p.sc.svc.ReviewTiers(trimmed(p.asOf))
+	rv, err := p.sc.svc.ReviewTiersAsOf(trimmed(p.asOf))
 	if err != nil {
 		showFormError(p.sc.shell, &p.fs, p.msg, err)
 		return
@@ -169,7 +170,7 @@ func (p *tierPanel) onReview() {
 	p.sc.focus(p.first())
 }
 
-func (p *tierPanel) show(rv TierReview) {
+func (p *tierPanel) show(rv views.TierReviewView) {
 	p.review = rv
 	p.format = numFmt{lang: langOr(rv.Language), cur: rv.Currency}
 	p.asOf.SetText(rv.AsOf.String())
@@ -219,8 +220,8 @@ func (p *tierPanel) chooseAll(on bool) {
 }
 
 // chosen returns the ticked proposals in list order.
-func (p *tierPanel) chosen() []TierProposalRow {
-	var out []TierProposalRow
+func (p *tierPanel) chosen() []views.TierProposalView {
+	var out []views.TierProposalView
 	for _, r := range p.review.Proposals {
 		if p.picked[r.PartnerID] {
 			out = append(out, r)
@@ -249,9 +250,9 @@ func (p *tierPanel) onApply() {
 	}
 	from := trimmed(p.from)
 	lines := make([]string, 0, len(rows))
-	picks := make([]TierPick, len(rows))
+	picks := make([]views.TierPick, len(rows))
 	for i, r := range rows {
-		picks[i] = TierPick{PartnerID: r.PartnerID, Tier: r.Proposed}
+		picks[i] = views.TierPick{PartnerID: r.PartnerID, Tier: r.Proposed}
 		if i < 8 {
 			lines = append(lines, fmt.Sprintf("%s: %s → %s", r.Partner, r.Current, r.Proposed))
 		}
@@ -270,7 +271,7 @@ func (p *tierPanel) onApply() {
 			return
 		}
 		asOf := p.review.AsOf
-		rv, err := p.sc.svc.ReviewTiers(asOf.String())
+		rv, err := p.sc.svc.ReviewTiersAsOf(asOf.String())
 		if err == nil {
 			p.show(rv)
 		}

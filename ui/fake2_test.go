@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // fake2 implements the dashboard, program, period and statement services
@@ -21,25 +22,25 @@ import (
 type fake2 struct {
 	mu sync.Mutex
 
-	dash    DashboardData
-	figures []Figure
+	dash    views.Dashboard
+	figures []views.Figure
 
-	programs ProgramList
+	programs views.ProgramList
 	saved    []engine.Program
-	sim      Simulation
+	sim      views.Simulation
 	simFor   string
 
-	period   PeriodInfo
-	review   Review
+	period   views.PeriodInfo
+	review   views.PeriodReview
 	computed int
 	approved [][]engine.ID
 	confirms []bool
 	// budget, when set, is returned by Approve until it is confirmed.
 	budget *engine.BudgetError
-	pays   []PayRequest
+	pays   []views.PayInput
 	closed []string
 
-	payees   []PayeeRef
+	payees   []views.PayeeRef
 	previews []engine.Payee
 	printed  []string // "period|dir"
 	// printGate, when set, is closed by the fake after the first file and
@@ -54,37 +55,37 @@ var eur2 = engine.Currency{Code: "EUR", MinorUnits: 2}
 // newFake2 returns a fake holding a small, hand-checked period.
 func newFake2() *fake2 {
 	f := &fake2{}
-	f.dash = DashboardData{
+	f.dash = views.Dashboard{
 		Period: "2026-07", Previous: "2026-06", YearBefore: "2025-07", Next: "2026-08",
 		Language: "en", Currency: eur2,
 		// Revenue 102,500.50 against 82,000.40: growth = 20,500.10 / 82,000.40 = 25.0 %.
 		Revenue: dec2("102500.50"), RevenuePrevious: dec2("82000.40"), RevenueYearBefore: dec2("0"),
 		GrowthPrevious: decimal.NewNullDecimal(dec2("25.0")),
-		RevenueByMonth: []ChartPoint{{"2026-05", dec2("70000")}, {"2026-06", dec2("82000.40")}, {"2026-07", dec2("102500.50")}},
+		RevenueByMonth: []views.MonthRevenue{{Month: "2026-05", Revenue: dec2("70000")}, {Month: "2026-06", Revenue: dec2("82000.40")}, {Month: "2026-07", Revenue: dec2("102500.50")}},
 		// Cost 5,125.03 + 1,000.00 = 6,125.03; 6,125.03 / 102,500.50 = 5.98 % -> 6.0 %.
 		Cost: dec2("6125.03"), CostPoints: 1200, CostRatio: decimal.NewNullDecimal(dec2("5.98")),
-		Programs: []ProgramCost{
+		Programs: []views.ProgramCost{
 			{ProgramID: 1, Name: "Volume rebate", Cost: dec2("5125.03"), CostRatio: decimal.NewNullDecimal(dec2("5.0")), Spent: dec2("9000"), Budget: dec2("10000")},
 			{ProgramID: 2, Name: "Gems", Cost: dec2("1000"), Points: 1200, CostRatio: decimal.NewNullDecimal(dec2("0.98")), Spent: dec2("2500"), Budget: dec2("2000")},
 		},
 		ActivePartners: 7, AllActivePartners: 12,
-		Tiers: []TierCount{{"Registered", 6}, {"Silver", 4}, {"Gold", 2}},
-		Leaders: Leaderboard{
-			PartnersByRevenue: []LeaderRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl", Revenue: dec2("60000"), Points: 300}},
-			RepsByPoints:      []LeaderRow{{Payee: engine.Payee{Kind: engine.PayeeRep, ID: 9}, Name: "Ana Ruiz", Partner: "Acme Srl", Points: 900}},
+		Tiers: []views.TierCount{{Tier: "Registered", Partners: 6}, {Tier: "Silver", Partners: 4}, {Tier: "Gold", Partners: 2}},
+		Leaders: views.Leaderboard{
+			PartnersByRevenue: []views.LeaderRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl", Revenue: dec2("60000"), Points: 300}},
+			RepsByPoints:      []views.LeaderRow{{Payee: engine.Payee{Kind: engine.PayeeRep, ID: 9}, Name: "Ana Ruiz", Partner: "Acme Srl", Points: 900}},
 		},
-		Registrations:     RegistrationCounts{Submitted: 9, Approved: 6, Won: 3, Lost: 1, Expired: 2},
-		Funds:             FundPosition{Balance: dec2("4300"), Expiring: dec2("750.5"), ExpiringBy: engine.MustDate("2026-08-30")},
+		Registrations:     views.RegistrationCounts{Submitted: 9, Approved: 6, Won: 3, Lost: 1, Expired: 2},
+		Funds:             views.FundPosition{Balance: dec2("4300"), Expiring: dec2("750.5"), ExpiringBy: engine.MustDate("2026-08-30")},
 		PointsOutstanding: 15250,
 	}
 	rebate := engine.Program{ID: 1, Name: "Volume rebate", Currency: "EUR", PeriodKind: engine.PeriodQuarter,
 		ValidFrom: engine.MustDate("2026-01-01"), Budget: dec2("10000"), Status: engine.ProgramActive,
 		Rules: []engine.Rule{{Key: "rebate", Name: "Volume rebate", Kind: engine.RuleRate, Basis: engine.BasisRevenue,
 			Rate: &engine.RateRule{Mode: engine.Retroactive, Bands: []engine.Band{{From: dec2("0"), Rate: dec2("2")}, {From: dec2("100000"), Rate: dec2("5")}}}}}}
-	f.programs = ProgramList{Language: "en", Currency: eur2, Programs: []ProgramSummary{{Program: rebate, Spent: dec2("9000")}}}
+	f.programs = views.ProgramList{Language: "en", Currency: eur2, Programs: []views.ProgramSpend{{Program: rebate, Spent: dec2("9000")}}}
 
-	f.period = PeriodInfo{Key: "2026-07", Start: engine.MustDate("2026-07-01"), End: engine.MustDate("2026-07-31")}
-	f.payees = []PayeeRef{
+	f.period = views.PeriodInfo{Key: "2026-07", Start: engine.MustDate("2026-07-01"), End: engine.MustDate("2026-07-31")}
+	f.payees = []views.PayeeRef{
 		{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl"},
 		{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 2}, Name: "東京システム株式会社"},
 		{Payee: engine.Payee{Kind: engine.PayeeRep, ID: 9}, Name: "Ana Ruiz", Partner: "Acme Srl"},
@@ -101,31 +102,31 @@ func rewardLine2(id engine.ID, prog engine.ID, payee engine.ID, amount string) e
 			engine.PeriodArg("period", "2026-07"), engine.PercentArg("rate", dec2("5")), engine.MoneyArg("amount", dec2(amount), eur2)}}}
 }
 
-func (f *fake2) Dashboard(_ context.Context, period string) (DashboardData, error) {
+func (f *fake2) Dashboard(period string) (views.Dashboard, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if period != "" && period != f.dash.Period {
-		return DashboardData{}, fmt.Errorf("%q is not a period: write a month 2026-07", period)
+		return views.Dashboard{}, fmt.Errorf("%q is not a period: write a month 2026-07", period)
 	}
 	return f.dash, nil
 }
 
-func (f *fake2) DashboardDetail(_ context.Context, period string, fig Figure) (DetailTable, error) {
+func (f *fake2) DashboardDetail(period string, fig views.Figure) (views.DetailTable, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.figures = append(f.figures, fig)
-	return DetailTable{Columns: []string{"Invoice", "Partner", "Net"}, Rows: [][]Cell{
-		{TextCell("INV-1"), TextCell("Acme Srl"), MoneyCell(dec2("1234.5"))},
+	return views.DetailTable{Columns: []string{"Invoice", "Partner", "Net"}, Rows: [][]views.Cell{
+		{views.TextCell("INV-1"), views.TextCell("Acme Srl"), views.MoneyCell(dec2("1234.5"))},
 	}, Total: "Total 1,234.50 EUR"}, nil
 }
 
-func (f *fake2) Programs(context.Context) (ProgramList, error) {
+func (f *fake2) ProgramList() (views.ProgramList, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.programs, nil
 }
 
-func (f *fake2) Program(_ context.Context, id engine.ID) (engine.Program, error) {
+func (f *fake2) ProgramByID(id engine.ID) (engine.Program, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, p := range f.programs.Programs {
@@ -136,11 +137,11 @@ func (f *fake2) Program(_ context.Context, id engine.ID) (engine.Program, error)
 	return engine.Program{}, fmt.Errorf("program %d: %w", id, engine.ErrNotFound)
 }
 
-func (f *fake2) ReadProgram(_ context.Context, data []byte) (engine.Program, error) {
+func (f *fake2) ReadProgram(data []byte) (engine.Program, error) {
 	return engine.Program{Name: strings.TrimSpace(string(data))}, nil
 }
 
-func (f *fake2) SaveProgram(_ context.Context, p engine.Program) (engine.Program, error) {
+func (f *fake2) SaveProgram(p engine.Program) (engine.Program, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if p.Name == "" {
@@ -153,26 +154,26 @@ func (f *fake2) SaveProgram(_ context.Context, p engine.Program) (engine.Program
 	return p, nil
 }
 
-func (f *fake2) ExportProgram(_ context.Context, id engine.ID) ([]byte, error) {
+func (f *fake2) ExportProgramByID(id engine.ID) ([]byte, error) {
 	return []byte(fmt.Sprintf(`{"id":%d}`, id)), nil
 }
 
-func (f *fake2) Simulate(_ context.Context, p engine.Program, period string) (Simulation, error) {
+func (f *fake2) Simulate(p engine.Program, period string) (views.Simulation, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.simFor = p.Name + "|" + period
 	return f.sim, nil
 }
 
-func (f *fake2) CurrentPeriod(context.Context) (string, error) { return "2026-07", nil }
+func (f *fake2) RunPeriodKey() (string, error) { return "2026-07", nil }
 
 func (f *fake2) Today() engine.Date { return engine.MustDate("2026-08-05") }
 
-func (f *fake2) Period(_ context.Context, key string) (PeriodInfo, error) {
+func (f *fake2) PeriodInfo(key string) (views.PeriodInfo, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if key != f.period.Key {
-		return PeriodInfo{}, fmt.Errorf("%q is not a period: write a month 2026-07, a quarter 2026-Q3, a fiscal year 2026 or custom:2026-01-15..2026-03-31", key)
+		return views.PeriodInfo{}, fmt.Errorf("%q is not a period: write a month 2026-07, a quarter 2026-Q3, a fiscal year 2026 or custom:2026-01-15..2026-03-31", key)
 	}
 	return f.period, nil
 }
@@ -180,27 +181,27 @@ func (f *fake2) Period(_ context.Context, key string) (PeriodInfo, error) {
 // Compute makes three lines: two of Volume rebate (5,125.03 and 1,250.00 to
 // partners 1 and 2) and one of Gems (300.00 to partner 1), reporting
 // progress once per program.
-func (f *fake2) Compute(_ context.Context, period string, progress func(done, total int)) (ComputeResult, error) {
+func (f *fake2) ComputeForRun(period string, progress func(done, total int)) (views.ComputeRun, error) {
 	progress(0, 2)
 	progress(1, 2)
 	progress(2, 2)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.computed++
-	f.review = Review{Period: f.period, Language: "en", Currency: eur2,
-		Lines: []ReviewLine{
+	f.review = views.PeriodReview{Period: f.period, Language: "en", Currency: eur2,
+		Lines: []views.ReviewedLine{
 			{Line: rewardLine2(1, 1, 1, "5125.03"), Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl"},
 			{Line: rewardLine2(2, 1, 2, "1250.00"), Program: "Volume rebate", Rule: "Rebate", Payee: "東京システム株式会社"},
 			{Line: rewardLine2(3, 2, 1, "300.00"), Program: "Gems", Rule: "Demos", Payee: "Acme Srl", Explanation: "Demos: 3 x demo in 2026-07 at 100.00 EUR = 300.00 EUR"},
 		},
-		Totals: []ProgramTotal{
+		Totals: []views.ReviewTotal{
 			{ProgramID: 1, Program: "Volume rebate", Amount: dec2("6375.03"), Spent: dec2("9000"), Budget: dec2("10000")},
 			{ProgramID: 2, Program: "Gems", Amount: dec2("300"), Spent: dec2("0")},
 		}}
-	return ComputeResult{Lines: 3, Programs: 2}, nil
+	return views.ComputeRun{ComputeSummary: views.ComputeSummary{Lines: 3}, Programs: 2}, nil
 }
 
-func (f *fake2) Review(_ context.Context, period string) (Review, error) {
+func (f *fake2) Review(period string) (views.PeriodReview, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	r := f.review
@@ -217,12 +218,12 @@ func (f *fake2) Review(_ context.Context, period string) (Review, error) {
 	return r, nil
 }
 
-func (f *fake2) Approve(_ context.Context, period string, ids []engine.ID, confirmed bool) error {
+func (f *fake2) Approve(period string, ids []engine.ID, confirmed bool) (views.ApproveResult, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.confirms = append(f.confirms, confirmed)
 	if f.budget != nil && !confirmed {
-		return fmt.Errorf("approve %d lines: %w", len(ids), f.budget)
+		return views.ApproveResult{}, fmt.Errorf("approve %d lines: %w", len(ids), f.budget)
 	}
 	f.approved = append(f.approved, ids)
 	for i := range f.review.Lines {
@@ -232,30 +233,30 @@ func (f *fake2) Approve(_ context.Context, period string, ids []engine.ID, confi
 			}
 		}
 	}
-	return nil
+	return views.ApproveResult{Approved: len(ids)}, nil
 }
 
-func (f *fake2) Pay(_ context.Context, req PayRequest) (engine.Payout, error) {
+func (f *fake2) Pay(in views.PayInput) (engine.Payout, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.pays = append(f.pays, req)
-	return engine.Payout{ID: 1, Date: req.Date, Payee: req.Payee, Method: req.Method, Reference: req.Reference, LineIDs: req.LineIDs}, nil
+	f.pays = append(f.pays, in)
+	return engine.Payout{ID: 1, Date: engine.MustDate(in.Date), Method: in.Method, Reference: in.Reference, LineIDs: in.Lines}, nil
 }
 
-func (f *fake2) CloseImpact(context.Context, string) (CloseImpact, error) {
-	return CloseImpact{Sales: 120, Registrations: 9, Trainings: 4, Activities: 30, Lines: 3, Draft: 1}, nil
+func (f *fake2) CloseImpact(string) (views.CloseImpact, error) {
+	return views.CloseImpact{Sales: 120, Registrations: 9, Trainings: 4, Activities: 30, Lines: 3, Draft: 1}, nil
 }
 
-func (f *fake2) ClosePeriod(_ context.Context, period string) error {
+func (f *fake2) ClosePeriod(period string) (engine.PeriodState, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.closed = append(f.closed, period)
 	f.period.Closed = true
-	return nil
+	return engine.PeriodState{Key: period}, nil
 }
 
-func (f *fake2) FindPayees(_ context.Context, q string, limit int) ([]PayeeRef, error) {
-	var out []PayeeRef
+func (f *fake2) FindPayees(q string, limit int) ([]views.PayeeRef, error) {
+	var out []views.PayeeRef
 	for _, p := range f.payees {
 		if strings.Contains(strings.ToLower(p.Label()), strings.ToLower(q)) && len(out) < limit {
 			out = append(out, p)
@@ -264,30 +265,30 @@ func (f *fake2) FindPayees(_ context.Context, q string, limit int) ([]PayeeRef, 
 	return out, nil
 }
 
-func (f *fake2) StatementPreview(_ context.Context, period string, payee engine.Payee) (StatementSummary, error) {
+func (f *fake2) StatementPreview(period string, payee engine.Payee) (views.StatementPreview, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.previews = append(f.previews, payee)
-	return StatementSummary{Payee: f.payees[0], Period: period, Language: "it", Currency: eur2, Tier: "Silver",
+	return views.StatementPreview{Payee: f.payees[0], Period: period, Language: "it", Currency: eur2, Tier: "Silver",
 		Progress: "34.500,00 EUR di fatturato e 1 certificazione per Gold", Sales: dec2("65500"),
 		Nudges:   []string{"mancano 9.500,00 EUR nel periodo 2026-Q3 per lo scaglione da 75.000,00 al 3,5 %"},
-		Programs: []ProgramAmount{{Program: "Volume rebate", Amount: dec2("1310")}}, Rewards: dec2("1310"),
+		Programs: []views.ProgramAmount{{Program: "Volume rebate", Amount: dec2("1310")}}, Rewards: dec2("1310"),
 		Fund: dec2("200"), YTD: dec2("4000"), Lines: 1}, nil
 }
 
-func (f *fake2) WriteStatement(_ context.Context, period string, payee engine.Payee, format StatementFormat, w io.Writer) error {
+func (f *fake2) WriteStatement(payee engine.Payee, period, format string, w io.Writer) error {
 	_, err := fmt.Fprintf(w, "%s %s %d", format, period, payee.ID)
 	return err
 }
 
 // PrintAll writes three statements, or with printGate one and then waits
 // to be cancelled.
-func (f *fake2) PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (BatchResult, error) {
+func (f *fake2) PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (views.BatchResult, error) {
 	f.mu.Lock()
 	f.printed = append(f.printed, period+"|"+dir)
 	gate := f.printGate
 	f.mu.Unlock()
-	res := BatchResult{Dir: dir, Total: 3}
+	res := views.BatchResult{Dir: dir, Total: 3}
 	for i, p := range f.payees {
 		if i == 1 && gate != nil {
 			close(gate)

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // fakeEntries is the fake backend with the EntriesService: it keeps what
@@ -18,14 +19,14 @@ type fakeEntries struct {
 	*fakeBackend
 
 	regs       []engine.Registration
-	regIn      []RegistrationInput
-	trainings  []TrainingInput
-	activities []ActivityInput
+	regIn      []views.RegistrationInput
+	trainings  []views.TrainingInput
+	activities []views.ActivityInput
 	decisions  []string // "id verdict date"
 
-	review      TierReview
+	review      views.TierReviewView
 	reviewAsOf  []string
-	applied     []TierPick
+	applied     []views.TierPick
 	appliedFrom string
 	appliedNote string
 	applyErr    error
@@ -53,7 +54,7 @@ func (f *fakeEntries) repName(id engine.ID) string {
 	return ""
 }
 
-func (f *fakeEntries) AddRegistration(in RegistrationInput) (engine.Registration, error) {
+func (f *fakeEntries) AddRegistration(in views.RegistrationInput) (engine.Registration, error) {
 	var errs engine.ValidationErrors
 	if in.PartnerID == 0 {
 		errs = append(errs, &engine.ValidationError{Field: EntryPartner, Reason: "no partner has that name"})
@@ -79,7 +80,8 @@ func (f *fakeEntries) AddRegistration(in RegistrationInput) (engine.Registration
 	return r, nil
 }
 
-func (f *fakeEntries) DecideRegistration(id engine.ID, v Verdict, on string) (engine.Registration, error) {
+func (f *fakeEntries) DecideRegistration(id engine.ID, verdict, on string) (engine.Registration, error) {
+	v := Verdict(verdict)
 	day := f.today
 	if on != "" {
 		d, err := engine.ParseDate(on)
@@ -111,11 +113,11 @@ func (f *fakeEntries) DecideRegistration(id engine.ID, v Verdict, on string) (en
 	return engine.Registration{}, engine.Invalid(EntryRegistration, "there is no registration %d", id)
 }
 
-func (f *fakeEntries) Registrations(limit int) ([]RegistrationRow, error) {
-	var out []RegistrationRow
+func (f *fakeEntries) RecentRegistrations(limit int) ([]views.RegistrationView, error) {
+	var out []views.RegistrationView
 	for i := len(f.regs) - 1; i >= 0 && len(out) < limit; i-- {
 		r := f.regs[i]
-		row := RegistrationRow{Registration: r, Partner: f.partnerName(r.PartnerID), Rep: f.repName(r.RepID),
+		row := views.RegistrationView{Registration: r, Partner: f.partnerName(r.PartnerID), Rep: f.repName(r.RepID),
 			Currency: f.company.Currency, Language: f.company.Language}
 		if r.Decision == engine.DecisionApproved {
 			row.CloseBy = r.DecidedOn.AddDays(r.WindowDays)
@@ -125,7 +127,7 @@ func (f *fakeEntries) Registrations(limit int) ([]RegistrationRow, error) {
 	return out, nil
 }
 
-func (f *fakeEntries) AddTraining(in TrainingInput) (engine.Training, error) {
+func (f *fakeEntries) AddTraining(in views.TrainingInput) (engine.Training, error) {
 	switch {
 	case in.RepID == 0:
 		return engine.Training{}, engine.Invalid(EntryRep, "the partner has no rep %q", in.Rep)
@@ -141,18 +143,18 @@ func (f *fakeEntries) AddTraining(in TrainingInput) (engine.Training, error) {
 		Certification: in.Certification, ValidUntil: until}, nil
 }
 
-func (f *fakeEntries) Trainings(limit int) ([]TrainingRow, error) {
-	var out []TrainingRow
+func (f *fakeEntries) RecentTrainings(limit int) ([]views.TrainingView, error) {
+	var out []views.TrainingView
 	for i := len(f.trainings) - 1; i >= 0 && len(out) < limit; i-- {
 		in := f.trainings[i]
 		done, _ := engine.ParseDate(in.Completed)
-		out = append(out, TrainingRow{Training: engine.Training{ID: engine.ID(i + 1), RepID: in.RepID, Course: in.Course,
+		out = append(out, views.TrainingView{Training: engine.Training{ID: engine.ID(i + 1), RepID: in.RepID, Course: in.Course,
 			Completed: done, Certification: in.Certification}, Partner: f.partnerName(in.PartnerID), Rep: f.repName(in.RepID)})
 	}
 	return out, nil
 }
 
-func (f *fakeEntries) AddActivity(in ActivityInput) (engine.Activity, error) {
+func (f *fakeEntries) AddActivity(in views.ActivityInput) (engine.Activity, error) {
 	if in.Type == "" {
 		return engine.Activity{}, engine.Invalid(EntryType, "say what kind of activity it was")
 	}
@@ -161,28 +163,28 @@ func (f *fakeEntries) AddActivity(in ActivityInput) (engine.Activity, error) {
 	return engine.Activity{ID: engine.ID(len(f.activities)), PartnerID: in.PartnerID, RepID: in.RepID, Type: in.Type, Date: d, Note: in.Note}, nil
 }
 
-func (f *fakeEntries) Activities(limit int) ([]ActivityRow, error) {
-	var out []ActivityRow
+func (f *fakeEntries) RecentActivities(limit int) ([]views.ActivityView, error) {
+	var out []views.ActivityView
 	for i := len(f.activities) - 1; i >= 0 && len(out) < limit; i-- {
 		in := f.activities[i]
 		d, _ := engine.ParseDate(in.Date)
-		out = append(out, ActivityRow{Activity: engine.Activity{ID: engine.ID(i + 1), Type: in.Type, Date: d, Note: in.Note},
+		out = append(out, views.ActivityView{Activity: engine.Activity{ID: engine.ID(i + 1), Type: in.Type, Date: d, Note: in.Note},
 			Partner: f.partnerName(in.PartnerID), Rep: f.repName(in.RepID)})
 	}
 	return out, nil
 }
 
-func (f *fakeEntries) ReviewTiers(asOf string) (TierReview, error) {
+func (f *fakeEntries) ReviewTiersAsOf(asOf string) (views.TierReviewView, error) {
 	f.reviewAsOf = append(f.reviewAsOf, asOf)
 	if asOf != "" {
 		if _, err := engine.ParseDate(asOf); err != nil {
-			return TierReview{}, engine.Invalid(EntryAsOf, "%s", err.Error())
+			return views.TierReviewView{}, engine.Invalid(EntryAsOf, "%s", err.Error())
 		}
 	}
 	return f.review, nil
 }
 
-func (f *fakeEntries) ApplyTiers(picks []TierPick, from, note string) ([]engine.TierChange, error) {
+func (f *fakeEntries) ApplyTiers(picks []views.TierPick, from, note string) ([]engine.TierChange, error) {
 	if f.applyErr != nil {
 		return nil, f.applyErr
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // BenchmarkPeriodRunShow10k measures showing a period of 10,000 reward
@@ -19,9 +20,9 @@ func BenchmarkPeriodRunShow10k(b *testing.B) {
 	s := NewPeriodRunScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
-	r := Review{Period: f.period, Language: "en", Currency: eur2}
+	r := views.PeriodReview{Period: f.period, Language: "en", Currency: eur2}
 	for i := 1; i <= 10000; i++ {
-		r.Lines = append(r.Lines, ReviewLine{Line: rewardLine2(engine.ID(i), 1, engine.ID(i%500+1), "125.50"),
+		r.Lines = append(r.Lines, views.ReviewedLine{Line: rewardLine2(engine.ID(i), 1, engine.ID(i%500+1), "125.50"),
 			Program: "Volume rebate", Rule: "Rebate", Payee: fmt.Sprintf("Partner %d", i%500)})
 	}
 	b.ResetTimer()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -17,6 +16,7 @@ import (
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -70,7 +70,7 @@ type PeriodRunScreen struct {
 	changesTab *container.TabItem
 	split      *container.Split
 
-	review   Review
+	review   views.PeriodReview
 	format   numFmt
 	shown    []int // indexes into review.Lines after filtering
 	selected map[engine.ID]bool
@@ -85,7 +85,7 @@ func NewPeriodRunScreen(w fyne.Window, svc PeriodService) *PeriodRunScreen {
 	s := &PeriodRunScreen{win: w, svc: svc, selected: map[engine.ID]bool{}, texts: map[engine.ID]string{}}
 	s.build()
 	s.background(func() {
-		key, err := svc.CurrentPeriod(context.Background())
+		key, err := svc.RunPeriodKey()
 		fyne.Do(func() {
 			if err != nil {
 				s.setProblem(err.Error())
@@ -232,14 +232,13 @@ func (s *PeriodRunScreen) wait() { s.wg.Wait() }
 func (s *PeriodRunScreen) open(key string) {
 	s.setProblem("")
 	s.background(func() {
-		ctx := context.Background()
-		info, err := s.svc.Period(ctx, key)
+		info, err := s.svc.PeriodInfo(key)
 		if err != nil {
 			fyne.Do(func() { s.setProblem(err.Error()) })
 			return
 		}
-		r, err := s.svc.Review(ctx, info.Key)
-		cs, csErr := s.loadChanges(ctx, info.Key)
+		r, err := s.svc.Review(info.Key)
+		cs, csErr := s.loadChanges(info.Key)
 		fyne.Do(func() {
 			if err != nil {
 				s.setProblem(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
@@ -251,7 +250,7 @@ func (s *PeriodRunScreen) open(key string) {
 	})
 }
 
-func (s *PeriodRunScreen) show(r Review) {
+func (s *PeriodRunScreen) show(r views.PeriodReview) {
 	if r.Period.Key != s.review.Period.Key {
 		s.selected = map[engine.ID]bool{}
 	}
@@ -414,8 +413,8 @@ func (s *PeriodRunScreen) selectShown() {
 }
 
 // chosenLines returns the selected lines, in review order.
-func (s *PeriodRunScreen) chosenLines() []ReviewLine {
-	var out []ReviewLine
+func (s *PeriodRunScreen) chosenLines() []views.ReviewedLine {
+	var out []views.ReviewedLine
 	for _, l := range s.review.Lines {
 		if s.selected[l.Line.ID] {
 			out = append(out, l)
@@ -507,7 +506,7 @@ func (s *PeriodRunScreen) onCompute() {
 	s.progress.Show()
 	s.enable()
 	s.background(func() {
-		res, err := s.svc.Compute(context.Background(), key, func(done, total int) {
+		res, err := s.svc.ComputeForRun(key, func(done, total int) {
 			fyne.Do(func() {
 				if total > 0 {
 					s.progress.SetValue(float64(done) / float64(total))
@@ -567,7 +566,7 @@ func (s *PeriodRunScreen) onApprove() {
 func (s *PeriodRunScreen) approveIDs(ids []engine.ID, confirmed bool) {
 	key := s.review.Period.Key
 	s.background(func() {
-		err := s.svc.Approve(context.Background(), key, ids, confirmed)
+		_, err := s.svc.Approve(key, ids, confirmed)
 		fyne.Do(func() {
 			var be *engine.BudgetError
 			switch {
@@ -638,7 +637,7 @@ type payGroup struct {
 }
 
 // payGroups groups lines by payee in the order they are listed.
-func payGroups(lines []ReviewLine) []payGroup {
+func payGroups(lines []views.ReviewedLine) []payGroup {
 	var out []payGroup
 	at := map[engine.Payee]int{}
 	for _, l := range lines {
@@ -657,7 +656,7 @@ func payGroups(lines []ReviewLine) []payGroup {
 // onPay records payouts of the chosen approved money lines: one payout per
 // payee, so paying a whole period is one dialog rather than one per payee.
 func (s *PeriodRunScreen) onPay() {
-	var lines []ReviewLine
+	var lines []views.ReviewedLine
 	for _, l := range s.chosenLines() {
 		if l.Line.Status == engine.LineApproved && l.Line.Unit == engine.UnitMoney {
 			lines = append(lines, l)
@@ -728,8 +727,8 @@ func (s *PeriodRunScreen) recordPayouts(groups []payGroup, day engine.Date, meth
 		var failed []string
 		var firstErr error
 		for i, g := range groups {
-			req := PayRequest{Period: key, Payee: g.payee, Date: day, Method: method, Reference: ref, LineIDs: g.ids}
-			p, err := s.svc.Pay(context.Background(), req)
+			req := views.PayInput{Lines: g.ids, Date: day.String(), Method: method, Reference: ref}
+			p, err := s.svc.Pay(req)
 			if err != nil {
 				failed = append(failed, g.name)
 				if firstErr == nil {
@@ -777,7 +776,7 @@ func paySummary(groups []payGroup, paid []engine.Payout, failed []string, f numF
 func (s *PeriodRunScreen) onClose() {
 	key := s.review.Period.Key
 	s.background(func() {
-		imp, err := s.svc.CloseImpact(context.Background(), key)
+		imp, err := s.svc.CloseImpact(key)
 		fyne.Do(func() {
 			if err != nil {
 				showErr(fmt.Errorf("count what closing %s affects: %w", key, err), s.win)
@@ -803,7 +802,7 @@ func (s *PeriodRunScreen) onClose() {
 					return
 				}
 				s.background(func() {
-					err := s.svc.ClosePeriod(context.Background(), key)
+					_, err := s.svc.ClosePeriod(key)
 					fyne.Do(func() {
 						if err != nil {
 							showErr(fmt.Errorf("close %s: %w", key, err), s.win)
@@ -825,16 +824,16 @@ func (s *PeriodRunScreen) onClose() {
 
 // loadChanges reads what the last compute of period changed, when the back
 // end keeps it (off the UI goroutine).
-func (s *PeriodRunScreen) loadChanges(ctx context.Context, period string) (ChangeList, error) {
+func (s *PeriodRunScreen) loadChanges(period string) (views.ChangeReport, error) {
 	cs, ok := s.svc.(ChangesService)
 	if !ok {
-		return ChangeList{Period: period}, nil
+		return views.ChangeReport{Period: period}, nil
 	}
-	return cs.Changes(ctx, period)
+	return cs.Changes(period)
 }
 
 // showChanges fills the What changed tab and counts its rows in its title.
-func (s *PeriodRunScreen) showChanges(list ChangeList, err error) {
+func (s *PeriodRunScreen) showChanges(list views.ChangeReport, err error) {
 	s.changes.show(list, err, s.format)
 	title := "What changed"
 	if n := s.changes.count(); n > 0 {
@@ -855,7 +854,7 @@ func (s *PeriodRunScreen) roomForChanges() {
 }
 
 // onPickChange shows the lines behind a change: its program and payee.
-func (s *PeriodRunScreen) onPickChange(r ChangeRow) {
+func (s *PeriodRunScreen) onPickChange(r views.ChangeView) {
 	if contains(s.program.Options, r.Program) {
 		s.program.SetSelected(r.Program)
 	} else {

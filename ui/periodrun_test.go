@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // newComputedRun opens the run screen on the fake and computes 2026-07.
@@ -186,8 +187,7 @@ func TestPeriodRunPayAndClose(t *testing.T) {
 		t.Fatalf("payouts: got %d, want 1", len(f.pays))
 	}
 	got := f.pays[0]
-	want := PayRequest{Period: "2026-07", Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1},
-		Date: engine.MustDate("2026-08-05"), Method: "Bank transfer", LineIDs: []engine.ID{1, 3}}
+	want := views.PayInput{Lines: []engine.ID{1, 3}, Date: "2026-08-05", Method: "Bank transfer"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("pay request: got %+v, want %+v", got, want)
 	}
@@ -233,10 +233,10 @@ func TestPeriodRunPaysSeveralPayeesOnePayoutEach(t *testing.T) {
 	}
 	test.Tap(buttonIn2(t, w, "Pay"))
 	s.wait()
-	acme, tokyo := engine.Payee{Kind: engine.PayeePartner, ID: 1}, engine.Payee{Kind: engine.PayeePartner, ID: 2}
-	want := []PayRequest{
-		{Period: "2026-07", Payee: acme, Date: engine.MustDate("2026-08-05"), Method: "Bank transfer", LineIDs: []engine.ID{1, 3}},
-		{Period: "2026-07", Payee: tokyo, Date: engine.MustDate("2026-08-05"), Method: "Bank transfer", LineIDs: []engine.ID{2}},
+	// One payout for Acme Srl's lines 1 and 3, one for 東京's line 2.
+	want := []views.PayInput{
+		{Lines: []engine.ID{1, 3}, Date: "2026-08-05", Method: "Bank transfer"},
+		{Lines: []engine.ID{2}, Date: "2026-08-05", Method: "Bank transfer"},
 	}
 	if !reflect.DeepEqual(f.pays, want) {
 		t.Errorf("pay requests:\n got %+v\nwant %+v", f.pays, want)
@@ -251,7 +251,7 @@ func TestPeriodRunPaysSeveralPayeesOnePayoutEach(t *testing.T) {
 
 func TestPayGroupsKeepsListOrderAndSums(t *testing.T) {
 	a, b := engine.Payee{Kind: engine.PayeePartner, ID: 7}, engine.Payee{Kind: engine.PayeeRep, ID: 7}
-	lines := []ReviewLine{
+	lines := []views.ReviewedLine{
 		{Line: engine.RewardLine{ID: 1, Payee: b, Amount: dec2("10.05")}, Payee: "Rep"},
 		{Line: engine.RewardLine{ID: 2, Payee: a, Amount: dec2("100.00")}, Payee: "Partner"},
 		{Line: engine.RewardLine{ID: 3, Payee: b, Amount: dec2("-0.05")}, Payee: "Rep"},

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 func newProgramsTest(t *testing.T) (fyne.Window, *fake2, *ProgramsScreen) {
@@ -88,10 +89,10 @@ func TestProgramsRuleKindsRead(t *testing.T) {
 func TestProgramsSimulate(t *testing.T) {
 	_, f, s := newProgramsTest(t)
 	// Simulated 5,125.03 against 4,100.02 paid: difference +1,025.01.
-	f.sim = Simulation{Program: "Volume rebate", Period: "2026-Q2", Language: "en", Currency: eur2,
-		Rows: []SimRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl",
-			Cost: dec2("5125.03"), Paid: dec2("4100.02"), Difference: dec2("1025.01")}},
-		Cost: dec2("5125.03"), Paid: dec2("4100.02"), Difference: dec2("1025.01")}
+	f.sim = views.Simulation{Program: "Volume rebate", Period: "2026-Q2", Language: "en", Currency: eur2,
+		Rows: []views.SimRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl",
+			Simulated: dec2("5125.03"), Actual: dec2("4100.02"), Diff: dec2("1025.01")}},
+		Total: dec2("5125.03"), Actual: dec2("4100.02"), Diff: dec2("1025.01")}
 	s.simPeriod.SetText("2026-Q2")
 	s.onSimulate()
 	s.wait()

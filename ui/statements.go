@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"partnerdesk/engine/views"
+	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
@@ -40,9 +43,9 @@ type StatementsScreen struct {
 	period  *widget.Entry
 	payee   *widget.Entry
 	matches *widget.List
-	found   []PayeeRef
+	found   []views.PayeeRef
 	query   string // the text the shown matches answer
-	chosen  *PayeeRef
+	chosen  *views.PayeeRef
 
 	problem  *widget.Label
 	preview  *fyne.Container
@@ -53,7 +56,7 @@ type StatementsScreen struct {
 	progress  *widget.ProgressBar
 	batchInfo *widget.Label
 	cancel    context.CancelFunc
-	result    BatchResult
+	result    views.BatchResult
 
 	content fyne.CanvasObject
 	wg      sync.WaitGroup
@@ -65,7 +68,7 @@ func NewStatementsScreen(w fyne.Window, svc StatementService) *StatementsScreen 
 	s := &StatementsScreen{win: w, svc: svc}
 	s.build()
 	s.background(func() {
-		key, err := svc.CurrentPeriod(context.Background())
+		key, err := svc.RunPeriodKey()
 		fyne.Do(func() {
 			if err != nil {
 				s.say(widget.DangerImportance, err.Error())
@@ -205,7 +208,7 @@ func (s *StatementsScreen) find(text string) {
 		return
 	}
 	s.background(func() {
-		found, err := s.svc.FindPayees(context.Background(), q, payeeMatches)
+		found, err := s.svc.FindPayees(q, payeeMatches)
 		fyne.Do(func() {
 			if q != s.query {
 				return
@@ -226,7 +229,7 @@ func (s *StatementsScreen) find(text string) {
 	})
 }
 
-func (s *StatementsScreen) pick(p PayeeRef) {
+func (s *StatementsScreen) pick(p views.PayeeRef) {
 	s.chosen = &p
 	s.query = p.Label()
 	s.payee.SetText(p.Label())
@@ -244,7 +247,7 @@ func (s *StatementsScreen) showPreview() {
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
 	s.say(widget.DangerImportance, "")
 	s.background(func() {
-		sum, err := s.svc.StatementPreview(context.Background(), key, payee.Payee)
+		sum, err := s.svc.StatementPreview(key, payee.Payee)
 		fyne.Do(func() {
 			if err != nil {
 				s.say(widget.DangerImportance, fmt.Sprintf("Could not prepare the statement of %s for %s: %v", payee.Label(), key, err))
@@ -255,7 +258,7 @@ func (s *StatementsScreen) showPreview() {
 	})
 }
 
-func (s *StatementsScreen) fillPreview(m StatementSummary) {
+func (s *StatementsScreen) fillPreview(m views.StatementPreview) {
 	f := numFmt{lang: m.Language, cur: m.Currency}
 	name := widget.NewLabelWithStyle(m.Payee.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
@@ -311,7 +314,7 @@ func (s *StatementsScreen) fillPreview(m StatementSummary) {
 }
 
 // onSave asks where to write the chosen statement and writes it.
-func (s *StatementsScreen) onSave(format StatementFormat) {
+func (s *StatementsScreen) onSave(format string) {
 	if s.chosen == nil {
 		return
 	}
@@ -326,7 +329,7 @@ func (s *StatementsScreen) onSave(format StatementFormat) {
 			return
 		}
 		s.background(func() {
-			err := s.svc.WriteStatement(context.Background(), key, payee.Payee, format, w)
+			err := s.svc.WriteStatement(payee.Payee, key, format, w)
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
@@ -411,7 +414,7 @@ func (s *StatementsScreen) onCancel() {
 }
 
 // batchSummary says in a sentence or two what a print run did.
-func batchSummary(r BatchResult) string {
+func batchSummary(r views.BatchResult) string {
 	msg := fmt.Sprintf("Wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
 	if r.Canceled {
 		msg = fmt.Sprintf("Cancelled: wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
@@ -423,7 +426,7 @@ func batchSummary(r BatchResult) string {
 }
 
 // showBatch shows the summary and the files written in a dialog.
-func (s *StatementsScreen) showBatch(r BatchResult) {
+func (s *StatementsScreen) showBatch(r views.BatchResult) {
 	msg := batchSummary(r)
 	s.batchInfo.Importance = widget.SuccessImportance
 	if r.Canceled || len(r.Failed) > 0 {
@@ -431,11 +434,16 @@ func (s *StatementsScreen) showBatch(r BatchResult) {
 	}
 	s.batchInfo.SetText(msg)
 	lines := make([]string, 0, len(r.Files)+len(r.Failed))
-	for _, f := range r.Failed {
-		lines = append(lines, "✗ "+f.Payee+": "+f.Reason)
+	payees := make([]string, 0, len(r.Failed))
+	for payee := range r.Failed {
+		payees = append(payees, payee)
+	}
+	sort.Strings(payees)
+	for _, payee := range payees {
+		lines = append(lines, "✗ "+payee+": "+r.Failed[payee])
 	}
 	for _, f := range r.Files {
-		lines = append(lines, "✓ "+f)
+		lines = append(lines, "✓ "+filepath.Base(f))
 	}
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 func TestStatementsPickPayeeAndPreview(t *testing.T) {
@@ -96,12 +97,12 @@ func TestStatementsPrintAllCancel(t *testing.T) {
 func TestBatchSummary(t *testing.T) {
 	tests := []struct {
 		name string
-		r    BatchResult
+		r    views.BatchResult
 		want string
 	}{
-		{"all", BatchResult{Dir: "/d", Files: []string{"a", "b"}, Total: 2}, "Wrote 2 of 2 statements into /d."},
-		{"failures", BatchResult{Dir: "/d", Files: []string{"a"}, Total: 2, Failed: []BatchFailure{{"B", "no font"}}}, "Wrote 1 of 2 statements into /d. 1 could not be written."},
-		{"cancelled", BatchResult{Dir: "/d", Total: 5, Canceled: true}, "Cancelled: wrote 0 of 5 statements into /d."},
+		{"all", views.BatchResult{Dir: "/d", Files: []string{"a", "b"}, Total: 2}, "Wrote 2 of 2 statements into /d."},
+		{"failures", views.BatchResult{Dir: "/d", Files: []string{"a"}, Total: 2, Failed: map[string]string{"B": "no font"}}, "Wrote 1 of 2 statements into /d. 1 could not be written."},
+		{"cancelled", views.BatchResult{Dir: "/d", Total: 5, Canceled: true}, "Cancelled: wrote 0 of 5 statements into /d."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

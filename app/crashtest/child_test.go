@@ -17,6 +17,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // Environment variables that turn the test binary into a child process.
@@ -189,7 +190,7 @@ func settle(svc *app.Service, month engine.Period, out *printer) error {
 		out.line("approved %s %s", month.Key, strings.Join(ids, ","))
 	}
 	for _, py := range payees {
-		po, err := svc.Pay(app.PayInput{Lines: byPayee[py], Method: "bank transfer", Reference: month.Key})
+		po, err := svc.Pay(views.PayInput{Lines: byPayee[py], Method: "bank transfer", Reference: month.Key})
 		if err != nil {
 			return fmt.Errorf("pay %s: %w", month.Key, err)
 		}

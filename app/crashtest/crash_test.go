@@ -221,7 +221,7 @@ func TestCrashBackupUnderLoad(t *testing.T) {
 
 // TestCrashUpgradeKilled kills the process that upgrades a schema-1 file
 // at random moments of the upgrade. Afterwards the file checks clean as
-// either schema 1 or 2 with all its sales, any backup it left is a whole
+// either schema 1 or the current schema with all its sales, any backup it left is a whole
 // schema-1 copy, and opening it again finishes the upgrade.
 func TestCrashUpgradeKilled(t *testing.T) {
 	kills := envInt("PARTNERDESK_CRASH_UPGRADE_KILLS", max(6, envInt("PARTNERDESK_CRASH_KILLS", 25)/10))
@@ -259,7 +259,7 @@ func TestCrashUpgradeKilled(t *testing.T) {
 		c := startChild(t, envMode+"=upgrade", envDB+"="+p)
 		c.waitFor(prefixed("ready"), 60*time.Second)
 		t0 := time.Now()
-		if !c.waitFor(prefixed("upgraded 2"), 120*time.Second) {
+		if !c.waitFor(prefixed(fmt.Sprint("upgraded ", data.CurrentSchema)), 120*time.Second) {
 			c.kill()
 			t.Fatalf("upgrade did not finish:\n%s", c.stderr.String())
 		}
@@ -296,7 +296,7 @@ func TestCrashUpgradeKilled(t *testing.T) {
 			}
 		}
 		switch {
-		case rep.Schema == 2 && len(baks) == 1:
+		case rep.Schema == data.CurrentSchema && len(baks) == 1:
 			outcome["upgraded"]++
 		case rep.Schema == 1 && len(baks) == 1:
 			outcome["old file, backup written"]++

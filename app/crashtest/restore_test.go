@@ -18,11 +18,20 @@ import (
 )
 
 // Sales in the two databases the restore and backup harnesses swap: the
-// count tells which one a file is.
-const (
-	oldSales = 8000
-	newSales = 5000
-)
+// count tells which one a file is. The long run (make crashtest) uses
+// larger files, so that a restore lasts long enough for many kills to land
+// in its middle.
+var oldSales, newSales = crashSizes()
+
+func crashSizes() (int, int) {
+	if longRun() {
+		return 8000, 5000
+	}
+	return 1500, 800
+}
+
+// longRun is true under make crashtest (more kills than the default).
+func longRun() bool { return envInt("PARTNERDESK_CRASH_KILLS", 25) > 25 }
 
 // salesFiles caches salesFile's bytes across the tests of one run.
 var salesFiles sync.Map
@@ -368,6 +377,9 @@ func TestCrashRestoreFaults(t *testing.T) {
 		if calls == 0 {
 			t.Fatalf("no call of %s was hit: the injection did not work", set)
 		}
+		if !longRun() && !strings.Contains(set, "rename") {
+			continue // the quick run makes only the renames fail
+		}
 		for n := 1; n <= calls; n++ {
 			p := fresh()
 			code, errs := straceChild(t, set, "error=EIO", n, "--db", p, "restore", bak)
@@ -436,6 +448,9 @@ func TestCrashBackupFaults(t *testing.T) {
 			}
 			calls++
 			outcome["killed at "+set+": "+verify(t, p, named, fmt.Sprintf("killed at %s call %d", set, n))]++
+		}
+		if !longRun() && !strings.Contains(set, "rename") {
+			continue // the quick run makes only the renames fail
 		}
 		for n := 1; n <= calls; n++ {
 			p, named := fresh()

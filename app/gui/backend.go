@@ -9,50 +9,50 @@ import (
 // Backend adapts the app's use cases to the interfaces the screens declare.
 // It converts types and nothing else: every rule lives in app or engine.
 type Backend struct {
-	svc *app.Service
+	*app.Service
 }
 
 // NewBackend returns the screens' backend over svc.
-func NewBackend(svc *app.Service) *Backend { return &Backend{svc: svc} }
+func NewBackend(svc *app.Service) *Backend { return &Backend{Service: svc} }
 
 var _ ui.Backend = (*Backend)(nil)
 
 // Company implements ui.SettingsBackend.
-func (b *Backend) Company() (engine.Company, error) { return b.svc.Company() }
+func (b *Backend) Company() (engine.Company, error) { return b.Service.Company() }
 
 // SaveCompany implements ui.SettingsBackend.
-func (b *Backend) SaveCompany(c engine.Company) error { return b.svc.SaveCompany(c) }
+func (b *Backend) SaveCompany(c engine.Company) error { return b.Service.SaveCompany(c) }
 
 // Operator implements ui.SettingsBackend.
-func (b *Backend) Operator() string { return b.svc.Operator }
+func (b *Backend) Operator() string { return b.Service.Operator }
 
 // SetOperator implements ui.SettingsBackend.
-func (b *Backend) SetOperator(name string) error { return b.svc.SetOperator(name) }
+func (b *Backend) SetOperator(name string) error { return b.Service.SetOperator(name) }
 
 // Partners implements ui.PartnersBackend.
-func (b *Backend) Partners(query string) ([]engine.Partner, error) { return b.svc.Partners(query) }
+func (b *Backend) Partners(query string) ([]engine.Partner, error) { return b.Service.Partners(query) }
 
 // Partner implements ui.PartnersBackend.
-func (b *Backend) Partner(id engine.ID) (engine.Partner, error) { return b.svc.Partner(id) }
+func (b *Backend) Partner(id engine.ID) (engine.Partner, error) { return b.Service.Partner(id) }
 
 // SavePartner implements ui.PartnersBackend.
-func (b *Backend) SavePartner(p *engine.Partner) error { return b.svc.SavePartner(p) }
+func (b *Backend) SavePartner(p *engine.Partner) error { return b.Service.SavePartner(p) }
 
 // Reps implements ui.PartnersBackend.
 func (b *Backend) Reps(partnerID engine.ID) ([]engine.Rep, error) {
-	rs, err := b.svc.Reps(partnerID)
+	rs, err := b.Service.Reps(partnerID)
 	sortReps(rs)
 	return rs, err
 }
 
 // SaveRep implements ui.PartnersBackend.
-func (b *Backend) SaveRep(r *engine.Rep) error { return b.svc.SaveRep(r) }
+func (b *Backend) SaveRep(r *engine.Rep) error { return b.Service.SaveRep(r) }
 
 // Products implements ui.SalesBackend.
-func (b *Backend) Products() ([]engine.Product, error) { return b.svc.Products() }
+func (b *Backend) Products() ([]engine.Product, error) { return b.Service.Products() }
 
 // Today implements ui.SalesBackend and ui.PeriodService.
-func (b *Backend) Today() engine.Date { return b.svc.Today() }
+func (b *Backend) Today() engine.Date { return b.Service.Today() }
 
 // AddSale implements ui.SalesBackend.
 func (b *Backend) AddSale(in ui.SaleInput, confirmed bool) (engine.Sale, error) {
@@ -74,17 +74,17 @@ func (b *Backend) AddSale(in ui.SaleInput, confirmed bool) (engine.Sale, error) 
 	if in.ProductID != 0 {
 		ai.Product = idRef("", in.ProductID)
 	}
-	return b.svc.AddSale(ai, confirmed)
+	return b.Service.AddSale(ai, confirmed)
 }
 
 // RecentSales implements ui.SalesBackend.
 func (b *Backend) RecentSales(limit int) ([]ui.SaleRow, error) {
-	rs, err := b.svc.RecentSales(limit)
+	rs, err := b.Service.RecentSales(limit)
 	if err != nil {
 		return nil, err
 	}
 	// The list writes numbers the way the company's language does.
-	co, err := b.svc.Company()
+	co, err := b.Service.Company()
 	if err != nil {
 		return nil, err
 	}

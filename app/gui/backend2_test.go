@@ -17,6 +17,7 @@ import (
 	"partnerdesk/app/gui"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 	"partnerdesk/ui"
 )
 
@@ -54,7 +55,7 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := b.Dashboard(ctx, "2026-Q2")
+	got, err := b.Dashboard("2026-Q2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,10 +67,10 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 		len(got.Leaders.RepsByRevenue) != len(want.Leaders.RepsByRevenue) || got.Registrations.Won != want.Registrations.Won {
 		t.Errorf("converted dashboard differs:\n got %+v\nwant %+v", got, want)
 	}
-	if got.RevenueByMonth[11].Label != "2026-06" || !got.RevenueByMonth[11].Value.Equal(want.RevenueByMonth[11].Revenue) {
+	if got.RevenueByMonth[11].Month != "2026-06" || !got.RevenueByMonth[11].Revenue.Equal(want.RevenueByMonth[11].Revenue) {
 		t.Errorf("last bar %+v, want 2026-06 %s", got.RevenueByMonth[11], want.RevenueByMonth[11].Revenue)
 	}
-	tbl, err := b.DashboardDetail(ctx, "2026-Q2", ui.Figure{Kind: ui.FigureRevenue, Arg: "2026-06"})
+	tbl, err := b.DashboardDetail("2026-Q2", views.Figure{Kind: views.FigureRevenue, Arg: "2026-06"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,7 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 	}
 	sum := decimal.Zero
 	for _, r := range tbl.Rows {
-		if r[net].Kind != ui.CellMoney || r[0].Kind != ui.CellDate {
+		if r[net].Kind != views.CellMoney || r[0].Kind != views.CellDate {
 			t.Fatalf("row cells %+v: want a date first and money under Net", r)
 		}
 		sum = sum.Add(r[net].Dec)
@@ -89,7 +90,7 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 	if !sum.Equal(want.RevenueByMonth[11].Revenue) {
 		t.Errorf("June's rows add up to %s, the bar says %s", sum, want.RevenueByMonth[11].Revenue)
 	}
-	if _, err := b.Dashboard(ctx, "someday"); err == nil || !strings.Contains(err.Error(), "is not a period") {
+	if _, err := b.Dashboard("someday"); err == nil || !strings.Contains(err.Error(), "is not a period") {
 		t.Errorf("a bad key gave %v, want the sentence on how to write a period", err)
 	}
 }
@@ -99,20 +100,20 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 func TestBackendPeriodRun(t *testing.T) {
 	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	// Most demo programs run by the quarter, and Q2 has ended and is open.
-	key, err := b.CurrentPeriod(ctx)
+	key, err := b.RunPeriodKey()
 	if err != nil || key != "2026-Q2" {
 		t.Fatalf("current period %q, %v; want 2026-Q2", key, err)
 	}
-	info, err := b.Period(ctx, key)
+	info, err := b.PeriodInfo(key)
 	if err != nil || info.Closed || info.Start != engine.MustDate("2026-04-01") || info.End != engine.MustDate("2026-06-30") {
 		t.Fatalf("period %+v, %v", info, err)
 	}
 	var calls int
-	res, err := b.Compute(ctx, key, func(done, total int) { calls++ })
+	res, err := b.ComputeForRun(key, func(done, total int) { calls++ })
 	if err != nil || res.Lines == 0 || res.Programs == 0 || calls == 0 {
 		t.Fatalf("compute %+v, %v, %d progress calls", res, err, calls)
 	}
-	rev, err := b.Review(ctx, key)
+	rev, err := b.Review(key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,12 +138,12 @@ func TestBackendPeriodRun(t *testing.T) {
 
 	// Shrink the first program's budget: approving its lines must ask.
 	first := rev.Totals[0]
-	p, err := b.Program(ctx, first.ProgramID)
+	p, err := b.ProgramByID(first.ProgramID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p.Budget = decimal.NewFromInt(1)
-	if _, err := b.SaveProgram(ctx, p); err != nil {
+	if _, err := b.SaveProgram(p); err != nil {
 		t.Fatal(err)
 	}
 	var ids []engine.ID
@@ -151,7 +152,7 @@ func TestBackendPeriodRun(t *testing.T) {
 			ids = append(ids, l.Line.ID)
 		}
 	}
-	err = b.Approve(ctx, key, ids, false)
+	_, err = b.Approve(key, ids, false)
 	var be *engine.BudgetError
 	if !errors.As(err, &be) || !errors.Is(err, engine.ErrConfirmationNeeded) || len(be.Overruns) != 1 {
 		t.Fatalf("approve past the budget: %v, want one *engine.BudgetError overrun", err)
@@ -163,11 +164,11 @@ func TestBackendPeriodRun(t *testing.T) {
 	for i, l := range rev.Lines {
 		all[i] = l.Line.ID
 	}
-	if err := b.Approve(ctx, key, all, true); err != nil {
+	if _, err := b.Approve(key, all, true); err != nil {
 		t.Fatalf("confirmed approval: %v", err)
 	}
 
-	imp, err := b.CloseImpact(ctx, key)
+	imp, err := b.CloseImpact(key)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestBackendPeriodRun(t *testing.T) {
 		t.Errorf("close impact %+v, want %d lines, none draft, some sales and registrations", imp, len(rev.Lines))
 	}
 	// Closing refuses unpaid lines; pay each payee, then close.
-	if err := b.ClosePeriod(ctx, key); err == nil {
+	if _, err := b.ClosePeriod(key); err == nil {
 		t.Fatal("closing with unpaid lines gave no error")
 	}
 	by := map[engine.Payee][]engine.ID{}
@@ -187,7 +188,7 @@ func TestBackendPeriodRun(t *testing.T) {
 		}
 	}
 	for py, ids := range by {
-		po, err := b.Pay(ctx, ui.PayRequest{Period: key, Payee: py, Date: b.Today(), Method: "bank transfer", Reference: "Q2", LineIDs: ids})
+		po, err := b.Pay(views.PayInput{Lines: ids, Date: b.Today().String(), Method: "bank transfer", Reference: "Q2"})
 		if err != nil {
 			t.Fatalf("pay %v: %v", py, err)
 		}
@@ -197,7 +198,7 @@ func TestBackendPeriodRun(t *testing.T) {
 	}
 	// The monthly programs' months inside the quarter must be computed
 	// (and settled) before the quarter closes: closing it closes them.
-	err = b.ClosePeriod(ctx, key)
+	_, err = b.ClosePeriod(key)
 	if err == nil || !strings.Contains(err.Error(), "compute 2026-04, 2026-05, 2026-06 first") {
 		t.Fatalf("closing with uncomputed months: %v", err)
 	}
@@ -219,24 +220,24 @@ func TestBackendPeriodRun(t *testing.T) {
 			}
 		}
 		for _, ids := range pay {
-			if _, err := svc.Pay(app.PayInput{Lines: ids, Method: "bank transfer", Reference: m}); err != nil {
+			if _, err := svc.Pay(views.PayInput{Lines: ids, Method: "bank transfer", Reference: m}); err != nil {
 				t.Fatal(err)
 			}
 		}
 	}
-	if err := b.ClosePeriod(ctx, key); err != nil {
+	if _, err := b.ClosePeriod(key); err != nil {
 		t.Fatal(err)
 	}
-	if info, err := b.Period(ctx, key); err != nil || !info.Closed {
+	if info, err := b.PeriodInfo(key); err != nil || !info.Closed {
 		t.Errorf("after closing: %+v, %v", info, err)
 	}
 	// With Q2 closed, the screens open on the running quarter.
-	if key, err := b.CurrentPeriod(ctx); err != nil || key != "2026-Q3" {
+	if key, err := b.RunPeriodKey(); err != nil || key != "2026-Q3" {
 		t.Errorf("current period after closing %q, %v; want 2026-Q3", key, err)
 	}
 	// A line already paid is not paid twice.
 	for py, ids := range by {
-		if _, err := b.Pay(ctx, ui.PayRequest{Payee: py, Method: "bank transfer", LineIDs: ids}); err == nil {
+		if _, err := b.Pay(views.PayInput{Lines: ids, Method: "bank transfer"}); err == nil {
 			t.Errorf("paying %v's lines twice gave no error", py)
 		}
 		break
@@ -251,7 +252,7 @@ func TestBackendProgramsAndSimulation(t *testing.T) {
 	if _, err := svc.Approve("2026-Q2", nil, true); err != nil {
 		t.Fatal(err)
 	}
-	list, err := b.Programs(ctx)
+	list, err := b.ProgramList()
 	if err != nil || len(list.Programs) == 0 || list.Currency.Code != "EUR" {
 		t.Fatalf("programs %+v, %v", list, err)
 	}
@@ -273,11 +274,11 @@ func TestBackendProgramsAndSimulation(t *testing.T) {
 	if !spent.Equal(want) || !want.IsPositive() {
 		t.Errorf("spent %s, approved money lines %s", spent, want)
 	}
-	file, err := b.ExportProgram(ctx, list.Programs[0].Program.ID)
+	file, err := b.ExportProgramByID(list.Programs[0].Program.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := b.ReadProgram(ctx, file)
+	back, err := b.ReadProgram(file)
 	if err != nil || back.Name != list.Programs[0].Program.Name {
 		t.Fatalf("read back %q, %v", back.Name, err)
 	}
@@ -290,16 +291,16 @@ func TestBackendProgramsAndSimulation(t *testing.T) {
 		}
 	}
 	for _, ids := range by {
-		if _, err := svc.Pay(app.PayInput{Lines: ids, Method: "bank transfer", Reference: "Q2"}); err != nil {
+		if _, err := svc.Pay(views.PayInput{Lines: ids, Method: "bank transfer", Reference: "Q2"}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	sim, err := b.Simulate(ctx, list.Programs[0].Program, "2026-Q2")
+	sim, err := b.Simulate(list.Programs[0].Program, "2026-Q2")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sim.Difference.IsZero() || !sim.Cost.Equal(sim.Paid) || len(sim.Rows) == 0 {
-		t.Errorf("simulation of the unchanged program: cost %s paid %s diff %s, %d rows", sim.Cost, sim.Paid, sim.Difference, len(sim.Rows))
+	if !sim.Diff.IsZero() || !sim.Total.Equal(sim.Actual) || len(sim.Rows) == 0 {
+		t.Errorf("simulation of the unchanged program: cost %s paid %s diff %s, %d rows", sim.Total, sim.Actual, sim.Diff, len(sim.Rows))
 	}
 }
 
@@ -308,7 +309,7 @@ func TestBackendStatements(t *testing.T) {
 	if _, err := svc.ComputePeriod("2026-Q2", nil); err != nil {
 		t.Fatal(err)
 	}
-	found, err := b.FindPayees(ctx, "a", 5)
+	found, err := b.FindPayees("a", 5)
 	if err != nil || len(found) != 5 {
 		t.Fatalf("find %d payees, %v; want 5", len(found), err)
 	}
@@ -325,7 +326,7 @@ func TestBackendStatements(t *testing.T) {
 		t.Fatal(payees, err)
 	}
 	py := payees[0]
-	sum, err := b.StatementPreview(ctx, "2026-Q2", py)
+	sum, err := b.StatementPreview("2026-Q2", py)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,14 +344,14 @@ func TestBackendStatements(t *testing.T) {
 		t.Errorf("preview %+v: want %d lines and %s", sum, len(ls), money)
 	}
 	var buf bytes.Buffer
-	if err := b.WriteStatement(ctx, "2026-Q2", py, ui.FormatCSV, &buf); err != nil || buf.Len() == 0 {
+	if err := b.WriteStatement(py, "2026-Q2", ui.FormatCSV, &buf); err != nil || buf.Len() == 0 {
 		t.Fatalf("csv statement: %d bytes, %v", buf.Len(), err)
 	}
 	// A run cancelled before it starts writes nothing and says so.
 	stop, cancel := context.WithCancel(ctx)
 	cancel()
 	res, err := b.PrintAll(stop, "2026-Q2", t.TempDir(), func(int, int) {})
-	if !errors.Is(err, context.Canceled) || !res.Canceled || len(res.Files) != 0 || res.Total != len(payees) {
+	if err != nil || !res.Canceled || len(res.Files) != 0 || res.Total != len(payees) {
 		t.Errorf("cancelled print: %+v, %v", res, err)
 	}
 }

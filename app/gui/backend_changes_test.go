@@ -15,18 +15,18 @@ import (
 // to the period's lines; computing again changes nothing.
 func TestBackendChanges(t *testing.T) {
 	b, _ := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
-	before, err := b.Changes(ctx, "2026-Q2")
+	before, err := b.Changes("2026-Q2")
 	if err != nil || before.Computed || len(before.Changes) != 0 {
 		t.Fatalf("before any compute: %+v, %v; want not computed", before, err)
 	}
-	if _, err := b.Compute(ctx, "2026-Q2", func(int, int) {}); err != nil {
+	if _, err := b.ComputeForRun("2026-Q2", func(int, int) {}); err != nil {
 		t.Fatal(err)
 	}
-	first, err := b.Changes(ctx, "2026-Q2")
+	first, err := b.Changes("2026-Q2")
 	if err != nil || !first.Computed || !first.First || len(first.Changes) == 0 {
 		t.Fatalf("after the first compute: computed %v first %v, %d changes, %v", first.Computed, first.First, len(first.Changes), err)
 	}
-	rev, err := b.Review(ctx, "2026-Q2")
+	rev, err := b.Review("2026-Q2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,14 +43,14 @@ func TestBackendChanges(t *testing.T) {
 	if !changes.Equal(lines) {
 		t.Errorf("the changes add up to %s, the lines to %s", changes, lines)
 	}
-	if !strings.Contains(first.Summary, " new; +") {
-		t.Errorf("summary %q", first.Summary)
+	if !strings.Contains(first.SummaryText, " new; +") {
+		t.Errorf("summary %q", first.SummaryText)
 	}
-	if _, err := b.Compute(ctx, "2026-Q2", func(int, int) {}); err != nil {
+	if _, err := b.ComputeForRun("2026-Q2", func(int, int) {}); err != nil {
 		t.Fatal(err)
 	}
-	again, err := b.Changes(ctx, "2026-Q2")
-	if err != nil || again.First || len(again.Changes) != 0 || again.Summary != "No changes since the last compute" || again.PreviousAt.IsZero() {
+	again, err := b.Changes("2026-Q2")
+	if err != nil || again.First || len(again.Changes) != 0 || again.SummaryText != "No changes since the last compute" || again.PreviousAt.IsZero() {
 		t.Errorf("after computing the same inputs again: %+v, %v", again, err)
 	}
 }

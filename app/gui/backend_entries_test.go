@@ -5,6 +5,7 @@ import (
 
 	"partnerdesk/app/demo"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 	"partnerdesk/ui"
 )
 
@@ -33,7 +34,7 @@ func TestBackendEntries(t *testing.T) {
 	}
 
 	// Picked values go by id: the typed text is ignored.
-	r, err := b.AddRegistration(ui.RegistrationInput{Partner: "whatever was typed", Rep: "?", PartnerID: p.ID, RepID: rep.ID,
+	r, err := b.AddRegistration(views.RegistrationInput{Partner: "whatever was typed", Rep: "?", PartnerID: p.ID, RepID: rep.ID,
 		Customer: "Globex", ExpectedValue: "12000", Submitted: "2026-07-01"})
 	if err != nil {
 		t.Fatal(err)
@@ -41,10 +42,10 @@ func TestBackendEntries(t *testing.T) {
 	if r.PartnerID != p.ID || r.RepID != rep.ID || r.WindowDays != 90 || r.Decision != engine.DecisionPending {
 		t.Errorf("registration = %+v, want %d/%d pending with 90 days", r, p.ID, rep.ID)
 	}
-	if _, err := b.DecideRegistration(r.ID, ui.VerdictApprove, "2026-07-02"); err != nil {
+	if _, err := b.DecideRegistration(r.ID, string(ui.VerdictApprove), "2026-07-02"); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := b.Registrations(5)
+	rows, err := b.RecentRegistrations(5)
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("registrations %d, %v", len(rows), err)
 	}
@@ -55,32 +56,32 @@ func TestBackendEntries(t *testing.T) {
 		top.Language != co.Language || top.Currency != co.Currency {
 		t.Errorf("newest row = %+v, want registration %d of %s/%s closing by 2026-09-30 in %s", top, r.ID, p.Name, rep.Name, co.Language)
 	}
-	if _, err := b.DecideRegistration(r.ID, ui.VerdictReject, ""); err == nil {
+	if _, err := b.DecideRegistration(r.ID, string(ui.VerdictReject), ""); err == nil {
 		t.Error("a second decision was accepted")
 	}
 
-	tr, err := b.AddTraining(ui.TrainingInput{PartnerID: p.ID, RepID: rep.ID, Course: "Admin basics", Completed: "2026-07-03",
+	tr, err := b.AddTraining(views.TrainingInput{PartnerID: p.ID, RepID: rep.ID, Course: "Admin basics", Completed: "2026-07-03",
 		Certification: true, ValidUntil: "2027-07-03"})
 	if err != nil || tr.RepID != rep.ID || !tr.Certification {
 		t.Fatalf("training %+v, %v", tr, err)
 	}
-	ts, err := b.Trainings(1)
+	ts, err := b.RecentTrainings(1)
 	if err != nil || len(ts) != 1 || ts[0].Training.ID != tr.ID || ts[0].Partner != p.Name || ts[0].Rep != rep.Name {
 		t.Errorf("newest training = %+v, %v; want %d of %s", ts, err, tr.ID, rep.Name)
 	}
-	a, err := b.AddActivity(ui.ActivityInput{PartnerID: p.ID, Type: "webinar", Date: "2026-07-04", Note: "Backup for SMBs"})
+	a, err := b.AddActivity(views.ActivityInput{PartnerID: p.ID, Type: "webinar", Date: "2026-07-04", Note: "Backup for SMBs"})
 	if err != nil || a.PartnerID != p.ID || a.RepID != 0 {
 		t.Fatalf("activity %+v, %v", a, err)
 	}
-	as, err := b.Activities(1)
+	as, err := b.RecentActivities(1)
 	if err != nil || len(as) != 1 || as[0].Activity.ID != a.ID || as[0].Partner != p.Name || as[0].Rep != "" {
 		t.Errorf("newest activity = %+v, %v", as, err)
 	}
-	if _, err := b.AddActivity(ui.ActivityInput{PartnerID: p.ID}); err == nil {
+	if _, err := b.AddActivity(views.ActivityInput{PartnerID: p.ID}); err == nil {
 		t.Error("an activity without a type was accepted")
 	}
 
-	rv, err := b.ReviewTiers("2026-06-30")
+	rv, err := b.ReviewTiersAsOf("2026-06-30")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,11 +95,11 @@ func TestBackendEntries(t *testing.T) {
 	if pr.Partner == "" || pr.Current == pr.Proposed {
 		t.Errorf("proposal %+v, want a named partner and a change", pr)
 	}
-	got, err := b.ApplyTiers([]ui.TierPick{{PartnerID: pr.PartnerID, Tier: pr.Proposed}}, "2026-07-01", "test")
+	got, err := b.ApplyTiers([]views.TierPick{{PartnerID: pr.PartnerID, Tier: pr.Proposed}}, "2026-07-01", "test")
 	if err != nil || len(got) != 1 || got[0].Tier != pr.Proposed {
 		t.Fatalf("apply %+v, %v", got, err)
 	}
-	rv, err = b.ReviewTiers("2026-07-01")
+	rv, err = b.ReviewTiersAsOf("2026-07-01")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,20 +121,20 @@ func BenchmarkEntriesReads(b *testing.B) {
 	be, _ := guiBackend(b, demo.Generate(1, engine.MustDate("2026-10-31")), "2026-11-05")
 	b.Run("lists", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := be.Registrations(500); err != nil {
+			if _, err := be.RecentRegistrations(500); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := be.Trainings(500); err != nil {
+			if _, err := be.RecentTrainings(500); err != nil {
 				b.Fatal(err)
 			}
-			if _, err := be.Activities(500); err != nil {
+			if _, err := be.RecentActivities(500); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("tier review", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := be.ReviewTiers("2026-10-31"); err != nil {
+			if _, err := be.ReviewTiersAsOf("2026-10-31"); err != nil {
 				b.Fatal(err)
 			}
 		}

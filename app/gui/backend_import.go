@@ -37,7 +37,7 @@ func (b *Backend) GuessMapping(kind, path string) (ui.ImportPreview, error) {
 	if err != nil {
 		return ui.ImportPreview{}, err
 	}
-	m, remembered, err := b.svc.ResolveMapping(k, "", t.Header)
+	m, remembered, err := b.Service.ResolveMapping(k, "", t.Header)
 	if err != nil {
 		return ui.ImportPreview{}, fmt.Errorf("mapping for %s: %w", k, err)
 	}
@@ -79,7 +79,7 @@ func (b *Backend) SaveMapping(kind string, m ui.Mapping) error {
 	if err != nil {
 		return err
 	}
-	return b.svc.SaveMapping(im)
+	return b.Service.SaveMapping(im)
 }
 
 // mapping turns the screen's field -> header map into the kind's mapping,
@@ -95,7 +95,7 @@ func (b *Backend) mapping(kind string, m ui.Mapping) (imports.Mapping, error) {
 			im.Columns[field] = header
 		}
 	}
-	if saved, ok, err := b.svc.ResolveMapping(k, app.DefaultMapping, nil); err == nil && ok {
+	if saved, ok, err := b.Service.ResolveMapping(k, app.DefaultMapping, nil); err == nil && ok {
 		im.DecimalComma, im.MonthFirst = saved.DecimalComma, saved.MonthFirst
 	}
 	return im, nil
@@ -108,7 +108,7 @@ func (b *Backend) DryRun(kind, path string, m ui.Mapping) (ui.ImportReport, erro
 	if err != nil {
 		return ui.ImportReport{}, err
 	}
-	rep, err := b.svc.Import(im.Kind, path, &im, true, nil)
+	rep, err := b.Service.Import(im.Kind, path, &im, true, nil)
 	out := importReport(rep, rep.Rows)
 	if err != nil && !errors.Is(err, app.ErrImportRejected) {
 		return out, err
@@ -123,7 +123,7 @@ func (b *Backend) Import(kind, path string, m ui.Mapping, progress func(done, to
 	if err != nil {
 		return ui.ImportReport{}, err
 	}
-	rep, err := b.svc.Import(im.Kind, path, &im, false, app.Progress(progress))
+	rep, err := b.Service.Import(im.Kind, path, &im, false, app.Progress(progress))
 	if err != nil {
 		return importReport(rep, rep.Rows), err
 	}

@@ -9,8 +9,10 @@
 //
 // A quick seeded version runs in the normal `go test`; PARTNERDESK_MODEL_N
 // sets the number of histories (make modeltest runs 10,000),
-// PARTNERDESK_MODEL_STEPS their length and PARTNERDESK_MODEL_SEED replays one
-// seed. FuzzHistory fuzzes the seed.
+// PARTNERDESK_MODEL_STEPS their length, PARTNERDESK_MODEL_FIRST the first seed
+// (1), PARTNERDESK_MODEL_PAR how many run at once (4), and
+// PARTNERDESK_MODEL_SEED replays one seed (with -v, printing its steps).
+// FuzzHistory fuzzes the seed.
 package modeltest
 
 import (
@@ -56,8 +58,9 @@ func TestModelHistories(t *testing.T) {
 		}
 		seeds = append(seeds, v)
 	} else {
-		for i := 1; i <= n; i++ {
-			seeds = append(seeds, int64(i))
+		first := envInt("PARTNERDESK_MODEL_FIRST", 1)
+		for i := 0; i < n; i++ {
+			seeds = append(seeds, int64(first+i))
 		}
 	}
 	start := time.Now()

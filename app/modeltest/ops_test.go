@@ -338,6 +338,14 @@ func newHistory(dir string, seed int64) (*history, *invFail) {
 	if f := setup("company Model Srl, EUR, fiscal year from "+h.fy.String(), h.svc.SaveCompany(engine.Company{Name: "Model Srl", Currency: engine.NewCurrency("EUR"), FiscalYearStart: h.fy, Language: "en"})); f != nil {
 		return h, f
 	}
+	if r.Intn(2) == 0 {
+		// Half the companies run a tier ladder. No use case defines one (the
+		// demo loader writes it the same way), so the test writes it.
+		l := engine.TierLadder{WindowMonths: 12, Levels: []engine.TierLevel{{Name: "Registered"}, {Name: "Silver", Criteria: engine.TierCriteria{Revenue: dec("5000")}}, {Name: "Gold", Criteria: engine.TierCriteria{Revenue: dec("20000")}}}}
+		if f := setup("tier ladder Registered, Silver (5,000), Gold (20,000)", h.st.Update("model", func(tx *data.Tx) error { return tx.PutLadder(l) })); f != nil {
+			return h, f
+		}
+	}
 	for i, sku := range []string{"A", "B", "C"} {
 		p := &engine.Product{SKU: sku, Name: "Product " + sku, Category: []string{"hw", "sw", "svc"}[i], ListPrice: dec([]string{"120.00", "49.90", "333.33"}[i]), Subscription: i == 1}
 		if f := setup(fmt.Sprintf("product %s (%s) %s", sku, p.Category, p.ListPrice), h.svc.SaveProduct(p)); f != nil {
@@ -557,7 +565,7 @@ func (h *history) pointsEntries() ([]engine.PointsEntry, error) {
 
 func opSale(h *history, r *rand.Rand) (string, *invFail) {
 	p := pick(r, h.partners)
-	in := app.SaleInput{Partner: fmt.Sprintf("P%d", p.id), Quantity: fmt.Sprint(1 + r.Intn(5))}
+	in := saleInput{Partner: fmt.Sprintf("P%d", p.id), Quantity: fmt.Sprint(1 + r.Intn(5))}
 	var rep engine.ID
 	if len(p.reps) > 0 && r.Intn(3) > 0 {
 		rep = pick(r, p.reps).id
@@ -699,7 +707,7 @@ func opReturn(h *history, r *rand.Rand) (string, *invFail) {
 		net = o.net.Add(o.retNet).Neg()
 	}
 	day := h.returnDay(r, o)
-	in := app.SaleInput{Date: day.String(), Partner: fmt.Sprintf("P%d", o.partner.id), Customer: o.customer, Product: o.product.sku,
+	in := saleInput{Date: day.String(), Partner: fmt.Sprintf("P%d", o.partner.id), Customer: o.customer, Product: o.product.sku,
 		Quantity: qty.Neg().String(), UnitPrice: unit.StringFixed(2), Net: net.StringFixed(2), Invoice: h.nextInvoice("CN"), OriginalInvoice: o.invoice}
 	if o.rep != 0 {
 		in.Rep = fmt.Sprintf("R%d", o.rep)
@@ -734,7 +742,7 @@ func opOverReturn(h *history, r *rand.Rand) (string, *invFail) {
 	o := pick(r, cands)
 	qty := o.qty.Add(o.retQty).Add(decimal.NewFromInt(1))
 	unit := o.net.Div(o.qty).Round(2)
-	in := app.SaleInput{Date: h.today.String(), Partner: fmt.Sprintf("P%d", o.partner.id), Customer: o.customer, Product: o.product.sku,
+	in := saleInput{Date: h.today.String(), Partner: fmt.Sprintf("P%d", o.partner.id), Customer: o.customer, Product: o.product.sku,
 		Quantity: qty.Neg().String(), UnitPrice: unit.StringFixed(2), Invoice: h.nextInvoice("CN"), OriginalInvoice: o.invoice}
 	desc := fmt.Sprintf("over-return %s of %s (sale %d, %s sold, %s returned): %s units", in.Invoice, o.invoice, o.id, o.qty, o.retQty.Neg(), in.Quantity)
 	sale, err := h.svc.AddSale(in, true)
@@ -748,7 +756,7 @@ func opOverReturn(h *history, r *rand.Rand) (string, *invFail) {
 func opRegistration(h *history, r *rand.Rand) (string, *invFail) {
 	p := pick(r, h.partners)
 	cust := fmt.Sprintf("Deal %d", len(h.regs)+1)
-	in := app.RegistrationInput{Partner: fmt.Sprintf("P%d", p.id), Customer: cust, ExpectedValue: "1000", Submitted: h.today.String(), WindowDays: fmt.Sprint(10 + r.Intn(60))}
+	in := registrationInput{Partner: fmt.Sprintf("P%d", p.id), Customer: cust, ExpectedValue: "1000", Submitted: h.today.String(), WindowDays: fmt.Sprint(10 + r.Intn(60))}
 	desc := fmt.Sprintf("registration for %s, %q, window %s days", in.Partner, cust, in.WindowDays)
 	g, err := h.svc.AddRegistration(in)
 	if err != nil {
@@ -786,7 +794,7 @@ func opTraining(h *history, r *rand.Rand) (string, *invFail) {
 		return "training: no rep", nil
 	}
 	rp := pick(r, h.reps)
-	in := app.TrainingInput{Rep: fmt.Sprintf("R%d", rp.id), Course: pick(r, []string{"Basics", "Advanced", "basics", "Other"}), Completed: h.randomDay(r, 20).String(), Certification: r.Intn(2) == 0}
+	in := trainingInput{Rep: fmt.Sprintf("R%d", rp.id), Course: pick(r, []string{"Basics", "Advanced", "basics", "Other"}), Completed: h.randomDay(r, 20).String(), Certification: r.Intn(2) == 0}
 	desc := fmt.Sprintf("training R%d %q completed %s", rp.id, in.Course, in.Completed)
 	if _, err := h.svc.AddTraining(in); err != nil {
 		return desc + ": " + refused(err), nil
@@ -796,7 +804,7 @@ func opTraining(h *history, r *rand.Rand) (string, *invFail) {
 
 func opActivity(h *history, r *rand.Rand) (string, *invFail) {
 	p := pick(r, h.partners)
-	in := app.ActivityInput{Partner: fmt.Sprintf("P%d", p.id), Type: pick(r, []string{"demo", "webinar", "QBR", "Demo"}), Date: h.randomDay(r, 20).String()}
+	in := activityInput{Partner: fmt.Sprintf("P%d", p.id), Type: pick(r, []string{"demo", "webinar", "QBR", "Demo"}), Date: h.randomDay(r, 20).String()}
 	if len(p.reps) > 0 && r.Intn(2) == 0 {
 		in.Rep = fmt.Sprintf("R%d", pick(r, p.reps).id)
 	}
@@ -899,7 +907,7 @@ func opPay(h *history, r *rand.Rand) (string, *invFail) {
 	if len(ids) > 1 && r.Intn(2) == 0 {
 		ids = ids[:1+r.Intn(len(ids)-1)]
 	}
-	po, err := h.svc.Pay(app.PayInput{Payee: payeeRef(py), Lines: ids, Method: "bank transfer", Reference: h.nextInvoice("PAY")})
+	po, err := h.svc.Pay(payInput{Payee: payeeRef(py), Lines: ids, Method: "bank transfer", Reference: h.nextInvoice("PAY")})
 	if err != nil {
 		return fmt.Sprintf("pay %s lines %v: %s", payeeRef(py), ids, refused(err)), nil
 	}
@@ -970,7 +978,7 @@ func opSettle(h *history, r *rand.Rand) (string, *invFail) {
 		}
 		by, order := unpaid(ls, k)
 		for _, py := range order {
-			po, err := h.svc.Pay(app.PayInput{Lines: by[py], Method: "bank transfer", Reference: h.nextInvoice("PAY")})
+			po, err := h.svc.Pay(payInput{Lines: by[py], Method: "bank transfer", Reference: h.nextInvoice("PAY")})
 			if err != nil {
 				did = append(did, fmt.Sprintf("pay %s %s", payeeRef(py), refused(err)))
 				return out(), nil
@@ -1182,7 +1190,7 @@ func opClaim(h *history, r *rand.Rand) (string, *invFail) {
 	}
 	approve := r.Intn(2) == 0
 	desc := fmt.Sprintf("claim P%d %s dated %s (available by the model %s), approve now %v", pid, amt, day, avail, approve)
-	c, err := h.svc.Claim(app.ClaimInput{Partner: fmt.Sprintf("P%d", pid), Amount: amt.StringFixed(2), Date: day.String(), Reference: "proof", Approve: approve})
+	c, err := h.svc.Claim(claimInput{Partner: fmt.Sprintf("P%d", pid), Amount: amt.StringFixed(2), Date: day.String(), Reference: "proof", Approve: approve})
 	if err != nil {
 		return desc + ": " + refused(err), nil
 	}
@@ -1273,7 +1281,7 @@ func opRedeem(h *history, r *rand.Rand) (string, *invFail) {
 	py := pick(r, order)
 	n := int64(1 + r.Intn(int(max(bal[py], 0))+5))
 	desc := fmt.Sprintf("redeem %d points of %s (balance %d by the ledger)", n, payeeRef(py), bal[py])
-	e, err := h.svc.Redeem(app.RedeemInput{Payee: payeeRef(py), Points: n, Against: "voucher"})
+	e, err := h.svc.Redeem(redeemInput{Payee: payeeRef(py), Points: n, Against: "voucher"})
 	if err != nil {
 		return desc + ": " + refused(err), nil
 	}

@@ -2,6 +2,7 @@ package imports_test
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -37,7 +38,11 @@ func TestBadInputCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := strings.TrimSpace(string(wantB))
-			got := importText(data)
+			got := importText(data, sheet.Read)
+			// A streamed read finds the same.
+			if streamed := importText(data, sheet.Stream); streamed != got {
+				t.Errorf("streamed: %s\nread whole: %s", streamed, got)
+			}
 			if wantErr, ok := strings.CutPrefix(want, "error: "); ok {
 				if !strings.HasPrefix(got, "error: ") || !strings.Contains(got, wantErr) {
 					t.Fatalf("got %s\nwant an error with %s", got, wantErr)
@@ -53,10 +58,10 @@ func TestBadInputCorpus(t *testing.T) {
 
 // importText reads and converts data as sales: "rows: N" or "error: " and
 // the first problem.
-func importText(data []byte) string {
-	tab, err := sheet.Read(bytes.NewReader(data), "corpus.csv")
+func importText(data []byte, read func(io.Reader, string) (*sheet.Table, error)) string {
+	tab, err := read(bytes.NewReader(data), "corpus.csv")
 	if err != nil {
-		return "error: " + err.Error()
+		return "error: " + strings.TrimPrefix(err.Error(), "read corpus.csv: ")
 	}
 	b, errs := imports.Convert(imports.Sales, tab, imports.Mapping{}, fixture())
 	if len(errs) > 0 {

@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -68,14 +69,16 @@ func ConvertProgress(kind Kind, t *sheet.Table, m Mapping, look Lookup, progress
 	if len(errs) > 0 {
 		return Batch{}, errs
 	}
-	if len(t.Rows) == 0 {
+	c := &converter{kind: kind, t: t, cols: cols, look: look, cur: look.Currency(),
+		partnerCache: map[string]partnerHit{}, productCache: map[string]productHit{}, failed: map[string]bool{}}
+	if err := c.detect(m); err != nil {
+		return Batch{}, []RowError{fileError(err, t.HeaderLine)}
+	}
+	if c.rows == 0 {
 		// A file that imports nothing is a wrong file (or one read wrong),
 		// never a success.
 		return Batch{}, []RowError{{Line: t.HeaderLine, Column: "", Reason: "the file has no rows under its header; nothing to import"}}
 	}
-	c := &converter{kind: kind, t: t, cols: cols, look: look, cur: look.Currency(),
-		partnerCache: map[string]partnerHit{}, productCache: map[string]productHit{}, failed: map[string]bool{}}
-	c.detect(m)
 	b := Batch{Kind: kind}
 	mapped := map[int]bool{}
 	for _, i := range cols {
@@ -103,7 +106,7 @@ func ConvertProgress(kind Kind, t *sheet.Table, m Mapping, look Lookup, progress
 		c.activities(&b)
 	}
 	if progress != nil {
-		progress(len(t.Rows), len(t.Rows))
+		progress(c.rows, c.rows)
 	}
 	if len(c.errs) > 0 {
 		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Line < c.errs[j].Line })
@@ -137,50 +140,74 @@ type converter struct {
 	failed       map[string]bool // the fields of the current row found bad
 	partnerCache map[string]partnerHit
 	productCache map[string]productHit
+	rows         int // the file's data rows
 }
 
 // detect decides the file's decimal separator and date order once, from
-// every amount and date column, unless the mapping fixes them.
-func (c *converter) detect(m Mapping) {
-	var amounts, dates []string
+// every amount and date column, unless the mapping fixes them, and counts
+// the rows. It reads the file once, row by row, keeping no cell.
+func (c *converter) detect(m Mapping) error {
+	var amounts, dates []int
 	for _, f := range Fields(c.kind) {
 		i, ok := c.cols[f.Name]
 		if !ok {
 			continue
 		}
-		for _, r := range c.t.Rows {
-			switch f.Type {
-			case TypeAmount:
-				amounts = append(amounts, r.Cell(i))
-			case TypeDate:
-				dates = append(dates, r.Cell(i))
-			}
+		switch f.Type {
+		case TypeAmount:
+			amounts = append(amounts, i)
+		case TypeDate:
+			dates = append(dates, i)
 		}
 	}
-	if c.kind == Sales {
-		// Shares in splits follow the file's convention too.
-		if i, ok := c.cols["splits"]; ok {
-			for _, r := range c.t.Rows {
-				for _, part := range splitItems(r.Cell(i)) {
-					if k := strings.LastIndexByte(part, ':'); k >= 0 {
-						amounts = append(amounts, strings.TrimSuffix(strings.TrimSpace(part[k+1:]), "%"))
-					}
+	splits, hasSplits := c.cols["splits"]
+	hasSplits = hasSplits && c.kind == Sales
+	var dec sheet.DecimalEvidence
+	var order sheet.DateEvidence
+	err := c.t.Each(func(r sheet.Row) error {
+		c.rows++
+		for _, i := range amounts {
+			dec.Add(r.Cell(i))
+		}
+		for _, i := range dates {
+			order.Add(r.Cell(i))
+		}
+		if hasSplits {
+			// Shares in splits follow the file's convention too.
+			for _, part := range splitItems(r.Cell(splits)) {
+				if k := strings.LastIndexByte(part, ':'); k >= 0 {
+					dec.Add(strings.TrimSuffix(strings.TrimSpace(part[k+1:]), "%"))
 				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if m.DecimalComma != nil {
 		c.decimalComma = *m.DecimalComma
 	} else {
-		c.decimalComma = sheet.DetectDecimalComma(amounts, c.t.Comma)
+		c.decimalComma = dec.DecimalComma(c.t.Comma)
 	}
 	if m.MonthFirst != nil {
 		if *m.MonthFirst {
 			c.order = sheet.MDY
 		}
 	} else {
-		c.order = sheet.DetectDateOrder(dates)
+		c.order = order.Order()
 	}
+	return nil
+}
+
+// fileError is the row error for a problem of the file itself, such as a
+// stray quote found while its rows are read.
+func fileError(err error, headerLine int) RowError {
+	var le *sheet.LineError
+	if errors.As(err, &le) {
+		return RowError{Line: le.Line, Column: strconv.Itoa(le.Column), Reason: le.Reason}
+	}
+	return RowError{Line: headerLine, Column: "", Reason: err.Error()}
 }
 
 // colName is the file's header for field, or the field name.
@@ -204,7 +231,9 @@ func (c *converter) text(r sheet.Row, field string) string {
 	if !ok {
 		return ""
 	}
-	return sheet.UnescapeText(strings.TrimSpace(r.Cell(i)))
+	// A copy: a record keeps its own few bytes, not the whole line it
+	// was read from.
+	return strings.Clone(sheet.UnescapeText(strings.TrimSpace(r.Cell(i))))
 }
 
 func (c *converter) required(r sheet.Row, field string) (string, bool) {
@@ -425,7 +454,9 @@ const MaxCellChars = 32767
 // each runs fn on every row, resetting the row's error flag first. A row
 // with a cell longer than MaxCellChars is refused whatever its fields.
 func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
-	for n, r := range c.t.Rows {
+	n := 0
+	err := c.t.Each(func(r sheet.Row) error {
+		n++
 		c.rowBad = false
 		clear(c.failed)
 		c.beyondHeader(r)
@@ -442,8 +473,13 @@ func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 		}
 		fn(r)
 		if progress != nil && n%8192 == 0 {
-			progress(n, len(c.t.Rows))
+			progress(n, c.rows)
 		}
+		return nil
+	})
+	if err != nil {
+		// detect read the whole file, so this is a file changed since.
+		c.errs = append(c.errs, fileError(err, c.t.HeaderLine))
 	}
 }
 

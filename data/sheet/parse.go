@@ -383,34 +383,49 @@ func looksExp(s string) bool {
 // semicolon-separated file (as Italian, French, Dutch and German Excel write
 // them) uses a decimal comma.
 func DetectDecimalComma(values []string, sep rune) bool {
-	comma, point := 0, 0
+	var e DecimalEvidence
 	for _, v := range values {
-		v = trimSpaces(v)
-		c := strings.LastIndexByte(v, ',')
-		d := strings.LastIndexByte(v, '.')
-		switch {
-		case c >= 0 && d >= 0:
-			if c > d {
-				comma++
-			} else {
-				point++
-			}
-		case c >= 0:
-			if n := trailingDigits(v[c+1:]); n > 0 && n != 3 && strings.Count(v, ",") == 1 {
-				comma++
-			} else if strings.Count(v, ",") > 1 {
-				point++ // 1,234,567 groups with commas
-			}
-		case d >= 0:
-			if n := trailingDigits(v[d+1:]); n > 0 && n != 3 && strings.Count(v, ".") == 1 {
-				point++
-			} else if strings.Count(v, ".") > 1 {
-				comma++
-			}
+		e.Add(v)
+	}
+	return e.DecimalComma(sep)
+}
+
+// DecimalEvidence gathers what DetectDecimalComma decides on one value at
+// a time, so that a file need not be held to be judged.
+type DecimalEvidence struct{ comma, point int }
+
+// Add counts the evidence of one value.
+func (e *DecimalEvidence) Add(v string) {
+	v = trimSpaces(v)
+	c := strings.LastIndexByte(v, ',')
+	d := strings.LastIndexByte(v, '.')
+	switch {
+	case c >= 0 && d >= 0:
+		if c > d {
+			e.comma++
+		} else {
+			e.point++
+		}
+	case c >= 0:
+		if n := trailingDigits(v[c+1:]); n > 0 && n != 3 && strings.Count(v, ",") == 1 {
+			e.comma++
+		} else if strings.Count(v, ",") > 1 {
+			e.point++ // 1,234,567 groups with commas
+		}
+	case d >= 0:
+		if n := trailingDigits(v[d+1:]); n > 0 && n != 3 && strings.Count(v, ".") == 1 {
+			e.point++
+		} else if strings.Count(v, ".") > 1 {
+			e.comma++
 		}
 	}
-	if comma != point {
-		return comma > point
+}
+
+// DecimalComma is the decision: the side with more evidence, else a
+// semicolon separator means a decimal comma.
+func (e DecimalEvidence) DecimalComma(sep rune) bool {
+	if e.comma != e.point {
+		return e.comma > e.point
 	}
 	return sep == ';'
 }
@@ -593,31 +608,46 @@ func atoi(s string) int {
 // first: only when some value cannot be day-first (07/31/2026) and none
 // cannot be month-first. ISO dates and serials say nothing.
 func DetectDateOrder(values []string) DateOrder {
-	dayFirst, monthFirst := 0, 0
+	var e DateEvidence
 	for _, v := range values {
-		v = trimSpaces(v)
-		if i := strings.IndexByte(v, ' '); i > 0 {
-			v = v[:i]
-		}
-		var parts []string
-		for _, sep := range []string{"/", ".", "-"} {
-			if strings.Count(v, sep) == 2 {
-				parts = strings.Split(v, sep)
-				break
-			}
-		}
-		if len(parts) != 3 || len(parts[0]) > 2 || !allDigits(parts[0]) || !allDigits(parts[1]) {
-			continue
-		}
-		a, b := atoi(parts[0]), atoi(parts[1])
-		switch {
-		case a > 12 && b <= 12:
-			dayFirst++
-		case b > 12 && a <= 12:
-			monthFirst++
+		e.Add(v)
+	}
+	return e.Order()
+}
+
+// DateEvidence gathers what DetectDateOrder decides on one value at a
+// time.
+type DateEvidence struct{ dayFirst, monthFirst int }
+
+// Add counts the evidence of one value.
+func (e *DateEvidence) Add(v string) {
+	v = trimSpaces(v)
+	if i := strings.IndexByte(v, ' '); i > 0 {
+		v = v[:i]
+	}
+	var parts []string
+	for _, sep := range []string{"/", ".", "-"} {
+		if strings.Count(v, sep) == 2 {
+			parts = strings.Split(v, sep)
+			break
 		}
 	}
-	if monthFirst > 0 && dayFirst == 0 {
+	if len(parts) != 3 || len(parts[0]) > 2 || !allDigits(parts[0]) || !allDigits(parts[1]) {
+		return
+	}
+	a, b := atoi(parts[0]), atoi(parts[1])
+	switch {
+	case a > 12 && b <= 12:
+		e.dayFirst++
+	case b > 12 && a <= 12:
+		e.monthFirst++
+	}
+}
+
+// Order is the decision: month first only when some value cannot be day
+// first and none cannot be month first.
+func (e DateEvidence) Order() DateOrder {
+	if e.monthFirst > 0 && e.dayFirst == 0 {
 		return MDY
 	}
 	return DMY

@@ -63,6 +63,7 @@ type Table struct {
 	// Date1904 is true for a workbook whose date serials count from
 	// 1904-01-01 (read them with ParseDateIn).
 	Date1904 bool
+	src      *csvSource // a streamed CSV file's text; nil when Rows holds the rows
 }
 
 // Column returns the index of the header cell equal to name (ignoring case
@@ -213,11 +214,43 @@ loop:
 }
 
 func readCSV(data []byte, progress Progress) (*Table, error) {
+	src, err := prepareCSV(data)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Format: "csv", Comma: src.comma}
+	err = src.scan(progress, func(line int, rec []string) error {
+		if t.Header == nil {
+			t.HeaderLine = line
+			t.Header = trimAll(rec)
+		} else {
+			t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if t.Header == nil {
+		return nil, ErrEmpty
+	}
+	return t, nil
+}
+
+// csvSource is a CSV file's text, ready to be read record by record.
+type csvSource struct {
+	data      []byte // UTF-8, without BOM or "sep=" line, CR line ends read
+	comma     rune
+	firstLine int // the line data starts on
+	rows      int // data rows, counted by the first whole Each; -1 before
+}
+
+func prepareCSV(data []byte) (*csvSource, error) {
 	data, err := decodeText(data)
 	if err != nil {
 		return nil, err
 	}
-	total := len(data)
+	data = crLineEnds(data)
 	firstLine := 1
 	var comma rune
 	// Excel honours a first line "sep=;" naming the separator.
@@ -241,16 +274,23 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 	if comma == '"' || comma == '\r' || comma == '\n' || !validDelim(comma) {
 		return nil, fmt.Errorf("line 1: %q cannot separate columns", comma)
 	}
-	data = crLineEnds(data)
-	cr := &countingReader{b: data}
+	return &csvSource{data: data, comma: comma, firstLine: firstLine, rows: -1}, nil
+}
+
+// errStop ends a scan early.
+var errStop = errors.New("stop")
+
+// scan calls fn with every record that is not blank, header first, and
+// its line; it stops at fn's first error and returns it (nil for errStop).
+func (src *csvSource) scan(progress Progress, fn func(line int, rec []string) error) error {
+	cr := &countingReader{b: src.data}
 	rd := csv.NewReader(cr)
-	rd.Comma = comma
+	rd.Comma = src.comma
 	rd.FieldsPerRecord = -1
 	// A stray quote is refused, not kept: with lazy quotes `"a "word"`
 	// would be stored as `a "word`.
 	rd.LazyQuotes = false
-	t := &Table{Format: "csv", Comma: comma}
-	lastReport := 0
+	lastReport, total := 0, len(src.data)
 	for {
 		rec, err := rd.Read()
 		if err == io.EOF {
@@ -259,38 +299,127 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, quoteError(data, comma, pe, firstLine-1)
+				return quoteError(src.data, src.comma, pe, src.firstLine-1)
 			}
-			return nil, err
+			return err
 		}
 		line, _ := rd.FieldPos(0)
-		line += firstLine - 1
+		line += src.firstLine - 1
 		for i, c := range rec {
 			if len(c) > MaxCellSize {
-				return nil, fmt.Errorf("line %d column %d: %w: a cell over %d MB", line, i+1, ErrTooLarge, MaxCellSize>>20)
+				return &LineError{Line: line, Column: i + 1, Reason: fmt.Sprintf("a cell over %d MB", MaxCellSize>>20), Err: ErrTooLarge}
 			}
 		}
 		if blank(rec) {
 			continue
 		}
-		if t.Header == nil {
-			t.HeaderLine = line
-			t.Header = trimAll(rec)
-		} else {
-			t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
+		if err := fn(line, rec); err != nil {
+			if err == errStop {
+				return nil
+			}
+			return err
 		}
 		if progress != nil && cr.n-lastReport >= 1<<16 {
 			lastReport = cr.n
 			progress(cr.n, total)
 		}
 	}
-	if t.Header == nil {
-		return nil, ErrEmpty
-	}
 	if progress != nil {
 		progress(total, total)
 	}
+	return nil
+}
+
+// LineError is a problem of the file itself (not of a value) at a line
+// and a column, the cell's number counted from 1.
+type LineError struct {
+	Line, Column int
+	Reason       string
+	Err          error // ErrTooLarge for a cell over MaxCellSize, else nil
+}
+
+func (e *LineError) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("line %d, column %d: %v: %s", e.Line, e.Column, e.Err, e.Reason)
+	}
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Reason)
+}
+
+func (e *LineError) Unwrap() error { return e.Err }
+
+// Stream is Read for files too large to hold cell by cell: the Table has
+// the header, and Each reads a CSV file's rows from its text each time it
+// is called, so that memory holds the text once rather than the text,
+// every cell and every row. Rows is nil for a streamed CSV file. A
+// problem of a later line (a stray quote) is returned by Each. An XLSX
+// workbook is read as Read reads it (its rows are kept).
+func Stream(r io.Reader, name string) (*Table, error) {
+	data, err := readAll(r, MaxFileSize+1)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("read %s: %w: over %d MB", name, ErrTooLarge, MaxFileSize>>20)
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		t, err := readXLSX(data, nil)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		return t, nil
+	}
+	src, err := prepareCSV(data)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	t := &Table{Format: "csv", Comma: src.comma, src: src}
+	err = src.scan(nil, func(line int, rec []string) error {
+		t.HeaderLine = line
+		t.Header = trimAll(rec)
+		return errStop
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if t.Header == nil {
+		return nil, fmt.Errorf("read %s: %w", name, ErrEmpty)
+	}
 	return t, nil
+}
+
+// Each calls fn with every data row in order, and stops at fn's first
+// error or at a problem of the file (a *LineError), which it returns.
+func (t *Table) Each(fn func(Row) error) error {
+	if t.src == nil {
+		for _, r := range t.Rows {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	header, n := true, 0
+	err := t.src.scan(nil, func(line int, rec []string) error {
+		if header {
+			header = false
+			return nil
+		}
+		n++
+		return fn(Row{Line: line, Cells: rec})
+	})
+	if err == nil {
+		t.src.rows = n
+	}
+	return err
+}
+
+// Len is the number of data rows; for a streamed table, -1 until Each
+// has run through the whole file once.
+func (t *Table) Len() int {
+	if t.src == nil {
+		return len(t.Rows)
+	}
+	return t.src.rows
 }
 
 // crLineEnds reads a carriage return that no line feed follows as a line
@@ -326,7 +455,7 @@ func crLineEnds(data []byte) []byte {
 // quoteError turns the CSV reader's error into one naming the line, the
 // column (the cell's number, counted from 1) and the reason; skipped is
 // the number of lines before data (a "sep=" line).
-func quoteError(data []byte, comma rune, pe *csv.ParseError, skipped int) error {
+func quoteError(data []byte, comma rune, pe *csv.ParseError, skipped int) *LineError {
 	line := pe.Line
 	if line == 0 {
 		line = pe.StartLine
@@ -343,7 +472,7 @@ func quoteError(data []byte, comma rune, pe *csv.ParseError, skipped int) error 
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		reason = `a quote in a cell that does not start with one; put the cell in quotes and double the quote inside ("")`
 	}
-	return fmt.Errorf("line %d, column %d: %s", line+skipped, col, reason)
+	return &LineError{Line: line + skipped, Column: col, Reason: reason}
 }
 
 // cellAt returns the number (from 1) of the cell holding byte col (from 1)

@@ -162,7 +162,7 @@ func TestReadHugeCell(t *testing.T) {
 	// An 11 MB quoted cell is refused as too large, naming its line.
 	data := "a,b\n\"" + strings.Repeat("x", 11<<20) + "\"\n"
 	_, err := sheet.Read(strings.NewReader(data), "huge.csv")
-	if !errors.Is(err, sheet.ErrTooLarge) || !strings.Contains(err.Error(), "line 2 column 1") {
+	if !errors.Is(err, sheet.ErrTooLarge) || !strings.Contains(err.Error(), "line 2, column 1") {
 		t.Errorf("err = %v, want ErrTooLarge on line 2 column 1", err)
 	}
 	// An 11 MB unterminated quote ends in an error naming where it starts,

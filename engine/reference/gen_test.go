@@ -397,46 +397,53 @@ func (g *gen) referralEdges(in *engine.Inputs) {
 	k := 0
 	for _, p := range in.Programs {
 		for _, r := range p.Rules {
-			if r.Kind != engine.RuleReferral || r.Referral.Months == 0 || !g.chance(0.7) {
+			if r.Kind != engine.RuleReferral || r.Referral.Months == 0 {
 				continue
 			}
-			n := r.Referral.Months
-			// A first sale on one of the last days of a month longer than
-			// the month N later, inside the program's validity.
-			var first engine.Date
-			for range 10 {
-				y, m, _ := g.day(g.per.Start, g.per.End).YMD()
-				lastDay := engine.NewDate(y, m-time.Month(n)+1, 1).AddDays(-1)
-				d := lastDay.AddDays(-g.r.IntN(3))
-				_, _, fd := d.YMD()
-				_, _, ed := clampedMonths(d, n).YMD()
-				if fd > ed && d >= p.ValidFrom {
-					first = d
-					break
-				}
-			}
-			if first == 0 {
-				continue
-			}
-			k++
-			fs := g.sale(in, first)
-			fs.Customer, fs.NewCustomer, fs.ProductID, fs.Splits, fs.RegistrationID = fmt.Sprintf("Edge %d", k), true, pick(g, subs).ID, nil, 0
-			if first < g.per.Start {
-				in.CustomerFirstSales = append(in.CustomerFirstSales, fs)
-			} else {
-				in.Sales = append(in.Sales, fs)
-			}
-			end := clampedMonths(first, n)
-			for _, off := range []int{-1, 0, 1, 2, 3} {
-				d := end.AddDays(off)
-				if d < g.per.Start || d > g.per.End || d <= first {
-					continue
-				}
-				x := g.sale(in, d)
-				x.Customer, x.PartnerID, x.RepID, x.ProductID, x.NewCustomer, x.Splits, x.ReferralCode = fs.Customer, fs.PartnerID, fs.RepID, fs.ProductID, false, fs.Splits, ""
-				in.Sales = append(in.Sales, x)
+			for range 2 {
+				g.referralEdge(in, &p, r.Referral.Months, subs, &k)
 			}
 		}
+	}
+}
+
+// referralEdge adds one edge customer for a revenue share of n months of
+// program p (see referralEdges).
+func (g *gen) referralEdge(in *engine.Inputs, p *engine.Program, n int, subs []engine.Product, k *int) {
+	// A first sale on one of the last days of a month longer than
+	// the month N later, inside the program's validity.
+	var first engine.Date
+	for range 10 {
+		y, m, _ := g.day(g.per.Start, g.per.End).YMD()
+		lastDay := engine.NewDate(y, m-time.Month(n)+1, 1).AddDays(-1)
+		d := lastDay.AddDays(-g.r.IntN(3))
+		_, _, fd := d.YMD()
+		_, _, ed := clampedMonths(d, n).YMD()
+		if fd > ed && d >= p.ValidFrom {
+			first = d
+			break
+		}
+	}
+	if first == 0 {
+		return
+	}
+	*k++
+	fs := g.sale(in, first)
+	fs.Customer, fs.NewCustomer, fs.ProductID, fs.Splits, fs.RegistrationID = fmt.Sprintf("Edge %d", *k), true, pick(g, subs).ID, nil, 0
+	if first < g.per.Start {
+		in.CustomerFirstSales = append(in.CustomerFirstSales, fs)
+	} else {
+		in.Sales = append(in.Sales, fs)
+	}
+	end := clampedMonths(first, n)
+	for _, off := range []int{-1, 0, 1, 2, 3} {
+		d := end.AddDays(off)
+		if d < g.per.Start || d > g.per.End || d <= first {
+			continue
+		}
+		x := g.sale(in, d)
+		x.Customer, x.PartnerID, x.RepID, x.ProductID, x.NewCustomer, x.Splits, x.ReferralCode = fs.Customer, fs.PartnerID, fs.RepID, fs.ProductID, false, fs.Splits, ""
+		in.Sales = append(in.Sales, x)
 	}
 }
 

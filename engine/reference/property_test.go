@@ -26,7 +26,10 @@ const quickCases = 300
 // reference on random programs and datasets: every rule kind, filters,
 // splits, the matrix, tiers, multipliers, caps and returns. Every total
 // per program, rule, payee and unit must agree to the cent and the point.
-// PARTNERDESK_PROPERTY_SEED=n checks one seed and prints its notes.
+// On a difference it prints the seed and the smallest case it can shrink
+// the difference to. PARTNERDESK_PROPERTY_SEED=n checks seed n alone;
+// PARTNERDESK_PROPERTY_SUMMARY=1 prints one line per differing seed and
+// does not shrink (to survey many).
 func TestReferenceMatchesEngine(t *testing.T) {
 	if s := os.Getenv("PARTNERDESK_PROPERTY_SEED"); s != "" {
 		seed, err := strconv.ParseInt(s, 10, 64)
@@ -208,6 +211,7 @@ func (d diff) kind(in engine.Inputs) string {
 type total struct {
 	amount decimal.Decimal
 	points int64
+	basis  decimal.Decimal
 }
 
 func (t total) String() string {
@@ -229,6 +233,7 @@ func compare(in engine.Inputs) (out []diff) {
 		t := eng[k]
 		t.amount = t.amount.Add(l.Amount)
 		t.points += l.Points
+		t.basis = t.basis.Add(l.Basis)
 		eng[k] = t
 	}
 	figs, err := safeReference(in)
@@ -271,9 +276,15 @@ func compare(in engine.Inputs) (out []diff) {
 	for _, k := range keys {
 		e, f := eng[k], ref[k]
 		if e.amount.Equal(f.Amount) && e.points == f.Points {
+			// The lines must also name the basis they came from (SPEC:
+			// a reward line keeps "the basis it came from").
+			if f.HasBasis && !e.basis.Equal(f.Basis) {
+				out = append(out, diff{key: k, engine: e.String() + " on a basis of " + e.basis.String(),
+					ref: total{f.Amount, f.Points, f.Basis}.String() + " on a basis of " + f.Basis.String(), note: f.Note})
+			}
 			continue
 		}
-		out = append(out, diff{key: k, engine: e.String(), ref: total{f.Amount, f.Points}.String(), note: f.Note})
+		out = append(out, diff{key: k, engine: e.String(), ref: total{f.Amount, f.Points, f.Basis}.String(), note: f.Note})
 	}
 	return out
 }

@@ -34,7 +34,11 @@ type Figure struct {
 	Key
 	Amount decimal.Decimal
 	Points int64
-	Note   string
+	// Basis is the payee's basis the total came from (weighted, after
+	// credit splits, returns netted), for the rules paid on one basis.
+	Basis    decimal.Decimal
+	HasBasis bool
+	Note     string
 }
 
 // Compute returns the period's totals per program, rule, payee and unit,
@@ -96,10 +100,12 @@ type run struct {
 
 // result is a payee's exact, unmultiplied, uncapped result of one rule.
 type result struct {
-	payee   engine.Payee
-	partner engine.ID // the payee's partner (itself for a partner)
-	full    decimal.Decimal
-	note    string
+	payee    engine.Payee
+	partner  engine.ID // the payee's partner (itself for a partner)
+	full     decimal.Decimal
+	basis    decimal.Decimal
+	hasBasis bool
+	note     string
 }
 
 var (
@@ -592,7 +598,7 @@ func (r *run) rate(p *engine.Program, rule *engine.Rule) []result {
 	var out []result
 	for i, payee := range b.payees {
 		basis := b.sums[i]
-		res := result{payee: payee, partner: b.owner[i], note: "basis " + basis.String()}
+		res := result{payee: payee, partner: b.owner[i], basis: basis, hasBasis: true, note: "basis " + basis.String()}
 		if basis.IsNegative() {
 			out = append(out, res)
 			continue
@@ -641,7 +647,7 @@ func (r *run) target(p *engine.Program, rule *engine.Rule) []result {
 		if own, ok := t.Targets[b.owner[i]]; ok {
 			target = own
 		}
-		res := result{payee: payee, partner: b.owner[i], note: "basis " + basis.String() + " target " + target.String()}
+		res := result{payee: payee, partner: b.owner[i], basis: basis, hasBasis: true, note: "basis " + basis.String() + " target " + target.String()}
 		if !target.IsPositive() || basis.IsNegative() {
 			out = append(out, res)
 			continue
@@ -694,7 +700,7 @@ func (r *run) spif(p *engine.Program, rule *engine.Rule) []result {
 	var out []result
 	for i, payee := range b.payees {
 		basis := b.sums[i]
-		res := result{payee: payee, partner: b.owner[i], note: value + " " + basis.String()}
+		res := result{payee: payee, partner: b.owner[i], basis: basis, hasBasis: true, note: value + " " + basis.String()}
 		if !basis.IsNegative() {
 			if value == "net" {
 				res.full = percentOf(basis, sp.Rate)
@@ -735,7 +741,7 @@ func (r *run) dealReg(p *engine.Program, rule *engine.Rule) []result {
 	}
 	var out []result
 	for i, payee := range b.payees {
-		res := result{payee: payee, partner: b.owner[i], note: "linked net " + b.sums[i].String()}
+		res := result{payee: payee, partner: b.owner[i], basis: b.sums[i], hasBasis: true, note: "linked net " + b.sums[i].String()}
 		if !b.sums[i].IsNegative() {
 			res.full = percentOf(b.sums[i], rule.DealReg.Rate)
 		}
@@ -871,7 +877,7 @@ func (r *run) fund(p *engine.Program, rule *engine.Rule) []result {
 	b := r.creditedBasis(p, rule, valueOf(rule), false, from, to, nil)
 	var out []result
 	for i, payee := range b.payees {
-		res := result{payee: payee, partner: b.owner[i], note: "basis " + b.sums[i].String()}
+		res := result{payee: payee, partner: b.owner[i], basis: b.sums[i], hasBasis: true, note: "basis " + b.sums[i].String()}
 		if !b.sums[i].IsNegative() {
 			res.full = onBasis(rule, b.sums[i], rule.Fund.Rate)
 		}
@@ -955,7 +961,7 @@ func (r *run) loyalty(p *engine.Program, rule *engine.Rule) []result {
 	b := r.creditedBasis(p, rule, valueOf(rule), lr.ToRep, from, to, nil)
 	var out []result
 	for i, payee := range b.payees {
-		res := result{payee: payee, partner: b.owner[i], note: "basis " + b.sums[i].String()}
+		res := result{payee: payee, partner: b.owner[i], basis: b.sums[i], hasBasis: true, note: "basis " + b.sums[i].String()}
 		if !b.sums[i].IsNegative() && lr.Per.IsPositive() {
 			// Kept as the fraction basis x points / per: finish floors it
 			// exactly, after the multiplier.
@@ -990,7 +996,7 @@ func unitOf(rule *engine.Rule) engine.Unit {
 // period result, then rounds money once (half away from zero) or floors
 // points once, on the exact figure.
 func (r *run) finish(p *engine.Program, rule *engine.Rule, res result) Figure {
-	f := Figure{Key: Key{Program: p.ID, Rule: rule.Key, Payee: res.payee, Unit: unitOf(rule)}, Note: res.note}
+	f := Figure{Key: Key{Program: p.ID, Rule: rule.Key, Payee: res.payee, Unit: unitOf(rule)}, Basis: res.basis, HasBasis: res.hasBasis, Note: res.note}
 	full := res.full
 	tier := r.tier(res.partner)
 	if m, ok := rule.TierMultipliers[tier]; ok {

@@ -1,0 +1,39 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"partnerdesk/data/sheet"
+)
+
+// streamTable opens a CSV or XLSX file for an import: a CSV file's rows are
+// read from its text as they are checked, never all held at once (see
+// sheet.Stream), so a large file costs about its own size in memory before
+// the records it converts to.
+func streamTable(path string) (*sheet.Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	t, err := sheet.Stream(f, filepath.Base(path))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return t, nil
+}
+
+// tableRows is the number of data rows of t, counting them when no read
+// has yet gone through the file (a file refused for its columns).
+func tableRows(t *sheet.Table) int {
+	if n := t.Len(); n >= 0 {
+		return n
+	}
+	n := 0
+	if err := t.Each(func(sheet.Row) error { n++; return nil }); err != nil {
+		return n
+	}
+	return n
+}
