@@ -62,12 +62,12 @@ func changesWorld(t *testing.T) (*app.Service, engine.Program) {
 	growth, err := svc.SaveProgram(engine.Program{Name: "Growth", PeriodKind: engine.PeriodMonth, ValidFrom: engine.MustDate("2026-01-01"), Status: engine.ProgramActive,
 		Rules: []engine.Rule{{Key: "g", Name: "Growth 1 %", Kind: engine.RuleRate, Basis: engine.BasisRevenue, Rate: &engine.RateRule{Rate: decimal.NewFromInt(1)}}}})
 	ok(err)
-	changeSale(t, svc, app.SaleInput{Date: "2026-07-10", Partner: "Alpha", Customer: "Globex", Product: "LIC-1", Quantity: "100", UnitPrice: "100", Invoice: "A-1"})
-	changeSale(t, svc, app.SaleInput{Date: "2026-07-12", Partner: "Beta", Customer: "Initech", Product: "LIC-1", Quantity: "40", UnitPrice: "100", Invoice: "B-1"})
+	changeSale(t, svc, views.SaleInput{Date: "2026-07-10", Partner: "Alpha", Customer: "Globex", Product: "LIC-1", Quantity: "100", UnitPrice: "100", Invoice: "A-1"})
+	changeSale(t, svc, views.SaleInput{Date: "2026-07-12", Partner: "Beta", Customer: "Initech", Product: "LIC-1", Quantity: "40", UnitPrice: "100", Invoice: "B-1"})
 	return svc, growth
 }
 
-func changeSale(t *testing.T, svc *app.Service, in app.SaleInput) {
+func changeSale(t *testing.T, svc *app.Service, in views.SaleInput) {
 	t.Helper()
 	if _, err := svc.AddSale(in, false); err != nil {
 		t.Fatalf("sale %s: %v", in.Invoice, err)
@@ -144,7 +144,7 @@ func TestChangesOfRecompute(t *testing.T) {
 		t.Fatal(err)
 	}
 	// An input: Alpha returns 20 of its 100 licences (-2,000.00).
-	changeSale(t, svc, app.SaleInput{Date: "2026-07-20", Partner: "Alpha", Customer: "Globex", Product: "LIC-1", Quantity: "-20", UnitPrice: "100", Invoice: "A-2", OriginalInvoice: "A-1"})
+	changeSale(t, svc, views.SaleInput{Date: "2026-07-20", Partner: "Alpha", Customer: "Globex", Product: "LIC-1", Quantity: "-20", UnitPrice: "100", Invoice: "A-2", OriginalInvoice: "A-1"})
 	// A tier: Beta is Gold from 1 July.
 	if _, err := svc.ApplyTier("Beta", "Gold", engine.MustDate("2026-07-01"), "test"); err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestChangesOfRecompute(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A new payee: Gamma sells 1,000.00.
-	changeSale(t, svc, app.SaleInput{Date: "2026-07-15", Partner: "Gamma", Customer: "Umbrella", Product: "LIC-1", Quantity: "10", UnitPrice: "100", Invoice: "G-1"})
+	changeSale(t, svc, views.SaleInput{Date: "2026-07-15", Partner: "Gamma", Customer: "Umbrella", Product: "LIC-1", Quantity: "10", UnitPrice: "100", Invoice: "G-1"})
 
 	// Rebate: Alpha 8,000 x 5 % = 400.00 (inputs); Beta 4,000 x 5 % x 1.5 =
 	// 300.00 (tier); Gamma 1,000 x 5 % = 50.00 (new).

@@ -327,7 +327,7 @@ func TestStatementSalesAfterSplitsAndFundCreditsInCSV(t *testing.T) {
 
 // ret enters a return through the form.
 func ret(svc *app.Service, date, qty, price, invoice, original string) (engine.Sale, error) {
-	return svc.AddSale(app.SaleInput{Date: date, Partner: "Alpha Reseller", Customer: "Cust", Product: "LIC-1",
+	return svc.AddSale(views.SaleInput{Date: date, Partner: "Alpha Reseller", Customer: "Cust", Product: "LIC-1",
 		Quantity: qty, UnitPrice: price, Invoice: invoice, OriginalInvoice: original}, false)
 }
 

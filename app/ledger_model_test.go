@@ -12,6 +12,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // mdf saves a 10 % fund accrual program of period kind k, expiring days
@@ -61,7 +62,7 @@ func TestFundClawbackGoesNegative(t *testing.T) {
 	must(t, err)
 	_, err = svc.ClosePeriod("2026-Q1")
 	must(t, err)
-	_, err = svc.AddSale(app.SaleInput{Date: "2026-04-20", Partner: "Alpha Reseller", Rep: "Ada", Customer: orig.Customer, Product: "LIC-1",
+	_, err = svc.AddSale(views.SaleInput{Date: "2026-04-20", Partner: "Alpha Reseller", Rep: "Ada", Customer: orig.Customer, Product: "LIC-1",
 		Quantity: "-10", UnitPrice: "100", Invoice: "CN-1", OriginalInvoice: "INV-1"}, false)
 	must(t, err)
 	sale(t, svc, "2026-05-10", "5", "100", "INV-2")

@@ -49,7 +49,7 @@ func must(t *testing.T, err error) {
 
 func sale(t *testing.T, svc *app.Service, date, qty, price, invoice string) engine.Sale {
 	t.Helper()
-	s, err := svc.AddSale(app.SaleInput{Date: date, Partner: "Alpha Reseller", Rep: "Ada", Customer: "Cust " + invoice, Product: "LIC-1", Quantity: qty, UnitPrice: price, Invoice: invoice}, false)
+	s, err := svc.AddSale(views.SaleInput{Date: date, Partner: "Alpha Reseller", Rep: "Ada", Customer: "Cust " + invoice, Product: "LIC-1", Quantity: qty, UnitPrice: price, Invoice: invoice}, false)
 	if err != nil {
 		t.Fatalf("sale %s: %v", invoice, err)
 	}
@@ -180,17 +180,17 @@ func TestAddSaleValidation(t *testing.T) {
 	sale(t, svc, "2026-07-03", "2", "100", "INV-1")
 	tests := []struct {
 		name  string
-		in    app.SaleInput
+		in    views.SaleInput
 		field string
 	}{
-		{"unknown partner", app.SaleInput{Date: "2026-07-04", Partner: "Nobody GmbH", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "10", Invoice: "X1"}, app.FieldPartner},
-		{"negative price", app.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "-10", Invoice: "X2"}, app.FieldUnitPrice},
-		{"return without original invoice", app.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "-1", UnitPrice: "10", Invoice: "X3"}, app.FieldOriginal},
-		{"return of an unknown invoice", app.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "-1", UnitPrice: "10", Invoice: "X4", OriginalInvoice: "NOPE"}, app.FieldOriginal},
-		{"bad date", app.SaleInput{Date: "31/31/2026", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "10", Invoice: "X5"}, app.FieldDate},
-		{"duplicate invoice line", app.SaleInput{Date: "2026-07-05", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "10", Invoice: "INV-1", Line: "1"}, app.FieldLine},
-		{"unknown product", app.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "NOPE-9", Quantity: "1", UnitPrice: "10", Invoice: "X6"}, app.FieldProduct},
-		{"zero quantity", app.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "0", UnitPrice: "10", Invoice: "X7"}, app.FieldQuantity},
+		{"unknown partner", views.SaleInput{Date: "2026-07-04", Partner: "Nobody GmbH", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "10", Invoice: "X1"}, app.FieldPartner},
+		{"negative price", views.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "-10", Invoice: "X2"}, app.FieldUnitPrice},
+		{"return without original invoice", views.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "-1", UnitPrice: "10", Invoice: "X3"}, app.FieldOriginal},
+		{"return of an unknown invoice", views.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "-1", UnitPrice: "10", Invoice: "X4", OriginalInvoice: "NOPE"}, app.FieldOriginal},
+		{"bad date", views.SaleInput{Date: "31/31/2026", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "10", Invoice: "X5"}, app.FieldDate},
+		{"duplicate invoice line", views.SaleInput{Date: "2026-07-05", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "1", UnitPrice: "10", Invoice: "INV-1", Line: "1"}, app.FieldLine},
+		{"unknown product", views.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "NOPE-9", Quantity: "1", UnitPrice: "10", Invoice: "X6"}, app.FieldProduct},
+		{"zero quantity", views.SaleInput{Date: "2026-07-04", Partner: "Alpha Reseller", Customer: "C", Product: "LIC-1", Quantity: "0", UnitPrice: "10", Invoice: "X7"}, app.FieldQuantity},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -215,7 +215,7 @@ func TestAddSaleValidation(t *testing.T) {
 		t.Errorf("%d sales stored, want only the first one", len(got))
 	}
 	// A return of the stored invoice is accepted; the next line is numbered for us.
-	r, err := svc.AddSale(app.SaleInput{Date: "2026-07-20", Partner: "Alpha Reseller", Customer: "Cust INV-1", Product: "LIC-1", Quantity: "-1", UnitPrice: "100", Invoice: "CN-1", OriginalInvoice: "INV-1"}, false)
+	r, err := svc.AddSale(views.SaleInput{Date: "2026-07-20", Partner: "Alpha Reseller", Customer: "Cust INV-1", Product: "LIC-1", Quantity: "-1", UnitPrice: "100", Invoice: "CN-1", OriginalInvoice: "INV-1"}, false)
 	if err != nil || !r.Net.Equal(decimal.NewFromInt(-100)) || r.Line != 1 {
 		t.Fatalf("return: %v %+v", err, r)
 	}

@@ -10,6 +10,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/app/demo"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // kindsDataset is one partner with a monthly commission of 5 % and a
@@ -96,7 +97,7 @@ func TestMonthsAndQuartersEachRewardOnce(t *testing.T) {
 	if _, err := svc.ComputePeriod("2026-Q1", nil); err == nil {
 		t.Error("a closed quarter computed again")
 	}
-	_, err = svc.AddSale(app.SaleInput{Date: "2026-04-05", Partner: "1", Customer: "C", Product: "LIC", Quantity: "-1", UnitPrice: "200",
+	_, err = svc.AddSale(views.SaleInput{Date: "2026-04-05", Partner: "1", Customer: "C", Product: "LIC", Quantity: "-1", UnitPrice: "200",
 		Net: "-200", Invoice: "CN-1", OriginalInvoice: "INV-MAR"}, true)
 	if err != nil {
 		t.Fatalf("return: %v", err)

@@ -138,7 +138,12 @@ func (s *Service) checkProgram(p *engine.Program) error {
 	if p.Currency != co.Currency.Code {
 		return &engine.ValidationError{Field: "currency", Reason: fmt.Sprintf("programs pay in the company's currency %s, not %s", co.Currency.Code, p.Currency)}
 	}
-	return engine.ValidateProgram(*p)
+	if err := engine.ValidateProgram(*p); err != nil {
+		return err
+	}
+	// The golden examples are the program's own tests: a failing one
+	// blocks the save with expected and computed side by side.
+	return engine.CheckExamples(*p, co)
 }
 
 // putProgram stores p, keeping the stored program's identity when p has

@@ -10,6 +10,7 @@ import (
 	"partnerdesk/app"
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // referralCompany is a company with one partner, one subscription product and
@@ -55,18 +56,18 @@ func referralCompany(tb testing.TB) *app.Service {
 func TestReferralReadsWholeHistory(t *testing.T) {
 	tests := []struct {
 		name  string
-		first app.SaleInput // the customer's first sale, long before
+		first views.SaleInput // the customer's first sale, long before
 	}{
 		// First sold (marked new) in June 2025, before the program's validity.
-		{"first sold before the program", app.SaleInput{Date: "2025-06-02", NewCustomer: true}},
+		{"first sold before the program", views.SaleInput{Date: "2025-06-02", NewCustomer: true}},
 		// First sold unmarked in February 2026, inside the validity but more than one month
 		// before the quarter: the July sale marked new does not make it new again.
-		{"first sold unmarked", app.SaleInput{Date: "2026-02-02"}},
+		{"first sold unmarked", views.SaleInput{Date: "2026-02-02"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			svc := referralCompany(t)
-			add := func(in app.SaleInput) {
+			add := func(in views.SaleInput) {
 				t.Helper()
 				in.Partner, in.Customer, in.Product, in.Quantity, in.UnitPrice = "Alpha", "Globex", "SUB-1", "1", "100"
 				in.Invoice = "G-" + in.Date
@@ -75,7 +76,7 @@ func TestReferralReadsWholeHistory(t *testing.T) {
 				}
 			}
 			add(tt.first)
-			add(app.SaleInput{Date: "2026-07-10", NewCustomer: true})
+			add(views.SaleInput{Date: "2026-07-10", NewCustomer: true})
 			if _, err := svc.ComputePeriod("2026-Q3", nil); err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +98,7 @@ func TestReferralReadsWholeHistory(t *testing.T) {
 // quarter, marked new, pays its bounty and 10 % of 100 = 10.00.
 func TestReferralPaysNewCustomer(t *testing.T) {
 	svc := referralCompany(t)
-	if _, err := svc.AddSale(app.SaleInput{Date: "2026-07-10", NewCustomer: true, Partner: "Alpha", Customer: "Initech", Product: "SUB-1",
+	if _, err := svc.AddSale(views.SaleInput{Date: "2026-07-10", NewCustomer: true, Partner: "Alpha", Customer: "Initech", Product: "SUB-1",
 		Quantity: "1", UnitPrice: "100", Invoice: "I-1"}, false); err != nil {
 		t.Fatal(err)
 	}

@@ -446,6 +446,9 @@ func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (views
 		for id := range want {
 			return &engine.ValidationError{Field: "line", Reason: fmt.Sprintf("line %d is not a line of %s", id, p.Key)}
 		}
+		if err := checkApprovalExamples(tx, co, chosen); err != nil {
+			return err
+		}
 		budgets, err := budgetUse(tx, co.Currency, chosen)
 		if err != nil {
 			return err

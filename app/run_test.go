@@ -148,13 +148,13 @@ func TestPeriodRunTwoQuarters(t *testing.T) {
 		t.Fatalf("editing a Q1 sale: err = %v, want ErrPeriodClosed", err)
 	}
 	// So is adding a sale dated in Q1 without confirming it as a late sale.
-	_, err = svc.AddSale(app.SaleInput{Date: "2026-02-10", Partner: "P1", Customer: "Late Srl", Product: "1", Quantity: "1", UnitPrice: "100", Invoice: "LATE-1"}, false)
+	_, err = svc.AddSale(views.SaleInput{Date: "2026-02-10", Partner: "P1", Customer: "Late Srl", Product: "1", Quantity: "1", UnitPrice: "100", Invoice: "LATE-1"}, false)
 	if !errors.Is(err, engine.ErrConfirmationNeeded) {
 		t.Fatalf("sale dated in closed Q1: err = %v, want ErrConfirmationNeeded", err)
 	}
 
 	// The return, dated in Q2, of the Q1 invoice line.
-	ret, err := svc.AddSale(app.SaleInput{
+	ret, err := svc.AddSale(views.SaleInput{
 		Date: "2026-04-20", Partner: idStr("P", orig.PartnerID), Customer: orig.Customer, Product: idStr("", orig.ProductID),
 		Quantity: orig.Quantity.Neg().String(), UnitPrice: orig.UnitPrice.String(), Net: orig.Net.Neg().String(),
 		Invoice: "CN-" + orig.Invoice, OriginalInvoice: orig.Invoice,

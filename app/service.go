@@ -312,6 +312,10 @@ func nameList(names []string) string {
 	return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more", len(names)-3)
 }
 
+// OperatorName is the name written into the audit trail (the Operator
+// field, for the screens, which see the service through an interface).
+func (s *Service) OperatorName() string { return s.Operator }
+
 // SetOperator remembers the operator name for the next session.
 func (s *Service) SetOperator(name string) error {
 	if err := ValidateOperator(name); err != nil {

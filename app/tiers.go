@@ -30,6 +30,9 @@ func tierInputs(tx *data.Tx, asOf engine.Date, pid engine.ID) (engine.TierReview
 	if in.Registrations, err = data.All[engine.Registration](tx); err != nil {
 		return in, err
 	}
+	if in.Activities, err = data.All[engine.Activity](tx); err != nil {
+		return in, err
+	}
 	in.AsOf = asOf
 	from, to := engine.TierWindow(in.Ladder, asOf)
 	collect := func(s *engine.Sale) error { in.Sales = append(in.Sales, *s); return nil }

@@ -19,7 +19,7 @@ func init() {
 	register(&verb{name: "template", args: "KIND [--format csv|xlsx] [-o FILE]", summary: "write an import template (headers and example rows)", noStore: true, run: runTemplate})
 	register(&verb{name: "export", args: "KIND PERIOD --format csv|xlsx -o FILE", summary: "export lines, payouts, funds, points or journal of a period", run: runExport})
 	register(&verb{name: "programs", args: "", summary: "list programs", run: runPrograms})
-	register(&verb{name: "program", args: "import FILE.json [--replace] | export NAME [-o FILE]", summary: "import or export a program definition (versioned JSON)", run: runProgram})
+	register(&verb{name: "program", args: "import FILE.json [--replace] | export NAME [-o FILE] | templates | new --template T [--name N] [--from D]", summary: "import or export a program definition (versioned JSON), or start one from a template", run: runProgram})
 	register(&verb{name: "simulate", args: "PERIOD --program FILE.json", summary: "compute a draft or changed program over a period without writing; compare with what was paid", run: runSimulate})
 }
 
@@ -165,9 +165,20 @@ func runProgram(c *cmd, args []string) error {
 	fs := c.flags()
 	out := fs.String("o", "", "output file")
 	replace := fs.Bool("replace", false, "import: replace the active program the file matches")
-	pos, err := c.parse(fs, args, 2, 2)
+	template := fs.String("template", "", "new: the template")
+	name := fs.String("name", "", "new: the program's name (default: the template's)")
+	from := fs.String("from", "", "new: first valid day (default: the first of this month)")
+	pos, err := c.parse(fs, args, 1, 2)
 	if err != nil {
 		return err
+	}
+	switch {
+	case pos[0] == "templates" && len(pos) == 1:
+		return runProgramTemplates(c)
+	case pos[0] == "new" && len(pos) == 1:
+		return runProgramNew(c, *template, *name, *from)
+	case len(pos) != 2:
+		return usagef("program takes import FILE, export NAME, templates or new --template T")
 	}
 	switch pos[0] {
 	case "import":
@@ -200,7 +211,7 @@ func runProgram(c *cmd, args []string) error {
 		}
 		return atomicfile.WriteFile(*out, b, 0o600)
 	}
-	return usagef("program takes import FILE or export NAME")
+	return usagef("program takes import FILE, export NAME, templates or new --template T")
 }
 
 func runSimulate(c *cmd, args []string) error {

@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&verb{name: "statement", args: "PAYEE PERIOD -o FILE.pdf|.csv|.xlsx", summary: "write one payee's statement (PDF in the partner's language, or its data)", run: runStatement})
 	register(&verb{name: "statements", args: "PERIOD -o DIR", summary: "write a PDF statement for every payee with lines in the period", run: runStatements})
-	register(&verb{name: "tiers", args: "review [--date D] | apply PARTNER TIER --from D [--note N]", summary: "propose tier changes from the trailing window, or apply one", run: runTiers})
+	register(&verb{name: "tiers", args: "review [--date D] | apply PARTNER TIER --from D [--note N] | ladder ... (tiers ladder help)", summary: "propose tier changes from the trailing window, apply one, or show and change the tier ladder", run: runTiers})
 }
 
 func runStatement(c *cmd, args []string) error {
@@ -69,6 +69,9 @@ func runStatements(c *cmd, args []string) error {
 }
 
 func runTiers(c *cmd, args []string) error {
+	if len(args) > 0 && args[0] == "ladder" {
+		return runTiersLadder(c, args[1:])
+	}
 	fs := c.flags()
 	date := fs.String("date", "", "review as of (default today)")
 	from := fs.String("from", "", "apply from this day")
@@ -92,9 +95,9 @@ func runTiers(c *cmd, args []string) error {
 		for _, p := range all {
 			names[p.ID] = p.Name
 		}
-		t := &table{header: []string{"partner", "name", "current", "proposed", "revenue", "units", "certifications", "won_registrations"}, objects: ps}
+		t := &table{header: []string{"partner", "name", "current", "proposed", "revenue", "units", "certifications", "won_registrations", "activity_points"}, objects: ps}
 		for _, p := range ps {
-			t.add(fmt.Sprintf("P%d", p.PartnerID), names[p.PartnerID], p.Current, p.Proposed, p.Evidence.Revenue.StringFixed(2), p.Evidence.Units.String(), p.Evidence.Certifications, p.Evidence.WonRegistrations)
+			t.add(fmt.Sprintf("P%d", p.PartnerID), names[p.PartnerID], p.Current, p.Proposed, p.Evidence.Revenue.StringFixed(2), p.Evidence.Units.String(), p.Evidence.Certifications, p.Evidence.WonRegistrations, p.Evidence.ActivityPoints)
 		}
 		return t.print(c.stdout, "table")
 	case "apply":
@@ -112,5 +115,5 @@ func runTiers(c *cmd, args []string) error {
 		fmt.Fprintf(c.stdout, "partner %d holds %s from %s (counts from the period after a mid-period change)\n", tc.PartnerID, tc.Tier, tc.From)
 		return nil
 	}
-	return usagef("tiers takes review or apply")
+	return usagef("tiers takes review, apply or ladder")
 }

@@ -68,6 +68,8 @@ var Messages = map[string]string{
 	"need.cert":            "{count} certification",
 	"need.reg":             "{count} won registration",
 	"need.regs":            "{count} won registrations",
+	"need.point":           "{count} activity point",
+	"need.points":          "{count} activity points",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroactive",

@@ -52,6 +52,9 @@ type Program struct {
 	Budget      decimal.Decimal `json:"budget"`
 	Status      ProgramStatus   `json:"status"`
 	Rules       []Rule          `json:"rules"`
+	// Examples are the program's golden examples (see Example): checked on
+	// every save and import and before approval.
+	Examples []Example `json:"examples,omitempty"`
 }
 
 // RuleKind is one of the nine kinds of rule.

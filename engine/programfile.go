@@ -157,6 +157,7 @@ func ValidateProgram(p Program) error {
 	for i := range p.Rules {
 		validateRule(v, fmt.Sprintf("rules[%d]", i), &p.Rules[i], keys)
 	}
+	validateExamples(v, &p)
 	if len(v.errs) == 0 {
 		return nil
 	}
@@ -492,6 +493,11 @@ func CheckProgramRefs(p *Program, refs ProgramRefs) ValidationErrors {
 	for i, id := range p.Eligibility.Partners {
 		partner(fmt.Sprintf("eligibility.partners[%d]", i), id)
 	}
+	for i, ex := range p.Examples {
+		if ex.Tier != "" {
+			tier(fmt.Sprintf("examples[%d].tier", i), ex.Tier)
+		}
+	}
 	for i := range p.Rules {
 		r := &p.Rules[i]
 		at := fmt.Sprintf("rules[%d]", i)
@@ -580,6 +586,9 @@ func ProgramChanges(old, p *Program) []string {
 	}
 	if old.Status != p.Status {
 		out = append(out, fmt.Sprintf("status %s to %s", old.Status, p.Status))
+	}
+	if !same(old.Examples, p.Examples) {
+		out = append(out, "golden examples")
 	}
 	oldRules := map[string]*Rule{}
 	for i := range old.Rules {

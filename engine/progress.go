@@ -84,6 +84,13 @@ func TierGap(l TierLadder, current string, e TierEvidence, cur Currency) Explana
 		}
 		needs = append(needs, Explanation{Key: key, Args: []Arg{NumberArg("count", decimal.NewFromInt(int64(n)))}})
 	}
+	if n := c.ActivityPoints - e.ActivityPoints; n > 0 {
+		key := "need.points"
+		if n == 1 {
+			key = "need.point"
+		}
+		needs = append(needs, Explanation{Key: key, Args: []Arg{NumberArg("count", decimal.NewFromInt(int64(n)))}})
+	}
 	if len(needs) == 0 {
 		return Explanation{Key: "nudge.tier.qualified", Args: []Arg{TextArg("tier", next.Name)}}
 	}

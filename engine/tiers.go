@@ -79,6 +79,7 @@ type TierReviewInputs struct {
 	Sales         []Sale // at least those in the trailing window
 	Trainings     []Training
 	Registrations []Registration
+	Activities    []Activity
 	AsOf          Date // the window ends on this day, inclusive
 }
 
@@ -91,6 +92,7 @@ type TierEvidence struct {
 	Units            decimal.Decimal `json:"units"`
 	Certifications   int             `json:"certifications"`
 	WonRegistrations int             `json:"won_registrations"`
+	ActivityPoints   int             `json:"activity_points"`
 }
 
 // TierProposal is a tier change a review proposes; a person applies it.
@@ -116,6 +118,8 @@ func TierWindow(l TierLadder, asOf Date) (from, to Date) {
 // reduce them. Certifications are distinct (rep, course) certifications
 // completed by the window end and still valid on it. A won registration
 // counts on its decision date (its submission date when undecided).
+// Activity points add up the ladder's points of each activity dated in the
+// window (every activity 1 point when the ladder weighs none).
 func MeasureTiers(in TierReviewInputs) []TierEvidence {
 	from, to := TierWindow(in.Ladder, in.AsOf)
 	ev := make(map[ID]*TierEvidence, len(in.Partners))
@@ -173,6 +177,24 @@ func MeasureTiers(in TierReviewInputs) []TierEvidence {
 			e.WonRegistrations++
 		}
 	}
+	weight := make(map[string]int, len(in.Ladder.PointsPerActivity))
+	for t, n := range in.Ladder.PointsPerActivity {
+		weight[FoldName(t)] = n
+	}
+	for _, a := range in.Activities {
+		if a.Date < from || a.Date > to {
+			continue
+		}
+		e := ev[a.PartnerID]
+		if e == nil {
+			continue
+		}
+		if len(weight) == 0 {
+			e.ActivityPoints++
+		} else {
+			e.ActivityPoints += weight[FoldName(a.Type)]
+		}
+	}
 	out := make([]TierEvidence, 0, len(ids))
 	for _, id := range ids {
 		out = append(out, *ev[id])
@@ -183,7 +205,8 @@ func MeasureTiers(in TierReviewInputs) []TierEvidence {
 // meets reports whether evidence reaches every criterion of a level.
 func meets(c TierCriteria, e TierEvidence) bool {
 	return e.Revenue.GreaterThanOrEqual(c.Revenue) && e.Units.GreaterThanOrEqual(c.Units) &&
-		e.Certifications >= c.Certifications && e.WonRegistrations >= c.WonRegistrations
+		e.Certifications >= c.Certifications && e.WonRegistrations >= c.WonRegistrations &&
+		e.ActivityPoints >= c.ActivityPoints
 }
 
 // QualifyingTier returns the highest level whose criteria the evidence

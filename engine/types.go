@@ -86,6 +86,9 @@ type TierCriteria struct {
 	Units            decimal.Decimal `json:"units"`
 	Certifications   int             `json:"certifications"` // active (valid) certifications of the partner's reps
 	WonRegistrations int             `json:"won_registrations"`
+	// ActivityPoints are the points of the partner's activities in the
+	// window, each weighing the ladder's PointsPerActivity of its type.
+	ActivityPoints int `json:"activity_points"`
 }
 
 // TierLevel is one rung of the ladder.
@@ -99,6 +102,10 @@ type TierLevel struct {
 type TierLadder struct {
 	Levels       []TierLevel `json:"levels"`
 	WindowMonths int         `json:"window_months"`
+	// PointsPerActivity weighs an activity of a type (matched regardless of
+	// case and accents) for the activity-points criterion; a type not listed
+	// earns nothing. Empty: every activity is 1 point.
+	PointsPerActivity map[string]int `json:"points_per_activity,omitempty"`
 }
 
 // TierChange records that a partner holds Tier from a date on. Changes are

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
-      libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev poppler-utils)
+      libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev poppler-utils strace)
 [ "${1:-}" = "--gui" ] && pkgs+=(xvfb xdotool imagemagick)
 
 missing=()

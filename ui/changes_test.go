@@ -12,12 +12,12 @@ import (
 	"partnerdesk/engine/views"
 )
 
-var _ ChangesService = (*fake2)(nil)
+var _ ChangesService = (*fakeServices)(nil)
 
 // Changes of the fake: nothing before the first compute; after it, three
 // changes of 2026-07: Acme's rebate 4,875.03 -> 5,125.03 (+250.00, inputs),
 // 東京's rebate new at 1,250.00, and Ana's points 120 -> 100 (tier).
-func (f *fake2) Changes(period string) (views.ChangeReport, error) {
+func (f *fakeServices) Changes(period string) (views.ChangeReport, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.computed == 0 {
@@ -31,10 +31,10 @@ func (f *fake2) Changes(period string) (views.ChangeReport, error) {
 		SummaryText: "3 changes: 1 new, 1 changed (inputs), 1 tier change; +1,500.00 EUR, -20 points",
 		Changes: []views.ChangeView{
 			{Change: engine.Change{ChangeKey: key(1, engine.PayeePartner, 1), PartnerID: 1, Unit: engine.UnitMoney,
-				OldAmount: dec2("4875.03"), NewAmount: dec2("5125.03"), Reasons: []engine.ChangeReason{engine.ChangeInputs}},
+				OldAmount: mustDec("4875.03"), NewAmount: mustDec("5125.03"), Reasons: []engine.ChangeReason{engine.ChangeInputs}},
 				Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl", Reason: "inputs"},
 			{Change: engine.Change{ChangeKey: key(1, engine.PayeePartner, 2), PartnerID: 2, Unit: engine.UnitMoney,
-				NewAmount: dec2("1250.00"), Reasons: []engine.ChangeReason{engine.ChangeNew}},
+				NewAmount: mustDec("1250.00"), Reasons: []engine.ChangeReason{engine.ChangeNew}},
 				Program: "Volume rebate", Rule: "Rebate", Payee: "東京システム株式会社", Reason: "new"},
 			{Change: engine.Change{ChangeKey: key(3, engine.PayeeRep, 9), PartnerID: 1, Unit: engine.UnitPoints,
 				OldPoints: 120, NewPoints: 100, OldTier: "Gold", NewTier: "Silver", Reasons: []engine.ChangeReason{engine.ChangeTier}},
@@ -49,8 +49,8 @@ func (p *changesPanel) cellText(row, col int) string {
 }
 
 func TestPeriodRunShowsChangesBeforeCompute(t *testing.T) {
-	w := newTestWindow2(t)
-	s := NewPeriodRunScreen(w, newFake2())
+	w := newTestWindow(t)
+	s := NewPeriodRunScreen(w, newFakeServices())
 	s.wait()
 	w.SetContent(s.Content())
 	if got := s.changes.head.Text; !strings.Contains(got, "has not been computed") {

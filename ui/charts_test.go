@@ -23,7 +23,7 @@ func TestRatio(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := ratio(dec2(tt.v), dec2(tt.max)); got != tt.want {
+			if got := ratio(mustDec(tt.v), mustDec(tt.max)); got != tt.want {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})

@@ -13,8 +13,8 @@ import (
 	"partnerdesk/engine/views"
 )
 
-// newTestWindow2 opens a 1200 x 800 test window on a fresh test app.
-func newTestWindow2(t *testing.T) fyne.Window {
+// newTestWindow opens a 1200 x 800 test window on a fresh test app.
+func newTestWindow(t *testing.T) fyne.Window {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewWindow(nil)
@@ -24,8 +24,8 @@ func newTestWindow2(t *testing.T) fyne.Window {
 }
 
 func TestDashboardShowsFigures(t *testing.T) {
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewDashboardScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -61,8 +61,8 @@ func TestDashboardShowsFigures(t *testing.T) {
 		t.Errorf("expiring: got %q, want 750.50 EUR expires by ...", s.expiring.Text)
 	}
 	// Gems spent 2,500.00 of a 2,000.00 budget: its row says so in red.
-	if !hasLabel2(t, w, "2,500.00 EUR of 2,000.00 EUR") {
-		t.Errorf("no spent/budget label for Gems; labels: %q", labelTexts2(w))
+	if !hasLabel(t, w, "2,500.00 EUR of 2,000.00 EUR") {
+		t.Errorf("no spent/budget label for Gems; labels: %q", labelTexts(w))
 	}
 	if got := len(s.months.Points); got != 3 {
 		t.Errorf("revenue bars: got %d, want 3", got)
@@ -70,8 +70,8 @@ func TestDashboardShowsFigures(t *testing.T) {
 }
 
 func TestDashboardLeaderboard(t *testing.T) {
-	w := newTestWindow2(t)
-	s := NewDashboardScreen(w, newFake2())
+	w := newTestWindow(t)
+	s := NewDashboardScreen(w, newFakeServices())
 	s.wait()
 	w.SetContent(s.Content())
 	cell := func(row, col int) string {
@@ -95,8 +95,8 @@ func TestDashboardLeaderboard(t *testing.T) {
 }
 
 func TestDashboardBarOpensLines(t *testing.T) {
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewDashboardScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -112,15 +112,15 @@ func TestDashboardBarOpensLines(t *testing.T) {
 		t.Errorf("figure: got %+v, want %+v", got, want)
 	}
 	for _, want := range []string{"INV-1", "1,234.50 EUR", "1 lines · Total 1,234.50 EUR"} {
-		if !hasLabel2(t, w, want) {
-			t.Errorf("detail dialog lacks %q; labels: %q", want, labelTexts2(w))
+		if !hasLabel(t, w, want) {
+			t.Errorf("detail dialog lacks %q; labels: %q", want, labelTexts(w))
 		}
 	}
 }
 
 func TestDashboardBadPeriod(t *testing.T) {
-	w := newTestWindow2(t)
-	s := NewDashboardScreen(w, newFake2())
+	w := newTestWindow(t)
+	s := NewDashboardScreen(w, newFakeServices())
 	s.wait()
 	w.SetContent(s.Content())
 	s.period.SetText("2026-13")
@@ -136,8 +136,8 @@ func TestDashboardBadPeriod(t *testing.T) {
 }
 
 func TestDashboardFigureCardsOpenLines(t *testing.T) {
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewDashboardScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -161,20 +161,20 @@ func TestDashboardFigureCardsOpenLines(t *testing.T) {
 }
 
 func TestNumFmt(t *testing.T) {
-	f := numFmt{lang: "en", cur: eur2}
+	f := numFmt{lang: "en", cur: eurCurrency}
 	tests := []struct {
 		name, got, want string
 	}{
 		// 12,345.67 / 1,000 = 12.34567, one decimal: 12.3k.
-		{"compact thousands", f.compact(dec2("12345.67")), "12.3k"},
+		{"compact thousands", f.compact(mustDec("12345.67")), "12.3k"},
 		// 2,500,000 / 1,000,000 = 2.5M.
-		{"compact millions", f.compact(dec2("2500000")), "2.5M"},
-		{"compact small", f.compact(dec2("999.5")), "1,000"},
-		{"growth negative", f.growth(decimal.NewNullDecimal(dec2("-12.34"))), "-12.3 %"},
+		{"compact millions", f.compact(mustDec("2500000")), "2.5M"},
+		{"compact small", f.compact(mustDec("999.5")), "1,000"},
+		{"growth negative", f.growth(decimal.NewNullDecimal(mustDec("-12.34"))), "-12.3 %"},
 		{"growth none", f.growth(decimal.NullDecimal{}), "–"},
-		{"money cell", f.cell(views.MoneyCell(dec2("-12.5"))), "-12.50 EUR"},
+		{"money cell", f.cell(views.MoneyCell(mustDec("-12.5"))), "-12.50 EUR"},
 		{"points cell", f.cell(views.PointsCell(1234)), "1,234"},
-		{"number cell keeps its places", f.cell(views.NumberCell(dec2("3.250"))), "3.250"},
+		{"number cell keeps its places", f.cell(views.NumberCell(mustDec("3.250"))), "3.250"},
 		{"short month", shortMonth("2026-07", "en"), "Jul 26"},
 		{"short month not a month", shortMonth("2026-Q3", "en"), "2026-Q3"},
 	}

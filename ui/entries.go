@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
-	"partnerdesk/engine/views"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 // ScreenEntries is the registrations & activity screen: deal

@@ -431,7 +431,7 @@ func (f *failingEntries) RecentRegistrations(int) ([]views.RegistrationView, err
 
 func TestRecentSalesFollowTheCompanyLanguage(t *testing.T) {
 	// 2.5 x 493.80 = 1,234.50.
-	row := SaleRow{Sale: engine.Sale{Quantity: decimal.RequireFromString("2.5"), UnitPrice: decimal.RequireFromString("493.80"),
+	row := views.SaleRow{Sale: engine.Sale{Quantity: decimal.RequireFromString("2.5"), UnitPrice: decimal.RequireFromString("493.80"),
 		Net: decimal.RequireFromString("1234.50")}, Currency: engine.NewCurrency("EUR")}
 	tests := []struct {
 		lang, qty, price, net string
@@ -444,7 +444,7 @@ func TestRecentSalesFollowTheCompanyLanguage(t *testing.T) {
 		t.Run(tt.lang, func(t *testing.T) {
 			r := row
 			r.Language = tt.lang
-			sc := &salesScreen{recent: []SaleRow{r}}
+			sc := &salesScreen{recent: []views.SaleRow{r}}
 			got := []string{sc.recentCell(0, 5), sc.recentCell(0, 6), sc.recentCell(0, 7)}
 			want := []string{tt.qty, tt.price, tt.net}
 			for i := range want {

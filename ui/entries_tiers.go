@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
-	"partnerdesk/engine/views"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 // tierPanel runs a tier review as of a day, shows what each partner

@@ -10,11 +10,13 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // fakeBackend is an in-memory Backend for the screen tests. It records what
-// the screens send and answers with what a test sets up; part 2 adds the
-// methods of its services in fake2_test.go.
+// the screens send and answers with what a test sets up; the dashboard,
+// programs, period run and statements screens have their fake in
+// fake_services_test.go.
 type fakeBackend struct {
 	company  engine.Company
 	operator string
@@ -24,18 +26,18 @@ type fakeBackend struct {
 	today    engine.Date
 
 	// sales are the lines AddSale accepted; calls every call, with confirmed.
-	sales []SaleInput
+	sales []views.SaleInput
 	calls []bool
 	// addErr, when set, may refuse a line before it is stored.
-	addErr func(in SaleInput, confirmed bool) error
+	addErr func(in views.SaleInput, confirmed bool) error
 	// saveErr, when set, refuses SavePartner.
 	saveErr error
 
 	kinds     []string
-	preview   ImportPreview
-	dryRun    ImportReport
-	imported  ImportReport
-	mappings  map[string]Mapping
+	preview   views.ImportPreview
+	dryRun    views.ImportSummary
+	imported  views.ImportSummary
+	mappings  map[string]views.ColumnMap
 	templates []string
 	progress  [][2]int
 }
@@ -65,7 +67,7 @@ func newFake() *fakeBackend {
 		},
 		today:    engine.MustDate("2026-07-15"),
 		kinds:    []string{"sales", "partners"},
-		mappings: map[string]Mapping{},
+		mappings: map[string]views.ColumnMap{},
 	}
 }
 
@@ -79,7 +81,7 @@ func (f *fakeBackend) SaveCompany(c engine.Company) error {
 	return nil
 }
 
-func (f *fakeBackend) Operator() string { return f.operator }
+func (f *fakeBackend) OperatorName() string { return f.operator }
 
 func (f *fakeBackend) SetOperator(name string) error {
 	if name == "" {
@@ -157,7 +159,7 @@ func (f *fakeBackend) SaveRep(r *engine.Rep) error {
 
 func (f *fakeBackend) Products() ([]engine.Product, error) { return f.products, nil }
 
-func (f *fakeBackend) AddSale(in SaleInput, confirmed bool) (engine.Sale, error) {
+func (f *fakeBackend) AddSale(in views.SaleInput, confirmed bool) (engine.Sale, error) {
 	f.calls = append(f.calls, confirmed)
 	if f.addErr != nil {
 		if err := f.addErr(in, confirmed); err != nil {
@@ -175,13 +177,13 @@ func (f *fakeBackend) AddSale(in SaleInput, confirmed bool) (engine.Sale, error)
 		ProductID: in.ProductID, Customer: in.Customer, Invoice: in.Invoice, Line: line, Quantity: q}, nil
 }
 
-func (f *fakeBackend) RecentSales(limit int) ([]SaleRow, error) {
-	var rows []SaleRow
+func (f *fakeBackend) RecentSales(limit int) ([]views.SaleRow, error) {
+	var rows []views.SaleRow
 	for i := len(f.sales) - 1; i >= 0 && len(rows) < limit; i-- {
 		in := f.sales[i]
 		q, _ := decimal.NewFromString(in.Quantity)
 		p, _ := decimal.NewFromString(in.UnitPrice)
-		rows = append(rows, SaleRow{
+		rows = append(rows, views.SaleRow{
 			Sale: engine.Sale{Date: engine.MustDate(in.Date), Customer: in.Customer, Quantity: q,
 				UnitPrice: p, Net: q.Mul(p), Invoice: in.Invoice},
 			Partner: in.Partner, Rep: in.Rep, Product: in.Product, Currency: f.company.Currency,
@@ -194,9 +196,9 @@ func (f *fakeBackend) Today() engine.Date { return f.today }
 
 func (f *fakeBackend) ImportKinds() []string { return f.kinds }
 
-func (f *fakeBackend) GuessMapping(kind, path string) (ImportPreview, error) {
+func (f *fakeBackend) ImportPreview(kind, path string) (views.ImportPreview, error) {
 	if path == "" || strings.HasSuffix(path, ".pdf") {
-		return ImportPreview{}, errors.New("only CSV and XLSX files can be imported")
+		return views.ImportPreview{}, errors.New("only CSV and XLSX files can be imported")
 	}
 	p := f.preview
 	p.Kind = kind
@@ -206,16 +208,16 @@ func (f *fakeBackend) GuessMapping(kind, path string) (ImportPreview, error) {
 	return p, nil
 }
 
-func (f *fakeBackend) SaveMapping(kind string, m Mapping) error {
+func (f *fakeBackend) SaveColumns(kind string, m views.ColumnMap) error {
 	f.mappings[kind] = m
 	return nil
 }
 
-func (f *fakeBackend) DryRun(kind, path string, m Mapping) (ImportReport, error) {
+func (f *fakeBackend) CheckFile(kind, path string, m views.ColumnMap) (views.ImportSummary, error) {
 	return f.dryRun, nil
 }
 
-func (f *fakeBackend) Import(kind, path string, m Mapping, progress func(done, total int)) (ImportReport, error) {
+func (f *fakeBackend) ImportFile(kind, path string, m views.ColumnMap, progress func(done, total int)) (views.ImportSummary, error) {
 	for i := 1; i <= f.imported.Rows; i++ {
 		progress(i, f.imported.Rows)
 		f.progress = append(f.progress, [2]int{i, f.imported.Rows})

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"partnerdesk/engine/views"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,12 +32,12 @@ type importScreen struct {
 
 	kind      *widget.Select
 	path      *widget.Entry
-	preview   ImportPreview
+	preview   views.ImportPreview
 	selects   map[string]*widget.Select
 	mapBox    *fyne.Container
 	sample    *widget.Table
 	summary   *widget.Label
-	errs      []RowError
+	errs      []views.RowError
 	errTable  *widget.Table
 	errDetail *widget.Label
 	progress  *widget.ProgressBar
@@ -206,7 +207,7 @@ func (sc *importScreen) onLoad() {
 	if kind == "" || path == "" {
 		return
 	}
-	p, err := sc.b.GuessMapping(kind, path)
+	p, err := sc.b.ImportPreview(kind, path)
 	if err != nil {
 		sc.summary.Importance = widget.DangerImportance
 		sc.summary.SetText(sentence(err))
@@ -218,7 +219,7 @@ func (sc *importScreen) onLoad() {
 	sc.showPreview(p)
 }
 
-func (sc *importScreen) showPreview(p ImportPreview) {
+func (sc *importScreen) showPreview(p views.ImportPreview) {
 	sc.preview = p
 	sc.selects = map[string]*widget.Select{}
 	choices := append([]string{notMapped}, p.Columns...)
@@ -291,8 +292,8 @@ func (sc *importScreen) showSample(header []string, sample [][]string) {
 }
 
 // mapping reads the selects.
-func (sc *importScreen) mapping() Mapping {
-	m := Mapping{}
+func (sc *importScreen) mapping() views.ColumnMap {
+	m := views.ColumnMap{}
 	for key, s := range sc.selects {
 		if s.Selected != "" && s.Selected != notMapped {
 			m[key] = s.Selected
@@ -305,7 +306,7 @@ func (sc *importScreen) onSaveMapping() {
 	if sc.kind.Selected == "" || len(sc.selects) == 0 {
 		return
 	}
-	if err := sc.b.SaveMapping(sc.kind.Selected, sc.mapping()); err != nil {
+	if err := sc.b.SaveColumns(sc.kind.Selected, sc.mapping()); err != nil {
 		sc.shell.ShowError(fmt.Errorf("remember mapping: %w", err))
 		return
 	}
@@ -321,11 +322,11 @@ func (sc *importScreen) onDryRun() {
 	sc.summary.Importance = widget.MediumImportance
 	sc.summary.SetText("Checking " + path + "…")
 	sc.shell.Async(func() {
-		p, perr := sc.b.GuessMapping(kind, path)
-		var rep ImportReport
+		p, perr := sc.b.ImportPreview(kind, path)
+		var rep views.ImportSummary
 		var err error
 		if perr == nil && slices.Equal(p.Columns, sc.preview.Columns) {
-			rep, err = sc.b.DryRun(kind, path, m)
+			rep, err = sc.b.CheckFile(kind, path, m)
 		}
 		fyne.Do(func() {
 			sc.check.Enable()
@@ -358,7 +359,7 @@ func (sc *importScreen) onImport() {
 	sc.summary.Importance = widget.MediumImportance
 	sc.summary.SetText("Importing…")
 	sc.shell.Async(func() {
-		rep, err := sc.b.Import(kind, path, m, func(done, total int) {
+		rep, err := sc.b.ImportFile(kind, path, m, func(done, total int) {
 			if total <= 0 {
 				return
 			}
@@ -380,7 +381,7 @@ func (sc *importScreen) onImport() {
 }
 
 // showReport shows a dry run's or an import's result.
-func (sc *importScreen) showReport(rep ImportReport, imported bool) {
+func (sc *importScreen) showReport(rep views.ImportSummary, imported bool) {
 	sc.errs = rep.Errors
 	sc.errTable.UnselectAll()
 	sc.errDetail.Hide()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"partnerdesk/engine/views"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,19 +11,19 @@ import (
 
 func TestImportMappingDryRunAndImport(t *testing.T) {
 	s, fb, w, _ := newTestShell(t)
-	fb.preview = ImportPreview{
+	fb.preview = views.ImportPreview{
 		Columns: []string{"Datum", "Partner", "Artikel", "Menge", "Preis"},
 		Sample:  [][]string{{"2026-07-01", "Acme Srl", "CRM-PRO", "2", "100,00"}},
-		Fields: []ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner", Required: true},
+		Fields: []views.ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner", Required: true},
 			{Key: "product", Label: "Product", Required: true}, {Key: "quantity", Label: "Quantity"}, {Key: "net", Label: "Net amount"}},
-		Mapping: Mapping{"date": "Datum", "partner": "Partner", "product": "Artikel", "quantity": "Menge"},
+		Mapping: views.ColumnMap{"date": "Datum", "partner": "Partner", "product": "Artikel", "quantity": "Menge"},
 	}
-	fb.dryRun = ImportReport{Rows: 120, Errors: []RowError{
+	fb.dryRun = views.ImportSummary{Rows: 120, Errors: []views.RowError{
 		{Line: 7, Column: "Partner", Reason: "There is no partner \"Acne\"."},
 		{Line: 9, Column: "Preis", Reason: "\"1.00,0\" is not an amount."},
 		{Line: 12, Reason: "Invoice INV-3 line 1 is already on line 4."},
 	}}
-	fb.imported = ImportReport{Rows: 3}
+	fb.imported = views.ImportSummary{Rows: 3}
 	shortcut(w.Canvas(), fyne.Key8)
 	sc := s.Screen(ScreenImport).(*importScreen)
 	if sc.kind.Selected != "sales" {
@@ -85,11 +86,11 @@ func TestImportRefusesAFileItCannotRead(t *testing.T) {
 
 func TestImportCheckReadsTheEditedFileAgain(t *testing.T) {
 	s, fb, _, _ := newTestShell(t)
-	fb.preview = ImportPreview{
+	fb.preview = views.ImportPreview{
 		Columns: []string{"date", "partner"},
 		Sample:  [][]string{{"2026-13-01", "Nobody"}},
-		Fields:  []ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner", Required: true}},
-		Mapping: Mapping{"date": "date", "partner": "partner"},
+		Fields:  []views.ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner", Required: true}},
+		Mapping: views.ColumnMap{"date": "date", "partner": "partner"},
 	}
 	s.Show(ScreenImport)
 	sc := s.Screen(ScreenImport).(*importScreen)
@@ -98,7 +99,7 @@ func TestImportCheckReadsTheEditedFileAgain(t *testing.T) {
 	// The user fixes the file in a spreadsheet and checks it again: the
 	// sample shows the fixed row, not the one read first.
 	fb.preview.Sample = [][]string{{"2026-11-10", "Acme Srl"}}
-	fb.dryRun = ImportReport{Rows: 1}
+	fb.dryRun = views.ImportSummary{Rows: 1}
 	test.Tap(sc.check)
 	if got := cellText(sc.sample, 0, 0); got != "2026-11-10" {
 		t.Errorf("sample after Check file: got %q, want the edited 2026-11-10", got)
@@ -110,8 +111,8 @@ func TestImportCheckReadsTheEditedFileAgain(t *testing.T) {
 	// A new column brings the mapping back instead of checking with a
 	// mapping of the old header.
 	fb.preview.Columns = []string{"date", "partner", "net"}
-	fb.preview.Fields = append(fb.preview.Fields, ImportField{Key: "net", Label: "Net amount"})
-	fb.dryRun = ImportReport{Rows: 99}
+	fb.preview.Fields = append(fb.preview.Fields, views.ImportField{Key: "net", Label: "Net amount"})
+	fb.dryRun = views.ImportSummary{Rows: 99}
 	test.Tap(sc.check)
 	if _, ok := sc.selects["net"]; !ok {
 		t.Error("the new net column has no mapping choice after Check file")

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/png"
 	"os"
+	"partnerdesk/engine/views"
 	"path/filepath"
 	"testing"
 
@@ -36,14 +37,14 @@ func TestLook(t *testing.T) {
 				sc.list.Select(1)
 			case ScreenImport:
 				sc := s.Screen(name).(*importScreen)
-				fb.preview = ImportPreview{
+				fb.preview = views.ImportPreview{
 					Columns: []string{"Datum", "Partner", "Artikel", "Menge", "Preis"},
 					Sample:  [][]string{{"2026-07-01", "Acme Srl", "CRM-PRO", "2", "100,00"}, {"2026-07-02", "株式会社ニンバス", "SUP-1Y", "1", "40,00"}},
-					Fields: []ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner (name, id or code)", Required: true},
+					Fields: []views.ImportField{{Key: "date", Label: "Date", Required: true}, {Key: "partner", Label: "Partner (name, id or code)", Required: true},
 						{Key: "product", Label: "Product (SKU)", Required: true}, {Key: "quantity", Label: "Quantity"}, {Key: "net", Label: "Net amount"}},
-					Mapping: Mapping{"date": "Datum", "partner": "Partner", "product": "Artikel", "quantity": "Menge"},
+					Mapping: views.ColumnMap{"date": "Datum", "partner": "Partner", "product": "Artikel", "quantity": "Menge"},
 				}
-				fb.dryRun = ImportReport{Rows: 120, Errors: []RowError{
+				fb.dryRun = views.ImportSummary{Rows: 120, Errors: []views.RowError{
 					{Line: 7, Column: "Partner", Reason: "There is no partner \"Acne\"."},
 					{Line: 12, Reason: "Invoice INV-3 line 1 is already on line 4."},
 				}}

@@ -15,10 +15,10 @@ import (
 )
 
 // newComputedRun opens the run screen on the fake and computes 2026-07.
-func newComputedRun(t *testing.T) (fyne.Window, *fake2, *PeriodRunScreen) {
+func newComputedRun(t *testing.T) (fyne.Window, *fakeServices, *PeriodRunScreen) {
 	t.Helper()
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewPeriodRunScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -140,8 +140,8 @@ func TestPeriodRunBudgetConfirmation(t *testing.T) {
 	w, f, s := newComputedRun(t)
 	// Budget 10,000.00, spent 9,000.00, approving 2,500.00: after 11,500.00, over by 1,500.00.
 	f.budget = &engine.BudgetError{Overruns: []engine.BudgetOverrun{{
-		ProgramID: 1, Program: "Volume rebate", Currency: eur2,
-		Budget: dec2("10000"), Spent: dec2("9000"), Approving: dec2("2500"),
+		ProgramID: 1, Program: "Volume rebate", Currency: eurCurrency,
+		Budget: mustDec("10000"), Spent: mustDec("9000"), Approving: mustDec("2500"),
 	}}}
 	if !errors.Is(f.budget, engine.ErrConfirmationNeeded) {
 		t.Fatal("a BudgetError must wrap ErrConfirmationNeeded")
@@ -153,11 +153,11 @@ func TestPeriodRunBudgetConfirmation(t *testing.T) {
 		t.Fatalf("approved before confirmation: %v", f.approved)
 	}
 	for _, want := range []string{"10,000.00 EUR", "9,000.00 EUR", "2,500.00 EUR", "11,500.00 EUR", "Over budget by 1,500.00 EUR"} {
-		if !hasLabel2(t, w, want) {
-			t.Errorf("the confirmation lacks %q; labels: %q", want, labelTexts2(w))
+		if !hasLabel(t, w, want) {
+			t.Errorf("the confirmation lacks %q; labels: %q", want, labelTexts(w))
 		}
 	}
-	test.Tap(buttonIn2(t, w, "Approve anyway"))
+	test.Tap(buttonIn(t, w, "Approve anyway"))
 	s.wait()
 	if want := []bool{false, true}; !reflect.DeepEqual(f.confirms, want) {
 		t.Errorf("confirmed flags: got %v, want %v", f.confirms, want)
@@ -178,10 +178,10 @@ func TestPeriodRunPayAndClose(t *testing.T) {
 	s.toggle(2)
 	test.Tap(s.pay)
 	// 5,125.03 + 300.00 = 5,425.03 shown as the payout's amount.
-	if !hasLabel2(t, w, "5,425.03 EUR") {
-		t.Errorf("pay dialog lacks the sum 5,425.03 EUR; labels: %q", labelTexts2(w))
+	if !hasLabel(t, w, "5,425.03 EUR") {
+		t.Errorf("pay dialog lacks the sum 5,425.03 EUR; labels: %q", labelTexts(w))
 	}
-	test.Tap(buttonIn2(t, w, "Pay"))
+	test.Tap(buttonIn(t, w, "Pay"))
 	s.wait()
 	if len(f.pays) != 1 {
 		t.Fatalf("payouts: got %d, want 1", len(f.pays))
@@ -196,16 +196,16 @@ func TestPeriodRunPayAndClose(t *testing.T) {
 	s.wait()
 	for _, want := range []string{"120 sales", "its 3 reward lines", "1 lines are still drafts"} {
 		found := false
-		for _, o := range allObjects2(w) {
+		for _, o := range allObjects(w) {
 			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, want) {
 				found = true
 			}
 		}
 		if !found {
-			t.Errorf("close dialog lacks %q; labels: %q", want, labelTexts2(w))
+			t.Errorf("close dialog lacks %q; labels: %q", want, labelTexts(w))
 		}
 	}
-	test.Tap(buttonIn2(t, w, "Close period"))
+	test.Tap(buttonIn(t, w, "Close period"))
 	s.wait()
 	if want := []string{"2026-07"}; !reflect.DeepEqual(f.closed, want) {
 		t.Errorf("closed: got %v, want %v", f.closed, want)
@@ -227,11 +227,11 @@ func TestPeriodRunPaysSeveralPayeesOnePayoutEach(t *testing.T) {
 	test.Tap(s.pay)
 	// Acme Srl 5,125.03 + 300.00 and 東京 1,250.00: 6,675.03 in two payouts.
 	for _, want := range []string{"2 payees: one payout each", "6,675.03 EUR"} {
-		if !hasLabel2(t, w, want) {
-			t.Errorf("pay dialog lacks %q; labels: %q", want, labelTexts2(w))
+		if !hasLabel(t, w, want) {
+			t.Errorf("pay dialog lacks %q; labels: %q", want, labelTexts(w))
 		}
 	}
-	test.Tap(buttonIn2(t, w, "Pay"))
+	test.Tap(buttonIn(t, w, "Pay"))
 	s.wait()
 	// One payout for Acme Srl's lines 1 and 3, one for 東京's line 2.
 	want := []views.PayInput{
@@ -252,9 +252,9 @@ func TestPeriodRunPaysSeveralPayeesOnePayoutEach(t *testing.T) {
 func TestPayGroupsKeepsListOrderAndSums(t *testing.T) {
 	a, b := engine.Payee{Kind: engine.PayeePartner, ID: 7}, engine.Payee{Kind: engine.PayeeRep, ID: 7}
 	lines := []views.ReviewedLine{
-		{Line: engine.RewardLine{ID: 1, Payee: b, Amount: dec2("10.05")}, Payee: "Rep"},
-		{Line: engine.RewardLine{ID: 2, Payee: a, Amount: dec2("100.00")}, Payee: "Partner"},
-		{Line: engine.RewardLine{ID: 3, Payee: b, Amount: dec2("-0.05")}, Payee: "Rep"},
+		{Line: engine.RewardLine{ID: 1, Payee: b, Amount: mustDec("10.05")}, Payee: "Rep"},
+		{Line: engine.RewardLine{ID: 2, Payee: a, Amount: mustDec("100.00")}, Payee: "Partner"},
+		{Line: engine.RewardLine{ID: 3, Payee: b, Amount: mustDec("-0.05")}, Payee: "Rep"},
 	}
 	got := payGroups(lines)
 	// Rep 7: 10.05 - 0.05 = 10.00 from lines 1 and 3; partner 7 (another
@@ -262,10 +262,10 @@ func TestPayGroupsKeepsListOrderAndSums(t *testing.T) {
 	if len(got) != 2 || got[0].payee != b || got[1].payee != a {
 		t.Fatalf("groups: got %+v, want rep 7 then partner 7", got)
 	}
-	if !got[0].sum.Equal(dec2("10")) || !reflect.DeepEqual(got[0].ids, []engine.ID{1, 3}) {
+	if !got[0].sum.Equal(mustDec("10")) || !reflect.DeepEqual(got[0].ids, []engine.ID{1, 3}) {
 		t.Errorf("rep group: got %s %v, want 10.00 [1 3]", got[0].sum, got[0].ids)
 	}
-	if !got[1].sum.Equal(dec2("100")) {
+	if !got[1].sum.Equal(mustDec("100")) {
 		t.Errorf("partner group sum: got %s, want 100.00", got[1].sum)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // does when the file matches a stored active program: a
 // *engine.ReplaceProgramError saying what changes.
 type replacingFake struct {
-	*fake2
+	*fakeServices
 	saves []engine.Program
 }
 
@@ -27,21 +27,21 @@ func (r *replacingFake) SaveProgram(p engine.Program) (engine.Program, error) {
 // finding 6); on no nothing more is saved.
 func TestProgramImportConfirmsReplacingActive(t *testing.T) {
 	for _, yes := range []bool{true, false} {
-		w := newTestWindow2(t)
-		f := &replacingFake{fake2: newFake2()}
+		w := newTestWindow(t)
+		f := &replacingFake{fakeServices: newFakeServices()}
 		s := NewProgramsScreen(w, f)
 		s.wait()
 		w.SetContent(s.Content())
 		s.saveImported(engine.Program{Name: "Volume rebate v2"}, "rebate.json")
 		s.wait()
-		if !hasLabel2(t, w, "budget 10000 to 20000") || !hasLabel2(t, w, "active program 7") {
-			t.Fatalf("no confirmation naming the change; labels: %q", labelTexts2(w))
+		if !hasLabel(t, w, "budget 10000 to 20000") || !hasLabel(t, w, "active program 7") {
+			t.Fatalf("no confirmation naming the change; labels: %q", labelTexts(w))
 		}
 		label := "Yes"
 		if !yes {
 			label = "No"
 		}
-		buttonIn2(t, w, label).OnTapped()
+		buttonIn(t, w, label).OnTapped()
 		s.wait()
 		switch {
 		case yes && (len(f.saves) != 2 || f.saves[1].ID != 7):

@@ -13,10 +13,10 @@ import (
 	"partnerdesk/engine/views"
 )
 
-func newProgramsTest(t *testing.T) (fyne.Window, *fake2, *ProgramsScreen) {
+func newProgramsTest(t *testing.T) (fyne.Window, *fakeServices, *ProgramsScreen) {
 	t.Helper()
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewProgramsScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -57,23 +57,23 @@ func TestProgramsListAndRules(t *testing.T) {
 }
 
 func TestProgramsRuleKindsRead(t *testing.T) {
-	f := numFmt{lang: "en", cur: eur2}
+	f := numFmt{lang: "en", cur: eurCurrency}
 	tests := []struct {
 		name string
 		rule engine.Rule
 		want string
 	}{
-		{"spif rate", engine.Rule{Kind: engine.RuleSPIF, SPIF: &engine.SPIFRule{SKUs: []string{"MRR"}, From: engine.MustDate("2026-07-01"), To: engine.MustDate("2026-07-31"), Rate: dec2("800")}},
+		{"spif rate", engine.Rule{Kind: engine.RuleSPIF, SPIF: &engine.SPIFRule{SKUs: []string{"MRR"}, From: engine.MustDate("2026-07-01"), To: engine.MustDate("2026-07-31"), Rate: mustDec("800")}},
 			"SKUs MRR sold 2026-07-01 to 2026-07-31: 800 % of the net amount"},
-		{"referral forever", engine.Rule{Kind: engine.RuleReferral, Referral: &engine.ReferralRule{Rate: dec2("20")}},
+		{"referral forever", engine.Rule{Kind: engine.RuleReferral, Referral: &engine.ReferralRule{Rate: mustDec("20")}},
 			"Rate 20 % on subscription revenue for as long as the program runs"},
-		{"target", engine.Rule{Kind: engine.RuleTarget, Target: &engine.TargetRule{DefaultTarget: dec2("50000"), Steps: []engine.Step{{Attainment: dec2("80"), Amount: dec2("500")}}}},
+		{"target", engine.Rule{Kind: engine.RuleTarget, Target: &engine.TargetRule{DefaultTarget: mustDec("50000"), Steps: []engine.Step{{Attainment: mustDec("80"), Amount: mustDec("500")}}}},
 			"Steps: 80 % → 500.00 EUR"},
-		{"fund", engine.Rule{Kind: engine.RuleFund, Fund: &engine.FundRule{Rate: dec2("2.5"), ValidityDays: 180}},
+		{"fund", engine.Rule{Kind: engine.RuleFund, Fund: &engine.FundRule{Rate: mustDec("2.5"), ValidityDays: 180}},
 			"MDF accrual at 2.5 %, valid 180 days after the period end"},
-		{"activity points", engine.Rule{Kind: engine.RuleActivity, Activity: &engine.ActivityRule{Types: []string{"demo"}, Amount: dec2("50"), Unit: engine.UnitPoints, ToRep: true}},
+		{"activity points", engine.Rule{Kind: engine.RuleActivity, Activity: &engine.ActivityRule{Types: []string{"demo"}, Amount: mustDec("50"), Unit: engine.UnitPoints, ToRep: true}},
 			"50 points per activity of type demo, to the rep"},
-		{"units flat", engine.Rule{Kind: engine.RuleRate, Basis: engine.BasisUnits, Rate: &engine.RateRule{Rate: dec2("3")}},
+		{"units flat", engine.Rule{Kind: engine.RuleRate, Basis: engine.BasisUnits, Rate: &engine.RateRule{Rate: mustDec("3")}},
 			"Flat rate 3.00 EUR per unit"},
 	}
 	for _, tt := range tests {
@@ -89,10 +89,10 @@ func TestProgramsRuleKindsRead(t *testing.T) {
 func TestProgramsSimulate(t *testing.T) {
 	_, f, s := newProgramsTest(t)
 	// Simulated 5,125.03 against 4,100.02 paid: difference +1,025.01.
-	f.sim = views.Simulation{Program: "Volume rebate", Period: "2026-Q2", Language: "en", Currency: eur2,
+	f.sim = views.Simulation{Program: "Volume rebate", Period: "2026-Q2", Language: "en", Currency: eurCurrency,
 		Rows: []views.SimRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl",
-			Simulated: dec2("5125.03"), Actual: dec2("4100.02"), Diff: dec2("1025.01")}},
-		Total: dec2("5125.03"), Actual: dec2("4100.02"), Diff: dec2("1025.01")}
+			Simulated: mustDec("5125.03"), Actual: mustDec("4100.02"), Diff: mustDec("1025.01")}},
+		Total: mustDec("5125.03"), Actual: mustDec("4100.02"), Diff: mustDec("1025.01")}
 	s.simPeriod.SetText("2026-Q2")
 	s.onSimulate()
 	s.wait()

@@ -15,6 +15,7 @@ import (
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
 )
 
 func init() {
@@ -29,7 +30,7 @@ const recentLimit = 50
 
 // recentLang is the number format of a recent sale: the company's
 // language, English when the back end names none.
-func recentLang(r SaleRow) string {
+func recentLang(r views.SaleRow) string {
 	if r.Language == "" {
 		return "en"
 	}
@@ -72,7 +73,7 @@ type salesScreen struct {
 
 	products []engine.Product
 	reps     []engine.Rep
-	recent   []SaleRow
+	recent   []views.SaleRow
 	table    *widget.Table
 	content  fyne.CanvasObject
 }
@@ -310,9 +311,9 @@ func (sc *salesScreen) onPartnerPicked(o option) {
 }
 
 // input collects the typed line.
-func (sc *salesScreen) input() SaleInput {
+func (sc *salesScreen) input() views.SaleInput {
 	t := func(e *widget.Entry) string { return strings.TrimSpace(e.Text) }
-	return SaleInput{
+	return views.SaleInput{
 		Date:            t(sc.date),
 		Partner:         t(&sc.partner.Entry),
 		Rep:             t(&sc.rep.Entry),
@@ -342,7 +343,7 @@ func (sc *salesScreen) onSave() {
 	sc.submit(sc.input(), false)
 }
 
-func (sc *salesScreen) submit(in SaleInput, confirmed bool) {
+func (sc *salesScreen) submit(in views.SaleInput, confirmed bool) {
 	sale, err := sc.b.AddSale(in, confirmed)
 	switch {
 	case err == nil:

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // salesOnShow opens the sales screen and returns it.
@@ -56,7 +57,7 @@ func TestSaleEntryFromTheKeyboard(t *testing.T) {
 		t.Fatalf("backend got %d sales, want 1", len(fb.sales))
 	}
 	got := fb.sales[0]
-	want := SaleInput{Date: "2026-07-15", Partner: "Acme Srl", Rep: "Ana Ruiz", Customer: "Globex SpA",
+	want := views.SaleInput{Date: "2026-07-15", Partner: "Acme Srl", Rep: "Ana Ruiz", Customer: "Globex SpA",
 		Product: "CRM-PRO", Quantity: "2", UnitPrice: "100", Invoice: "INV-7", Line: "1",
 		PartnerID: 1, RepID: 11, ProductID: 101}
 	if got != want {
@@ -151,7 +152,7 @@ func TestSaleErrorsNextToTheirFields(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			sc, fb, c, _ := salesOnShow(t)
-			fb.addErr = func(SaleInput, bool) error { return tt.err }
+			fb.addErr = func(views.SaleInput, bool) error { return tt.err }
 			typeLine(t, c, "Zeta", "", "Globex", "", "", "CRM-PRO", "1", "-5")
 			press(t, c, fyne.KeyReturn)
 			if len(fb.sales) != 0 {
@@ -185,7 +186,7 @@ func TestSaleConfirmation(t *testing.T) {
 	sc, fb, c, _ := salesOnShow(t)
 	var asked string
 	sc.shell.confirm = func(_, msg string, answer func(bool)) { asked = msg; answer(true) }
-	fb.addErr = func(_ SaleInput, confirmed bool) error {
+	fb.addErr = func(_ views.SaleInput, confirmed bool) error {
 		if !confirmed {
 			return fmt.Errorf("2026-06 is closed; the sale will be booked today as a late sale: %w", engine.ErrConfirmationNeeded)
 		}

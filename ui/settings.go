@@ -201,7 +201,7 @@ func (sc *settingsScreen) load() {
 	}
 	sc.fyStart.SetSelected(m.String())
 	sc.lang.SetSelected(languageName(c.Language, false))
-	sc.operator.SetText(sc.b.Operator())
+	sc.operator.SetText(sc.b.OperatorName())
 }
 
 // setLogo shows logo bytes read from name ("" when they came from the store).
@@ -289,5 +289,5 @@ func (sc *settingsScreen) onSave() {
 	sc.message.Importance = widget.SuccessImportance
 	sc.message.SetText("Settings saved.")
 	sc.shell.SetStatus("Settings saved.")
-	sc.shell.setOperator(sc.b.Operator())
+	sc.shell.setOperator(sc.b.OperatorName())
 }

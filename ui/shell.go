@@ -276,7 +276,7 @@ func (s *Shell) build() {
 	s.operator = widget.NewLabel("")
 	s.operator.Importance = widget.LowImportance
 	if s.backend != nil {
-		s.setOperator(s.backend.Operator())
+		s.setOperator(s.backend.OperatorName())
 	}
 	s.body = container.NewStack()
 	brand := widget.NewLabelWithStyle("Partnerdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -311,3 +311,15 @@ func fieldErrors(err error) (byField map[string]string, ok bool) {
 	}
 	return nil, false
 }
+
+// missingScreen stands in for a screen whose service the back end does not
+// provide yet, so the shell still opens.
+type missingScreen string
+
+func (m missingScreen) Content() fyne.CanvasObject {
+	l := widget.NewLabel("The " + string(m) + " screen is not available in this build: the back end does not provide it.")
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (m missingScreen) Shown() fyne.Focusable { return nil }

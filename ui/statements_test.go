@@ -12,8 +12,8 @@ import (
 )
 
 func TestStatementsPickPayeeAndPreview(t *testing.T) {
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewStatementsScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -41,15 +41,15 @@ func TestStatementsPickPayeeAndPreview(t *testing.T) {
 	}
 	// The preview is in the statement's language (it): 1.310,00 EUR.
 	for _, want := range []string{"Silver", "1.310,00 EUR", "65.500,00 EUR", "4.000,00 EUR", "34.500,00 EUR di fatturato e 1 certificazione per Gold", "mancano 9.500,00 EUR nel periodo 2026-Q3"} {
-		if !hasLabel2(t, w, want) {
-			t.Errorf("preview lacks %q; labels: %q", want, labelTexts2(w))
+		if !hasLabel(t, w, want) {
+			t.Errorf("preview lacks %q; labels: %q", want, labelTexts(w))
 		}
 	}
 }
 
 func TestStatementsPrintAll(t *testing.T) {
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	s := NewStatementsScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
@@ -65,15 +65,15 @@ func TestStatementsPrintAll(t *testing.T) {
 		t.Error("the batch controls did not return to rest")
 	}
 	for _, want := range []string{"✓ acme-srl-2026-07.pdf", "✓ 東京システム株式会社-2026-07.pdf"} {
-		if !hasLabel2(t, w, want) {
-			t.Errorf("summary dialog lacks %q; labels: %q", want, labelTexts2(w))
+		if !hasLabel(t, w, want) {
+			t.Errorf("summary dialog lacks %q; labels: %q", want, labelTexts(w))
 		}
 	}
 }
 
 func TestStatementsPrintAllCancel(t *testing.T) {
-	w := newTestWindow2(t)
-	f := newFake2()
+	w := newTestWindow(t)
+	f := newFakeServices()
 	gate := make(chan struct{})
 	f.printGate = gate
 	s := NewStatementsScreen(w, f)
@@ -114,8 +114,8 @@ func TestBatchSummary(t *testing.T) {
 }
 
 func TestStatementsProblemIsNotGreenAfterASave(t *testing.T) {
-	w := newTestWindow2(t)
-	s := NewStatementsScreen(w, newFake2())
+	w := newTestWindow(t)
+	s := NewStatementsScreen(w, newFakeServices())
 	s.wait()
 	w.SetContent(s.Content())
 	s.say(widget.SuccessImportance, "Saved /tmp/acme-2026-07.pdf")

@@ -132,7 +132,7 @@ func writeLoop(svc *app.Service, tag string, out *printer, stop *atomic.Bool) er
 		}
 		for i := 0; i < salesPerCycle && !stop.Load(); i++ {
 			n++
-			in := app.SaleInput{
+			in := views.SaleInput{
 				Date:     month.Start.AddDays(n % 28).String(),
 				Partner:  partnerName,
 				Rep:      repName,

@@ -1,7 +1,9 @@
 // Package gui wires the desktop window: it creates the Fyne app with the
-// id of FyneApp.toml, the theme and the shell, and hands the screens a
-// backend over the app's use cases. It is the only package besides the root
-// main that imports fyne.io/fyne/v2/app.
+// id of FyneApp.toml, the theme and the shell, and hands the screens the
+// app's service. The screens declare the interfaces they need (package ui)
+// over the types of package engine/views, and *app.Service satisfies them
+// as it is: there is no conversion layer. It is the only package besides
+// the root main that imports fyne.io/fyne/v2/app.
 package gui
 
 import (
@@ -23,7 +25,7 @@ func Run(svc *app.Service) error {
 	a.Settings().SetTheme(ui.NewTheme())
 	w := a.NewWindow("Partnerdesk — " + companyName(svc))
 	w.SetIcon(icons.AppIcon)
-	shell := ui.NewShell(w, a, NewBackend(svc))
+	shell := ui.NewShell(w, a, svc)
 	w.SetContent(shell.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
@@ -31,6 +33,18 @@ func Run(svc *app.Service) error {
 	w.ShowAndRun()
 	return nil
 }
+
+// The service serves every screen: the shell's Backend and the services
+// the screens find on it.
+var (
+	_ ui.Backend          = (*app.Service)(nil)
+	_ ui.DashboardService = (*app.Service)(nil)
+	_ ui.ProgramService   = (*app.Service)(nil)
+	_ ui.PeriodService    = (*app.Service)(nil)
+	_ ui.ChangesService   = (*app.Service)(nil)
+	_ ui.StatementService = (*app.Service)(nil)
+	_ ui.EntriesService   = (*app.Service)(nil)
+)
 
 func companyName(svc *app.Service) string {
 	co, err := svc.Company()

@@ -9,7 +9,7 @@ import (
 // engine/views (STYLE: declared in a package that touches neither the store
 // nor the toolkit), and only this file follows them.
 type (
-	saleInput         = app.SaleInput
+	saleInput         = views.SaleInput
 	registrationInput = views.RegistrationInput
 	trainingInput     = views.TrainingInput
 	activityInput     = views.ActivityInput

@@ -27,11 +27,11 @@ type invoiceCount struct {
 // rows: a return may give back a line of the same file, and two returns
 // in one file may not together give back more than the line sold.
 func (c *converter) sales(b *Batch, progress sheet.Progress) {
-	seen := make(map[invoiceKey]int, len(c.t.Rows))
+	seen := make(map[invoiceKey]int, c.rows)
 	running := map[invoiceCount]int{}
-	b.Sales = make([]engine.Sale, 0, len(c.t.Rows))
+	b.Sales = make([]engine.Sale, 0, c.rows)
 	facts := newPendingFacts(c.look, &b.Sales)
-	b.Lines = make([]int, 0, len(c.t.Rows))
+	b.Lines = make([]int, 0, c.rows)
 	c.each(progress, func(r sheet.Row) {
 		var s engine.Sale
 		s.Date, _ = c.date(r, fDate, true)

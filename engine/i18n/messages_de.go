@@ -63,6 +63,8 @@ var messagesDE = map[string]string{
 	"need.cert":            "{count} Zertifizierung",
 	"need.reg":             "{count} gewonnene Registrierung",
 	"need.regs":            "{count} gewonnene Registrierungen",
+	"need.point":           "{count} Aktivitätspunkt",
+	"need.points":          "{count} Aktivitätspunkte",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "rückwirkend",

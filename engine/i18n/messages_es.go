@@ -61,6 +61,8 @@ var messagesES = map[string]string{
 	"need.cert":            "{count} certificación",
 	"need.reg":             "{count} registro ganado",
 	"need.regs":            "{count} registros ganados",
+	"need.point":           "{count} punto de actividad",
+	"need.points":          "{count} puntos de actividad",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroactivo",

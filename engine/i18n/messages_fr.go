@@ -62,6 +62,8 @@ var messagesFR = map[string]string{
 	"need.cert":            "{count} certification",
 	"need.reg":             "{count} enregistrement gagné",
 	"need.regs":            "{count} enregistrements gagnés",
+	"need.point":           "{count} point d'activité",
+	"need.points":          "{count} points d'activité",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "rétroactif",

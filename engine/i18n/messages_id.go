@@ -61,6 +61,8 @@ var messagesID = map[string]string{
 	"need.cert":            "{count} sertifikasi",
 	"need.reg":             "{count} registrasi yang dimenangkan",
 	"need.regs":            "{count} registrasi yang dimenangkan",
+	"need.point":           "{count} poin aktivitas",
+	"need.points":          "{count} poin aktivitas",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroaktif",

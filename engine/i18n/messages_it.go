@@ -61,6 +61,8 @@ var messagesIT = map[string]string{
 	"need.cert":            "{count} certificazione",
 	"need.reg":             "{count} registrazione vinta",
 	"need.regs":            "{count} registrazioni vinte",
+	"need.point":           "{count} punto attività",
+	"need.points":          "{count} punti attività",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroattivo",

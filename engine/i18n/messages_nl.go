@@ -61,6 +61,8 @@ var messagesNL = map[string]string{
 	"need.cert":            "{count} certificering",
 	"need.reg":             "{count} gewonnen registratie",
 	"need.regs":            "{count} gewonnen registraties",
+	"need.point":           "{count} activiteitspunt",
+	"need.points":          "{count} activiteitspunten",
 
 	// Words used as ArgKey values.
 	"word.retroactive": "retroactief",

@@ -11,7 +11,7 @@ import (
 
 // TestBackendEntries walks a registration, its decisions, a training, an
 // activity and a tier review through the screen's interface over the demo.
-func TestBackendEntries(t *testing.T) {
+func TestServiceEntries(t *testing.T) {
 	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	ps, err := b.Partners("")
 	if err != nil || len(ps) == 0 {

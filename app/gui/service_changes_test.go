@@ -13,7 +13,7 @@ import (
 // The What changed tab's service over the demo: before a compute nothing;
 // the first compute lists every result as new and its differences add up
 // to the period's lines; computing again changes nothing.
-func TestBackendChanges(t *testing.T) {
+func TestServiceChanges(t *testing.T) {
 	b, _ := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	before, err := b.Changes("2026-Q2")
 	if err != nil || before.Computed || len(before.Changes) != 0 {

@@ -14,16 +14,28 @@ import (
 
 	"partnerdesk/app"
 	"partnerdesk/app/demo"
-	"partnerdesk/app/gui"
 	"partnerdesk/data"
 	"partnerdesk/engine"
 	"partnerdesk/engine/views"
 	"partnerdesk/ui"
 )
 
+// screens is everything the screens ask of the application: the tests
+// below call the service only through it, as the window does.
+type screens interface {
+	ui.Backend
+	ui.DashboardService
+	ui.ProgramService
+	ui.PeriodService
+	ui.ChangesService
+	ui.StatementService
+	ui.EntriesService
+}
+
 // guiBackend opens a fresh database holding ds, with the clock on today,
-// and checks the file when the test ends.
-func guiBackend(tb testing.TB, ds demo.Dataset, today string) (*gui.Backend, *app.Service) {
+// and checks the file when the test ends. It returns the service twice:
+// as the screens see it, and whole for setting up.
+func guiBackend(tb testing.TB, ds demo.Dataset, today string) (screens, *app.Service) {
 	tb.Helper()
 	st, err := data.Open(filepath.Join(tb.TempDir(), "gui.db"), data.Options{})
 	if err != nil {
@@ -41,18 +53,16 @@ func guiBackend(tb testing.TB, ds demo.Dataset, today string) (*gui.Backend, *ap
 	if err := svc.LoadDataset(ds, nil); err != nil {
 		tb.Fatal(err)
 	}
-	return gui.NewBackend(svc), svc
+	return svc, svc
 }
 
 var ctx = context.Background()
 
-func TestBackendDashboardMatchesApp(t *testing.T) {
+// The dashboard through the screens' interface: the keys around the
+// period, twelve bars, and the rows behind a bar add up to it.
+func TestServiceDashboard(t *testing.T) {
 	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	if _, err := svc.ComputePeriod("2026-Q2", nil); err != nil {
-		t.Fatal(err)
-	}
-	want, err := svc.Dashboard("2026-Q2")
-	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := b.Dashboard("2026-Q2")
@@ -62,14 +72,10 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 	if got.Period != "2026-Q2" || got.Previous != "2026-Q1" || got.YearBefore != "2025-Q2" || got.Next != "2026-Q3" {
 		t.Errorf("keys %s %s %s %s", got.Period, got.Previous, got.YearBefore, got.Next)
 	}
-	if !got.Revenue.Equal(want.Revenue) || !got.Cost.Equal(want.Cost) || got.ActivePartners != want.ActivePartners ||
-		len(got.Programs) != len(want.Programs) || len(got.RevenueByMonth) != 12 || len(got.Tiers) != len(want.Tiers) ||
-		len(got.Leaders.RepsByRevenue) != len(want.Leaders.RepsByRevenue) || got.Registrations.Won != want.Registrations.Won {
-		t.Errorf("converted dashboard differs:\n got %+v\nwant %+v", got, want)
+	if len(got.RevenueByMonth) != 12 || got.RevenueByMonth[11].Month != "2026-06" || !got.Revenue.IsPositive() {
+		t.Fatalf("revenue %s by month %+v: want 12 bars ending with 2026-06", got.Revenue, got.RevenueByMonth)
 	}
-	if got.RevenueByMonth[11].Month != "2026-06" || !got.RevenueByMonth[11].Revenue.Equal(want.RevenueByMonth[11].Revenue) {
-		t.Errorf("last bar %+v, want 2026-06 %s", got.RevenueByMonth[11], want.RevenueByMonth[11].Revenue)
-	}
+	want := got
 	tbl, err := b.DashboardDetail("2026-Q2", views.Figure{Kind: views.FigureRevenue, Arg: "2026-06"})
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +103,7 @@ func TestBackendDashboardMatchesApp(t *testing.T) {
 
 // TestBackendPeriodRun walks compute, review, approve past a budget, pay
 // and close through the screens' interface.
-func TestBackendPeriodRun(t *testing.T) {
+func TestServicePeriodRun(t *testing.T) {
 	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	// Most demo programs run by the quarter, and Q2 has ended and is open.
 	key, err := b.RunPeriodKey()
@@ -244,7 +250,7 @@ func TestBackendPeriodRun(t *testing.T) {
 	}
 }
 
-func TestBackendProgramsAndSimulation(t *testing.T) {
+func TestServiceProgramsAndSimulation(t *testing.T) {
 	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	if _, err := svc.ComputePeriod("2026-Q2", nil); err != nil {
 		t.Fatal(err)
@@ -304,7 +310,7 @@ func TestBackendProgramsAndSimulation(t *testing.T) {
 	}
 }
 
-func TestBackendStatements(t *testing.T) {
+func TestServiceStatements(t *testing.T) {
 	b, svc := guiBackend(t, demo.Generate(1, engine.MustDate("2026-06-30")), "2026-07-05")
 	if _, err := svc.ComputePeriod("2026-Q2", nil); err != nil {
 		t.Fatal(err)
@@ -358,7 +364,7 @@ func TestBackendStatements(t *testing.T) {
 
 func itoa(id engine.ID) string { return decimal.NewFromInt(int64(id)).String() }
 
-func TestBackendImport(t *testing.T) {
+func TestServiceImport(t *testing.T) {
 	ds := demo.Dataset{Company: engine.Company{Name: "Empty", Currency: engine.NewCurrency("EUR"), FiscalYearStart: time.January, Language: "en"}}
 	b, svc := guiBackend(t, ds, "2026-07-05")
 	if kinds := b.ImportKinds(); len(kinds) == 0 || kinds[0] != "partners" {
@@ -372,7 +378,7 @@ func TestBackendImport(t *testing.T) {
 	if err := b.SaveTemplate("partners", filepath.Join(dir, "partners.pdf")); err == nil {
 		t.Error("a .pdf template gave no error")
 	}
-	pv, err := b.GuessMapping("partners", path)
+	pv, err := b.ImportPreview("partners", path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,7 +386,7 @@ func TestBackendImport(t *testing.T) {
 	if pv.Remembered || len(pv.Mapping) != len(pv.Fields) || len(pv.Sample) != 2 || pv.Sample[0][0] != "Acme Srl" {
 		t.Fatalf("preview %+v", pv)
 	}
-	rep, err := b.DryRun("partners", path, pv.Mapping)
+	rep, err := b.CheckFile("partners", path, pv.Mapping)
 	if err != nil || rep.Rows != 2 || len(rep.Errors) != 0 {
 		t.Fatalf("dry run %+v, %v", rep, err)
 	}
@@ -388,18 +394,18 @@ func TestBackendImport(t *testing.T) {
 		t.Fatalf("the dry run wrote %d partners", len(ps))
 	}
 	// Without the name column every row is bad and nothing is written.
-	bad := ui.Mapping{}
+	bad := views.ColumnMap{}
 	for k, v := range pv.Mapping {
 		if k != "name" {
 			bad[k] = v
 		}
 	}
-	rep, err = b.DryRun("partners", path, bad)
+	rep, err = b.CheckFile("partners", path, bad)
 	if err != nil || len(rep.Errors) == 0 {
 		t.Fatalf("dry run without names: %+v, %v", rep, err)
 	}
 	var steps int
-	rep, err = b.Import("partners", path, pv.Mapping, func(done, total int) { steps++ })
+	rep, err = b.ImportFile("partners", path, pv.Mapping, func(done, total int) { steps++ })
 	if err != nil || rep.Rows != 2 || len(rep.Errors) != 0 || steps == 0 {
 		t.Fatalf("import %+v, %v, %d progress calls", rep, err, steps)
 	}
@@ -407,14 +413,14 @@ func TestBackendImport(t *testing.T) {
 		t.Fatalf("imported %d partners, want 2", len(ps))
 	}
 	// The same file again is refused row by row.
-	rep, err = b.Import("partners", path, pv.Mapping, nil)
+	rep, err = b.ImportFile("partners", path, pv.Mapping, nil)
 	if err == nil || len(rep.Errors) == 0 {
 		t.Fatalf("second import %+v, %v: want every duplicate reported", rep, err)
 	}
-	if err := b.SaveMapping("partners", pv.Mapping); err != nil {
+	if err := b.SaveColumns("partners", pv.Mapping); err != nil {
 		t.Fatal(err)
 	}
-	if pv, err := b.GuessMapping("partners", path); err != nil || !pv.Remembered {
+	if pv, err := b.ImportPreview("partners", path); err != nil || !pv.Remembered {
 		t.Errorf("after saving: remembered %v, %v", pv.Remembered, err)
 	}
 	if _, err := os.Stat(path); err != nil {

@@ -16,13 +16,13 @@ func BenchmarkPeriodRunShow10k(b *testing.B) {
 	test.NewTempApp(b)
 	w := test.NewWindow(nil)
 	defer w.Close()
-	f := newFake2()
+	f := newFakeServices()
 	s := NewPeriodRunScreen(w, f)
 	s.wait()
 	w.SetContent(s.Content())
-	r := views.PeriodReview{Period: f.period, Language: "en", Currency: eur2}
+	r := views.PeriodReview{Period: f.period, Language: "en", Currency: eurCurrency}
 	for i := 1; i <= 10000; i++ {
-		r.Lines = append(r.Lines, views.ReviewedLine{Line: rewardLine2(engine.ID(i), 1, engine.ID(i%500+1), "125.50"),
+		r.Lines = append(r.Lines, views.ReviewedLine{Line: draftLine(engine.ID(i), 1, engine.ID(i%500+1), "125.50"),
 			Program: "Volume rebate", Rule: "Rebate", Payee: fmt.Sprintf("Partner %d", i%500)})
 	}
 	b.ResetTimer()

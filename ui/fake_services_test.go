@@ -17,9 +17,9 @@ import (
 	"partnerdesk/engine/views"
 )
 
-// fake2 implements the dashboard, program, period and statement services
+// fakeServices implements the dashboard, program, period and statement services
 // in memory and records what the screens asked.
-type fake2 struct {
+type fakeServices struct {
 	mu sync.Mutex
 
 	dash    views.Dashboard
@@ -48,41 +48,41 @@ type fake2 struct {
 	printGate chan struct{}
 }
 
-func dec2(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+func mustDec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-var eur2 = engine.Currency{Code: "EUR", MinorUnits: 2}
+var eurCurrency = engine.Currency{Code: "EUR", MinorUnits: 2}
 
-// newFake2 returns a fake holding a small, hand-checked period.
-func newFake2() *fake2 {
-	f := &fake2{}
+// newFakeServices returns a fake holding a small, hand-checked period.
+func newFakeServices() *fakeServices {
+	f := &fakeServices{}
 	f.dash = views.Dashboard{
 		Period: "2026-07", Previous: "2026-06", YearBefore: "2025-07", Next: "2026-08",
-		Language: "en", Currency: eur2,
+		Language: "en", Currency: eurCurrency,
 		// Revenue 102,500.50 against 82,000.40: growth = 20,500.10 / 82,000.40 = 25.0 %.
-		Revenue: dec2("102500.50"), RevenuePrevious: dec2("82000.40"), RevenueYearBefore: dec2("0"),
-		GrowthPrevious: decimal.NewNullDecimal(dec2("25.0")),
-		RevenueByMonth: []views.MonthRevenue{{Month: "2026-05", Revenue: dec2("70000")}, {Month: "2026-06", Revenue: dec2("82000.40")}, {Month: "2026-07", Revenue: dec2("102500.50")}},
+		Revenue: mustDec("102500.50"), RevenuePrevious: mustDec("82000.40"), RevenueYearBefore: mustDec("0"),
+		GrowthPrevious: decimal.NewNullDecimal(mustDec("25.0")),
+		RevenueByMonth: []views.MonthRevenue{{Month: "2026-05", Revenue: mustDec("70000")}, {Month: "2026-06", Revenue: mustDec("82000.40")}, {Month: "2026-07", Revenue: mustDec("102500.50")}},
 		// Cost 5,125.03 + 1,000.00 = 6,125.03; 6,125.03 / 102,500.50 = 5.98 % -> 6.0 %.
-		Cost: dec2("6125.03"), CostPoints: 1200, CostRatio: decimal.NewNullDecimal(dec2("5.98")),
+		Cost: mustDec("6125.03"), CostPoints: 1200, CostRatio: decimal.NewNullDecimal(mustDec("5.98")),
 		Programs: []views.ProgramCost{
-			{ProgramID: 1, Name: "Volume rebate", Cost: dec2("5125.03"), CostRatio: decimal.NewNullDecimal(dec2("5.0")), Spent: dec2("9000"), Budget: dec2("10000")},
-			{ProgramID: 2, Name: "Gems", Cost: dec2("1000"), Points: 1200, CostRatio: decimal.NewNullDecimal(dec2("0.98")), Spent: dec2("2500"), Budget: dec2("2000")},
+			{ProgramID: 1, Name: "Volume rebate", Cost: mustDec("5125.03"), CostRatio: decimal.NewNullDecimal(mustDec("5.0")), Spent: mustDec("9000"), Budget: mustDec("10000")},
+			{ProgramID: 2, Name: "Gems", Cost: mustDec("1000"), Points: 1200, CostRatio: decimal.NewNullDecimal(mustDec("0.98")), Spent: mustDec("2500"), Budget: mustDec("2000")},
 		},
 		ActivePartners: 7, AllActivePartners: 12,
 		Tiers: []views.TierCount{{Tier: "Registered", Partners: 6}, {Tier: "Silver", Partners: 4}, {Tier: "Gold", Partners: 2}},
 		Leaders: views.Leaderboard{
-			PartnersByRevenue: []views.LeaderRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl", Revenue: dec2("60000"), Points: 300}},
+			PartnersByRevenue: []views.LeaderRow{{Payee: engine.Payee{Kind: engine.PayeePartner, ID: 1}, Name: "Acme Srl", Revenue: mustDec("60000"), Points: 300}},
 			RepsByPoints:      []views.LeaderRow{{Payee: engine.Payee{Kind: engine.PayeeRep, ID: 9}, Name: "Ana Ruiz", Partner: "Acme Srl", Points: 900}},
 		},
 		Registrations:     views.RegistrationCounts{Submitted: 9, Approved: 6, Won: 3, Lost: 1, Expired: 2},
-		Funds:             views.FundPosition{Balance: dec2("4300"), Expiring: dec2("750.5"), ExpiringBy: engine.MustDate("2026-08-30")},
+		Funds:             views.FundPosition{Balance: mustDec("4300"), Expiring: mustDec("750.5"), ExpiringBy: engine.MustDate("2026-08-30")},
 		PointsOutstanding: 15250,
 	}
 	rebate := engine.Program{ID: 1, Name: "Volume rebate", Currency: "EUR", PeriodKind: engine.PeriodQuarter,
-		ValidFrom: engine.MustDate("2026-01-01"), Budget: dec2("10000"), Status: engine.ProgramActive,
+		ValidFrom: engine.MustDate("2026-01-01"), Budget: mustDec("10000"), Status: engine.ProgramActive,
 		Rules: []engine.Rule{{Key: "rebate", Name: "Volume rebate", Kind: engine.RuleRate, Basis: engine.BasisRevenue,
-			Rate: &engine.RateRule{Mode: engine.Retroactive, Bands: []engine.Band{{From: dec2("0"), Rate: dec2("2")}, {From: dec2("100000"), Rate: dec2("5")}}}}}}
-	f.programs = views.ProgramList{Language: "en", Currency: eur2, Programs: []views.ProgramSpend{{Program: rebate, Spent: dec2("9000")}}}
+			Rate: &engine.RateRule{Mode: engine.Retroactive, Bands: []engine.Band{{From: mustDec("0"), Rate: mustDec("2")}, {From: mustDec("100000"), Rate: mustDec("5")}}}}}}
+	f.programs = views.ProgramList{Language: "en", Currency: eurCurrency, Programs: []views.ProgramSpend{{Program: rebate, Spent: mustDec("9000")}}}
 
 	f.period = views.PeriodInfo{Key: "2026-07", Start: engine.MustDate("2026-07-01"), End: engine.MustDate("2026-07-31")}
 	f.payees = []views.PayeeRef{
@@ -94,15 +94,15 @@ func newFake2() *fake2 {
 }
 
 // line builds a draft money line of a payee.
-func rewardLine2(id engine.ID, prog engine.ID, payee engine.ID, amount string) engine.RewardLine {
+func draftLine(id engine.ID, prog engine.ID, payee engine.ID, amount string) engine.RewardLine {
 	return engine.RewardLine{ID: id, Period: "2026-07", ProgramID: prog, RuleKey: "r", Unit: engine.UnitMoney,
-		Payee: engine.Payee{Kind: engine.PayeePartner, ID: payee}, PartnerID: payee, Amount: dec2(amount), Status: engine.LineDraft,
+		Payee: engine.Payee{Kind: engine.PayeePartner, ID: payee}, PartnerID: payee, Amount: mustDec(amount), Status: engine.LineDraft,
 		Explanation: engine.Explanation{Key: "rate.flat", Args: []engine.Arg{
-			engine.TextArg("rule", "Rebate"), engine.MoneyArg("basis", dec2(amount).Mul(dec2("20")), eur2),
-			engine.PeriodArg("period", "2026-07"), engine.PercentArg("rate", dec2("5")), engine.MoneyArg("amount", dec2(amount), eur2)}}}
+			engine.TextArg("rule", "Rebate"), engine.MoneyArg("basis", mustDec(amount).Mul(mustDec("20")), eurCurrency),
+			engine.PeriodArg("period", "2026-07"), engine.PercentArg("rate", mustDec("5")), engine.MoneyArg("amount", mustDec(amount), eurCurrency)}}}
 }
 
-func (f *fake2) Dashboard(period string) (views.Dashboard, error) {
+func (f *fakeServices) Dashboard(period string) (views.Dashboard, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if period != "" && period != f.dash.Period {
@@ -111,22 +111,22 @@ func (f *fake2) Dashboard(period string) (views.Dashboard, error) {
 	return f.dash, nil
 }
 
-func (f *fake2) DashboardDetail(period string, fig views.Figure) (views.DetailTable, error) {
+func (f *fakeServices) DashboardDetail(period string, fig views.Figure) (views.DetailTable, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.figures = append(f.figures, fig)
 	return views.DetailTable{Columns: []string{"Invoice", "Partner", "Net"}, Rows: [][]views.Cell{
-		{views.TextCell("INV-1"), views.TextCell("Acme Srl"), views.MoneyCell(dec2("1234.5"))},
+		{views.TextCell("INV-1"), views.TextCell("Acme Srl"), views.MoneyCell(mustDec("1234.5"))},
 	}, Total: "Total 1,234.50 EUR"}, nil
 }
 
-func (f *fake2) ProgramList() (views.ProgramList, error) {
+func (f *fakeServices) ProgramList() (views.ProgramList, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.programs, nil
 }
 
-func (f *fake2) ProgramByID(id engine.ID) (engine.Program, error) {
+func (f *fakeServices) ProgramByID(id engine.ID) (engine.Program, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, p := range f.programs.Programs {
@@ -137,11 +137,11 @@ func (f *fake2) ProgramByID(id engine.ID) (engine.Program, error) {
 	return engine.Program{}, fmt.Errorf("program %d: %w", id, engine.ErrNotFound)
 }
 
-func (f *fake2) ReadProgram(data []byte) (engine.Program, error) {
+func (f *fakeServices) ReadProgram(data []byte) (engine.Program, error) {
 	return engine.Program{Name: strings.TrimSpace(string(data))}, nil
 }
 
-func (f *fake2) SaveProgram(p engine.Program) (engine.Program, error) {
+func (f *fakeServices) SaveProgram(p engine.Program) (engine.Program, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if p.Name == "" {
@@ -154,22 +154,22 @@ func (f *fake2) SaveProgram(p engine.Program) (engine.Program, error) {
 	return p, nil
 }
 
-func (f *fake2) ExportProgramByID(id engine.ID) ([]byte, error) {
+func (f *fakeServices) ExportProgramByID(id engine.ID) ([]byte, error) {
 	return []byte(fmt.Sprintf(`{"id":%d}`, id)), nil
 }
 
-func (f *fake2) Simulate(p engine.Program, period string) (views.Simulation, error) {
+func (f *fakeServices) Simulate(p engine.Program, period string) (views.Simulation, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.simFor = p.Name + "|" + period
 	return f.sim, nil
 }
 
-func (f *fake2) RunPeriodKey() (string, error) { return "2026-07", nil }
+func (f *fakeServices) RunPeriodKey() (string, error) { return "2026-07", nil }
 
-func (f *fake2) Today() engine.Date { return engine.MustDate("2026-08-05") }
+func (f *fakeServices) Today() engine.Date { return engine.MustDate("2026-08-05") }
 
-func (f *fake2) PeriodInfo(key string) (views.PeriodInfo, error) {
+func (f *fakeServices) PeriodInfo(key string) (views.PeriodInfo, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if key != f.period.Key {
@@ -181,32 +181,32 @@ func (f *fake2) PeriodInfo(key string) (views.PeriodInfo, error) {
 // Compute makes three lines: two of Volume rebate (5,125.03 and 1,250.00 to
 // partners 1 and 2) and one of Gems (300.00 to partner 1), reporting
 // progress once per program.
-func (f *fake2) ComputeForRun(period string, progress func(done, total int)) (views.ComputeRun, error) {
+func (f *fakeServices) ComputeForRun(period string, progress func(done, total int)) (views.ComputeRun, error) {
 	progress(0, 2)
 	progress(1, 2)
 	progress(2, 2)
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.computed++
-	f.review = views.PeriodReview{Period: f.period, Language: "en", Currency: eur2,
+	f.review = views.PeriodReview{Period: f.period, Language: "en", Currency: eurCurrency,
 		Lines: []views.ReviewedLine{
-			{Line: rewardLine2(1, 1, 1, "5125.03"), Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl"},
-			{Line: rewardLine2(2, 1, 2, "1250.00"), Program: "Volume rebate", Rule: "Rebate", Payee: "東京システム株式会社"},
-			{Line: rewardLine2(3, 2, 1, "300.00"), Program: "Gems", Rule: "Demos", Payee: "Acme Srl", Explanation: "Demos: 3 x demo in 2026-07 at 100.00 EUR = 300.00 EUR"},
+			{Line: draftLine(1, 1, 1, "5125.03"), Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl"},
+			{Line: draftLine(2, 1, 2, "1250.00"), Program: "Volume rebate", Rule: "Rebate", Payee: "東京システム株式会社"},
+			{Line: draftLine(3, 2, 1, "300.00"), Program: "Gems", Rule: "Demos", Payee: "Acme Srl", Explanation: "Demos: 3 x demo in 2026-07 at 100.00 EUR = 300.00 EUR"},
 		},
 		Totals: []views.ReviewTotal{
-			{ProgramID: 1, Program: "Volume rebate", Amount: dec2("6375.03"), Spent: dec2("9000"), Budget: dec2("10000")},
-			{ProgramID: 2, Program: "Gems", Amount: dec2("300"), Spent: dec2("0")},
+			{ProgramID: 1, Program: "Volume rebate", Amount: mustDec("6375.03"), Spent: mustDec("9000"), Budget: mustDec("10000")},
+			{ProgramID: 2, Program: "Gems", Amount: mustDec("300"), Spent: mustDec("0")},
 		}}
 	return views.ComputeRun{ComputeSummary: views.ComputeSummary{Lines: 3}, Programs: 2}, nil
 }
 
-func (f *fake2) Review(period string) (views.PeriodReview, error) {
+func (f *fakeServices) Review(period string) (views.PeriodReview, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	r := f.review
 	r.Period = f.period
-	r.Language, r.Currency = "en", eur2
+	r.Language, r.Currency = "en", eurCurrency
 	// The back end sums the money lines; the screen only shows the sum.
 	r.Money, r.Points = decimal.Zero, 0
 	for _, l := range r.Lines {
@@ -218,7 +218,7 @@ func (f *fake2) Review(period string) (views.PeriodReview, error) {
 	return r, nil
 }
 
-func (f *fake2) Approve(period string, ids []engine.ID, confirmed bool) (views.ApproveResult, error) {
+func (f *fakeServices) Approve(period string, ids []engine.ID, confirmed bool) (views.ApproveResult, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.confirms = append(f.confirms, confirmed)
@@ -236,18 +236,18 @@ func (f *fake2) Approve(period string, ids []engine.ID, confirmed bool) (views.A
 	return views.ApproveResult{Approved: len(ids)}, nil
 }
 
-func (f *fake2) Pay(in views.PayInput) (engine.Payout, error) {
+func (f *fakeServices) Pay(in views.PayInput) (engine.Payout, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.pays = append(f.pays, in)
 	return engine.Payout{ID: 1, Date: engine.MustDate(in.Date), Method: in.Method, Reference: in.Reference, LineIDs: in.Lines}, nil
 }
 
-func (f *fake2) CloseImpact(string) (views.CloseImpact, error) {
+func (f *fakeServices) CloseImpact(string) (views.CloseImpact, error) {
 	return views.CloseImpact{Sales: 120, Registrations: 9, Trainings: 4, Activities: 30, Lines: 3, Draft: 1}, nil
 }
 
-func (f *fake2) ClosePeriod(period string) (engine.PeriodState, error) {
+func (f *fakeServices) ClosePeriod(period string) (engine.PeriodState, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.closed = append(f.closed, period)
@@ -255,7 +255,7 @@ func (f *fake2) ClosePeriod(period string) (engine.PeriodState, error) {
 	return engine.PeriodState{Key: period}, nil
 }
 
-func (f *fake2) FindPayees(q string, limit int) ([]views.PayeeRef, error) {
+func (f *fakeServices) FindPayees(q string, limit int) ([]views.PayeeRef, error) {
 	var out []views.PayeeRef
 	for _, p := range f.payees {
 		if strings.Contains(strings.ToLower(p.Label()), strings.ToLower(q)) && len(out) < limit {
@@ -265,25 +265,25 @@ func (f *fake2) FindPayees(q string, limit int) ([]views.PayeeRef, error) {
 	return out, nil
 }
 
-func (f *fake2) StatementPreview(period string, payee engine.Payee) (views.StatementPreview, error) {
+func (f *fakeServices) StatementPreview(period string, payee engine.Payee) (views.StatementPreview, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.previews = append(f.previews, payee)
-	return views.StatementPreview{Payee: f.payees[0], Period: period, Language: "it", Currency: eur2, Tier: "Silver",
-		Progress: "34.500,00 EUR di fatturato e 1 certificazione per Gold", Sales: dec2("65500"),
+	return views.StatementPreview{Payee: f.payees[0], Period: period, Language: "it", Currency: eurCurrency, Tier: "Silver",
+		Progress: "34.500,00 EUR di fatturato e 1 certificazione per Gold", Sales: mustDec("65500"),
 		Nudges:   []string{"mancano 9.500,00 EUR nel periodo 2026-Q3 per lo scaglione da 75.000,00 al 3,5 %"},
-		Programs: []views.ProgramAmount{{Program: "Volume rebate", Amount: dec2("1310")}}, Rewards: dec2("1310"),
-		Fund: dec2("200"), YTD: dec2("4000"), Lines: 1}, nil
+		Programs: []views.ProgramAmount{{Program: "Volume rebate", Amount: mustDec("1310")}}, Rewards: mustDec("1310"),
+		Fund: mustDec("200"), YTD: mustDec("4000"), Lines: 1}, nil
 }
 
-func (f *fake2) WriteStatement(payee engine.Payee, period, format string, w io.Writer) error {
+func (f *fakeServices) WriteStatement(payee engine.Payee, period, format string, w io.Writer) error {
 	_, err := fmt.Fprintf(w, "%s %s %d", format, period, payee.ID)
 	return err
 }
 
 // PrintAll writes three statements, or with printGate one and then waits
 // to be cancelled.
-func (f *fake2) PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (views.BatchResult, error) {
+func (f *fakeServices) PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (views.BatchResult, error) {
 	f.mu.Lock()
 	f.printed = append(f.printed, period+"|"+dir)
 	gate := f.printGate
@@ -302,29 +302,30 @@ func (f *fake2) PrintAll(ctx context.Context, period, dir string, progress func(
 	return res, nil
 }
 
-// Compile-time checks that the fake serves every screen of part 2.
+// Compile-time checks that the fake serves the dashboard, programs, period
+// run and statements screens.
 var (
-	_ DashboardService = (*fake2)(nil)
-	_ ProgramService   = (*fake2)(nil)
-	_ PeriodService    = (*fake2)(nil)
-	_ StatementService = (*fake2)(nil)
+	_ DashboardService = (*fakeServices)(nil)
+	_ ProgramService   = (*fakeServices)(nil)
+	_ PeriodService    = (*fakeServices)(nil)
+	_ StatementService = (*fakeServices)(nil)
 )
 
 // Helpers to look into a window, its dialogs included.
 
-// allObjects2 returns every object drawn in w: the content and the overlays.
-func allObjects2(w fyne.Window) []fyne.CanvasObject {
-	objs := walk2(nil, w.Content())
+// allObjects returns every object drawn in w: the content and the overlays.
+func allObjects(w fyne.Window) []fyne.CanvasObject {
+	objs := walkObjects(nil, w.Content())
 	for _, o := range w.Canvas().Overlays().List() {
-		objs = walk2(objs, o)
+		objs = walkObjects(objs, o)
 	}
 	return objs
 }
 
-// walk2 collects o and its children through the renderers the canvas
+// walkObjects collects o and its children through the renderers the canvas
 // already uses (test.LaidOutObjects builds fresh ones, which hold no
 // table cells).
-func walk2(objs []fyne.CanvasObject, o fyne.CanvasObject) []fyne.CanvasObject {
+func walkObjects(objs []fyne.CanvasObject, o fyne.CanvasObject) []fyne.CanvasObject {
 	if o == nil {
 		return objs
 	}
@@ -332,20 +333,20 @@ func walk2(objs []fyne.CanvasObject, o fyne.CanvasObject) []fyne.CanvasObject {
 	switch c := o.(type) {
 	case fyne.Widget:
 		for _, child := range test.WidgetRenderer(c).Objects() {
-			objs = walk2(objs, child)
+			objs = walkObjects(objs, child)
 		}
 	case *fyne.Container:
 		for _, child := range c.Objects {
-			objs = walk2(objs, child)
+			objs = walkObjects(objs, child)
 		}
 	}
 	return objs
 }
 
-// labelTexts2 returns the text of every visible label in w.
-func labelTexts2(w fyne.Window) []string {
+// labelTexts returns the text of every visible label in w.
+func labelTexts(w fyne.Window) []string {
 	var out []string
-	for _, o := range allObjects2(w) {
+	for _, o := range allObjects(w) {
 		if l, ok := o.(*widget.Label); ok && l.Visible() {
 			out = append(out, l.Text)
 		}
@@ -353,10 +354,10 @@ func labelTexts2(w fyne.Window) []string {
 	return out
 }
 
-// hasLabel2 reports whether some label in w contains want.
-func hasLabel2(tb testing.TB, w fyne.Window, want string) bool {
+// hasLabel reports whether some label in w contains want.
+func hasLabel(tb testing.TB, w fyne.Window, want string) bool {
 	tb.Helper()
-	for _, t := range labelTexts2(w) {
+	for _, t := range labelTexts(w) {
 		if strings.Contains(t, want) {
 			return true
 		}
@@ -364,14 +365,14 @@ func hasLabel2(tb testing.TB, w fyne.Window, want string) bool {
 	return false
 }
 
-// buttonIn2 returns the visible button labelled text in w's overlays.
-func buttonIn2(tb testing.TB, w fyne.Window, text string) *widget.Button {
+// buttonIn returns the visible button labelled text in w's overlays.
+func buttonIn(tb testing.TB, w fyne.Window, text string) *widget.Button {
 	tb.Helper()
-	for _, o := range allObjects2(w) {
+	for _, o := range allObjects(w) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
 			return b
 		}
 	}
-	tb.Fatalf("no button %q in the window; labels: %q", text, labelTexts2(w))
+	tb.Fatalf("no button %q in the window; labels: %q", text, labelTexts(w))
 	return nil
 }

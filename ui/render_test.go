@@ -12,23 +12,24 @@ import (
 	"partnerdesk/engine"
 )
 
-// TestRenderScreens2 draws each screen of part 2 with the app's theme and
-// saves it as PNG under the temp dir (partnerdesk-ui2/), so a person can
-// look at them; it checks that each image has the window's size.
-func TestRenderScreens2(t *testing.T) {
-	dir := filepath.Join(os.TempDir(), "partnerdesk-ui2")
+// TestRenderScreens draws the dashboard, programs, period run and
+// statements screens with the app's theme and saves them as PNG under the
+// temp dir (partnerdesk-screens/), so a person can look at them; it checks
+// that each image has the window's size.
+func TestRenderScreens(t *testing.T) {
+	dir := filepath.Join(os.TempDir(), "partnerdesk-screens")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	screens := []struct {
 		name  string
-		build func(w fyne.Window, f *fake2) (fyne.CanvasObject, func())
+		build func(w fyne.Window, f *fakeServices) (fyne.CanvasObject, func())
 	}{
-		{"dashboard", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
+		{"dashboard", func(w fyne.Window, f *fakeServices) (fyne.CanvasObject, func()) {
 			s := NewDashboardScreen(w, f)
 			return s.Content(), s.wait
 		}},
-		{"periodrun", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
+		{"periodrun", func(w fyne.Window, f *fakeServices) (fyne.CanvasObject, func()) {
 			s := NewPeriodRunScreen(w, f)
 			s.wait()
 			s.onCompute()
@@ -36,23 +37,23 @@ func TestRenderScreens2(t *testing.T) {
 			s.toggle(0)
 			return s.Content(), s.wait
 		}},
-		{"budget-dialog", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
+		{"budget-dialog", func(w fyne.Window, f *fakeServices) (fyne.CanvasObject, func()) {
 			s := NewPeriodRunScreen(w, f)
 			s.wait()
 			s.onCompute()
 			s.wait()
 			w.SetContent(s.Content())
-			f.budget = &engine.BudgetError{Overruns: []engine.BudgetOverrun{{Program: "Volume rebate", Currency: eur2,
-				Budget: dec2("10000"), Spent: dec2("9000"), Approving: dec2("2500")}}}
+			f.budget = &engine.BudgetError{Overruns: []engine.BudgetOverrun{{Program: "Volume rebate", Currency: eurCurrency,
+				Budget: mustDec("10000"), Spent: mustDec("9000"), Approving: mustDec("2500")}}}
 			s.toggle(0)
 			s.onApprove()
 			return s.Content(), s.wait
 		}},
-		{"programs", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
+		{"programs", func(w fyne.Window, f *fakeServices) (fyne.CanvasObject, func()) {
 			s := NewProgramsScreen(w, f)
 			return s.Content(), s.wait
 		}},
-		{"statements", func(w fyne.Window, f *fake2) (fyne.CanvasObject, func()) {
+		{"statements", func(w fyne.Window, f *fakeServices) (fyne.CanvasObject, func()) {
 			s := NewStatementsScreen(w, f)
 			s.wait()
 			s.pick(f.payees[0])
@@ -66,7 +67,7 @@ func TestRenderScreens2(t *testing.T) {
 			w := test.NewWindow(nil)
 			defer w.Close()
 			w.Resize(fyne.NewSize(1000, 720))
-			content, wait := sc.build(w, newFake2())
+			content, wait := sc.build(w, newFakeServices())
 			wait()
 			if w.Content() != content {
 				w.SetContent(content)
