@@ -24,9 +24,15 @@ func usagef(format string, args ...any) error {
 }
 
 // GUIFunc opens the desktop window on an open service and returns when the
-// window closes. The root main passes the Fyne implementation; app itself
-// never imports Fyne's app package, so the use cases test without cgo.
-type GUIFunc func(s *Service) error
+// window closes. When the database cannot be opened (another Partnerdesk
+// holds it, no database at the path, a newer schema) it is called with s
+// nil and the reason in openErr: a window started from the desktop has no
+// terminal to print to, so it shows the reason (naming the holder's process
+// and host when known) in a dialog and returns when the user closes it;
+// Main still prints the reason and exits 1. The root main passes the Fyne
+// implementation; app itself never imports Fyne's app package, so the use
+// cases test without cgo.
+type GUIFunc func(s *Service, openErr error) error
 
 // verb is one job of the command line.
 type verb struct {
@@ -120,7 +126,12 @@ func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 			printUsage(stderr)
 			return 2
 		}
-		return exitCode(stderr, c.withService(func() error { return gui(c.svc) }))
+		err := c.withService(func() error { return gui(c.svc, nil) })
+		if err != nil && c.svc == nil {
+			// Not opened: say why in the window's own dialog too.
+			gui(nil, err)
+		}
+		return exitCode(stderr, err)
 	}
 	v, ok := verbs[rest[0]]
 	if !ok {
@@ -188,6 +199,11 @@ func (c *cmd) openMode() OpenMode {
 func (c *cmd) withService(fn func() error) error {
 	svc, err := OpenServiceMode(c.dbPath, c.operator, c.openMode())
 	if err != nil {
+		if c.verb != nil && c.verb.name == "backup" && errors.Is(err, engine.ErrInUse) {
+			// The window holds its file for as long as it is open, so a
+			// backup from a second process cannot read it.
+			return fmt.Errorf("%w\nif the window holds it: use Settings > Back up now in the window, or close it and run backup again", err)
+		}
 		return err
 	}
 	c.svc = svc

@@ -194,6 +194,14 @@ func nextLine(sales []engine.Sale) int {
 	return n + 1
 }
 
+// ParseAmount reads an amount a person typed into a form field, the way
+// every form's amounts are read (decimal point or comma, grouped or not:
+// 25000.50, 25.000,50, 25 000,50); a bad one is a *engine.ValidationError
+// on field. The program screen's budget goes through it.
+func (s *Service) ParseAmount(field, text string) (decimal.Decimal, error) {
+	return parseMoney(field, text)
+}
+
 // parseMoney reads an amount typed by a user (decimal point or comma).
 func parseMoney(field, s string) (decimal.Decimal, error) {
 	d, err := sheet.ParseAmount(s)

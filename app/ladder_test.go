@@ -268,3 +268,26 @@ func TestCLITiersLadder(t *testing.T) {
 		t.Errorf("usage: %q", out)
 	}
 }
+
+// A stored program whose golden example no longer holds (here loaded
+// straight into the store, as a file written by an older release could
+// be) computes, but its lines are not approved: the refusal names the
+// program and both figures. July: Acme's 1,000.00 at 5 % = 50.00, the
+// example says 40.00.
+func TestGoldenExampleBlocksApproval(t *testing.T) {
+	ds := tinyDataset()
+	ds.Programs[0].Examples = []engine.Example{{Name: "1,000 in a month", Sales: dec("1000"), Expect: []engine.Expectation{{Rule: "r", Amount: decimal.NewNullDecimal(dec("40"))}}}}
+	svc := dashService(t, ds, "2026-08-10")
+	_, err := svc.ComputePeriod("2026-07", nil)
+	must(t, err)
+	_, err = svc.Approve("2026-07", nil, true)
+	var ve *engine.ValidationError
+	if !errors.As(err, &ve) || !strings.Contains(ve.Reason, `"Rebate"`) || !strings.Contains(ve.Reason, "40.00 EUR") || !strings.Contains(ve.Reason, "50.00 EUR") {
+		t.Fatalf("approve: %v", err)
+	}
+	ls, err := svc.Lines("2026-07", app.LineFilter{Status: engine.LineApproved})
+	must(t, err)
+	if len(ls) != 0 {
+		t.Errorf("%d lines approved", len(ls))
+	}
+}

@@ -32,9 +32,11 @@ func TestVerbsRefuseAPathWithoutDatabase(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	neverCalled := func(*app.Service) error {
-		t.Error("the window opened on a path without a database")
-		return nil
+	neverCalled := func(s *app.Service, openErr error) error {
+		if s != nil || openErr == nil {
+			t.Error("the window opened on a path without a database")
+		}
+		return openErr
 	}
 	verbs := [][]string{
 		{"partners"}, {"company"}, {"company", "--name", "X"}, {"backup"}, {"compute", "2026-07"}, {"audit"},
@@ -88,7 +90,10 @@ func TestWindowFirstRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	opened := 0
-	gui := func(s *app.Service) error {
+	gui := func(s *app.Service, openErr error) error {
+		if openErr != nil {
+			return openErr
+		}
 		opened++
 		if s.Path() != def {
 			t.Errorf("window opened %s, want %s", s.Path(), def)

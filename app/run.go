@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -99,7 +100,12 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 			return in, wrap("programs", err)
 		}
 	} else {
-		in.Programs, in.IncludeDrafts = programs, true
+		in.Programs, in.IncludeDrafts = slices.Clone(programs), true
+	}
+	// Each program computes with the rule version in effect on the
+	// period's first day (engine.RulesFor).
+	for i := range in.Programs {
+		in.Programs[i] = engine.ProgramForPeriod(in.Programs[i], p)
 	}
 	if in.Partners, err = data.All[engine.Partner](tx); err != nil {
 		return in, wrap("partners", err)
@@ -397,11 +403,7 @@ func (n *names) view(l engine.RewardLine, cur engine.Currency) LineView {
 	v := LineView{RewardLine: l, PayeeName: n.payee(l.Payee), PartnerName: n.partners[l.PartnerID], Currency: cur}
 	if p := n.programs[l.ProgramID]; p != nil {
 		v.ProgramName = p.Name
-		for _, r := range p.Rules {
-			if r.Key == l.RuleKey {
-				v.RuleName = r.Name
-			}
-		}
+		v.RuleName = engine.RuleNamed(p, l.RuleKey)
 	}
 	return v
 }

@@ -19,7 +19,7 @@ func init() {
 	register(&verb{name: "template", args: "KIND [--format csv|xlsx] [-o FILE]", summary: "write an import template (headers and example rows)", noStore: true, run: runTemplate})
 	register(&verb{name: "export", args: "KIND PERIOD --format csv|xlsx -o FILE", summary: "export lines, payouts, funds, points or journal of a period", run: runExport})
 	register(&verb{name: "programs", args: "", summary: "list programs", run: runPrograms})
-	register(&verb{name: "program", args: "import FILE.json [--replace] | export NAME [-o FILE] | templates | new --template T [--name N] [--from D]", summary: "import or export a program definition (versioned JSON), or start one from a template", run: runProgram})
+	register(&verb{name: "program", args: "import FILE.json [--replace | --from PERIOD] | export NAME [-o FILE] | templates | new --template T [--name N] [--from D]", summary: "import or export a program definition (versioned JSON), or start one from a template", run: runProgram})
 	register(&verb{name: "simulate", args: "PERIOD --program FILE.json", summary: "compute a draft or changed program over a period without writing; compare with what was paid", run: runSimulate})
 }
 
@@ -38,7 +38,8 @@ func runImport(c *cmd, args []string) error {
 	}
 	var m *imports.Mapping
 	if *mname != "" {
-		t, err := ReadTable(pos[1], nil)
+		// Only the header is needed: streamTable reads no rows.
+		t, err := streamTable(pos[1])
 		if err != nil {
 			return err
 		}
@@ -167,7 +168,7 @@ func runProgram(c *cmd, args []string) error {
 	replace := fs.Bool("replace", false, "import: replace the active program the file matches")
 	template := fs.String("template", "", "new: the template")
 	name := fs.String("name", "", "new: the program's name (default: the template's)")
-	from := fs.String("from", "", "new: first valid day (default: the first of this month)")
+	from := fs.String("from", "", "new: first valid day (default: the first of this month); import: the period the file's rules count from")
 	pos, err := c.parse(fs, args, 1, 2)
 	if err != nil {
 		return err
@@ -190,10 +191,13 @@ func runProgram(c *cmd, args []string) error {
 		if *replace {
 			importer = c.svc.ImportProgramReplacing
 		}
+		if *from != "" {
+			importer = func(b []byte) (engine.Program, error) { return c.svc.ImportProgramFrom(b, *from) }
+		}
 		p, err := importer(b)
 		var re *engine.ReplaceProgramError
 		if errors.As(err, &re) {
-			return fmt.Errorf("%s: %w; nothing was saved: run program import --replace %s to replace it", pos[1], err, pos[1])
+			return fmt.Errorf("%s: %w; nothing was saved: run program import --replace %s to replace the rules in every open period, or program import --from PERIOD %s to change them from that period on (earlier open periods keep the current rules)", pos[1], err, pos[1], pos[1])
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", pos[1], err)

@@ -37,7 +37,7 @@ func runProgramNew(c *cmd, template, name, from string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "program %d %q saved as a draft from the template %s (%d rules, %d golden examples, valid from %s): export it to edit, activate it when ready\n",
-		p.ID, p.Name, template, len(p.Rules), len(p.Examples), p.ValidFrom)
+	fmt.Fprintf(c.stdout, "program %d %q saved as a draft from the template %s (%s, %s, valid from %s): export it to edit, activate it when ready\n",
+		p.ID, p.Name, template, plural(len(p.Rules), "rule", "rules"), plural(len(p.Examples), "golden example", "golden examples"), p.ValidFrom)
 	return nil
 }

@@ -203,14 +203,42 @@ func (s *Store) Update(operator string, fn func(tx *Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("change %s: %w", s.path, ErrReadOnly)
 	}
-	return s.db.Update(func(btx *bolt.Tx) error {
+	staged := false
+	err := s.db.Update(func(btx *bolt.Tx) error {
 		tx := &Tx{btx: btx, s: s, operator: operator}
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return tx.flush()
+		if err := tx.flush(); err != nil {
+			return err
+		}
+		staged = true
+		return nil
 	})
+	if err != nil && staged {
+		// The change was whole; writing it to the disk failed. Past the
+		// first sync the new root may already be on the disk, so the
+		// honest word is "may".
+		return &CommitError{Path: s.path, Err: err}
+	}
+	return err
 }
+
+// CommitError says that a change was complete but the disk reported an
+// error while it was being saved (EIO or ENOSPC at a write or a sync):
+// the file holds the state before the change or after it, whole, and
+// which one is not known. Reopen the file and look (`partnerdesk check`,
+// then the audit trail) before doing the change again.
+type CommitError struct {
+	Path string
+	Err  error
+}
+
+func (e *CommitError) Error() string {
+	return fmt.Sprintf("saving the change to %s failed (%v): the change may have been saved; run `partnerdesk check` and look at the audit trail (`partnerdesk audit`) before doing it again", e.Path, e.Err)
+}
+
+func (e *CommitError) Unwrap() error { return e.Err }
 
 // View runs fn in one read transaction: a consistent snapshot.
 func (s *Store) View(fn func(tx *Tx) error) error {

@@ -103,3 +103,23 @@ func TestGoldenExamplesValidated(t *testing.T) {
 		}
 	}
 }
+
+// FuzzGoldenExamples: a program file with examples that parses never
+// makes CheckExamples panic, and its answer is stable.
+func FuzzGoldenExamples(f *testing.F) {
+	head := `{"format":"partnerdesk-program","version":1,"name":"P","currency":"EUR","period_kind":"month","valid_from":"2026-01-01","status":"draft","eligibility":{},"budget":"0",`
+	f.Add([]byte(head + `"rules":[{"key":"r","name":"R","kind":"rate","rate":{"rate":"5"}}],"examples":[{"name":"e","sales":"1000","expect":[{"rule":"r","amount":"50"}]}]}`))
+	f.Add([]byte(head + `"rules":[{"key":"s","name":"S","kind":"spif","spif":{"skus":["X"],"from":"2199-12-01","to":"2199-12-31","amount":"1"}}],"examples":[{"name":"e","units":"1000000000","sales":"-5","expect":[{"rule":"s","points":3}]}]}`))
+	f.Add([]byte(head + `"rules":[{"key":"a","name":"A","kind":"activity","activity":{"types":["d"],"amount":"1","unit":"points"}}],"examples":[{"name":"e","count":1000,"tier":"G","expect":[{"rule":"a","points":1000}]}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := engine.ParseProgramFile(b)
+		if err != nil {
+			return
+		}
+		e1 := engine.CheckExamples(p, eurCo)
+		e2 := engine.CheckExamples(p, eurCo)
+		if (e1 == nil) != (e2 == nil) || e1 != nil && e1.Error() != e2.Error() {
+			t.Fatalf("unstable: %v / %v", e1, e2)
+		}
+	})
+}

@@ -153,14 +153,17 @@ func ProgramTierUses(p *Program, t string) []string {
 			out = append(out, fmt.Sprintf("eligibility.tiers[%d]", i))
 		}
 	}
-	for i := range p.Rules {
-		r := &p.Rules[i]
-		if _, ok := r.TierMultipliers[t]; ok {
-			out = append(out, fmt.Sprintf("rules[%d].tier_multipliers.%s", i, t))
-		}
-		if r.Rate != nil {
-			if _, ok := r.Rate.TierBands[t]; ok {
-				out = append(out, fmt.Sprintf("rules[%d].rate.tier_bands.%s", i, t))
+	sets, prefixes := ruleSets(p)
+	for k, rules := range sets {
+		for i := range rules {
+			r := &rules[i]
+			if _, ok := r.TierMultipliers[t]; ok {
+				out = append(out, fmt.Sprintf("%srules[%d].tier_multipliers.%s", prefixes[k], i, t))
+			}
+			if r.Rate != nil {
+				if _, ok := r.Rate.TierBands[t]; ok {
+					out = append(out, fmt.Sprintf("%srules[%d].rate.tier_bands.%s", prefixes[k], i, t))
+				}
 			}
 		}
 	}
@@ -173,7 +176,8 @@ func ProgramTierUses(p *Program, t string) []string {
 }
 
 // RenameProgramTier renames tier old to new everywhere program p names it
-// (eligibility, tier multipliers, tier band tables, golden examples) and
+// (eligibility, tier multipliers, tier band tables of every rule version,
+// golden examples) and
 // reports whether anything changed. The maps are copied, never shared.
 func RenameProgramTier(p *Program, old, new string) bool {
 	changed := false
@@ -185,23 +189,17 @@ func RenameProgramTier(p *Program, old, new string) bool {
 		}
 	}
 	p.Eligibility.Tiers = tiers
-	rules := slices.Clone(p.Rules)
-	for i := range rules {
-		r := &rules[i]
-		if m, ok := r.TierMultipliers[old]; ok {
-			r.TierMultipliers = renameKey(r.TierMultipliers, old, new, m)
-			changed = true
+	var ch bool
+	p.Rules, ch = renameRulesTier(p.Rules, old, new)
+	changed = changed || ch
+	if len(p.EarlierRules) > 0 {
+		vers := slices.Clone(p.EarlierRules)
+		for i := range vers {
+			vers[i].Rules, ch = renameRulesTier(vers[i].Rules, old, new)
+			changed = changed || ch
 		}
-		if r.Rate != nil {
-			if b, ok := r.Rate.TierBands[old]; ok {
-				rr := *r.Rate
-				rr.TierBands = renameKey(rr.TierBands, old, new, b)
-				r.Rate = &rr
-				changed = true
-			}
-		}
+		p.EarlierRules = vers
 	}
-	p.Rules = rules
 	examples := slices.Clone(p.Examples)
 	for i := range examples {
 		if examples[i].Tier == old {

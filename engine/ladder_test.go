@@ -2,6 +2,8 @@ package engine_test
 
 import (
 	"errors"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -96,4 +98,77 @@ func TestRenameProgramTier(t *testing.T) {
 		t.Errorf("uses %v", uses)
 	}
 	_ = decimal.Zero
+}
+
+// The ladder and golden-example files of docs/programs.md load, and the
+// golden examples pass.
+func TestDocLadderAndGoldenExamples(t *testing.T) {
+	b, err := os.ReadFile("../docs/programs.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := func(tag string) []string {
+		var out []string
+		for _, m := range regexp.MustCompile("(?s)```json "+tag+"\n(.*?)```").FindAllStringSubmatch(string(b), -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	ls := blocks("ladder")
+	if len(ls) != 1 {
+		t.Fatalf("%d ladder examples", len(ls))
+	}
+	l, err := engine.ParseLadderFile([]byte(ls[0]))
+	if err != nil || len(l.Levels) != 4 || l.PointsPerActivity["QBR"] != 10 {
+		t.Fatalf("ladder example: %+v %v", l, err)
+	}
+	gs := blocks("golden")
+	if len(gs) != 1 {
+		t.Fatalf("%d golden examples", len(gs))
+	}
+	p, err := engine.ParseProgramFile([]byte(gs[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := engine.RunExamples(p, eurCo)
+	if err != nil || len(rs) != 2 || !rs[0].Pass || !rs[1].Pass || !rs[0].Amount.Equal(d("5760")) {
+		t.Fatalf("golden examples: %+v %v", rs, err)
+	}
+}
+
+// FuzzParseLadderFile: arbitrary bytes never panic, a refusal always says
+// something, and an accepted ladder is valid and round-trips.
+func FuzzParseLadderFile(f *testing.F) {
+	f.Add([]byte(`{"format":"partnerdesk-tier-ladder","version":1,"levels":[{"name":"A","criteria":{"revenue":"1e400"}}]}`))
+	f.Add([]byte(`{"format":"partnerdesk-tier-ladder","version":1,"window_months":-1,"points_per_activity":{"":-5},"levels":[]}`))
+	f.Add([]byte(`{"format":"partnerdesk-tier-ladder","version":1,"levels":[{"name":"A"},{"name":"a"}]}`))
+	f.Add([]byte(`{"format":"partnerdesk-tier-ladder","version":1,"levels":[{"name":"R"},{"name":"G","criteria":{"revenue":"100","units":"0.5","activity_points":3}}]}`))
+	f.Add([]byte(`[1]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		l, err := engine.ParseLadderFile(b)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatalf("empty message for %q", b)
+			}
+			return
+		}
+		if err := engine.ValidateLadder(l); err != nil {
+			t.Fatalf("accepted an invalid ladder: %v", err)
+		}
+		out, err := engine.MarshalLadderFile(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := engine.ParseLadderFile(out)
+		if err != nil {
+			t.Fatalf("written ladder does not parse: %v\n%s", err, out)
+		}
+		again, _ := engine.MarshalLadderFile(back)
+		if string(again) != string(out) {
+			t.Fatalf("round trip changed:\n%s\n%s", out, again)
+		}
+		// Reviewing on it never panics.
+		engine.ReviewTiers(engine.TierReviewInputs{Ladder: l, Partners: []engine.Partner{{ID: 1}}, AsOf: engine.MustDate("2026-06-30"),
+			Activities: []engine.Activity{{ID: 1, PartnerID: 1, Type: "demo", Date: engine.MustDate("2026-06-01")}}})
+	})
 }

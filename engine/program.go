@@ -55,6 +55,10 @@ type Program struct {
 	// Examples are the program's golden examples (see Example): checked on
 	// every save and import and before approval.
 	Examples []Example `json:"examples,omitempty"`
+	// RulesFrom is the first day Rules count from when the program keeps
+	// EarlierRules, its earlier rule versions, oldest first (see RulesFor).
+	RulesFrom    Date          `json:"rules_from,omitempty"`
+	EarlierRules []RuleVersion `json:"earlier_rules,omitempty"`
 }
 
 // RuleKind is one of the nine kinds of rule.

@@ -158,6 +158,7 @@ func ValidateProgram(p Program) error {
 		validateRule(v, fmt.Sprintf("rules[%d]", i), &p.Rules[i], keys)
 	}
 	validateExamples(v, &p)
+	validateVersions(v, &p)
 	if len(v.errs) == 0 {
 		return nil
 	}
@@ -498,28 +499,31 @@ func CheckProgramRefs(p *Program, refs ProgramRefs) ValidationErrors {
 			tier(fmt.Sprintf("examples[%d].tier", i), ex.Tier)
 		}
 	}
-	for i := range p.Rules {
-		r := &p.Rules[i]
-		at := fmt.Sprintf("rules[%d]", i)
-		for j, s := range r.Filter.SKUs {
-			sku(fmt.Sprintf("%s.filter.skus[%d]", at, j), s)
-		}
-		for _, t := range sortedKeys(r.TierMultipliers) {
-			tier(at+".tier_multipliers."+t, t)
-		}
-		if rr := r.Rate; rr != nil {
-			for _, t := range sortedKeys(rr.TierBands) {
-				tier(at+".rate.tier_bands."+t, t)
+	sets, prefixes := ruleSets(p)
+	for k, rules := range sets {
+		for i := range rules {
+			r := &rules[i]
+			at := fmt.Sprintf("%srules[%d]", prefixes[k], i)
+			for j, s := range r.Filter.SKUs {
+				sku(fmt.Sprintf("%s.filter.skus[%d]", at, j), s)
 			}
-		}
-		if tg := r.Target; tg != nil {
-			for _, id := range sortedKeys(tg.Targets) {
-				partner(fmt.Sprintf("%s.target.targets.%d", at, id), id)
+			for _, t := range sortedKeys(r.TierMultipliers) {
+				tier(at+".tier_multipliers."+t, t)
 			}
-		}
-		if s := r.SPIF; s != nil {
-			for j, k := range s.SKUs {
-				sku(fmt.Sprintf("%s.spif.skus[%d]", at, j), k)
+			if rr := r.Rate; rr != nil {
+				for _, t := range sortedKeys(rr.TierBands) {
+					tier(at+".rate.tier_bands."+t, t)
+				}
+			}
+			if tg := r.Target; tg != nil {
+				for _, id := range sortedKeys(tg.Targets) {
+					partner(fmt.Sprintf("%s.target.targets.%d", at, id), id)
+				}
+			}
+			if s := r.SPIF; s != nil {
+				for j, k := range s.SKUs {
+					sku(fmt.Sprintf("%s.spif.skus[%d]", at, j), k)
+				}
 			}
 		}
 	}
@@ -589,6 +593,9 @@ func ProgramChanges(old, p *Program) []string {
 	}
 	if !same(old.Examples, p.Examples) {
 		out = append(out, "golden examples")
+	}
+	if old.RulesFrom != p.RulesFrom || !same(old.EarlierRules, p.EarlierRules) {
+		out = append(out, fmt.Sprintf("rule versions (current rules from %s, %d earlier)", p.RulesFrom, len(p.EarlierRules)))
 	}
 	oldRules := map[string]*Rule{}
 	for i := range old.Rules {

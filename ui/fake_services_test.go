@@ -28,6 +28,8 @@ type fakeServices struct {
 	programs views.ProgramList
 	saved    []engine.Program
 	sim      views.Simulation
+	amounts  map[string]decimal.Decimal // ParseAmount's answers
+	parsed   []string                   // the texts ParseAmount was given
 	simFor   string
 
 	period   views.PeriodInfo
@@ -152,6 +154,23 @@ func (f *fakeServices) SaveProgram(p engine.Program) (engine.Program, error) {
 	}
 	f.saved = append(f.saved, p)
 	return p, nil
+}
+
+// ParseAmount answers from amounts (text -> value) when the test set it,
+// else reads plain numbers only: the screen must pass what was typed and
+// keep what the service read.
+func (f *fakeServices) ParseAmount(field, text string) (decimal.Decimal, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.parsed = append(f.parsed, text)
+	if d, ok := f.amounts[text]; ok {
+		return d, nil
+	}
+	d, err := decimal.NewFromString(text)
+	if err != nil {
+		return d, &engine.ValidationError{Field: field, Reason: fmt.Sprintf("%q is not an amount", text)}
+	}
+	return d, nil
 }
 
 func (f *fakeServices) ExportProgramByID(id engine.ID) ([]byte, error) {

@@ -628,27 +628,26 @@ func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID)
 	d.Show()
 }
 
-// payGroup is the chosen approved money lines of one payee.
+// payGroup is one payout to record: what it settles (engine.PlanPayouts
+// decides which lines are payable and how they group) and the payee's name.
 type payGroup struct {
-	payee engine.Payee
-	name  string
-	ids   []engine.ID
-	sum   decimal.Decimal
+	engine.PayoutPlan
+	name string
 }
 
-// payGroups groups lines by payee in the order they are listed.
+// payGroups plans the payouts of the chosen lines, naming each payee as
+// the review does.
 func payGroups(lines []views.ReviewedLine) []payGroup {
-	var out []payGroup
-	at := map[engine.Payee]int{}
-	for _, l := range lines {
-		i, ok := at[l.Line.Payee]
-		if !ok {
-			i = len(out)
-			at[l.Line.Payee] = i
-			out = append(out, payGroup{payee: l.Line.Payee, name: l.Payee, sum: decimal.Zero})
-		}
-		out[i].ids = append(out[i].ids, l.Line.ID)
-		out[i].sum = out[i].sum.Add(l.Line.Amount)
+	rls := make([]engine.RewardLine, len(lines))
+	names := map[engine.Payee]string{}
+	for i, l := range lines {
+		rls[i] = l.Line
+		names[l.Line.Payee] = l.Payee
+	}
+	plans := engine.PlanPayouts(rls)
+	out := make([]payGroup, len(plans))
+	for i, p := range plans {
+		out[i] = payGroup{PayoutPlan: p, name: names[p.Payee]}
 	}
 	return out
 }
@@ -656,20 +655,15 @@ func payGroups(lines []views.ReviewedLine) []payGroup {
 // onPay records payouts of the chosen approved money lines: one payout per
 // payee, so paying a whole period is one dialog rather than one per payee.
 func (s *PeriodRunScreen) onPay() {
-	var lines []views.ReviewedLine
-	for _, l := range s.chosenLines() {
-		if l.Line.Status == engine.LineApproved && l.Line.Unit == engine.UnitMoney {
-			lines = append(lines, l)
-		}
-	}
-	if len(lines) == 0 {
+	groups := payGroups(s.chosenLines())
+	if len(groups) == 0 {
 		showInfo("Pay", "Choose the approved money lines this payout settles.", s.win)
 		return
 	}
-	groups := payGroups(lines)
-	sum := decimal.Zero
+	sum, lines := decimal.Zero, 0
 	for _, g := range groups {
-		sum = sum.Add(g.sum)
+		sum = sum.Add(g.Amount)
+		lines += len(g.Lines)
 	}
 	date := widget.NewEntry()
 	date.SetText(s.svc.Today().String())
@@ -686,7 +680,7 @@ func (s *PeriodRunScreen) onPay() {
 	items := []*widget.FormItem{
 		widget.NewFormItem("Payee", payee),
 		widget.NewFormItem("Amount", widget.NewLabelWithStyle(s.format.money(sum), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		widget.NewFormItem("Lines", widget.NewLabel(fmt.Sprint(len(lines)))),
+		widget.NewFormItem("Lines", widget.NewLabel(fmt.Sprint(lines))),
 		widget.NewFormItem("Date", date),
 		widget.NewFormItem("Method", method),
 		widget.NewFormItem("Reference", ref),
@@ -727,7 +721,7 @@ func (s *PeriodRunScreen) recordPayouts(groups []payGroup, day engine.Date, meth
 		var failed []string
 		var firstErr error
 		for i, g := range groups {
-			req := views.PayInput{Lines: g.ids, Date: day.String(), Method: method, Reference: ref}
+			req := views.PayInput{Lines: g.Lines, Date: day.String(), Method: method, Reference: ref}
 			p, err := s.svc.Pay(req)
 			if err != nil {
 				failed = append(failed, g.name)

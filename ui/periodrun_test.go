@@ -249,24 +249,32 @@ func TestPeriodRunPaysSeveralPayeesOnePayoutEach(t *testing.T) {
 	}
 }
 
-func TestPayGroupsKeepsListOrderAndSums(t *testing.T) {
+// The pay dialog's groups are engine.PlanPayouts' (see its test), each
+// named as the review names the payee; a chosen draft is not paid.
+func TestPayGroupsNamePayeesAndLeaveOutUnpayable(t *testing.T) {
 	a, b := engine.Payee{Kind: engine.PayeePartner, ID: 7}, engine.Payee{Kind: engine.PayeeRep, ID: 7}
+	approved := func(id engine.ID, py engine.Payee, amount string) engine.RewardLine {
+		return engine.RewardLine{ID: id, Payee: py, Unit: engine.UnitMoney, Status: engine.LineApproved, Amount: mustDec(amount)}
+	}
+	draft := approved(4, a, "50.00")
+	draft.Status = engine.LineDraft
 	lines := []views.ReviewedLine{
-		{Line: engine.RewardLine{ID: 1, Payee: b, Amount: mustDec("10.05")}, Payee: "Rep"},
-		{Line: engine.RewardLine{ID: 2, Payee: a, Amount: mustDec("100.00")}, Payee: "Partner"},
-		{Line: engine.RewardLine{ID: 3, Payee: b, Amount: mustDec("-0.05")}, Payee: "Rep"},
+		{Line: approved(1, b, "10.05"), Payee: "Rep"},
+		{Line: approved(2, a, "100.00"), Payee: "Partner"},
+		{Line: approved(3, b, "-0.05"), Payee: "Rep"},
+		{Line: draft, Payee: "Partner"},
 	}
 	got := payGroups(lines)
 	// Rep 7: 10.05 - 0.05 = 10.00 from lines 1 and 3; partner 7 (another
-	// payee despite the same id): 100.00.
-	if len(got) != 2 || got[0].payee != b || got[1].payee != a {
-		t.Fatalf("groups: got %+v, want rep 7 then partner 7", got)
+	// payee despite the same id): 100.00 from line 2, its draft left out.
+	if len(got) != 2 || got[0].Payee != b || got[0].name != "Rep" || got[1].Payee != a || got[1].name != "Partner" {
+		t.Fatalf("groups: got %+v, want Rep (rep 7) then Partner (partner 7)", got)
 	}
-	if !got[0].sum.Equal(mustDec("10")) || !reflect.DeepEqual(got[0].ids, []engine.ID{1, 3}) {
-		t.Errorf("rep group: got %s %v, want 10.00 [1 3]", got[0].sum, got[0].ids)
+	if !got[0].Amount.Equal(mustDec("10")) || !reflect.DeepEqual(got[0].Lines, []engine.ID{1, 3}) {
+		t.Errorf("rep group: got %s %v, want 10.00 [1 3]", got[0].Amount, got[0].Lines)
 	}
-	if !got[1].sum.Equal(mustDec("100")) {
-		t.Errorf("partner group sum: got %s, want 100.00", got[1].sum)
+	if !got[1].Amount.Equal(mustDec("100")) || !reflect.DeepEqual(got[1].Lines, []engine.ID{2}) {
+		t.Errorf("partner group: got %s %v, want 100.00 [2]", got[1].Amount, got[1].Lines)
 	}
 }
 

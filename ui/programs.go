@@ -340,8 +340,11 @@ func (s *ProgramsScreen) onSave() {
 	}
 	p.Budget = decimal.Zero
 	if b := strings.TrimSpace(s.budget.Text); b != "" {
-		if p.Budget, err = decimal.NewFromString(b); err != nil {
-			hints["Budget"] = fmt.Sprintf("%q is not an amount: write it like 25000 or 25000.50", b)
+		if p.Budget, err = s.svc.ParseAmount("budget", b); err != nil {
+			hints["Budget"] = err.Error()
+			if byField, ok := fieldErrors(err); ok && byField["budget"] != "" {
+				hints["Budget"] = byField["budget"]
+			}
 		}
 	}
 	if s.showHints(hints) {

@@ -152,6 +152,23 @@ func TestProgramsSaveShowsFieldErrors(t *testing.T) {
 	}
 }
 
+// The budget is read by the service, as every form's amounts are: a
+// decimal comma is fine (the screen once parsed it itself and refused it).
+func TestProgramsBudgetReadByTheService(t *testing.T) {
+	_, f, s := newProgramsTest(t)
+	f.amounts = map[string]decimal.Decimal{"12.500,50": mustDec("12500.50")}
+	s.edit(f.programs.Programs[0].Program)
+	s.budget.SetText("12.500,50")
+	s.onSave()
+	s.wait()
+	if len(f.saved) != 1 || !f.saved[0].Budget.Equal(mustDec("12500.50")) {
+		t.Fatalf("saved %+v: want one save with the budget 12500.50 the service read", f.saved)
+	}
+	if len(f.parsed) != 1 || f.parsed[0] != "12.500,50" {
+		t.Errorf("the service was asked to read %q, want the typed 12.500,50", f.parsed)
+	}
+}
+
 func TestFileName(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Acme Srl 2026-07", "acme-srl-2026-07"},

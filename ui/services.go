@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 
+	"github.com/shopspring/decimal"
+
 	"partnerdesk/engine"
 	"partnerdesk/engine/views"
 )
@@ -157,6 +159,10 @@ type ProgramService interface {
 	// SaveProgram validates and stores p (a new one when p.ID is 0) and
 	// returns it as stored.
 	SaveProgram(p engine.Program) (engine.Program, error)
+	// ParseAmount reads an amount typed into field (the budget) as every
+	// form's amounts are read, decimal comma included; a bad one is a
+	// *engine.ValidationError on field.
+	ParseAmount(field, text string) (decimal.Decimal, error)
 	// ExportProgramByID returns the program as an indented JSON file.
 	ExportProgramByID(id engine.ID) ([]byte, error)
 	// Simulate computes p over period's inputs without writing anything

@@ -70,7 +70,18 @@ func languageCode(name string) string {
 	return ""
 }
 
-// settingsScreen edits the company and the operator name.
+// BackupService is the window's backup: while the window is open it holds
+// the database file, so `partnerdesk backup` from a second process is
+// refused (and says to come here). The settings screen offers "Back up now"
+// when the backend has it.
+type BackupService interface {
+	// BackupNow writes a checked copy of the database as a new file in the
+	// backups folder beside it and returns the file's path.
+	BackupNow() (string, error)
+}
+
+// settingsScreen edits the company and the operator name, and takes a
+// backup on request.
 type settingsScreen struct {
 	shell *Shell
 	b     Backend
@@ -88,6 +99,8 @@ type settingsScreen struct {
 	lang     *widget.Select
 	operator *widget.Entry
 	message  *widget.Label
+	backup   *widget.Button // nil when the backend takes no backups
+	backedUp *widget.Label
 	content  fyne.CanvasObject
 }
 
@@ -177,6 +190,14 @@ func (sc *settingsScreen) build() {
 		sectionTitle("Company"), company,
 		sc.message, container.NewHBox(save),
 	)
+	if bs, ok := sc.b.(BackupService); ok {
+		sc.backedUp = widget.NewLabel("A checked copy of the database goes into the backups folder beside it; an earlier backup is never replaced.")
+		sc.backedUp.Wrapping = fyne.TextWrapWord
+		sc.backup = widget.NewButtonWithIcon("Back up now", theme.DownloadIcon(), func() { sc.onBackup(bs) })
+		body.Add(sectionTitle("Backup"))
+		body.Add(sc.backedUp)
+		body.Add(container.NewHBox(sc.backup))
+	}
 	// A readable form is not as wide as a 1280-pixel window.
 	sc.content = container.NewVScroll(container.NewPadded(limitWidth(680, body)))
 }
@@ -290,4 +311,19 @@ func (sc *settingsScreen) onSave() {
 	sc.message.SetText("Settings saved.")
 	sc.shell.SetStatus("Settings saved.")
 	sc.shell.setOperator(sc.b.OperatorName())
+}
+
+// onBackup takes a backup from the window, which holds the file.
+func (sc *settingsScreen) onBackup(bs BackupService) {
+	path, err := bs.BackupNow()
+	if err != nil {
+		sc.backedUp.Importance = widget.DangerImportance
+		sc.backedUp.SetText(sentence(fmt.Errorf("backup failed, nothing was replaced: %w", err)))
+		sc.shell.ShowError(fmt.Errorf("backup failed: %w", err))
+		return
+	}
+	msg := "Backup written to " + path + " (checked)."
+	sc.backedUp.Importance = widget.SuccessImportance
+	sc.backedUp.SetText(msg)
+	sc.shell.SetStatus(msg)
 }

@@ -18,11 +18,23 @@ import (
 // AppID is the application id, the same as FyneApp.toml's.
 const AppID = "com.partnerdesk.app"
 
-// Run opens the main window on svc and returns when it is closed.
-func Run(svc *app.Service) error {
+// Run opens the main window on svc and returns when it is closed. When
+// the database could not be opened (openErr; svc is nil), it shows the
+// reason in a small window of its own, naming the Partnerdesk that holds
+// the file when known, and returns openErr when the user closes it.
+func Run(svc *app.Service, openErr error) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(icons.AppIcon)
 	a.Settings().SetTheme(ui.NewTheme())
+	if openErr != nil || svc == nil {
+		w := a.NewWindow("Partnerdesk")
+		w.SetIcon(icons.AppIcon)
+		w.SetContent(ui.OpenRefused(openErr, w.Close))
+		w.Resize(fyne.NewSize(520, 200))
+		w.SetMaster()
+		w.ShowAndRun()
+		return openErr
+	}
 	w := a.NewWindow("Partnerdesk — " + companyName(svc))
 	w.SetIcon(icons.AppIcon)
 	shell := ui.NewShell(w, a, svc)

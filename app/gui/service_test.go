@@ -280,6 +280,15 @@ func TestServiceProgramsAndSimulation(t *testing.T) {
 	if !spent.Equal(want) || !want.IsPositive() {
 		t.Errorf("spent %s, approved money lines %s", spent, want)
 	}
+	// The budget field is read as every form's amounts: a decimal comma
+	// and grouping are fine; a typo names the field.
+	if got, err := b.ParseAmount("budget", "25.000,50"); err != nil || !got.Equal(decimal.RequireFromString("25000.50")) {
+		t.Errorf("budget 25.000,50 read as %s, %v", got, err)
+	}
+	var ve *engine.ValidationError
+	if _, err := b.ParseAmount("budget", "12,5O0"); !errors.As(err, &ve) || ve.Field != "budget" {
+		t.Errorf("budget 12,5O0: %v, want a *engine.ValidationError on budget", err)
+	}
 	file, err := b.ExportProgramByID(list.Programs[0].Program.ID)
 	if err != nil {
 		t.Fatal(err)

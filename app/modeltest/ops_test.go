@@ -1024,6 +1024,18 @@ func replayFund(es []engine.FundEntry, pid engine.ID, day engine.Date) (decimal.
 	debt := decimal.Zero
 	over := ""
 	valid := func(l *lot, d engine.Date) bool { return l.e.ExpiresOn == 0 || d < l.e.ExpiresOn }
+	type pendingDraw struct {
+		e engine.FundEntry
+		d engine.FundDraw
+	}
+	pending := map[engine.ID][]pendingDraw{}
+	draw := func(e engine.FundEntry, d engine.FundDraw, l *lot) {
+		l.left = l.left.Sub(d.Amount)
+		if l.left.IsNegative() && over == "" {
+			over = fmt.Sprintf("%s %d dated %s draws %s on accrual %d (%s of %s), which had only %s left after claw-backs and earlier draws",
+				e.Kind, e.ID, e.Date, d.Amount, l.e.ID, l.e.Amount, l.e.Period, l.left.Add(d.Amount))
+		}
+	}
 	for _, e := range mine {
 		switch {
 		case e.Kind == engine.FundAccrual && e.Amount.IsNegative():
@@ -1048,16 +1060,18 @@ func replayFund(es []engine.FundEntry, pid engine.ID, day engine.Date) (decimal.
 			l.left, debt = l.left.Sub(cover), debt.Sub(cover)
 			lots = append(lots, l)
 			byID[e.ID] = l
+			// A claim requested before this accrual was posted and
+			// approved after it draws on it now.
+			for _, p := range pending[e.ID] {
+				draw(p.e, p.d, l)
+			}
+			delete(pending, e.ID)
 		case consumes(e):
 			for _, d := range e.Draws {
-				l := byID[d.AccrualID]
-				if l == nil {
-					continue // checkLedgers names it
-				}
-				l.left = l.left.Sub(d.Amount)
-				if l.left.IsNegative() && over == "" {
-					over = fmt.Sprintf("%s %d dated %s draws %s on accrual %d (%s of %s), which had only %s left after claw-backs and earlier draws",
-						e.Kind, e.ID, e.Date, d.Amount, l.e.ID, l.e.Amount, l.e.Period, l.left.Add(d.Amount))
+				if l := byID[d.AccrualID]; l != nil {
+					draw(e, d, l)
+				} else {
+					pending[d.AccrualID] = append(pending[d.AccrualID], pendingDraw{e, d})
 				}
 			}
 		}
@@ -1139,21 +1153,8 @@ func replayPoints(es []engine.PointsEntry, py engine.Payee, day engine.Date) (in
 	return bal, short
 }
 
-// drawsOn sums, per accrual, what approved claims and expiries dated by
-// day took from it.
-func drawsOn(es []engine.FundEntry, day engine.Date) map[engine.ID]decimal.Decimal {
-	out := map[engine.ID]decimal.Decimal{}
-	for _, e := range es {
-		if e.Date > day || !consumes(e) {
-			continue
-		}
-		for _, d := range e.Draws {
-			out[d.AccrualID] = out[d.AccrualID].Add(d.Amount)
-		}
-	}
-	return out
-}
-
+// consumes says whether a fund entry takes money out of accruals: an
+// approved (or reimbursed) claim, or an expiry.
 func consumes(e engine.FundEntry) bool {
 	return e.Kind == engine.FundExpiry || e.Kind == engine.FundClaim && (e.Status == engine.ClaimApproved || e.Status == engine.ClaimReimbursed)
 }

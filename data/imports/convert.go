@@ -478,7 +478,8 @@ func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 		return nil
 	})
 	if err != nil {
-		// detect read the whole file, so this is a file changed since.
+		// detect has read the same text without a problem, so this does
+		// not happen; kept so that no problem could pass unreported.
 		c.errs = append(c.errs, fileError(err, c.t.HeaderLine))
 	}
 }

@@ -160,8 +160,18 @@ func TestReadCSVRefusesStrayQuotes(t *testing.T) {
 			t.Errorf("Read(%q) = %v, want %s", tt.data, err, tt.want)
 		}
 	}
+	// A space after the separator does not make a quoted cell a stray quote.
+	tab := mustRead(t, "a; b; c\n1; \"x;y\"; \"say \"\"hi\"\"\"\n")
+	if got := strings.Join(tab.Rows[0].Cells, "|"); got != `1|x;y|say "hi"` {
+		t.Errorf("cells = %q, want 1|x;y|say \"hi\"", got)
+	}
+	// In a tab-separated file empty cells stay.
+	tab = mustRead(t, "a\tb\tc\n1\t\t3\n")
+	if got := strings.Join(tab.Rows[0].Cells, "|"); got != "1||3" {
+		t.Errorf("cells = %q, want 1||3", got)
+	}
 	// Doubled quotes are fine.
-	tab := mustRead(t, "a,b\n\"a \"\"word\"\"\",2\n")
+	tab = mustRead(t, "a,b\n\"a \"\"word\"\"\",2\n")
 	if got := tab.Rows[0].Cell(0); got != `a "word"` {
 		t.Errorf("cell = %q, want a \"word\"", got)
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -290,6 +291,10 @@ func (src *csvSource) scan(progress Progress, fn func(line int, rec []string) er
 	// A stray quote is refused, not kept: with lazy quotes `"a "word"`
 	// would be stored as `a "word`.
 	rd.LazyQuotes = false
+	// `a; "b;c"` (a space after the separator, as some ERPs write) is the
+	// quoted cell "b;c", not a cell with stray quotes. Not for a tab or a
+	// space separator, where it would swallow empty cells.
+	rd.TrimLeadingSpace = !unicode.IsSpace(src.comma)
 	lastReport, total := 0, len(src.data)
 	for {
 		rec, err := rd.Read()

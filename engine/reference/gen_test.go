@@ -23,6 +23,9 @@ type gen struct {
 
 	nextSale engine.ID
 	tiers    []string
+	// extraOriginals are lines sold before the period that only a
+	// return of the period names.
+	extraOriginals []engine.Sale
 }
 
 func newGen(seed int64) *gen {
@@ -363,6 +366,19 @@ func (g *gen) inputs() engine.Inputs {
 	}
 	g.referralEdges(&in)
 	g.registrationReturns(&in)
+	// As the application loads them: the lines this period's returns give
+	// back, wherever they are dated (windows are tested on their dates).
+	named := map[string]bool{}
+	for _, s := range in.Sales {
+		if s.IsReturn() && s.OriginalInvoice != "" {
+			named[s.OriginalInvoice] = true
+		}
+	}
+	for _, s := range append(append(append([]engine.Sale(nil), history...), g.extraOriginals...), in.Sales...) {
+		if !s.IsReturn() && named[s.Invoice] {
+			in.Originals = append(in.Originals, s)
+		}
+	}
 	// The same inputs in any order give the same lines.
 	shuffle(g, in.Sales)
 	shuffle(g, in.Partners)
@@ -373,6 +389,7 @@ func (g *gen) inputs() engine.Inputs {
 	shuffle(g, in.Activities)
 	shuffle(g, in.Registrations)
 	shuffle(g, in.CustomerFirstSales)
+	shuffle(g, in.Originals)
 	return in
 }
 
@@ -463,6 +480,7 @@ func (g *gen) registrationReturns(in *engine.Inputs) {
 		orig := g.sale(in, g.day(g.per.Start.AddDays(-60), g.per.Start.AddDays(-1)))
 		orig.RegistrationID, orig.Customer = reg.ID, fmt.Sprintf("Returned %d", reg.ID)
 		orig.PartnerID, orig.RepID, orig.Splits = reg.PartnerID, 0, nil
+		g.extraOriginals = append(g.extraOriginals, orig)
 		ret := g.returnOf(orig, g.day(max(g.per.Start, reg.DecidedOn), min(g.per.End, reg.DecidedOn.AddDays(reg.WindowDays))))
 		in.Sales = append(in.Sales, ret)
 	}

@@ -357,6 +357,7 @@ func candidates(in engine.Inputs) []engine.Inputs {
 	drop(len(in.CustomerFirstSales), func(x *engine.Inputs, i int) {
 		x.CustomerFirstSales = slices.Delete(x.CustomerFirstSales, i, i+1)
 	})
+	drop(len(in.Originals), func(x *engine.Inputs, i int) { x.Originals = slices.Delete(x.Originals, i, i+1) })
 	drop(len(in.Registrations), func(x *engine.Inputs, i int) { x.Registrations = slices.Delete(x.Registrations, i, i+1) })
 	drop(len(in.Trainings), func(x *engine.Inputs, i int) { x.Trainings = slices.Delete(x.Trainings, i, i+1) })
 	drop(len(in.Activities), func(x *engine.Inputs, i int) { x.Activities = slices.Delete(x.Activities, i, i+1) })
@@ -411,6 +412,7 @@ func clone(in engine.Inputs) engine.Inputs {
 	}
 	x.Sales = slices.Clone(in.Sales)
 	x.CustomerFirstSales = slices.Clone(in.CustomerFirstSales)
+	x.Originals = slices.Clone(in.Originals)
 	x.Registrations = slices.Clone(in.Registrations)
 	x.Trainings = slices.Clone(in.Trainings)
 	x.Activities = slices.Clone(in.Activities)
@@ -456,7 +458,10 @@ func describe(in engine.Inputs) string {
 		line("sale", s)
 	}
 	for _, s := range in.CustomerFirstSales {
-		line("history (new customer)", s)
+		line("first sale before the period", s)
+	}
+	for _, s := range in.Originals {
+		line("original of a return", s)
 	}
 	for _, r := range in.Registrations {
 		line("registration", r)

@@ -3,6 +3,7 @@ package reference
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"sort"
 	"strings"
@@ -332,8 +333,9 @@ func (r *run) programComputes(p *engine.Program) bool {
 	return p.ValidTo == 0 || p.ValidTo >= per.Start
 }
 
-// window is the span of days whose inputs count: the period inside the
-// program's validity.
+// window is the span of days whose trainings, activities and first sales
+// count: the period inside the program's validity. Sale lines are tested
+// on their windowDate against the validity instead.
 func (r *run) window(p *engine.Program) (engine.Date, engine.Date) {
 	from, to := r.in.Period.Start, r.in.Period.End
 	if p.ValidFrom > from {
@@ -343,6 +345,51 @@ func (r *run) window(p *engine.Program) (engine.Date, engine.Date) {
 		to = p.ValidTo
 	}
 	return from, to
+}
+
+// validity is the program's validity window. A sale line of the period
+// counts when the day it is tested on (windowDate) falls inside it.
+func (r *run) validity(p *engine.Program) (engine.Date, engine.Date) {
+	to := engine.Date(math.MaxInt32)
+	if p.ValidTo != 0 {
+		to = p.ValidTo
+	}
+	return p.ValidFrom, to
+}
+
+// windowDate is the day a sale line is tested against windows on (the
+// program's validity, a SPIF's dates, a registration's deadline, a
+// referral's months): its own date, or for a return the date of the line
+// it gives back, so that a return claws back what its original earned
+// (lead's decision on SPEC: "a return follows ... the line it returns").
+// The line given back is the original invoice's (same partner) sold line
+// of the return's product, the earliest; else the invoice's earliest line.
+func (r *run) windowDate(s *engine.Sale) engine.Date {
+	if !isReturn(s) || s.OriginalInvoice == "" {
+		return s.Date
+	}
+	var best *engine.Sale
+	better := func(o *engine.Sale) bool {
+		if best == nil {
+			return true
+		}
+		if (o.ProductID == s.ProductID) != (best.ProductID == s.ProductID) {
+			return o.ProductID == s.ProductID
+		}
+		return o.Date < best.Date || o.Date == best.Date && o.ID < best.ID
+	}
+	for _, list := range [][]engine.Sale{r.in.Originals, r.in.Sales} {
+		for i := range list {
+			o := &list[i]
+			if o.Invoice == s.OriginalInvoice && o.PartnerID == s.PartnerID && !isReturn(o) && better(o) {
+				best = o
+			}
+		}
+	}
+	if best != nil && best.Date < s.Date {
+		return best.Date
+	}
+	return s.Date
 }
 
 func (r *run) eligible(p *engine.Program, pa *engine.Partner) bool {
@@ -502,14 +549,14 @@ func (b *basisSum) add(p engine.Payee, owner engine.ID, v decimal.Decimal) {
 	b.sums = append(b.sums, v)
 }
 
-// creditedBasis sums, per payee, the credits of the period's sales in the
-// program's window that match the rule: net (or quantity, or one deal per
-// line and minus one per return) x share x matrix weight. toRep pays the
-// rep credited on the line (the partner when none).
+// creditedBasis sums, per payee, the credits of the period's sales tested
+// inside from..to (see windowDate) that match the rule: net (or quantity,
+// or one deal per line and minus one per return) x share x matrix weight.
+// toRep pays the rep credited on the line (the partner when none).
 func (r *run) creditedBasis(p *engine.Program, rule *engine.Rule, value string, toRep bool, from, to engine.Date, skus []string) *basisSum {
 	b := &basisSum{}
 	for _, s := range r.periodSales() {
-		if s.Date < from || s.Date > to {
+		if wd := r.windowDate(s); wd < from || wd > to {
 			continue
 		}
 		prod := r.product(s.ProductID)
@@ -593,7 +640,7 @@ func (r *run) rule(p *engine.Program, rule *engine.Rule) []result {
 // rate: one flat rate, or bands (retroactive or marginal), one band table
 // per tier where the rule has one.
 func (r *run) rate(p *engine.Program, rule *engine.Rule) []result {
-	from, to := r.window(p)
+	from, to := r.validity(p)
 	b := r.creditedBasis(p, rule, valueOf(rule), false, from, to, nil)
 	var out []result
 	for i, payee := range b.payees {
@@ -637,7 +684,7 @@ func (r *run) rate(p *engine.Program, rule *engine.Rule) []result {
 // target: the highest step reached of basis / target pays its amount, plus
 // the accelerator's rate on the basis above the target.
 func (r *run) target(p *engine.Program, rule *engine.Rule) []result {
-	from, to := r.window(p)
+	from, to := r.validity(p)
 	b := r.creditedBasis(p, rule, valueOf(rule), false, from, to, nil)
 	t := rule.Target
 	var out []result
@@ -679,7 +726,7 @@ func (r *run) target(p *engine.Program, rule *engine.Rule) []result {
 // inside the SPIF's own window, to the rep on the sale (else the partner).
 func (r *run) spif(p *engine.Program, rule *engine.Rule) []result {
 	sp := rule.SPIF
-	from, to := r.window(p)
+	from, to := r.validity(p)
 	if sp.From != 0 && sp.From > from {
 		from = sp.From
 	}
@@ -717,10 +764,11 @@ func (r *run) spif(p *engine.Program, rule *engine.Rule) []result {
 // approved registration, sold no later than the approval plus the window,
 // to the registering partner whatever the credit splits.
 func (r *run) dealReg(p *engine.Program, rule *engine.Rule) []result {
-	from, to := r.window(p)
+	from, to := r.validity(p)
 	b := &basisSum{}
 	for _, s := range r.periodSales() {
-		if s.RegistrationID == 0 || s.Date < from || s.Date > to {
+		wd := r.windowDate(s)
+		if s.RegistrationID == 0 || wd < from || wd > to {
 			continue
 		}
 		if !lineMatches(rule, s, r.product(s.ProductID)) {
@@ -730,7 +778,7 @@ func (r *run) dealReg(p *engine.Program, rule *engine.Rule) []result {
 		if reg == nil || reg.Decision != engine.DecisionApproved || reg.DecidedOn == 0 || reg.Outcome == engine.OutcomeExpired {
 			continue
 		}
-		if s.Date > reg.DecidedOn+engine.Date(reg.WindowDays) {
+		if wd > reg.DecidedOn+engine.Date(reg.WindowDays) {
 			continue
 		}
 		pa := r.partner(reg.PartnerID)
@@ -833,10 +881,11 @@ func (r *run) referral(p *engine.Program, rule *engine.Rule) []result {
 			end = monthsLater(first.Date, rr.Months)
 		}
 		for _, s := range r.periodSales() {
-			if s.Customer != c || s.Date < from || s.Date > to || s.Date < first.Date {
+			wd := r.windowDate(s)
+			if s.Customer != c || wd < p.ValidFrom || p.ValidTo != 0 && wd > p.ValidTo || wd < first.Date {
 				continue
 			}
-			if end != 0 && s.Date >= end {
+			if end != 0 && wd >= end {
 				continue
 			}
 			prod := r.product(s.ProductID)
@@ -873,7 +922,7 @@ func (r *run) referral(p *engine.Program, rule *engine.Rule) []result {
 
 // fund: a rate on the basis credited to the partner's fund.
 func (r *run) fund(p *engine.Program, rule *engine.Rule) []result {
-	from, to := r.window(p)
+	from, to := r.validity(p)
 	b := r.creditedBasis(p, rule, valueOf(rule), false, from, to, nil)
 	var out []result
 	for i, payee := range b.payees {
@@ -957,7 +1006,7 @@ func (r *run) activity(p *engine.Program, rule *engine.Rule) []result {
 // loyalty: points per currency unit (or unit) of basis, before the floor.
 func (r *run) loyalty(p *engine.Program, rule *engine.Rule) []result {
 	lr := rule.Loyalty
-	from, to := r.window(p)
+	from, to := r.validity(p)
 	b := r.creditedBasis(p, rule, valueOf(rule), lr.ToRep, from, to, nil)
 	var out []result
 	for i, payee := range b.payees {

@@ -44,7 +44,7 @@ type ReviewTotal struct {
 // PeriodReview is a period's lines as the run screen shows them.
 type PeriodReview struct {
 	Period   PeriodInfo
-	Language string
+	Language string // the company's, for numbers and explanations
 	Currency engine.Currency
 	Lines    []ReviewedLine
 	Totals   []ReviewTotal   // programs in the order their first line appears
@@ -70,7 +70,7 @@ type ComputeSummary struct {
 	Nudges  []engine.Nudge
 	Removed int // draft lines replaced
 	// Changes counts what changed since the last compute, per payee and
-	// rule (recordChanges; Service.Changes lists them).
+	// rule (a ChangeReport lists them).
 	Changes engine.ChangeSummary
 }
 

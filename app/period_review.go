@@ -1,13 +1,8 @@
 package app
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
-
-	"github.com/shopspring/decimal"
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
@@ -15,9 +10,9 @@ import (
 	"partnerdesk/engine/views"
 )
 
-// This file holds the use cases the desktop screens need beyond the ones
-// the command line shares: period facts, review with budgets, payee search
-// and statement previews. The GUI adapter only converts their results.
+// This file holds the period run's reads: whether a period is closed,
+// which one the run opens on, its lines with names and budgets, and what
+// closing it would make read-only.
 
 // periodClosed is how ComputePeriod decides that a period can no longer
 // change: its own state is closed, or both its ends lie in closed periods.
@@ -99,77 +94,6 @@ func (s *Service) ComputeForRun(period string, progress func(done, total int)) (
 		return nil
 	})
 	return run, err
-}
-
-// programSpend sums every program's approved and paid money lines over
-// all periods: what a budget is measured against.
-func programSpend(tx *data.Tx) (map[engine.ID]decimal.Decimal, error) {
-	out := map[engine.ID]decimal.Decimal{}
-	err := data.Each(tx, func(l *engine.RewardLine) error {
-		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
-			out[l.ProgramID] = out[l.ProgramID].Add(l.Amount)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("program spend: %w", err)
-	}
-	return out, nil
-}
-
-// ProgramList lists every program by id with its spend, in the company's
-// language and currency.
-func (s *Service) ProgramList() (views.ProgramList, error) {
-	co, err := s.Company()
-	if err != nil {
-		return views.ProgramList{}, err
-	}
-	out := views.ProgramList{Language: co.Language, Currency: co.Currency}
-	err = s.view(func(tx *data.Tx) error {
-		spent, err := programSpend(tx)
-		if err != nil {
-			return err
-		}
-		return data.Each(tx, func(p *engine.Program) error {
-			out.Programs = append(out.Programs, views.ProgramSpend{Program: *p, Spent: spent[p.ID]})
-			return nil
-		})
-	})
-	return out, err
-}
-
-// ProgramByID returns one program; errors wrap engine.ErrNotFound.
-func (s *Service) ProgramByID(id engine.ID) (engine.Program, error) {
-	var p engine.Program
-	err := s.view(func(tx *data.Tx) error {
-		got, err := data.Get[engine.Program](tx, id)
-		if err != nil {
-			return err
-		}
-		p = *got
-		return nil
-	})
-	return p, err
-}
-
-// ReadProgram parses and validates a program file without storing it; a
-// file that names no currency gets the company's.
-func (s *Service) ReadProgram(b []byte) (engine.Program, error) {
-	p, err := engine.ParseProgramFile(b)
-	if err != nil {
-		return p, err
-	}
-	// A file's id belongs to the database it came from: saving matches
-	// the program by its identity (UID), then by name (see SaveProgram).
-	p.ID = 0
-	if p.Currency == "" {
-		co, err := s.Company()
-		if err != nil {
-			return p, err
-		}
-		p.Currency = co.Currency.Code
-	}
-	return p, nil
 }
 
 // Review returns the period's reward lines with names, rendered
@@ -300,73 +224,4 @@ func (s *Service) CloseImpact(period string) (views.CloseImpact, error) {
 		return views.CloseImpact{}, fmt.Errorf("close impact of %s: %w", period, err)
 	}
 	return ci, nil
-}
-
-// FindPayees returns up to limit partners and then reps whose name contains
-// query, ignoring case, each group by name. An empty query matches all.
-func (s *Service) FindPayees(query string, limit int) ([]views.PayeeRef, error) {
-	q := strings.ToLower(strings.TrimSpace(query))
-	var partners, reps []views.PayeeRef
-	err := s.view(func(tx *data.Tx) error {
-		who, err := namesIn(tx)
-		if err != nil {
-			return err
-		}
-		for id, p := range who.partners {
-			if strings.Contains(strings.ToLower(p.Name), q) {
-				partners = append(partners, views.PayeeRef{Payee: engine.Payee{Kind: engine.PayeePartner, ID: id}, Name: p.Name})
-			}
-		}
-		return data.Each(tx, func(r *engine.Rep) error {
-			if strings.Contains(strings.ToLower(r.Name), q) {
-				reps = append(reps, views.PayeeRef{Payee: engine.Payee{Kind: engine.PayeeRep, ID: r.ID}, Name: r.Name, Partner: who.partner(r.PartnerID)})
-			}
-			return nil
-		})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("find payees %q: %w", query, err)
-	}
-	byName := func(a, b views.PayeeRef) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
-			strings.Compare(strings.ToLower(a.Partner), strings.ToLower(b.Partner)), cmp.Compare(a.Payee.ID, b.Payee.ID))
-	}
-	slices.SortFunc(partners, byName)
-	slices.SortFunc(reps, byName)
-	out := append(partners, reps...)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out, nil
-}
-
-// StatementPreview summarises the statement BuildStatement would print,
-// so the screen shows the same figures as the PDF.
-func (s *Service) StatementPreview(period string, payee engine.Payee) (views.StatementPreview, error) {
-	st, err := s.BuildStatement(payee, period)
-	if err != nil {
-		return views.StatementPreview{}, err
-	}
-	sp := views.StatementPreview{
-		Payee:    views.PayeeRef{Payee: payee, Name: st.Payee.Name, Partner: st.Payee.PartnerName},
-		Period:   st.Period.Key,
-		Language: st.Language,
-		Currency: st.Company.Currency,
-		Tier:     st.Payee.Tier,
-		Progress: st.Payee.NextTier,
-		Nudges:   st.Nudges,
-		Sales:    st.Summary.Sales,
-		Rewards:  st.Total(),
-		Points:   st.TotalPoints(),
-		Paid:     st.PaidTotal(),
-		YTD:      st.YTD.Rewards,
-		Lines:    len(st.Lines) + len(st.Adjustments),
-	}
-	for _, t := range st.ProgramTotals() {
-		sp.Programs = append(sp.Programs, views.ProgramAmount{Program: t.Program, Amount: t.Amount, Points: t.Points})
-	}
-	for _, f := range st.Summary.Funds {
-		sp.Fund = sp.Fund.Add(f.Balance)
-	}
-	return sp, nil
 }
