@@ -115,6 +115,13 @@ func TestCLIProgramTemplates(t *testing.T) {
 	if out := run(1, "program", "new", "--template", "mrr-spif"); !strings.Contains(out, "add a product first") {
 		t.Errorf("spif without products: %q", out)
 	}
+	// program import --from PERIOD keeps the rules before it as a version.
+	f := filepath.Join(filepath.Dir(db), "rebate.json")
+	run(0, "program", "export", "Volume rebate", "-o", f)
+	run(0, "program", "import", f, "--from", "2026-Q3")
+	if out := run(0, "program", "export", "Volume rebate"); !strings.Contains(out, `"rules_from": "2026-07-01"`) || !strings.Contains(out, `"earlier_rules"`) {
+		t.Errorf("after import --from: %s", out)
+	}
 	if out := run(2, "program", "new"); !strings.Contains(out, "--template") {
 		t.Errorf("usage: %q", out)
 	}
