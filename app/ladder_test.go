@@ -241,6 +241,10 @@ func TestCLITiersLadder(t *testing.T) {
 	}
 	run(0, "partner-add", "--name", "Alpha", "--kind", "reseller")
 	run(0, "tiers", "apply", "Alpha", "Silver", "--from", "2026-01-01")
+	// A level typed in another case is the ladder's level as written.
+	if out := run(0, "tiers", "apply", "Alpha", "GOLD", "--from", "2026-02-01"); !strings.Contains(out, "holds Gold from 2026-02-01") {
+		t.Errorf("apply GOLD: %q", out)
+	}
 	if out := run(1, "tiers", "ladder", "remove", "Silver"); !strings.Contains(out, "Alpha") || !strings.Contains(out, "rename") {
 		t.Errorf("remove a held level: %q", out)
 	}

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"partnerdesk/data"
 	"partnerdesk/engine"
 )
@@ -72,16 +70,12 @@ func (s *Service) ApplyTier(partner, tier string, from engine.Date, note string)
 		if err != nil {
 			return err
 		}
-		ok := false
-		for _, lv := range l.Levels {
-			if lv.Name == tier {
-				ok = true
-			}
+		// The level as the ladder writes it: "gold" applies Gold.
+		i, err := levelOf(&l, tier)
+		if err != nil {
+			return err
 		}
-		if !ok {
-			return &engine.ValidationError{Field: "tier", Reason: fmt.Sprintf("the ladder has no tier %q", tier)}
-		}
-		tc = engine.TierChange{PartnerID: p.ID, Tier: tier, From: from, Note: note}
+		tc = engine.TierChange{PartnerID: p.ID, Tier: l.Levels[i].Name, From: from, Note: note}
 		return tx.Put(&tc)
 	})
 	return tc, err

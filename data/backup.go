@@ -147,14 +147,21 @@ func RestoreKeeping(backup, dbPath string, opt Options) (kept string, err error)
 	// Hold the current file's lock while it is swapped, so that no other
 	// instance has it open.
 	live := false
+	unlock := func() {}
 	if _, err := os.Stat(dbPath); err == nil {
 		live = true
 		if err := checkMode(dbPath); err != nil {
 			return "", err
 		}
-		unlock, err := lockFile(dbPath, opt.Timeout)
+		release, err := lockFile(dbPath, opt.Timeout)
 		if err != nil {
 			return "", fmt.Errorf("restore: %w", err)
+		}
+		unlock = func() {
+			if release != nil {
+				release()
+				release = nil
+			}
 		}
 		defer unlock()
 	} else if !errors.Is(err, os.ErrNotExist) {
@@ -196,6 +203,9 @@ func RestoreKeeping(backup, dbPath string, opt Options) (kept string, err error)
 	}
 	if err := restoreStep("kept"); err != nil {
 		return "", err
+	}
+	if unlockBeforeRename {
+		unlock()
 	}
 	if err := f.Commit(); err != nil {
 		return "", fmt.Errorf("restore: put %s in place: %w", backup, err)

@@ -35,9 +35,6 @@ type Options struct {
 // no database: there is no file, or the file is empty (0 bytes).
 var ErrNoDatabase = errors.New("no database at this path")
 
-// initialMmapSize is 1 GiB: about four million sales with their audit.
-const initialMmapSize = 1 << 30
-
 // Store is an open Partnerdesk database file.
 type Store struct {
 	db       *bolt.DB
@@ -145,8 +142,9 @@ func CleanTemps(path string) []string {
 	return append(removed, atomicfile.Clean(filepath.Join(dir, BackupDir), "")...)
 }
 
-// checkMode refuses an existing file that others can write: it holds what
-// the vendor owes its partners.
+// checkMode refuses an existing file that is not a regular file, and,
+// where the platform's file modes say who may write (see othersCanWrite),
+// one that others can write: it holds what the vendor owes its partners.
 func checkMode(path string) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -158,7 +156,7 @@ func checkMode(path string) error {
 	if !fi.Mode().IsRegular() {
 		return fmt.Errorf("open database %s: it is not a regular file", path)
 	}
-	if fi.Mode().Perm()&0o022 != 0 {
+	if othersCanWrite(fi.Mode()) {
 		return fmt.Errorf("%s has mode %04o, so other users can change it; Partnerdesk opens only a file that you alone can write: run `chmod 600 %s` and try again: %w",
 			path, fi.Mode().Perm(), path, ErrUnsafeMode)
 	}

@@ -78,6 +78,11 @@ func Create(path string, perm os.FileMode) (*File, error) {
 		os.Remove(f.Name())
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
+	if perm&0o077 == 0 {
+		// For the user alone: on Windows the access list says so (the
+		// rename keeps it); on Unix the mode above did.
+		Private(f.Name())
+	}
 	return &File{File: f, path: path, perm: perm}, nil
 }
 
@@ -200,15 +205,6 @@ func WriteFile(path string, b []byte, perm os.FileMode) error {
 		_, err := w.Write(b)
 		return err
 	})
-}
-
-// SyncDir makes a rename in dir durable; errors are ignored as not every
-// file system supports syncing a folder.
-func SyncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // Clean removes from dir the temporary files of writes whose process is
