@@ -5,10 +5,10 @@ package main
 import (
 	"os"
 
-	"partnerdesk/app"
+	"partnerdesk/app/cli"
 	"partnerdesk/app/gui"
 )
 
 func main() {
-	os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr, gui.Run))
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, gui.Run))
 }

@@ -118,7 +118,11 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, 
 	} else {
 		sale.Quantity = qty
 	}
-	if price, err := sheet.ParseAmount(in.UnitPrice); err != nil {
+	// Prices and the net are money of the company: its own code or sign
+	// ("€ 5" in a EUR company) is read, any other currency refused, as an
+	// import does. A quantity carries no currency.
+	home := co.Currency.Code
+	if price, err := sheet.ParseMoneyIn(in.UnitPrice, false, home); err != nil {
 		bad(FieldUnitPrice, "%v", err)
 		amountsOK = false
 	} else {
@@ -126,7 +130,7 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, 
 	}
 	if strings.TrimSpace(in.Net) == "" {
 		sale.Net = co.Currency.Round(sale.Quantity.Mul(sale.UnitPrice))
-	} else if net, err := sheet.ParseAmount(in.Net); err != nil {
+	} else if net, err := sheet.ParseMoneyIn(in.Net, false, home); err != nil {
 		bad(FieldNet, "%v", err)
 		amountsOK = false
 	} else {
@@ -197,14 +201,27 @@ func nextLine(sales []engine.Sale) int {
 // ParseAmount reads an amount a person typed into a form field, the way
 // every form's amounts are read (decimal point or comma, grouped or not:
 // 25000.50, 25.000,50, 25 000,50); a bad one is a *engine.ValidationError
-// on field. The program screen's budget goes through it.
+// on field. The program screen's budget goes through it. The company's own
+// currency code or sign may be written with it ("€ 25.000"); another
+// currency is refused.
 func (s *Service) ParseAmount(field, text string) (decimal.Decimal, error) {
-	return parseMoney(field, text)
+	co, err := s.Company()
+	if err != nil {
+		return decimal.Zero, err
+	}
+	return parseMoneyIn(field, text, co.Currency.Code)
 }
 
 // parseMoney reads an amount typed by a user (decimal point or comma).
 func parseMoney(field, s string) (decimal.Decimal, error) {
-	d, err := sheet.ParseAmount(s)
+	return parseMoneyIn(field, s, "")
+}
+
+// parseMoneyIn is parseMoney for money of the currency with ISO code home,
+// which may carry that code or a sign the currency is written with at
+// home; any other currency mark is refused (an empty home: every mark).
+func parseMoneyIn(field, s, home string) (decimal.Decimal, error) {
+	d, err := sheet.ParseMoneyIn(s, false, home)
 	if err != nil {
 		return d, &engine.ValidationError{Field: field, Reason: err.Error()}
 	}

@@ -131,6 +131,12 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 	if err != nil {
 		return rep, err
 	}
+	var digest string
+	if !dryRun {
+		if digest, err = fileDigest(path); err != nil {
+			return rep, err
+		}
+	}
 	err = s.update(func(tx *data.Tx) error {
 		look, err := newStoreLookup(tx, co.Currency)
 		if err != nil {
@@ -154,12 +160,23 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 		if dryRun {
 			return errDryRun
 		}
-		n, rowErrs := writeBatch(tx, &b, progress)
+		// One audit entry for the import names the file and what it
+		// created, instead of one entry copying each record.
+		info := data.ImportInfo{File: filepath.Base(path), SHA256: digest, Rows: rep.Rows}
+		_, err = tx.Import(info, func() error {
+			var n int
+			n, rowErrs = writeBatch(tx, &b, progress)
+			rep.Written = n
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 		if len(rowErrs) > 0 {
+			rep.Written = 0
 			rep.Errors = rowErrs
 			return ErrImportRejected
 		}
-		rep.Written = n
 		return nil
 	})
 	if errors.Is(err, errDryRun) {

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -36,4 +39,29 @@ func tableRows(t *sheet.Table) int {
 		return n
 	}
 	return n
+}
+
+// FileHeader returns the column names of a CSV or XLSX file, reading no
+// data row (what choosing a saved mapping needs).
+func FileHeader(path string) ([]string, error) {
+	t, err := streamTable(path)
+	if err != nil {
+		return nil, err
+	}
+	return t.Header, nil
+}
+
+// fileDigest is the SHA-256 (hex) of the file at path, which an import's
+// audit entry keeps: it names the very file that was imported.
+func fileDigest(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("read %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -254,6 +254,7 @@ func TestCLITiersLadder(t *testing.T) {
 	run(0, "tiers", "ladder", "add", "Bronze", "--at", "2", "--revenue", "5000", "--activity-points", "3")
 	run(0, "tiers", "ladder", "move", "Bronze", "3")
 	run(0, "tiers", "ladder", "window", "6")
+	run(0, "tiers", "ladder", "set", "gold", "--units", "10")
 	exp := filepath.Join(dir, "out.json")
 	run(0, "tiers", "ladder", "export", "-o", exp)
 	b, err := os.ReadFile(exp)
@@ -266,6 +267,10 @@ func TestCLITiersLadder(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "Registered,Argento,Bronze,Gold,Platinum" || l.WindowMonths != 6 || l.Levels[2].Criteria.ActivityPoints != 3 {
 		t.Errorf("exported %v window %d", names, l.WindowMonths)
+	}
+	// set changes only the criteria given.
+	if g := l.Levels[3].Criteria; !g.Units.Equal(dec("10")) || !g.Revenue.Equal(dec("100000")) || g.ActivityPoints != 10 {
+		t.Errorf("Gold after set --units 10: %+v", g)
 	}
 	run(0, "tiers", "ladder", "remove", "Bronze")
 	if out := run(2, "tiers", "ladder", "frobnicate"); !strings.Contains(out, "rename OLD NEW") {

@@ -378,6 +378,13 @@ func findPayee(tx *data.Tx, ref string) (engine.Payee, error) {
 	return engine.Payee{}, fmt.Errorf("no partner or rep %q", ref)
 }
 
+// DayOrToday reads a date typed on a form or a command line; empty is
+// today (the service's clock). A bad one is a *engine.ValidationError on
+// field.
+func (s *Service) DayOrToday(field, text string) (engine.Date, error) {
+	return s.dayOrToday(field, text)
+}
+
 func (s *Service) dayOrToday(field, text string) (engine.Date, error) {
 	if strings.TrimSpace(text) == "" {
 		return s.Today(), nil

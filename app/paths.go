@@ -1,10 +1,8 @@
 package app
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 )
 
 // DBEnv names the environment variable that overrides the default database path.
@@ -23,19 +21,4 @@ func DefaultDBPath() (string, error) {
 		return "", err
 	}
 	return filepath.Join(dir, "partnerdesk", "partnerdesk.db"), nil
-}
-
-func dataDir() (string, error) {
-	switch runtime.GOOS {
-	case "windows", "darwin":
-		return os.UserConfigDir()
-	}
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return d, nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", errors.New("no home directory to keep the database in: set PARTNERDESK_DB or pass --db FILE")
-	}
-	return filepath.Join(home, ".local", "share"), nil
 }

@@ -1,12 +1,5 @@
 package app
 
-import (
-	"fmt"
-	"io"
-	"os"
-	"strings"
-)
-
 // Progress is told how far a long job has come; total is -1 when unknown.
 // Callers pass nil when nobody is watching.
 type Progress func(done, total int)
@@ -14,34 +7,5 @@ type Progress func(done, total int)
 func (p Progress) report(done, total int) {
 	if p != nil {
 		p(done, total)
-	}
-}
-
-// TerminalBar returns a Progress that draws a bar on w when w is a terminal,
-// and nil otherwise, so scripted runs print nothing but results.
-func TerminalBar(w io.Writer, label string) Progress {
-	f, ok := w.(*os.File)
-	if !ok {
-		return nil
-	}
-	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return nil
-	}
-	last := -1
-	return func(done, total int) {
-		if total <= 0 {
-			fmt.Fprintf(w, "\r%s %d", label, done)
-			return
-		}
-		pct := done * 100 / total
-		if pct == last && done != total {
-			return
-		}
-		last = pct
-		n := pct / 4
-		fmt.Fprintf(w, "\r%s [%s%s] %3d%%", label, strings.Repeat("#", n), strings.Repeat(".", 25-n), pct)
-		if done >= total {
-			fmt.Fprintln(w)
-		}
 	}
 }

@@ -192,3 +192,42 @@ func (s *Service) RecentSales(limit int) ([]views.SaleRow, error) {
 	})
 	return out, err
 }
+
+// ResolvePartner finds a partner by id, name or referral code (the one
+// precedence of findPartner); an unknown one is a *engine.ValidationError
+// on "partner".
+func (s *Service) ResolvePartner(ref string) (*engine.Partner, error) {
+	var p *engine.Partner
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		p, err = findPartner(tx, ref)
+		if err != nil {
+			return &engine.ValidationError{Field: "partner", Reason: err.Error()}
+		}
+		return nil
+	})
+	return p, err
+}
+
+// Registrations returns every deal registration, in id order.
+func (s *Service) Registrations() ([]engine.Registration, error) {
+	var rs []engine.Registration
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		rs, err = data.All[engine.Registration](tx)
+		return err
+	})
+	return rs, err
+}
+
+// RecentAudit returns the newest limit entries of the audit trail, newest
+// first.
+func (s *Service) RecentAudit(limit int) ([]engine.AuditEntry, error) {
+	var es []engine.AuditEntry
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		es, err = tx.RecentAudit(limit)
+		return err
+	})
+	return es, err
+}

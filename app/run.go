@@ -297,6 +297,9 @@ type LineView struct {
 	engine.RewardLine
 	ProgramName string
 	RuleName    string
+	// RuleVersion is the version of the program's rules the line's period
+	// computes with (1 the oldest); 0 for a program with one version.
+	RuleVersion int
 	PayeeName   string
 	PartnerName string
 	Currency    engine.Currency
@@ -370,6 +373,7 @@ type names struct {
 	programs map[engine.ID]*engine.Program
 	partners map[engine.ID]string
 	reps     map[engine.ID]engine.Rep
+	fy       time.Month // the fiscal year's first month, to place a line's period
 }
 
 func loadNames(tx *data.Tx) (*names, error) {
@@ -388,6 +392,10 @@ func loadNames(tx *data.Tx) (*names, error) {
 	if err := data.Each(tx, func(r *engine.Rep) error { n.reps[r.ID] = *r; return nil }); err != nil {
 		return nil, err
 	}
+	n.fy = time.January
+	if co, err := tx.Company(); err == nil && co.FiscalYearStart >= time.January && co.FiscalYearStart <= time.December {
+		n.fy = co.FiscalYearStart
+	}
 	return n, nil
 }
 
@@ -404,6 +412,13 @@ func (n *names) view(l engine.RewardLine, cur engine.Currency) LineView {
 	if p := n.programs[l.ProgramID]; p != nil {
 		v.ProgramName = p.Name
 		v.RuleName = engine.RuleNamed(p, l.RuleKey)
+		if len(p.EarlierRules) > 0 {
+			start := p.ValidFrom // a custom window's key names no calendar period
+			if per, err := engine.ParsePeriod(l.Period, n.fy); err == nil {
+				start = per.Start
+			}
+			_, v.RuleVersion = engine.RulesFor(p, start)
+		}
 	}
 	return v
 }

@@ -28,11 +28,17 @@ func tierInputs(tx *data.Tx, asOf engine.Date, pid engine.ID) (engine.TierReview
 	if in.Registrations, err = data.All[engine.Registration](tx); err != nil {
 		return in, err
 	}
-	if in.Activities, err = data.All[engine.Activity](tx); err != nil {
-		return in, err
-	}
 	in.AsOf = asOf
 	from, to := engine.TierWindow(in.Ladder, asOf)
+	// Activity points count the activities dated in the window.
+	if err = data.Each(tx, func(a *engine.Activity) error {
+		if a.Date >= from && a.Date <= to && (pid == 0 || a.PartnerID == pid) {
+			in.Activities = append(in.Activities, *a)
+		}
+		return nil
+	}); err != nil {
+		return in, err
+	}
 	collect := func(s *engine.Sale) error { in.Sales = append(in.Sales, *s); return nil }
 	if pid != 0 {
 		err = tx.SalesOfPartner(pid, from, to, collect)

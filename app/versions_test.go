@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"partnerdesk/app"
 	"partnerdesk/engine"
 )
 
@@ -50,6 +51,14 @@ func TestRuleVersionFromPeriod(t *testing.T) {
 	}
 	if q1, q2 := amountOf("2026-Q1"), amountOf("2026-Q2"); q1 != "50.00" || q2 != "200.00" {
 		t.Errorf("after: Q1 %s (want 50.00, the earlier rules) Q2 %s (want 200.00)", q1, q2)
+	}
+	// Each line names the version it used.
+	for period, want := range map[string]int{"2026-Q1": 1, "2026-Q2": 2} {
+		ls, err := svc.Lines(period, app.LineFilter{})
+		must(t, err)
+		if len(ls) != 1 || ls[0].RuleVersion != want {
+			t.Errorf("%s: lines %+v, want version %d", period, ls, want)
+		}
 	}
 	// The export carries the history; re-importing it from the same
 	// period replaces the current version only.

@@ -22,7 +22,8 @@ func TestAuditChainNamesTheFirstAlteredEntry(t *testing.T) {
 	}{
 		{"entry changed", func(b *bolt.Bucket) error {
 			v := b.Get(itob(2))
-			return b.Put(itob(2), bytes.Replace(v, []byte(`"P2"`), []byte(`"PX"`), 1))
+			// A created record is named, not copied: change the id it names.
+			return b.Put(itob(2), bytes.Replace(v, []byte(`"record_id":2`), []byte(`"record_id":9`), 1))
 		}, "Audit entry 3 does not fit"},
 		{"entry removed", func(b *bolt.Bucket) error { return b.Delete(itob(4)) }, "Audit entry 5 does not fit"},
 		{"seal removed", func(b *bolt.Bucket) error {

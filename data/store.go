@@ -78,6 +78,8 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("create the database folder: %w", err)
 		}
 	}
+	_, statErr := os.Stat(path)
+	created := errors.Is(statErr, os.ErrNotExist)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		Timeout:  opt.Timeout,
 		ReadOnly: opt.ReadOnly,
@@ -92,6 +94,11 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	if created {
+		// The user's alone: mode 0600 on Unix, an access list of the
+		// user's own on Windows (best effort: FAT has none).
+		atomicfile.Private(path)
+	}
 	if !opt.ReadOnly {
 		if err := s.writeLockFile(); err != nil {
 			db.Close()

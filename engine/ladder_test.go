@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
 )
 
 func TestLadderFileRoundTripAndErrors(t *testing.T) {
@@ -171,4 +172,20 @@ func FuzzParseLadderFile(f *testing.F) {
 		engine.ReviewTiers(engine.TierReviewInputs{Ladder: l, Partners: []engine.Partner{{ID: 1}}, AsOf: engine.MustDate("2026-06-30"),
 			Activities: []engine.Activity{{ID: 1, PartnerID: 1, Type: "demo", Date: engine.MustDate("2026-06-01")}}})
 	})
+}
+
+// The statement's progress names missing activity points in every
+// language: Registered with 19 of Gold's 20 points misses 1 point.
+func TestTierGapActivityPointsRendered(t *testing.T) {
+	l := engine.TierLadder{Levels: []engine.TierLevel{{Name: "Registered"}, {Name: "Gold", Criteria: engine.TierCriteria{ActivityPoints: 20}}}}
+	gap := engine.TierGap(l, "Registered", engine.TierEvidence{ActivityPoints: 19}, engine.NewCurrency("EUR"))
+	if got := i18n.Explain(gap, "en"); got != "1 activity point to Gold" {
+		t.Errorf("en: %q", got)
+	}
+	gap = engine.TierGap(l, "Registered", engine.TierEvidence{ActivityPoints: 5}, engine.NewCurrency("EUR"))
+	for _, lang := range []string{"en", "it", "fr", "nl", "id", "de", "es"} {
+		if got := i18n.Explain(gap, lang); !strings.Contains(got, "15") || strings.Contains(got, "need.") || strings.Contains(got, "{") {
+			t.Errorf("%s: %q", lang, got)
+		}
+	}
 }

@@ -7,6 +7,8 @@ set -euo pipefail
 pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
       libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev poppler-utils strace)
 [ "${1:-}" = "--gui" ] && pkgs+=(xvfb xdotool imagemagick)
+# make windows: the MinGW cross-compiler for Fyne's cgo build of partnerdesk.exe.
+[ "${1:-}" = "--windows" ] && pkgs+=(gcc-mingw-w64-x86-64)
 
 missing=()
 for p in "${pkgs[@]}"; do

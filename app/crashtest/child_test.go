@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/app"
+	"partnerdesk/app/cli"
 	"partnerdesk/data"
 	"partnerdesk/engine"
 	"partnerdesk/engine/views"
@@ -61,7 +62,7 @@ func TestMain(m *testing.M) {
 		// walk through them in order.
 		runtime.LockOSThread()
 		args := strings.Split(os.Getenv(envArgs), "\x1f")
-		os.Exit(app.Main(args, os.Stdout, os.Stderr, nil))
+		os.Exit(cli.Main(args, os.Stdout, os.Stderr, nil))
 	default:
 		fmt.Fprintf(os.Stderr, "unknown child mode %q\n", os.Getenv(envMode))
 		os.Exit(childExitFailed)

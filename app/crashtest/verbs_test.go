@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"partnerdesk/app"
+	"partnerdesk/app/cli"
 )
 
 // run runs the command line in this process (for preparing files and
@@ -18,7 +18,7 @@ import (
 func run(tb testing.TB, args ...string) string {
 	tb.Helper()
 	var out, errb bytes.Buffer
-	if code := app.Main(args, &out, &errb, nil); code != 0 {
+	if code := cli.Main(args, &out, &errb, nil); code != 0 {
 		tb.Fatalf("partnerdesk %v: exit %d: %s", args, code, errb.String())
 	}
 	return out.String()

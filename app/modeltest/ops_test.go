@@ -128,6 +128,7 @@ type history struct {
 	closedAt    map[string]int    // period key -> step after which it was closed
 	closedLines map[string]string // period key -> its lines when it closed
 	frozen      map[engine.ID]frozenLine
+	ladder      bool // the company runs a tier ladder
 	checked     struct {
 		version int
 		day     engine.Date
@@ -177,6 +178,7 @@ var opKinds = []opKind{
 	{"advance clock", 9, opAdvance},
 	{"post expiries", 2, opExpire},
 	{"re-import renamed program", 1, opReimportProgram},
+	{"apply tier", 2, opApplyTier},
 }
 
 // generateOps draws the history's operations from its seed.
@@ -338,7 +340,8 @@ func newHistory(dir string, seed int64) (*history, *invFail) {
 	if f := setup("company Model Srl, EUR, fiscal year from "+h.fy.String(), h.svc.SaveCompany(engine.Company{Name: "Model Srl", Currency: engine.NewCurrency("EUR"), FiscalYearStart: h.fy, Language: "en"})); f != nil {
 		return h, f
 	}
-	if r.Intn(2) == 0 {
+	h.ladder = r.Intn(2) == 0
+	if h.ladder {
 		// Half the companies run a tier ladder. No use case defines one (the
 		// demo loader writes it the same way), so the test writes it.
 		l := engine.TierLadder{WindowMonths: 12, Levels: []engine.TierLevel{{Name: "Registered"}, {Name: "Silver", Criteria: engine.TierCriteria{Revenue: dec("5000")}}, {Name: "Gold", Criteria: engine.TierCriteria{Revenue: dec("20000")}}}}
@@ -372,7 +375,7 @@ func newHistory(dir string, seed int64) (*history, *invFail) {
 			h.reps = append(h.reps, mr)
 		}
 	}
-	for _, p := range randomPrograms(r) {
+	for _, p := range randomPrograms(r, h.ladder) {
 		saved, err := h.svc.SaveProgram(p.p)
 		if f := setup(describeProgram(p.p), err); f != nil {
 			return h, f
@@ -388,7 +391,7 @@ var periodKinds = []engine.PeriodKind{engine.PeriodMonth, engine.PeriodQuarter, 
 // randomPrograms makes one rule of every kind (a flat and a banded rate
 // among them, and always one more flat rate), shuffled into three to five
 // programs of random period kinds.
-func randomPrograms(r *rand.Rand) []*mProgram {
+func randomPrograms(r *rand.Rand, tiers bool) []*mProgram {
 	flat := func(key string) engine.Rule {
 		rates := []string{"2", "2.5", "5", "7.5", "10", "3.33"}
 		return engine.Rule{Key: key, Name: "Flat " + key, Kind: engine.RuleRate, Basis: engine.BasisRevenue, Rate: &engine.RateRule{Rate: dec(rates[r.Intn(len(rates))])}}
@@ -416,6 +419,14 @@ func randomPrograms(r *rand.Rand) []*mProgram {
 		{Key: "referral", Name: "Referral", Kind: engine.RuleReferral, Referral: &engine.ReferralRule{Bounty: dec("50"), Rate: dec("10"), Months: r.Intn(4)}},
 		{Key: "training", Name: "Training", Kind: engine.RuleTraining, Training: &engine.TrainingRule{Courses: []string{"Basics", "Advanced"}, Amount: dec("20"), Unit: unit}},
 		{Key: "activity", Name: "Activities", Kind: engine.RuleActivity, Activity: &engine.ActivityRule{Types: []string{"demo", "webinar"}, Amount: dec("5"), Unit: engine.UnitPoints, ToRep: r.Intn(2) == 0}},
+	}
+	if tiers {
+		// Tier multipliers on the rules the model does not add up itself.
+		for i := range rules {
+			if rules[i].Key == "bands" || rules[i].Key == "target" {
+				rules[i].TierMultipliers = map[string]decimal.Decimal{"Silver": dec("1.1"), "Gold": dec("1.25")}
+			}
+		}
 	}
 	r.Shuffle(len(rules), func(i, j int) { rules[i], rules[j] = rules[j], rules[i] })
 	n := 3 + r.Intn(3)
@@ -1296,6 +1307,21 @@ func opAdvance(h *history, r *rand.Rand) (string, *invFail) {
 	n := 3 + r.Intn(38)
 	h.today = h.today.AddDays(n)
 	return fmt.Sprintf("advance the clock %d days to %s", n, h.today), nil
+}
+
+// opApplyTier promotes or demotes a partner from the first of next month.
+func opApplyTier(h *history, r *rand.Rand) (string, *invFail) {
+	if !h.ladder {
+		return "apply tier: the company has no tier ladder", nil
+	}
+	p := pick(r, h.partners)
+	tier := pick(r, []string{"Registered", "Silver", "Gold"})
+	from := app.FirstOfNextMonth(h.today)
+	desc := fmt.Sprintf("apply tier %s to %s from %s", tier, p.name, from)
+	if _, err := h.svc.ApplyTier(fmt.Sprintf("P%d", p.id), tier, from, "model"); err != nil {
+		return desc + ": " + refused(err), nil
+	}
+	return desc, nil
 }
 
 // opReimportProgram exports a program and imports the file back under a

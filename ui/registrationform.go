@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
+)
+
+// registrationForm enters deal registrations and decides them in the list
+// under it.
+type registrationForm struct {
+	sc   *entriesScreen
+	fs   fields
+	pick *partnerPicker
+
+	customer  *widget.Entry
+	value     *widget.Entry
+	submitted *widget.Entry
+	window    *widget.Entry
+	save      *widget.Button
+	msg       formMessage
+
+	rows     []views.RegistrationView
+	sel      int // index in rows of the chosen registration; -1: none
+	table    *keyTable
+	decideOn *widget.Entry
+	decideFs fields
+	chosen   *widget.Label
+	buttons  map[Verdict]*widget.Button
+	listMsg  formMessage
+
+	content fyne.CanvasObject
+}
+
+// verdictKeys are the letters that decide the chosen registration while
+// the list has the keyboard.
+var verdictKeys = map[rune]Verdict{
+	'a': VerdictApprove, 'r': VerdictReject, 'w': VerdictWon, 'l': VerdictLost, 'x': VerdictExpired,
+}
+
+func newRegistrationForm(sc *entriesScreen) *registrationForm {
+	f := &registrationForm{sc: sc, sel: -1, msg: newFormMessage(), listMsg: newFormMessage(), buttons: map[Verdict]*widget.Button{}}
+	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, "Optional")
+	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep)
+	f.customer = submitEntry("Customer name", f.onSave)
+	f.value = submitEntry("0.00", f.onSave)
+	f.submitted = submitEntry("2026-07-31", f.onSave)
+	f.window = submitEntry("90", f.onSave)
+	f.save = widget.NewButtonWithIcon("Save registration", theme.ConfirmIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
+
+	add := func(key, label string, in fyne.CanvasObject) fyne.CanvasObject {
+		return f.fs.add(newField(key, label, in)).Cell()
+	}
+	grid := container.NewGridWithColumns(4,
+		add(EntryPartner, "Partner", f.pick.partner),
+		add(EntryRep, "Rep", f.pick.rep),
+		add(EntryCustomer, "Customer", f.customer),
+		add(EntryExpectedValue, "Expected value", f.value),
+		add(EntrySubmitted, "Submitted", f.submitted),
+		add(EntryWindowDays, "Window to close (days)", f.window),
+		widget.NewLabel(""),
+		saveCell(f.save),
+	)
+
+	cols := []column{
+		{"#", 44, fyne.TextAlignTrailing},
+		{"Submitted", 92, fyne.TextAlignLeading},
+		{"Partner", 136, fyne.TextAlignLeading},
+		{"Rep", 96, fyne.TextAlignLeading},
+		{"Customer", 120, fyne.TextAlignLeading},
+		{"Value", 112, fyne.TextAlignTrailing},
+		{"Decision", 88, fyne.TextAlignLeading},
+		{"Decided", 92, fyne.TextAlignLeading},
+		{"Close by", 92, fyne.TextAlignLeading},
+		{"Outcome", 84, fyne.TextAlignLeading},
+	}
+	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, func(row int) bool { return row == f.sel })
+	f.table.onChoose = f.choose
+	f.table.onRune = func(r rune) bool {
+		v, ok := verdictKeys[r]
+		if ok {
+			f.decide(v)
+		}
+		return ok
+	}
+
+	f.decideOn = widget.NewEntry()
+	f.decideOn.PlaceHolder = "Today"
+	on := f.decideFs.add(newField(EntryDate, "Decision date", f.decideOn))
+	f.chosen = widget.NewLabel("Click a registration, or use ↓ ↑ in the list.")
+	f.chosen.Truncation = fyne.TextTruncateEllipsis
+	actions := container.NewHBox()
+	for _, a := range []struct {
+		v     Verdict
+		label string
+		icon  fyne.Resource
+	}{
+		{VerdictApprove, "Approve (A)", theme.ConfirmIcon()},
+		{VerdictReject, "Reject (R)", theme.CancelIcon()},
+		{VerdictWon, "Won (W)", theme.MoveUpIcon()},
+		{VerdictLost, "Lost (L)", theme.MoveDownIcon()},
+		{VerdictExpired, "Expired (X)", theme.HistoryIcon()},
+	} {
+		v := a.v
+		b := widget.NewButtonWithIcon(a.label, a.icon, func() { f.decide(v) })
+		f.buttons[v] = b
+		actions.Add(b)
+	}
+	dateBox := container.NewBorder(nil, nil, on.label, nil, container.NewGridWrap(fyne.NewSize(120, f.decideOn.MinSize().Height), f.decideOn))
+	bar := container.NewBorder(nil, nil, dateBox, actions, f.chosen)
+	listHead := container.NewBorder(nil, nil, sectionTitle("Registrations, newest first"), nil, f.listMsg.Label)
+	// The decision date's reason goes to the list's message line, so the
+	// bar keeps one line.
+	list := inOrder(listHead, f.table.fit(2), bar)
+	f.content = inOrder(formTop("New deal registration", f.msg, grid), list, nil)
+	f.enable()
+	return f
+}
+
+// defaults fills the dates and the window of a blank form.
+func (f *registrationForm) defaults() {
+	if f.submitted.Text == "" {
+		f.submitted.SetText(f.sc.svc.Today().String())
+	}
+	if f.window.Text == "" {
+		f.window.SetText("90")
+	}
+}
+
+func (f *registrationForm) load() {
+	rows, err := f.sc.svc.RecentRegistrations(listLimit)
+	if err != nil {
+		f.listMsg.bad(sentence(fmt.Errorf("load registrations: %w", err)))
+		return
+	}
+	var keep engine.ID
+	if f.sel >= 0 && f.sel < len(f.rows) {
+		keep = f.rows[f.sel].Registration.ID
+	}
+	f.rows, f.sel = rows, -1
+	for i, r := range rows {
+		if keep != 0 && r.Registration.ID == keep {
+			f.sel = i
+		}
+	}
+	f.table.Refresh()
+	f.showChosen()
+}
+
+func (f *registrationForm) cell(row, col int) string {
+	if row >= len(f.rows) {
+		return ""
+	}
+	r := f.rows[row]
+	g := r.Registration
+	switch col {
+	case 0:
+		return fmt.Sprint(g.ID)
+	case 1:
+		return g.Submitted.String()
+	case 2:
+		return r.Partner
+	case 3:
+		return r.Rep
+	case 4:
+		return g.Customer
+	case 5:
+		return i18n.Money(g.ExpectedValue, r.Currency, langOr(r.Language))
+	case 6:
+		return string(g.Decision)
+	case 7:
+		return g.DecidedOn.String()
+	case 8:
+		return r.CloseBy.String()
+	case 9:
+		if g.Outcome == engine.OutcomeOpen {
+			return ""
+		}
+		return string(g.Outcome)
+	}
+	return ""
+}
+
+// choose makes row the registration the buttons and keys act on.
+func (f *registrationForm) choose(row int) {
+	if row < 0 || row >= len(f.rows) {
+		return
+	}
+	f.sel = row
+	f.table.Refresh()
+	f.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+	f.showChosen()
+}
+
+func (f *registrationForm) showChosen() {
+	f.enable()
+	if f.sel < 0 {
+		f.chosen.SetText("Click a registration, or use ↓ ↑ in the list.")
+		return
+	}
+	r := f.rows[f.sel]
+	f.chosen.SetText(fmt.Sprintf("#%d %s · %s · %s", r.Registration.ID, r.Partner, r.Registration.Customer, stateOf(r.Registration)))
+}
+
+// stateOf says where a registration stands in a few words.
+func stateOf(g engine.Registration) string {
+	s := string(g.Decision)
+	if g.Outcome != engine.OutcomeOpen && g.Outcome != "" {
+		s += ", " + string(g.Outcome)
+	}
+	return s
+}
+
+// enable offers the decisions that fit the chosen registration: approve
+// and reject while it is pending; an outcome at any time, since a deal can
+// be lost or expire before the vendor decided.
+func (f *registrationForm) enable() {
+	pending, chosen := false, f.sel >= 0 && f.sel < len(f.rows)
+	if chosen {
+		pending = f.rows[f.sel].Registration.Decision == engine.DecisionPending
+	}
+	for v, b := range f.buttons {
+		on := chosen
+		if v == VerdictApprove || v == VerdictReject {
+			on = chosen && pending
+		}
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// decide sends v for the chosen registration. Approving and rejecting
+// cannot be undone, so they are confirmed; an outcome can be set again.
+func (f *registrationForm) decide(v Verdict) {
+	if f.sel < 0 || f.sel >= len(f.rows) {
+		f.listMsg.bad("Choose a registration in the list first.")
+		return
+	}
+	r := f.rows[f.sel]
+	run := func() {
+		f.decideFs.clearErrors()
+		got, err := f.sc.svc.DecideRegistration(r.Registration.ID, string(v), trimmed(f.decideOn))
+		if err != nil {
+			if byField, ok := fieldErrors(err); ok && byField[EntryDate] != "" {
+				f.decideFs.get(EntryDate).SetError(byField[EntryDate])
+				f.listMsg.bad("Decision date: " + byField[EntryDate])
+				return
+			}
+			f.listMsg.bad(sentence(err))
+			return
+		}
+		f.listMsg.ok(fmt.Sprintf("Registration #%d (%s, %s) is now %s.", got.ID, r.Partner, got.Customer, stateOf(got)))
+		f.load()
+		f.sc.focus(f.table)
+	}
+	if v != VerdictApprove && v != VerdictReject {
+		run()
+		return
+	}
+	word := map[Verdict]string{VerdictApprove: "Approve", VerdictReject: "Reject"}[v]
+	f.sc.shell.Confirm(word+" registration?", fmt.Sprintf("%s registration #%d of %s for %s (%s)?\n\nA decision cannot be changed afterwards.",
+		word, r.Registration.ID, r.Partner, r.Registration.Customer, i18n.Money(r.Registration.ExpectedValue, r.Currency, langOr(r.Language))),
+		func(yes bool) {
+			if yes {
+				run()
+			} else {
+				f.sc.focus(f.table)
+			}
+		})
+}
+
+func (f *registrationForm) input() views.RegistrationInput {
+	return views.RegistrationInput{
+		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
+		Customer: trimmed(f.customer), ExpectedValue: trimmed(f.value),
+		Submitted: trimmed(f.submitted), WindowDays: trimmed(f.window),
+		PartnerID: f.pick.partner.Picked().ID, RepID: f.pick.rep.Picked().ID,
+	}
+}
+
+func (f *registrationForm) onSave() {
+	f.pick.resolve()
+	g, err := f.sc.svc.AddRegistration(f.input())
+	if err != nil {
+		showFormError(f.sc.shell, &f.fs, f.msg, err)
+		return
+	}
+	f.fs.clearErrors()
+	f.msg.ok(fmt.Sprintf("Saved registration #%d: %s for %s, pending.", g.ID, f.pick.partner.Text, g.Customer))
+	f.clear(true)
+	f.load()
+	f.sc.focus(f.pick.rep)
+}
+
+// clear empties the form; keep holds the partner, the submission date and
+// the window for the next registration.
+func (f *registrationForm) clear(keep bool) {
+	f.fs.clearErrors()
+	f.pick.clear(keep)
+	f.customer.SetText("")
+	f.value.SetText("")
+	if !keep {
+		f.submitted.SetText("")
+		f.window.SetText("")
+		f.msg.SetText("")
+		f.defaults()
+	}
+}
