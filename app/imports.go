@@ -137,6 +137,7 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 			return rep, err
 		}
 	}
+	defer softMemoryLimit(path)()
 	err = s.update(func(tx *data.Tx) error {
 		look, err := newStoreLookup(tx, co.Currency)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // The tier ladder's use cases: show, export, import, add, set, rename,
@@ -136,12 +137,9 @@ func (s *Service) RemoveTier(name string) (engine.TierLadder, error) {
 	})
 }
 
-// RenameResult says what a rename carried through.
-type RenameResult struct {
-	Ladder      engine.TierLadder
-	TierChanges int      // tier history records relabelled
-	Programs    []string // programs whose rules or eligibility named the level
-}
+// RenameResult says what a rename carried through (declared in
+// engine/views, where the window reads it).
+type RenameResult = views.RenameResult
 
 // RenameTier renames level old to new and carries the new name through
 // the tier history (closed periods included: a label, not a change of

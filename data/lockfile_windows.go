@@ -4,21 +4,44 @@ package data
 
 import (
 	"errors"
+	"os"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
+	"golang.org/x/sys/windows"
 )
 
-// lockFile takes bbolt's lock on path by opening it, waiting up to
-// timeout. It fails with an *InUseError when the lock stays taken.
+// lockFile takes the exclusive lock bbolt takes on path (LockFileEx on the
+// byte at offset 2^64-1, the one bbolt locks), waiting up to timeout,
+// without opening the file as a database: Restore may replace a file bbolt
+// could not open. It fails with an *InUseError when the lock stays taken.
+// Windows refuses to rename over a file that is open, this handle
+// included, so Restore lets go of the lock just before its rename (see
+// unlockBeforeRename).
 func lockFile(path string, timeout time.Duration) (func(), error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout})
-	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, holderOf(path)
-	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, err
 	}
-	return func() { db.Close() }, nil
+	const m1 = ^uint32(0) // the offset -1, as bbolt names it
+	ol := func() *windows.Overlapped { return &windows.Overlapped{Offset: m1, OffsetHigh: m1} }
+	h := windows.Handle(f.Fd())
+	deadline := time.Now().Add(timeout)
+	for {
+		err := windows.LockFileEx(h, windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, ol())
+		if err == nil {
+			return func() {
+				windows.UnlockFileEx(h, 0, 1, 0, ol())
+				f.Close()
+			}, nil
+		}
+		if !errors.Is(err, windows.ERROR_LOCK_VIOLATION) {
+			f.Close()
+			return nil, err
+		}
+		if time.Now().After(deadline) {
+			f.Close()
+			return nil, holderOf(path)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

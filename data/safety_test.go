@@ -14,6 +14,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/internal/schema1"
 )
 
 func v1Sales() []engine.Sale {
@@ -27,7 +28,7 @@ func v1Sales() []engine.Sale {
 func TestUpgradeFromSchema1BacksUpFirst(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "old.db")
-	if err := data.CreateV1(path, v1Sales()); err != nil {
+	if err := schema1.Write(path, v1Sales()); err != nil {
 		t.Fatal(err)
 	}
 	s, err := data.Open(path, data.Options{Now: fixedNow})
@@ -72,7 +73,7 @@ func TestUpgradeFromSchema1BacksUpFirst(t *testing.T) {
 
 func TestNoUpgradeLeavesOldFileAlone(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	if err := data.CreateV1(path, v1Sales()); err != nil {
+	if err := schema1.Write(path, v1Sales()); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
@@ -303,7 +304,7 @@ func TestUpgradeKilledLeavesUsableFile(t *testing.T) {
 	const n = 20000
 	sales := genSales(n, 500, 0, 9)
 	src := filepath.Join(t.TempDir(), "v1.db")
-	if err := data.CreateV1(src, sales); err != nil {
+	if err := schema1.Write(src, sales); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(src)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 
@@ -225,77 +224,4 @@ func (s *Store) upgrade(v int) (string, error) {
 	}
 	s.version = CurrentSchema
 	return bak, nil
-}
-
-// createV1 writes a schema-1 file at path holding sales (and a partner and
-// product for each id they name), laid out exactly as schema 1 was, so that
-// the upgrade path is tested on a real old file.
-func createV1(path string, sales []engine.Sale) error {
-	if _, err := os.Stat(path); err == nil {
-		return fmt.Errorf("create v1 file: %s exists", path)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return err
-	}
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	return db.Update(func(btx *bolt.Tx) error {
-		for _, name := range allBuckets() {
-			if string(name) == string(bSalesByPartnr) {
-				continue
-			}
-			if _, err := btx.CreateBucket(name); err != nil {
-				return err
-			}
-		}
-		partners := btx.Bucket(kindByName[KindPartner].bucket)
-		products := btx.Bucket(kindByName[KindProduct].bucket)
-		sb := btx.Bucket(kindByName[KindSale].bucket)
-		dates, invoices := map[string][]byte{}, map[string][]byte{}
-		for i := range sales {
-			s := &sales[i]
-			if partners.Get(itob(s.PartnerID)) == nil {
-				p := engine.Partner{ID: s.PartnerID, Name: fmt.Sprintf("Partner %d", s.PartnerID), Kind: engine.KindReseller, Status: engine.StatusActive}
-				b, _ := encode(kindByName[KindPartner], &p)
-				partners.Put(itob(p.ID), b)
-				partners.SetSequence(max(partners.Sequence(), uint64(p.ID)))
-			}
-			if products.Get(itob(s.ProductID)) == nil {
-				p := engine.Product{ID: s.ProductID, SKU: fmt.Sprintf("SKU-%d", s.ProductID), Name: "Product"}
-				b, _ := encode(kindByName[KindProduct], &p)
-				products.Put(itob(p.ID), b)
-				products.SetSequence(max(products.Sequence(), uint64(p.ID)))
-			}
-			id, _ := sb.NextSequence()
-			s.ID = engine.ID(id)
-			if err := sb.Put(itob(s.ID), encodeSale(s)); err != nil {
-				return err
-			}
-			// Schema 1's date index held keys only.
-			dates[string(byDateKey(s))] = []byte{}
-			if s.Invoice != "" {
-				invoices[string(invoiceKey(s.PartnerID, s.Invoice, s.Line))] = itob(s.ID)
-			}
-		}
-		for _, ix := range []struct {
-			name []byte
-			m    map[string][]byte
-		}{{bSalesByDate, dates}, {bSalesByInv, invoices}} {
-			keys := make([]string, 0, len(ix.m))
-			for k := range ix.m {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			b := btx.Bucket(ix.name)
-			for _, k := range keys {
-				if err := b.Put([]byte(k), ix.m[k]); err != nil {
-					return err
-				}
-			}
-		}
-		return writeSchema(btx, 1)
-	})
 }

@@ -1,15 +1,14 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/views"
@@ -22,7 +21,11 @@ func init() {
 			if !ok {
 				return missingScreen("programs")
 			}
-			return NewProgramsScreen(sh.Window(), svc)
+			ps := NewProgramsScreen(sh.Window(), svc)
+			if l, ok := sh.Backend().(LadderService); ok {
+				ps.addLadder(l)
+			}
+			return ps
 		}})
 }
 
@@ -58,6 +61,35 @@ type ProgramsScreen struct {
 
 	content fyne.CanvasObject
 	wg      sync.WaitGroup
+
+	// The rule editor (programs_editor.go): the program being edited, the
+	// rule on show, and the pending preview.
+	draft          engine.Program
+	elig           eligibilityFields
+	re             ruleEditor
+	editorProblems *widget.Label
+	loading, tried bool
+	previewMu      sync.Mutex
+	previewTimer   *time.Timer
+	previewGen     int
+
+	ladder *ladderTab // nil when the back end does not define a ladder
+	top    *container.AppTabs
+}
+
+// addLadder adds the tier ladder as a second tab beside the programs.
+func (s *ProgramsScreen) addLadder(svc LadderService) {
+	s.ladder = newLadderTab(s.win, svc, s.background)
+	s.top = container.NewAppTabs(
+		container.NewTabItemWithIcon("Programs", theme.DocumentIcon(), s.content),
+		container.NewTabItemWithIcon("Tier ladder", theme.ListIcon(), s.ladder.content))
+	s.top.OnSelected = func(*container.TabItem) {
+		if s.top.SelectedIndex() == 1 {
+			s.ladder.load("")
+		}
+	}
+	s.content = s.top
+	s.ladder.load("")
 }
 
 // NewProgramsScreen builds the programs screen and loads the list.
@@ -151,6 +183,11 @@ func (s *ProgramsScreen) build() {
 	s.desc.SetMinRowsVisible(3)
 	s.status = widget.NewSelect([]string{string(engine.ProgramDraft), string(engine.ProgramActive), string(engine.ProgramEnded)}, nil)
 	s.kind = widget.NewSelect([]string{string(engine.PeriodMonth), string(engine.PeriodQuarter), string(engine.PeriodYear), string(engine.PeriodCustom)}, nil)
+	for _, e := range []*widget.Entry{s.name, s.budget, s.from, s.to, s.desc} {
+		e.OnChanged = func(string) { s.onEdited() }
+	}
+	s.status.OnChanged = func(string) { s.onEdited() }
+	s.kind.OnChanged = func(string) { s.onEdited() }
 	s.form = widget.NewForm(
 		widget.NewFormItem("Name", s.name),
 		widget.NewFormItem("Status", s.status),
@@ -163,13 +200,11 @@ func (s *ProgramsScreen) build() {
 	s.form.SubmitText = "Save"
 	s.form.OnSubmit = s.onSave
 	s.budget.OnSubmitted = func(string) { s.onSave() }
-	editNote := widget.NewLabel("Rules are written in the program's JSON file: export, edit, import.")
-	editNote.Importance = widget.LowImportance
-	editNote.Wrapping = fyne.TextWrapWord
 
 	s.simPeriod = widget.NewEntry()
 	s.simPeriod.SetPlaceHolder("a past period, e.g. 2026-Q2")
 	s.simPeriod.OnSubmitted = func(string) { s.onSimulate() }
+	s.simPeriod.OnChanged = func(string) { s.onEdited() }
 	simBtn := widget.NewButtonWithIcon("Simulate", theme.MediaPlayIcon(), s.onSimulate)
 	simFile := widget.NewButtonWithIcon("Simulate a JSON file…", theme.FolderOpenIcon(), s.onSimulateFile)
 	s.simInfo = widget.NewLabel("Runs the program over a past period's inputs without writing anything, and compares it with what was paid.")
@@ -183,10 +218,13 @@ func (s *ProgramsScreen) build() {
 		s.simInfo)
 	simTab := container.NewBorder(simTop, nil, nil, nil, s.simTable)
 
+	// The editor with the live preview beside it: the simulation of the
+	// program as edited over a chosen past period.
+	editSplit := container.NewHSplit(container.NewVScroll(s.buildEditor()), container.NewPadded(simTab))
+	editSplit.Offset = 0.58
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Rules", theme.ListIcon(), container.NewVScroll(s.rules)),
-		container.NewTabItemWithIcon("Details", theme.DocumentCreateIcon(), container.NewVScroll(container.NewVBox(s.form, editNote))),
-		container.NewTabItemWithIcon("Simulate", theme.MediaPlayIcon(), simTab),
+		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), editSplit),
 	)
 	right := container.NewBorder(s.heading, nil, nil, nil, s.tabs)
 	split := container.NewHSplit(left, container.NewPadded(right))
@@ -294,6 +332,7 @@ func shortValidity(p engine.Program) string {
 
 // edit shows p in the rules view and the details form.
 func (s *ProgramsScreen) edit(p engine.Program) {
+	s.loading = true // loadEditor ends it
 	s.current = p
 	if p.ID == 0 {
 		s.heading.SetText("New program")
@@ -312,76 +351,13 @@ func (s *ProgramsScreen) edit(p engine.Program) {
 		s.budget.SetText(p.Budget.String())
 	}
 	s.desc.SetText(p.Description)
+	s.loadEditor(p)
 	for _, it := range s.form.Items {
 		it.HintText = ""
 	}
 	s.form.Refresh()
 	s.sim = views.Simulation{}
 	s.simTable.Refresh()
-}
-
-// onSave saves the details form; the back end validates.
-func (s *ProgramsScreen) onSave() {
-	p := s.current
-	p.Name = strings.TrimSpace(s.name.Text)
-	p.Status = engine.ProgramStatus(s.status.Selected)
-	p.PeriodKind = engine.PeriodKind(s.kind.Selected)
-	p.Description = strings.TrimSpace(s.desc.Text)
-	hints := map[string]string{}
-	var err error
-	if p.ValidFrom, err = optionalDate(s.from.Text); err != nil {
-		hints["Valid from"] = err.Error()
-	}
-	if p.ValidTo, err = optionalDate(s.to.Text); err != nil {
-		hints["Valid to"] = err.Error()
-	}
-	p.Budget = decimal.Zero
-	if b := strings.TrimSpace(s.budget.Text); b != "" {
-		if p.Budget, err = s.svc.ParseAmount("budget", b); err != nil {
-			hints["Budget"] = err.Error()
-			if byField, ok := fieldErrors(err); ok && byField["budget"] != "" {
-				hints["Budget"] = byField["budget"]
-			}
-		}
-	}
-	if s.showHints(hints) {
-		return
-	}
-	s.background(func() {
-		saved, err := s.svc.SaveProgram(p)
-		fyne.Do(func() {
-			if err != nil {
-				if byField, ok := fieldErrors(err); ok {
-					h := map[string]string{}
-					for f, r := range byField {
-						h[programFieldLabel(f)] = r
-					}
-					if s.showHints(h) {
-						return
-					}
-				}
-				showErr(fmt.Errorf("save program %q: %w", p.Name, err), s.win)
-				return
-			}
-			s.problem.SetText("")
-			s.edit(saved)
-			s.reload(saved.ID)
-		})
-	})
-}
-
-// showHints puts each message under its form field; it reports whether any
-// message found its field.
-func (s *ProgramsScreen) showHints(h map[string]string) bool {
-	any := false
-	for _, it := range s.form.Items {
-		it.HintText = h[it.Text]
-		if it.HintText != "" {
-			any = true
-		}
-	}
-	s.form.Refresh()
-	return any
 }
 
 // programFieldLabel maps a validation field (a JSON name) to its form label.

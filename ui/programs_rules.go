@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,7 +165,9 @@ func TestProgramsBudgetReadByTheService(t *testing.T) {
 	if len(f.saved) != 1 || !f.saved[0].Budget.Equal(mustDec("12500.50")) {
 		t.Fatalf("saved %+v: want one save with the budget 12500.50 the service read", f.saved)
 	}
-	if len(f.parsed) != 1 || f.parsed[0] != "12.500,50" {
+	// The editor reads every figure through the service (the rule's bands
+	// too), so the budget is one of the texts it was asked to read.
+	if !slices.Contains(f.parsed, "12.500,50") {
 		t.Errorf("the service was asked to read %q, want the typed 12.500,50", f.parsed)
 	}
 }

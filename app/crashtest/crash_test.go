@@ -15,6 +15,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/internal/schema1"
 )
 
 // TestCrashKills kills the writer with SIGKILL at random moments, over and
@@ -236,7 +237,7 @@ func TestCrashUpgradeKilled(t *testing.T) {
 		s.Quantity, s.UnitPrice, s.Net = one, one, one
 		sales = append(sales, s)
 	}
-	if err := data.WriteSchema1File(tmpl, sales); err != nil {
+	if err := schema1.Write(tmpl, sales); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(tmpl)

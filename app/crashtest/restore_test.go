@@ -15,6 +15,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/internal/schema1"
 )
 
 // Sales in the two databases the restore and backup harnesses swap: the
@@ -53,7 +54,7 @@ func salesFile(tb testing.TB, n int, tag string) []byte {
 		s.Quantity, s.UnitPrice, s.Net = one, one, one
 		sales = append(sales, s)
 	}
-	if err := data.WriteSchema1File(p, sales); err != nil {
+	if err := schema1.Write(p, sales); err != nil {
 		tb.Fatal(err)
 	}
 	// Opening upgrades it to the current schema.

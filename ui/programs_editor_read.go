@@ -1,0 +1,614 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"partnerdesk/engine"
+)
+
+// ProgramVersionService saves an active program's new rules from a
+// period on, so the open periods before it keep the earlier rules.
+// *app.Service implements it; without it the editor saves in place.
+type ProgramVersionService interface {
+	SaveProgramFrom(p engine.Program, from string) (engine.Program, error)
+}
+
+// formReader reads typed text; problems are kept by JSON path.
+type formReader struct {
+	svc ProgramService
+	bad map[string]string
+}
+
+func (fr *formReader) fail(path, format string, args ...any) {
+	if _, seen := fr.bad[path]; !seen {
+		fr.bad[path] = fmt.Sprintf(format, args...)
+	}
+}
+
+// amount reads a figure as every form's amounts are read (the service's
+// ParseAmount); a trailing % is allowed on rates.
+func (fr *formReader) amount(path, text string) decimal.Decimal {
+	text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "%"))
+	if text == "" {
+		return decimal.Zero
+	}
+	d, err := fr.svc.ParseAmount(path, text)
+	if err != nil {
+		if by, ok := fieldErrors(err); ok {
+			for _, r := range by {
+				fr.fail(path, "%s", r)
+			}
+		} else {
+			fr.fail(path, "%v", err)
+		}
+	}
+	return d
+}
+
+func (fr *formReader) integer(path, text string) int {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(text)
+	if err != nil {
+		fr.fail(path, "%q is not a whole number", text)
+	}
+	return n
+}
+
+func (fr *formReader) date(path, text string) engine.Date {
+	d, err := optionalDate(text)
+	if err != nil {
+		fr.fail(path, "%v", err)
+	}
+	return d
+}
+
+// list splits a comma-separated list; empty: nil.
+func list(text string) []string {
+	var out []string
+	for _, p := range strings.Split(text, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// lines returns the non-empty lines of a table typed one row a line.
+func lines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// pairs reads "a b; c d" (or one pair a line) into figure pairs.
+func (fr *formReader) pairs(path, text, what string) [][2]decimal.Decimal {
+	var out [][2]decimal.Decimal
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '\t' || r == ';' || r == '\n' || r == '→' })
+	if len(fields)%2 != 0 {
+		fr.fail(path, "write each row as two figures, %s", what)
+		return nil
+	}
+	for i := 0; i < len(fields); i += 2 {
+		out = append(out, [2]decimal.Decimal{fr.amount(path, fields[i]), fr.amount(path, fields[i+1])})
+	}
+	return out
+}
+
+func (fr *formReader) bands(path, text string) []engine.Band {
+	var out []engine.Band
+	for _, p := range fr.pairs(path, text, "the band's start and its rate, e.g. 50000 4") {
+		out = append(out, engine.Band{From: p[0], Rate: p[1]})
+	}
+	return out
+}
+
+// named reads "Name: rest" lines.
+func (fr *formReader) named(path, text string, each func(name, rest string)) {
+	for _, l := range lines(text) {
+		i := strings.LastIndex(l, ":")
+		if i <= 0 {
+			fr.fail(path, "write %q as the name, a colon, then the figures (Gold: 1.2)", l)
+			continue
+		}
+		each(strings.TrimSpace(l[:i]), strings.TrimSpace(l[i+1:]))
+	}
+}
+
+// readRule reads the rule on show; problems by path under the rule.
+func (s *ProgramsScreen) readRule() (engine.Rule, map[string]string) {
+	e := &s.re
+	fr := &formReader{svc: s.svc, bad: map[string]string{}}
+	var old engine.Rule
+	if e.cur >= 0 && e.cur < len(s.draft.Rules) {
+		old = s.draft.Rules[e.cur]
+	}
+	r := engine.Rule{
+		Key:   strings.TrimSpace(e.key.Text),
+		Name:  strings.TrimSpace(e.name.Text),
+		Kind:  engine.RuleKind(e.kind.Selected),
+		Basis: engine.BasisKind(e.basis.Selected),
+	}
+	if strings.TrimSpace(e.cap.Text) != "" {
+		r.Cap = decimal.NewNullDecimal(fr.amount("cap", e.cap.Text))
+	}
+	filterOf := func(sel *widget.Select) engine.NewFilter {
+		if sel.Selected == "any" {
+			return engine.FilterAny
+		}
+		return engine.NewFilter(sel.Selected)
+	}
+	r.Filter = engine.Filter{Categories: list(e.categories.Text), SKUs: list(e.skus.Text),
+		Customer: filterOf(e.customer), Product: filterOf(e.product), RepRoles: list(e.repRoles.Text)}
+	for _, k := range list(e.partnerKinds.Text) {
+		r.Filter.PartnerKinds = append(r.Filter.PartnerKinds, engine.PartnerKind(k))
+	}
+	matrixPaths := []string{"matrix.new_customer_new_product", "matrix.new_customer_existing_product",
+		"matrix.existing_customer_new_product", "matrix.existing_customer_existing_product"}
+	var m engine.Matrix
+	cells := []*decimal.Decimal{&m.NewNew, &m.NewExisting, &m.ExistingNew, &m.ExistingExisting}
+	for i, c := range e.matrix {
+		if strings.TrimSpace(c.Text) != "" {
+			r.Matrix = &m
+		}
+		*cells[i] = fr.amount(matrixPaths[i], c.Text)
+	}
+	fr.named("tier_multipliers", e.multipliers.Text, func(tier, rest string) {
+		if r.TierMultipliers == nil {
+			r.TierMultipliers = map[string]decimal.Decimal{}
+		}
+		r.TierMultipliers[tier] = fr.amount("tier_multipliers", rest)
+	})
+	switch r.Kind {
+	case engine.RuleRate:
+		rr := &engine.RateRule{Rate: fr.amount("rate.rate", e.rate.Text), Mode: engine.BandMode(e.mode.Selected),
+			Bands: fr.bands("rate.bands", e.bands.Text)}
+		if old.Rate != nil {
+			rr.Confirmed = old.Rate.Confirmed
+		}
+		fr.named("rate.tier_bands", e.tierBands.Text, func(tier, rest string) {
+			if rr.TierBands == nil {
+				rr.TierBands = map[string][]engine.Band{}
+			}
+			rr.TierBands[tier] = fr.bands("rate.tier_bands", rest)
+		})
+		r.Rate = rr
+	case engine.RuleTarget:
+		t := &engine.TargetRule{DefaultTarget: fr.amount("target.default_target", e.defaultTarget.Text),
+			Accelerator: fr.amount("target.accelerator", e.accelerator.Text)}
+		fr.named("target.targets", e.targets.Text, func(id, rest string) {
+			n, err := strconv.ParseUint(id, 10, 64)
+			if err != nil {
+				fr.fail("target.targets", "%q is not a partner id", id)
+				return
+			}
+			if t.Targets == nil {
+				t.Targets = map[engine.ID]decimal.Decimal{}
+			}
+			t.Targets[engine.ID(n)] = fr.amount("target.targets", rest)
+		})
+		for _, p := range fr.pairs("target.steps", e.steps.Text, "the attainment % and the amount, e.g. 100 1500") {
+			t.Steps = append(t.Steps, engine.Step{Attainment: p[0], Amount: p[1]})
+		}
+		r.Target = t
+	case engine.RuleSPIF:
+		sp := &engine.SPIFRule{SKUs: list(e.spifSKUs.Text), From: fr.date("spif.from", e.spifFrom.Text), To: fr.date("spif.to", e.spifTo.Text),
+			Amount: fr.amount("spif.amount", e.spifAmount.Text), PerDeal: e.perDeal.Checked, Rate: fr.amount("spif.rate", e.spifRate.Text)}
+		if old.SPIF != nil {
+			sp.Confirmed = old.SPIF.Confirmed
+		}
+		r.SPIF = sp
+	case engine.RuleDealReg:
+		r.DealReg = &engine.DealRegRule{Rate: fr.amount("dealreg.rate", e.dealRate.Text)}
+	case engine.RuleReferral:
+		r.Referral = &engine.ReferralRule{Bounty: fr.amount("referral.bounty", e.bounty.Text), Rate: fr.amount("referral.rate", e.refRate.Text),
+			Months: fr.integer("referral.months", e.refMonths.Text)}
+	case engine.RuleFund:
+		r.Fund = &engine.FundRule{Rate: fr.amount("fund.rate", e.fundRate.Text), ValidityDays: fr.integer("fund.validity_days", e.fundDays.Text), Fund: e.fund.Selected}
+	case engine.RuleTraining:
+		r.Training = &engine.TrainingRule{Courses: list(e.courses.Text), Amount: fr.amount("training.amount", e.trainAmount.Text), Unit: engine.Unit(e.trainUnit.Selected)}
+	case engine.RuleActivity:
+		r.Activity = &engine.ActivityRule{Types: list(e.types.Text), Amount: fr.amount("activity.amount", e.actAmount.Text),
+			Unit: engine.Unit(e.actUnit.Selected), ToRep: e.actToRep.Checked}
+	case engine.RuleLoyalty:
+		r.Loyalty = &engine.LoyaltyRule{Points: fr.amount("loyalty.points", e.points.Text), Per: fr.amount("loyalty.per", e.per.Text),
+			ToRep: e.loyToRep.Checked, ValidityMonths: fr.integer("loyalty.validity_months", e.loyMonths.Text)}
+	}
+	return r, fr.bad
+}
+
+// readProgram reads the whole editor into a program; problems by JSON
+// path of the program file ("budget", "rules[0].rate.bands").
+func (s *ProgramsScreen) readProgram() (engine.Program, map[string]string) {
+	p := s.draft
+	p.Rules = append([]engine.Rule(nil), s.draft.Rules...)
+	fr := &formReader{svc: s.svc, bad: map[string]string{}}
+	p.Name = strings.TrimSpace(s.name.Text)
+	p.Status = engine.ProgramStatus(s.status.Selected)
+	p.PeriodKind = engine.PeriodKind(s.kind.Selected)
+	p.Description = strings.TrimSpace(s.desc.Text)
+	p.ValidFrom = fr.date("valid_from", s.from.Text)
+	p.ValidTo = fr.date("valid_to", s.to.Text)
+	p.Budget = decimal.Zero
+	if strings.TrimSpace(s.budget.Text) != "" {
+		p.Budget = fr.amount("budget", s.budget.Text)
+	}
+	el := &s.elig
+	p.Eligibility = engine.Eligibility{Segments: list(el.segments.Text), Tiers: list(el.tiers.Text)}
+	for _, k := range list(el.kinds.Text) {
+		p.Eligibility.Kinds = append(p.Eligibility.Kinds, engine.PartnerKind(k))
+	}
+	for _, id := range list(el.partners.Text) {
+		n, err := strconv.ParseUint(id, 10, 64)
+		if err != nil {
+			fr.fail("eligibility.partners", "%q is not a partner id", id)
+			continue
+		}
+		p.Eligibility.Partners = append(p.Eligibility.Partners, engine.ID(n))
+	}
+	if c := s.re.cur; c >= 0 && c < len(p.Rules) {
+		r, bad := s.readRule()
+		p.Rules[c] = r
+		for f, reason := range bad {
+			fr.fail(fmt.Sprintf("rules[%d].%s", c, f), "%s", reason)
+		}
+	}
+	return p, fr.bad
+}
+
+// headPaths maps the program's JSON paths to the head form's labels.
+var headPaths = map[string]string{
+	"name": "Name", "status": "Status", "period_kind": "Period kind", "valid_from": "Valid from", "valid_to": "Valid to",
+	"budget": "Budget", "description": "Description", "eligibility.kinds": "Eligible kinds", "eligibility.segments": "Segments",
+	"eligibility.tiers": "Tiers", "eligibility.partners": "Partners",
+}
+
+// longestPrefix returns the registered path that field lies under.
+func longestPrefix[V any](field string, m map[string]V) (V, bool) {
+	var zero V
+	best := ""
+	for p := range m {
+		if (field == p || strings.HasPrefix(field, p+".") || strings.HasPrefix(field, p+"[")) && len(p) > len(best) {
+			best = p
+		}
+	}
+	if best == "" {
+		return zero, false
+	}
+	return m[best], true
+}
+
+// showProblems puts each problem beside its field: the head form's, the
+// rule on show's, and the rest (other rules, golden examples) in one
+// label below the editor. It reports whether there was any.
+func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
+	for _, it := range s.form.Items {
+		it.HintText = ""
+	}
+	for _, it := range s.re.items {
+		it.HintText = ""
+	}
+	labels := map[string]*widget.FormItem{}
+	for _, it := range s.form.Items {
+		labels[it.Text] = it
+	}
+	cur := fmt.Sprintf("rules[%d]", s.re.cur)
+	fields := make([]string, 0, len(problems))
+	for f := range problems {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	var rest []string
+	for _, f := range fields {
+		reason := problems[f]
+		if strings.HasPrefix(f, cur+".") {
+			if it, ok := longestPrefix(strings.TrimPrefix(f, cur+"."), s.re.items); ok {
+				if it.HintText == "" {
+					it.HintText = reason
+				}
+				continue
+			}
+		}
+		if label, ok := longestPrefix(f, headPaths); ok {
+			if it := labels[label]; it != nil && it.HintText == "" {
+				it.HintText = reason
+				continue
+			}
+		}
+		if it := labels[programFieldLabel(f)]; it != nil {
+			it.HintText = reason
+			continue
+		}
+		rest = append(rest, s.ruleLabel(f)+": "+reason)
+	}
+	s.form.Refresh()
+	s.re.common.Refresh()
+	for _, f := range s.re.kindForms {
+		f.Refresh()
+	}
+	s.editorProblems.SetText(strings.Join(rest, "\n"))
+	return len(problems) > 0
+}
+
+// ruleLabel names a field of another rule by the rule's name.
+func (s *ProgramsScreen) ruleLabel(field string) string {
+	var i int
+	var rest string
+	if n, _ := fmt.Sscanf(field, "rules[%d]", &i); n == 1 && i >= 0 && i < len(s.draft.Rules) {
+		if j := strings.Index(field, "]."); j > 0 {
+			rest = " " + field[j+2:]
+		}
+		name := s.draft.Rules[i].Name
+		if name == "" {
+			name = s.draft.Rules[i].Key
+		}
+		return fmt.Sprintf("Rule %d (%s)%s", i+1, name, rest)
+	}
+	return field
+}
+
+// validateDraft reads the editor and shows what is wrong the moment it is:
+// what cannot be read, and the engine's own validation (the one every
+// save runs). Before the first save attempt, a field left empty is not
+// yet a problem (the owner is still typing). It returns the program read
+// and whether it is valid.
+func (s *ProgramsScreen) validateDraft() (engine.Program, bool) {
+	p, bad := s.readProgram()
+	if p.Currency == "" {
+		p.Currency = s.format.cur.Code
+	}
+	if err := engine.ValidateProgram(p); err != nil {
+		if by, ok := fieldErrors(err); ok {
+			for f, r := range by {
+				if _, seen := bad[f]; !seen && (s.tried || !s.emptyField(f)) {
+					bad[f] = r
+				}
+			}
+		}
+	}
+	s.showProblems(bad)
+	return p, len(bad) == 0 && engine.ValidateProgram(p) == nil
+}
+
+// emptyField reports whether the field a problem names is still empty on
+// the form (a missing value, not a wrong one).
+func (s *ProgramsScreen) emptyField(field string) bool {
+	if field == "rules" {
+		return true
+	}
+	cur := fmt.Sprintf("rules[%d].", s.re.cur)
+	if strings.HasPrefix(field, cur) {
+		it, ok := longestPrefix(strings.TrimPrefix(field, cur), s.re.items)
+		if !ok {
+			return false
+		}
+		if e, ok := it.Widget.(*widget.Entry); ok {
+			return strings.TrimSpace(e.Text) == ""
+		}
+		if sel, ok := it.Widget.(*widget.Select); ok {
+			return sel.Selected == ""
+		}
+		return false
+	}
+	if label, ok := longestPrefix(field, headPaths); ok {
+		for _, it := range s.form.Items {
+			if it.Text == label {
+				if e, ok := it.Widget.(*widget.Entry); ok {
+					return strings.TrimSpace(e.Text) == ""
+				}
+				if sel, ok := it.Widget.(*widget.Select); ok {
+					return sel.Selected == ""
+				}
+			}
+		}
+	}
+	return false
+}
+
+// onEdited runs after every keystroke in the editor: validate, then
+// refresh the preview after a pause in the typing.
+func (s *ProgramsScreen) onEdited() {
+	if s.loading || s.re.pick == nil {
+		return
+	}
+	p, ok := s.validateDraft()
+	if c := s.re.cur; c >= 0 && c < len(p.Rules) {
+		s.draft.Rules[c] = p.Rules[c]
+		labels := s.ruleLabels()
+		if s.re.pick.Options[c] != labels[c] {
+			s.loading = true
+			s.re.pick.Options = labels
+			s.re.pick.SetSelectedIndex(c)
+			s.loading = false
+		}
+	}
+	if ok {
+		s.schedulePreview(p)
+	}
+}
+
+// previewDelay is the pause in the typing after which the preview runs.
+var previewDelay = 400 * time.Millisecond
+
+// schedulePreview simulates p over the preview period once the typing
+// pauses; a newer edit replaces a pending one.
+func (s *ProgramsScreen) schedulePreview(p engine.Program) {
+	key := strings.TrimSpace(s.simPeriod.Text)
+	if key == "" {
+		return
+	}
+	s.previewMu.Lock()
+	defer s.previewMu.Unlock()
+	if s.previewTimer != nil && s.previewTimer.Stop() {
+		s.wg.Done() // the pending run will not happen
+	}
+	s.wg.Add(1)
+	s.previewGen++
+	gen := s.previewGen
+	s.previewTimer = time.AfterFunc(previewDelay, func() {
+		defer s.wg.Done()
+		sim, err := s.svc.Simulate(p, key)
+		fyne.Do(func() {
+			s.previewMu.Lock()
+			stale := gen != s.previewGen
+			s.previewMu.Unlock()
+			if stale {
+				return
+			}
+			if err != nil {
+				s.simInfo.SetText(fmt.Sprintf("Preview over %s: %v", key, err))
+				return
+			}
+			s.showSimulation(sim)
+		})
+	})
+}
+
+// overHundred lists the rules paying more than 100 % of revenue that
+// were not confirmed yet.
+func overHundred(p engine.Program) []int {
+	hundred := decimal.NewFromInt(100)
+	var out []int
+	for i, r := range p.Rules {
+		over := false
+		if r.Rate != nil && r.Basis != engine.BasisUnits && !r.Rate.Confirmed {
+			over = r.Rate.Rate.GreaterThan(hundred)
+			for _, b := range r.Rate.Bands {
+				over = over || b.Rate.GreaterThan(hundred)
+			}
+			for _, bs := range r.Rate.TierBands {
+				for _, b := range bs {
+					over = over || b.Rate.GreaterThan(hundred)
+				}
+			}
+		}
+		if r.SPIF != nil && !r.SPIF.Confirmed && r.SPIF.Rate.GreaterThan(hundred) {
+			over = true
+		}
+		if over {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// rulesChanged reports whether p's rules differ from the stored ones.
+func rulesChanged(stored, p engine.Program) bool {
+	a, _ := json.Marshal(stored.Rules)
+	b, _ := json.Marshal(p.Rules)
+	return string(a) != string(b)
+}
+
+// onSave reads the editor and saves: a rate over 100 % of revenue is
+// confirmed first, and an active program's changed rules ask from which
+// period they count.
+func (s *ProgramsScreen) onSave() {
+	s.tried = true
+	p, bad := s.readProgram()
+	if len(bad) > 0 {
+		s.showProblems(bad)
+		return
+	}
+	if over := overHundred(p); len(over) > 0 {
+		names := make([]string, len(over))
+		for i, r := range over {
+			names[i] = s.ruleLabel(fmt.Sprintf("rules[%d]", r))
+		}
+		showConfirm("A rate over 100 %", strings.Join(names, ", ")+" pays more than 100 % of the revenue it reads. Is that what you mean?", func(yes bool) {
+			if !yes {
+				return
+			}
+			for _, i := range over {
+				if p.Rules[i].Rate != nil {
+					rr := *p.Rules[i].Rate
+					rr.Confirmed = true
+					p.Rules[i].Rate = &rr
+				}
+				if p.Rules[i].SPIF != nil {
+					sp := *p.Rules[i].SPIF
+					sp.Confirmed = true
+					p.Rules[i].SPIF = &sp
+				}
+			}
+			s.draft.Rules = p.Rules
+			s.saveAsked(p)
+		}, s.win)
+		return
+	}
+	s.saveAsked(p)
+}
+
+// saveAsked saves p, asking first from which period an active program's
+// new rules count.
+func (s *ProgramsScreen) saveAsked(p engine.Program) {
+	vs, versions := s.svc.(ProgramVersionService)
+	if !versions || p.ID == 0 || s.current.Status != engine.ProgramActive || !rulesChanged(s.current, p) {
+		s.save(p, "")
+		return
+	}
+	from := widget.NewEntry()
+	from.SetPlaceHolder("e.g. 2026-Q3")
+	from.SetText(strings.TrimSpace(s.simPeriod.Text))
+	note := widget.NewLabel("Periods before it keep computing with the rules as they were.")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("From which period do the new rules count?", "Save", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("From period", from), widget.NewFormItem("", note)},
+		func(ok bool) {
+			if ok {
+				s.saveFrom(vs, p, from.Text)
+			}
+		}, s.win)
+	d.Resize(fyne.NewSize(480, 200))
+	d.Show()
+	s.win.Canvas().Focus(from)
+}
+
+func (s *ProgramsScreen) save(p engine.Program, _ string) {
+	s.background(func() {
+		saved, err := s.svc.SaveProgram(p)
+		fyne.Do(func() { s.saved(p, saved, err) })
+	})
+}
+
+func (s *ProgramsScreen) saveFrom(vs ProgramVersionService, p engine.Program, from string) {
+	s.background(func() {
+		saved, err := vs.SaveProgramFrom(p, strings.TrimSpace(from))
+		fyne.Do(func() { s.saved(p, saved, err) })
+	})
+}
+
+// saved shows a save's outcome: the refusal beside its fields (the
+// service's words), or the program as stored.
+func (s *ProgramsScreen) saved(p, saved engine.Program, err error) {
+	if err != nil {
+		if by, ok := fieldErrors(err); ok {
+			if f, only := by["from"]; only && len(by) == 1 {
+				showErr(fmt.Errorf("from which period: %s", f), s.win)
+				return
+			}
+			s.showProblems(by)
+			return
+		}
+		showErr(fmt.Errorf("save program %q: %w", p.Name, err), s.win)
+		return
+	}
+	s.problem.SetText("")
+	s.edit(saved)
+	s.reload(saved.ID)
+}
