@@ -96,5 +96,5 @@ func softMemoryLimit(path string) (restore func()) {
 const (
 	importMemoryBase    = 128 << 20 // the program, the reference records, bbolt's buffers
 	importMemoryPerByte = 8         // what the rows of a byte of CSV hold at most, live
-	importMemoryFloor   = 256 << 20 // below this a limit saves little and costs time
+	importMemoryFloor   = 384 << 20 // below this a limit saves little and may cost time
 )

@@ -221,7 +221,7 @@ func (s *ProgramsScreen) build() {
 	// The editor with the live preview beside it: the simulation of the
 	// program as edited over a chosen past period.
 	editSplit := container.NewHSplit(container.NewVScroll(s.buildEditor()), container.NewPadded(simTab))
-	editSplit.Offset = 0.58
+	editSplit.Offset = 0.52
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Rules", theme.ListIcon(), container.NewVScroll(s.rules)),
 		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), editSplit),
@@ -229,6 +229,16 @@ func (s *ProgramsScreen) build() {
 	right := container.NewBorder(s.heading, nil, nil, nil, s.tabs)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.62
+	// The editor and its preview take the whole width while the Edit tab
+	// is open; the list comes back with the Rules tab.
+	s.tabs.OnSelected = func(*container.TabItem) {
+		if s.tabs.SelectedIndex() == 1 {
+			left.Hide()
+		} else {
+			left.Show()
+		}
+		split.Refresh()
+	}
 	s.content = split
 }
 

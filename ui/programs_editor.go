@@ -34,7 +34,7 @@ type ruleEditor struct {
 	repRoles          *widget.Entry
 	matrix            [4]*widget.Entry
 	multipliers       *widget.Entry
-	common            *widget.Form
+	head, common      *widget.Form // the rule's identity; its filters, matrix, multipliers and cap
 
 	// rate
 	rate, bands, tierBands *widget.Entry
@@ -139,11 +139,12 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		r.matrix[i] = s.editorEntry("1", false)
 	}
 	r.multipliers = s.editorEntry("one tier a line, e.g. Gold: 1.2", true)
-	r.common = widget.NewForm(
+	r.head = widget.NewForm(
 		widget.NewFormItem("Key", r.key),
 		widget.NewFormItem("Rule name", r.name),
 		widget.NewFormItem("Kind", r.kind),
-		widget.NewFormItem("Basis", r.basis),
+		widget.NewFormItem("Basis", r.basis))
+	r.common = widget.NewForm(
 		widget.NewFormItem("Categories", r.categories),
 		widget.NewFormItem("SKUs", r.skus),
 		widget.NewFormItem("Customers", r.customer),
@@ -158,7 +159,10 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		widget.NewFormItem("Cap per payee", r.cap),
 	)
 	r.items = map[string]*widget.FormItem{}
-	for i, p := range []string{"key", "name", "kind", "basis", "filter.categories", "filter.skus", "filter.customer", "filter.product",
+	for i, p := range []string{"key", "name", "kind", "basis"} {
+		r.items[p] = r.head.Items[i]
+	}
+	for i, p := range []string{"filter.categories", "filter.skus", "filter.customer", "filter.product",
 		"filter.partner_kinds", "filter.rep_roles", "matrix.new_customer_new_product", "matrix.new_customer_existing_product",
 		"matrix.existing_customer_new_product", "matrix.existing_customer_existing_product", "tier_multipliers", "cap"} {
 		r.items[p] = r.common.Items[i]
@@ -168,6 +172,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	r.rate = s.editorEntry("% of revenue, or per unit on units", false)
 	r.mode = s.editorSelect([]string{string(engine.Retroactive), string(engine.Marginal)})
 	r.bands = s.editorEntry("one band a line: from, rate\n0  2\n50000  4", true)
+	r.bands.SetMinRowsVisible(5)
 	r.tierBands = s.editorEntry("one tier a line, e.g. Gold: 0 3; 50000 5", true)
 	r.defaultTarget = s.editorEntry("e.g. 100000", false)
 	r.targets = s.editorEntry("one partner a line: id: target, e.g. 12: 150000", true)
@@ -237,7 +242,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	ruleHead := widget.NewLabelWithStyle("Rules", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(s.form, widget.NewSeparator(), ruleHead,
 		container.NewBorder(nil, nil, nil, container.NewHBox(addBtn, removeBtn), r.pick),
-		r.kindStack, r.common, s.editorProblems)
+		r.head, r.kindStack, r.common, s.editorProblems)
 }
 
 // showKind shows the kind's own fields.

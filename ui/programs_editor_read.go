@@ -338,6 +338,7 @@ func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 		rest = append(rest, s.ruleLabel(f)+": "+reason)
 	}
 	s.form.Refresh()
+	s.re.head.Refresh()
 	s.re.common.Refresh()
 	for _, f := range s.re.kindForms {
 		f.Refresh()

@@ -56,6 +56,9 @@ var (
 	_ ui.ChangesService   = (*app.Service)(nil)
 	_ ui.StatementService = (*app.Service)(nil)
 	_ ui.EntriesService   = (*app.Service)(nil)
+	// The tier ladder tab and the rule versions of the program editor.
+	_ ui.LadderService         = (*app.Service)(nil)
+	_ ui.ProgramVersionService = (*app.Service)(nil)
 )
 
 func companyName(svc *app.Service) string {

@@ -179,6 +179,7 @@ var opKinds = []opKind{
 	{"post expiries", 2, opExpire},
 	{"re-import renamed program", 1, opReimportProgram},
 	{"apply tier", 2, opApplyTier},
+	{"edit program", 2, opEditProgram},
 }
 
 // generateOps draws the history's operations from its seed.
@@ -1307,6 +1308,58 @@ func opAdvance(h *history, r *rand.Rand) (string, *invFail) {
 	n := 3 + r.Intn(38)
 	h.today = h.today.AddDays(n)
 	return fmt.Sprintf("advance the clock %d days to %s", n, h.today), nil
+}
+
+// opEditProgram changes what a program's banded rebate or target bonus
+// pays, as the program form does (the model adds up only the linear rules,
+// which it leaves alone): open periods recompute, approved and paid lines
+// stay as they are and the difference becomes a new line.
+func opEditProgram(h *history, r *rand.Rand) (string, *invFail) {
+	var cands []*mProgram
+	for _, mp := range h.programs {
+		for _, rl := range mp.p.Rules {
+			if rl.Key == "bands" || rl.Key == "target" {
+				cands = append(cands, mp)
+				break
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return "edit program: none has bands or a target", nil
+	}
+	mp := pick(r, cands)
+	p := mp.p
+	p.Rules = append([]engine.Rule(nil), p.Rules...)
+	f := dec([]string{"0.5", "1.5", "2"}[r.Intn(3)])
+	var what []string
+	for i := range p.Rules {
+		rl := &p.Rules[i]
+		switch rl.Key {
+		case "bands":
+			rr := *rl.Rate
+			rr.Bands = append([]engine.Band(nil), rr.Bands...)
+			for j := range rr.Bands {
+				rr.Bands[j].Rate = rr.Bands[j].Rate.Mul(f)
+			}
+			rl.Rate = &rr
+			what = append(what, "band rates x"+f.String())
+		case "target":
+			t := *rl.Target
+			t.DefaultTarget = t.DefaultTarget.Mul(f).Round(2)
+			rl.Target = &t
+			what = append(what, "target x"+f.String())
+		}
+	}
+	desc := fmt.Sprintf("edit program %d %q: %s", p.ID, p.Name, strings.Join(what, ", "))
+	got, err := h.svc.SaveProgram(p)
+	if err != nil {
+		return desc + ": " + refused(err), nil
+	}
+	if got.ID != p.ID {
+		return desc, failf("program-identity", "saving program %d from its form stored program %d", p.ID, got.ID)
+	}
+	mp.p = got
+	return desc, nil
 }
 
 // opApplyTier promotes or demotes a partner from the first of next month.

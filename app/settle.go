@@ -1,0 +1,455 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"partnerdesk/data"
+	"partnerdesk/engine"
+	"partnerdesk/engine/views"
+)
+
+// Settling a period: approving its lines (within the programs' budgets),
+// paying them, and closing it; and the list of periods with their state.
+
+// Approve approves the period's draft lines with the given ids (all draft
+// lines when ids is empty). A program's budget is not a cap: when the lines
+// take a program past it, Approve returns an *engine.BudgetError with the figures
+// unless confirmed. Points lines post to the points ledger and fund lines
+// post accruals to the fund ledger, in the same transaction.
+func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (views.ApproveResult, error) {
+	p, err := s.Period(period)
+	if err != nil {
+		return views.ApproveResult{}, usagef("%v", err)
+	}
+	co, err := s.Company()
+	if err != nil {
+		return views.ApproveResult{}, err
+	}
+	var res views.ApproveResult
+	err = s.update(func(tx *data.Tx) error {
+		ls, err := tx.LinesOfPeriod(p.Key)
+		if err != nil {
+			return err
+		}
+		want := map[engine.ID]bool{}
+		for _, id := range ids {
+			want[id] = true
+		}
+		var chosen []engine.RewardLine
+		for _, l := range ls {
+			if len(ids) > 0 && !want[l.ID] {
+				continue
+			}
+			if len(ids) > 0 && l.Status != engine.LineDraft {
+				return &engine.ValidationError{Field: "line", Reason: fmt.Sprintf("line %d is already %s", l.ID, l.Status)}
+			}
+			delete(want, l.ID)
+			if l.Status == engine.LineDraft {
+				chosen = append(chosen, l)
+			}
+		}
+		for id := range want {
+			return &engine.ValidationError{Field: "line", Reason: fmt.Sprintf("line %d is not a line of %s", id, p.Key)}
+		}
+		if err := checkApprovalExamples(tx, co, chosen); err != nil {
+			return err
+		}
+		budgets, err := budgetUse(tx, co.Currency, chosen)
+		if err != nil {
+			return err
+		}
+		res.Budgets = budgets
+		var over []engine.BudgetOverrun
+		for _, b := range budgets {
+			if b.Passes() {
+				over = append(over, b)
+			}
+		}
+		if len(over) > 0 && !confirmed {
+			return &engine.BudgetError{Overruns: over}
+		}
+		today := s.Today()
+		for i := range chosen {
+			l := &chosen[i]
+			l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, today
+			if err := tx.Put(l); err != nil {
+				return fmt.Errorf("approve line %d: %w", l.ID, err)
+			}
+			if err := s.postLedgers(tx, p, l); err != nil {
+				return err
+			}
+		}
+		res.Approved = len(chosen)
+		return nil
+	})
+	return res, err
+}
+
+// postLedgers books an approved line's points or fund accrual. Entries are
+// dated at the period end, so a period's ledgers read as of its last day;
+// if that day is closed (an adjustment line), they are dated today.
+func (s *Service) postLedgers(tx *data.Tx, p engine.Period, l *engine.RewardLine) error {
+	date := p.End
+	if tx.IsClosed(date) {
+		date = s.Today()
+	}
+	return postLedgerEntry(tx, p, l, date) // app/ledger.go
+}
+
+// budgetUse sums, per program of the chosen lines, what was already
+// approved or paid in every period and what the chosen lines add.
+func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]engine.BudgetOverrun, error) {
+	by := map[engine.ID]*engine.BudgetOverrun{}
+	for _, l := range chosen {
+		if l.Unit != engine.UnitMoney {
+			continue
+		}
+		b := by[l.ProgramID]
+		if b == nil {
+			prog, err := data.Get[engine.Program](tx, l.ProgramID)
+			if err != nil {
+				return nil, fmt.Errorf("program %d of line %d: %w", l.ProgramID, l.ID, err)
+			}
+			b = &engine.BudgetOverrun{ProgramID: prog.ID, Program: prog.Name, Currency: cur, Budget: prog.Budget}
+			by[l.ProgramID] = b
+		}
+		b.Approving = b.Approving.Add(l.Amount)
+	}
+	if len(by) == 0 {
+		return nil, nil
+	}
+	err := data.Each(tx, func(l *engine.RewardLine) error {
+		if b := by[l.ProgramID]; b != nil && l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
+			b.Spent = b.Spent.Add(l.Amount)
+		}
+		return nil
+	})
+	var out []engine.BudgetOverrun
+	for _, b := range by {
+		out = append(out, *b)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ProgramID < out[j].ProgramID })
+	return out, err
+}
+
+// Pay records a payout that settles approved money lines of one payee; the
+// amount must equal the sum of the lines it settles.
+func (s *Service) Pay(in views.PayInput) (engine.Payout, error) {
+	co, err := s.Company()
+	if err != nil {
+		return engine.Payout{}, err
+	}
+	var po engine.Payout
+	err = s.update(func(tx *data.Tx) error {
+		date := s.Today()
+		if in.Date != "" {
+			d, err := engine.ParseDate(in.Date)
+			if err != nil {
+				return &engine.ValidationError{Field: "date", Reason: err.Error()}
+			}
+			date = d
+		}
+		if tx.IsClosed(date) {
+			return &engine.ValidationError{Field: "date", Reason: fmt.Sprintf("%s lies in a closed period: date the payout in an open one", date)}
+		}
+		if strings.TrimSpace(in.Method) == "" {
+			return &engine.ValidationError{Field: "method", Reason: "say how it was paid (bank transfer, credit note, voucher)"}
+		}
+		if len(in.Lines) == 0 {
+			return &engine.ValidationError{Field: "lines", Reason: "choose the approved lines the payout settles"}
+		}
+		var payee engine.Payee
+		total := decimal.Zero
+		var lines []*engine.RewardLine
+		seen := map[engine.ID]bool{}
+		for _, id := range in.Lines {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			l, err := data.Get[engine.RewardLine](tx, id)
+			if err != nil {
+				return &engine.ValidationError{Field: "lines", Reason: fmt.Sprintf("there is no line %d", id)}
+			}
+			if l.Status != engine.LineApproved {
+				return &engine.ValidationError{Field: "lines", Reason: fmt.Sprintf("line %d is %s: only approved lines are paid", id, l.Status)}
+			}
+			if l.Unit != engine.UnitMoney {
+				return &engine.ValidationError{Field: "lines", Reason: fmt.Sprintf("line %d is %s, not money", id, l.Unit)}
+			}
+			if payee.ID == 0 {
+				payee = l.Payee
+			} else if payee != l.Payee {
+				return &engine.ValidationError{Field: "lines", Reason: "a payout settles the lines of one payee"}
+			}
+			total = total.Add(l.Amount)
+			lines = append(lines, l)
+		}
+		if in.Payee != "" {
+			nm, err := loadNames(tx)
+			if err != nil {
+				return err
+			}
+			if !matchPayee(in.Payee, payee, nm.payee(payee)) {
+				return &engine.ValidationError{Field: "payee", Reason: fmt.Sprintf("the lines belong to %s %d (%s), not %s", payee.Kind, payee.ID, nm.payee(payee), in.Payee)}
+			}
+		}
+		if in.Amount != "" {
+			amt, err := parseMoney("amount", in.Amount)
+			if err != nil {
+				return err
+			}
+			if !amt.Equal(total) {
+				return &engine.ValidationError{Field: "amount", Reason: fmt.Sprintf("the payout of %s does not equal the %s of the lines it settles", co.Currency.Format(amt), co.Currency.Format(total))}
+			}
+		}
+		po = engine.Payout{Date: date, Payee: payee, Amount: total, Method: strings.TrimSpace(in.Method), Reference: strings.TrimSpace(in.Reference)}
+		for _, l := range lines {
+			po.LineIDs = append(po.LineIDs, l.ID)
+		}
+		if err := tx.Put(&po); err != nil {
+			return fmt.Errorf("record payout: %w", err)
+		}
+		for _, l := range lines {
+			l.Status, l.PayoutID = engine.LinePaid, po.ID
+			if err := tx.Put(l); err != nil {
+				return fmt.Errorf("mark line %d paid: %w", l.ID, err)
+			}
+		}
+		return nil
+	})
+	return po, err
+}
+
+// closedBy reports whether period p is closed, itself or inside a longer
+// closed period (closing a quarter closes its months), and names the period
+// whose close froze it. Closing the three months never closes the quarter.
+func closedBy(tx *data.Tx, p engine.Period) (string, bool) {
+	states, err := tx.PeriodStates()
+	if err != nil {
+		return "", false
+	}
+	for _, st := range states {
+		if st.Closed && st.Start <= p.Start && p.End <= st.End {
+			return st.Key, true
+		}
+	}
+	return "", false
+}
+
+// periodsInside returns the periods of every kind that lie inside p, p
+// included, shortest first: closing p closes them all.
+func periodsInside(p engine.Period, fy time.Month) []engine.Period {
+	if p.Kind == engine.PeriodCustom {
+		return []engine.Period{p}
+	}
+	var out []engine.Period
+	for _, k := range []engine.PeriodKind{engine.PeriodMonth, engine.PeriodQuarter, engine.PeriodYear} {
+		for q := engine.PeriodContaining(k, p.Start, fy); q.End <= p.End; q = q.Next(fy) {
+			if q.Start >= p.Start {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// staleLines reports whether a fresh computation of open period p would
+// change what is stored for it: some program of its kind has inputs its
+// last compute did not count (or no compute ran at all).
+func (s *Service) staleLines(tx *data.Tx, co engine.Company, p engine.Period) (bool, error) {
+	in, err := s.loadInputs(tx, co, p, nil)
+	if err != nil {
+		return false, err
+	}
+	res, err := engine.Compute(in)
+	if err != nil {
+		return false, fmt.Errorf("compute %s: %w", p.Key, err)
+	}
+	stored, err := tx.LinesOfPeriod(p.Key)
+	if err != nil {
+		return false, err
+	}
+	var kept, drafts []engine.RewardLine
+	for _, l := range stored {
+		if l.Status == engine.LineDraft {
+			drafts = append(drafts, l)
+		} else {
+			kept = append(kept, l)
+		}
+	}
+	// What a compute would write now, against the drafts it wrote then.
+	want := engine.Reconcile(res.Lines, kept)
+	return !sameFigures(want, drafts), nil
+}
+
+// sameFigures reports whether two sets of lines pay the same to every
+// program, rule, payee, unit and adjustment, zero lines aside.
+func sameFigures(a, b []engine.RewardLine) bool {
+	type fig struct {
+		amount decimal.Decimal
+		points int64
+	}
+	key := func(l *engine.RewardLine) string {
+		k := fmt.Sprint(l.ProgramID, "\x00", l.RuleKey, "\x00", l.Payee.Kind, l.Payee.ID, "\x00", l.Unit)
+		if l.Adjustment != nil {
+			k += fmt.Sprint("\x00", l.Adjustment.OriginalPeriod, "\x00", l.Adjustment.Invoice, "\x00", l.Adjustment.SaleID)
+		}
+		return k
+	}
+	sums := map[string]*fig{}
+	add := func(ls []engine.RewardLine, sign int64) {
+		for i := range ls {
+			k := key(&ls[i])
+			f := sums[k]
+			if f == nil {
+				f = &fig{}
+				sums[k] = f
+			}
+			f.amount = f.amount.Add(ls[i].Amount.Mul(decimal.NewFromInt(sign)))
+			f.points += sign * ls[i].Points
+		}
+	}
+	add(a, 1)
+	add(b, -1)
+	for _, f := range sums {
+		if !f.amount.IsZero() || f.points != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ClosePeriod closes a period: inputs dated in it and its reward lines
+// become read-only, and so do the periods of every kind inside it (closing
+// 2026-Q1 closes 2026-01 to 2026-03 too; closing months never closes their
+// quarter). It refuses while a period inside it that is still open has
+// lines its inputs no longer give (compute it first), draft lines with an
+// amount, or approved money lines unpaid: the run is compute, approve, pay,
+// close. Zero draft lines (explanations of what did not pay) are approved
+// on the way. Each period closed records the last sale id, so a sale
+// entered later and dated in it is told apart as a late sale.
+func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
+	co, err := s.Company()
+	if err != nil {
+		return engine.PeriodState{}, err
+	}
+	p, err := engine.ParsePeriod(period, co.FiscalYearStart)
+	if err != nil {
+		return engine.PeriodState{}, usagef("%v", err)
+	}
+	today := s.Today()
+	st := engine.PeriodState{Key: p.Key, Start: p.Start, End: p.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator}
+	err = s.update(func(tx *data.Tx) error {
+		if by, closed := closedBy(tx, p); closed {
+			return fmt.Errorf("%s is already closed (with %s)", p.Key, by)
+		}
+		var open []engine.Period
+		for _, q := range periodsInside(p, co.FiscalYearStart) {
+			if _, closed := closedBy(tx, q); !closed {
+				open = append(open, q)
+			}
+		}
+		var stale []string
+		for _, q := range open {
+			st, err := s.staleLines(tx, co, q)
+			if err != nil {
+				return err
+			}
+			if st {
+				stale = append(stale, q.Key)
+			}
+		}
+		if len(stale) > 0 {
+			return fmt.Errorf("%s cannot close yet: a computation of %s now gives other lines than the stored ones (inputs or programs changed, or it was never computed); compute %s first",
+				p.Key, strings.Join(stale, ", "), strings.Join(stale, ", "))
+		}
+		isOpen := map[string]bool{}
+		for _, q := range open {
+			isOpen[q.Key] = true
+		}
+		type openLines struct{ draft, unpaid int }
+		pending := map[string]*openLines{}
+		var zeros []engine.RewardLine
+		err := data.Each(tx, func(l *engine.RewardLine) error {
+			if !isOpen[l.Period] {
+				return nil
+			}
+			o := pending[l.Period]
+			if o == nil {
+				o = &openLines{}
+				pending[l.Period] = o
+			}
+			switch {
+			case l.Status == engine.LineDraft && l.Amount.IsZero() && l.Points == 0:
+				zeros = append(zeros, *l)
+			case l.Status == engine.LineDraft:
+				o.draft++
+			case l.Status == engine.LineApproved && l.Unit == engine.UnitMoney && !l.Amount.IsZero():
+				o.unpaid++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		var blocking []string
+		for _, k := range sortedKeys(pending) {
+			o := pending[k]
+			if o.draft > 0 || o.unpaid > 0 {
+				blocking = append(blocking, fmt.Sprintf("%s has %d draft and %d approved unpaid lines", k, o.draft, o.unpaid))
+			}
+		}
+		if len(blocking) > 0 {
+			return fmt.Errorf("%s cannot close yet: %s; approve and pay them (or recompute) first", p.Key, strings.Join(blocking, ", "))
+		}
+		for i := range zeros {
+			l := &zeros[i]
+			l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, today
+			if err := tx.Put(l); err != nil {
+				return err
+			}
+		}
+		last, err := tx.LastSaleID()
+		if err != nil {
+			return err
+		}
+		st.LastSaleID = last
+		for _, q := range open {
+			if q.Key == p.Key {
+				continue
+			}
+			sub := engine.PeriodState{Key: q.Key, Start: q.Start, End: q.End, Closed: true, ClosedOn: today, ClosedBy: s.Operator, LastSaleID: last}
+			if err := tx.ClosePeriod(sub); err != nil {
+				return fmt.Errorf("close %s inside %s: %w", q.Key, p.Key, err)
+			}
+		}
+		return tx.ClosePeriod(st)
+	})
+	return st, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// Periods returns the stored period states, closed ones included.
+func (s *Service) Periods() ([]engine.PeriodState, error) {
+	var out []engine.PeriodState
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		out, err = tx.PeriodStates()
+		return err
+	})
+	return out, err
+}
