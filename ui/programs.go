@@ -79,7 +79,7 @@ type ProgramsScreen struct {
 
 // addLadder adds the tier ladder as a second tab beside the programs.
 func (s *ProgramsScreen) addLadder(svc LadderService) {
-	s.ladder = newLadderTab(s.win, svc, s.background)
+	s.ladder = newLadderTab(s.win, svc, s.background, func() numFmt { return s.format })
 	s.top = container.NewAppTabs(
 		container.NewTabItemWithIcon("Programs", theme.DocumentIcon(), s.content),
 		container.NewTabItemWithIcon("Tier ladder", theme.ListIcon(), s.ladder.content))
@@ -363,7 +363,7 @@ func (s *ProgramsScreen) edit(p engine.Program) {
 	s.desc.SetText(p.Description)
 	s.loadEditor(p)
 	for _, it := range s.form.Items {
-		it.HintText = ""
+		it.HintText = noHint
 	}
 	s.form.Refresh()
 	s.sim = views.Simulation{}

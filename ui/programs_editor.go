@@ -102,11 +102,14 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	el.segments = s.editorEntry("every segment, or e.g. education", false)
 	el.tiers = s.editorEntry("every tier, or e.g. Silver, Gold", false)
 	el.partners = s.editorEntry("every partner, or partner ids, e.g. 3, 12", false)
+	for _, it := range s.form.Items {
+		it.HintText = noHint
+	}
 	s.form.Items = append(s.form.Items[:len(s.form.Items)-1],
-		widget.NewFormItem("Eligible kinds", el.kinds),
-		widget.NewFormItem("Segments", el.segments),
-		widget.NewFormItem("Tiers", el.tiers),
-		widget.NewFormItem("Partners", el.partners),
+		hinted("Eligible kinds", el.kinds),
+		hinted("Segments", el.segments),
+		hinted("Tiers", el.tiers),
+		hinted("Partners", el.partners),
 		s.form.Items[len(s.form.Items)-1]) // Description stays last
 	s.form.Refresh()
 
@@ -140,23 +143,23 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	}
 	r.multipliers = s.editorEntry("one tier a line, e.g. Gold: 1.2", true)
 	r.head = widget.NewForm(
-		widget.NewFormItem("Key", r.key),
-		widget.NewFormItem("Rule name", r.name),
-		widget.NewFormItem("Kind", r.kind),
-		widget.NewFormItem("Basis", r.basis))
+		hinted("Key", r.key),
+		hinted("Rule name", r.name),
+		hinted("Kind", r.kind),
+		hinted("Basis", r.basis))
 	r.common = widget.NewForm(
-		widget.NewFormItem("Categories", r.categories),
-		widget.NewFormItem("SKUs", r.skus),
-		widget.NewFormItem("Customers", r.customer),
-		widget.NewFormItem("Products", r.product),
-		widget.NewFormItem("Partner kinds", r.partnerKinds),
-		widget.NewFormItem("Rep roles", r.repRoles),
-		widget.NewFormItem("New customer, new product", r.matrix[0]),
-		widget.NewFormItem("New customer, existing product", r.matrix[1]),
-		widget.NewFormItem("Existing customer, new product", r.matrix[2]),
-		widget.NewFormItem("Existing customer, existing product", r.matrix[3]),
-		widget.NewFormItem("Tier multipliers", r.multipliers),
-		widget.NewFormItem("Cap per payee", r.cap),
+		hinted("Categories", r.categories),
+		hinted("SKUs", r.skus),
+		hinted("Customers", r.customer),
+		hinted("Products", r.product),
+		hinted("Partner kinds", r.partnerKinds),
+		hinted("Rep roles", r.repRoles),
+		hinted("New customer, new product", r.matrix[0]),
+		hinted("New customer, existing product", r.matrix[1]),
+		hinted("Existing customer, new product", r.matrix[2]),
+		hinted("Existing customer, existing product", r.matrix[3]),
+		hinted("Tier multipliers", r.multipliers),
+		hinted("Cap per payee", r.cap),
 	)
 	r.items = map[string]*widget.FormItem{}
 	for i, p := range []string{"key", "name", "kind", "basis"} {
@@ -225,7 +228,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	for _, f := range forms {
 		form := widget.NewForm()
 		for _, it := range f.items {
-			fi := widget.NewFormItem(it.label, it.w)
+			fi := hinted(it.label, it.w)
 			form.AppendItem(fi)
 			r.items[it.path] = fi
 		}
@@ -243,6 +246,16 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	return container.NewVBox(s.form, widget.NewSeparator(), ruleHead,
 		container.NewBorder(nil, nil, nil, container.NewHBox(addBtn, removeBtn), r.pick),
 		r.head, r.kindStack, r.common, s.editorProblems)
+}
+
+// noHint is the hint of a field with no problem (see buildEditor).
+const noHint = " "
+
+// hinted is a form item drawn with its hint line from the start: Fyne's
+// form draws a hint only for an item that had one when first drawn. The
+// blank line also keeps the form from jumping when a problem appears.
+func hinted(label string, w fyne.CanvasObject) *widget.FormItem {
+	return &widget.FormItem{Text: label, Widget: w, HintText: noHint}
 }
 
 // showKind shows the kind's own fields.

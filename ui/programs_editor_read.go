@@ -299,10 +299,10 @@ func longestPrefix[V any](field string, m map[string]V) (V, bool) {
 // label below the editor. It reports whether there was any.
 func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 	for _, it := range s.form.Items {
-		it.HintText = ""
+		it.HintText = noHint
 	}
 	for _, it := range s.re.items {
-		it.HintText = ""
+		it.HintText = noHint
 	}
 	labels := map[string]*widget.FormItem{}
 	for _, it := range s.form.Items {
@@ -319,14 +319,14 @@ func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 		reason := problems[f]
 		if strings.HasPrefix(f, cur+".") {
 			if it, ok := longestPrefix(strings.TrimPrefix(f, cur+"."), s.re.items); ok {
-				if it.HintText == "" {
+				if it.HintText == noHint {
 					it.HintText = reason
 				}
 				continue
 			}
 		}
 		if label, ok := longestPrefix(f, headPaths); ok {
-			if it := labels[label]; it != nil && it.HintText == "" {
+			if it := labels[label]; it != nil && it.HintText == noHint {
 				it.HintText = reason
 				continue
 			}
@@ -441,6 +441,14 @@ func (s *ProgramsScreen) onEdited() {
 	}
 	if ok {
 		s.schedulePreview(p)
+		return
+	}
+	if strings.TrimSpace(s.simPeriod.Text) != "" {
+		// A pending preview of the earlier, valid program would mislead.
+		s.previewMu.Lock()
+		s.previewGen++
+		s.previewMu.Unlock()
+		s.simInfo.SetText("The preview waits until the program is valid again: see the fields marked in the editor.")
 	}
 }
 

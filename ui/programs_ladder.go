@@ -39,6 +39,7 @@ type ladderTab struct {
 	win fyne.Window
 	svc LadderService
 	bg  func(func())
+	fmt func() numFmt // the company's number format
 
 	ladder   engine.TierLadder
 	selected int // index of the level on the form; -1 for none
@@ -55,8 +56,8 @@ type ladderTab struct {
 // The ladder form's labels, in the order of ladderTab.crit after Name.
 var ladderLabels = []string{"Revenue", "Units", "Certifications", "Won registrations", "Activity points"}
 
-func newLadderTab(w fyne.Window, svc LadderService, bg func(func())) *ladderTab {
-	t := &ladderTab{win: w, svc: svc, bg: bg, selected: -1}
+func newLadderTab(w fyne.Window, svc LadderService, bg func(func()), format func() numFmt) *ladderTab {
+	t := &ladderTab{win: w, svc: svc, bg: bg, fmt: format, selected: -1}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.ladder.Levels), len(ladderColumns) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -70,7 +71,7 @@ func newLadderTab(w fyne.Window, svc LadderService, bg func(func())) *ladderTab 
 			o.(*widget.Label).SetText(ladderColumns[id.Col])
 		}
 	}
-	for i, wd := range []float32{36, 140, 110, 80, 120, 150, 120} {
+	for i, wd := range []float32{30, 100, 90, 60, 105, 135, 110} {
 		t.table.SetColumnWidth(i, wd)
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
@@ -90,6 +91,9 @@ func newLadderTab(w fyne.Window, svc LadderService, bg func(func())) *ladderTab 
 		t.crit[i].OnSubmitted = func(string) { t.onSaveCriteria() }
 		items = append(items, widget.NewFormItem(ladderLabels[i], t.crit[i]))
 	}
+	for _, it := range items {
+		it.HintText = noHint // drawn from the start (see buildEditor)
+	}
 	t.form = widget.NewForm(items...)
 	t.message = widget.NewLabel("Levels from the lowest (what a partner without tier history holds) to the highest. A partner reaches a level by meeting all its criteria over the trailing window.")
 	t.message.Wrapping = fyne.TextWrapWord
@@ -107,7 +111,7 @@ func newLadderTab(w fyne.Window, svc LadderService, bg func(func())) *ladderTab 
 		widget.NewButton("Set", t.onWindow))
 	right := container.NewVScroll(container.NewVBox(windowRow, t.form, buttons, t.message))
 	split := container.NewHSplit(t.table, container.NewPadded(right))
-	split.Offset = 0.6
+	split.Offset = 0.62
 	t.content = split
 	return t
 }
@@ -127,9 +131,9 @@ func (t *ladderTab) cell(id widget.TableCellID, l *widget.Label) {
 		l.Alignment = fyne.TextAlignLeading
 		l.SetText(lv.Name)
 	case 2:
-		l.SetText(c.Revenue.String())
+		l.SetText(i18nNumber(c.Revenue, t.fmt()))
 	case 3:
-		l.SetText(c.Units.String())
+		l.SetText(i18nNumber(c.Units, t.fmt()))
 	case 4:
 		l.SetText(strconv.Itoa(c.Certifications))
 	case 5:
@@ -186,7 +190,10 @@ func (t *ladderTab) show(i int) {
 // hints puts each message beside its field ("Name", "Revenue"...).
 func (t *ladderTab) hints(h map[string]string) {
 	for _, it := range t.form.Items {
-		it.HintText = h[it.Text]
+		it.HintText = noHint
+		if r := h[it.Text]; r != "" {
+			it.HintText = r
+		}
 	}
 	t.form.Refresh()
 }
