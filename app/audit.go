@@ -7,7 +7,7 @@ import (
 
 // AuditOf returns up to limit audit entries about the record of kind with
 // id, newest first: its creation (its own entry, or the import that created
-// it), its changes and its removal. data.AuditText(e, kind, id) tells each.
+// it), its changes and its removal. AuditText(e, kind, id) tells each.
 func (s *Service) AuditOf(kind string, id engine.ID, limit int) ([]engine.AuditEntry, error) {
 	var es []engine.AuditEntry
 	err := s.view(func(tx *data.Tx) error {
@@ -20,4 +20,11 @@ func (s *Service) AuditOf(kind string, id engine.ID, limit int) ([]engine.AuditE
 		})
 	})
 	return es, err
+}
+
+// AuditText is one line telling what an audit entry did, naming the record
+// of kind with id when an import batch created it (kind "" and id 0 for
+// the plain list).
+func AuditText(e *engine.AuditEntry, kind string, id engine.ID) string {
+	return data.AuditText(e, kind, id)
 }

@@ -300,3 +300,26 @@ func TestGoldenExampleBlocksApproval(t *testing.T) {
 		t.Errorf("%d lines approved", len(ls))
 	}
 }
+
+// ProgramRefs gives the program editor what a program may name: the
+// ladder's levels, the SKUs and the partner ids, as CheckProgramRefs
+// reads them on a save.
+func TestProgramRefsForTheEditor(t *testing.T) {
+	svc := tiny(t, "2026-07-05")
+	refs, err := svc.ProgramRefs()
+	must(t, err)
+	if len(refs.Tiers) != 0 || len(refs.SKUs) == 0 || len(refs.Partners) == 0 {
+		t.Fatalf("a company without ladder: %+v", refs)
+	}
+	_, err = svc.ImportLadder([]byte(ladderJSON))
+	must(t, err)
+	refs, err = svc.ProgramRefs()
+	must(t, err)
+	if strings.Join(refs.Tiers, ",") != "Registered,Silver,Gold,Platinum" {
+		t.Errorf("tiers %v", refs.Tiers)
+	}
+	p := engine.Program{Rules: []engine.Rule{{TierMultipliers: map[string]decimal.Decimal{"Gld": dec("1.2")}}}}
+	if errs := engine.CheckProgramRefs(&p, refs); len(errs) != 1 || errs[0].Field != "rules[0].tier_multipliers.Gld" {
+		t.Errorf("an unknown tier: %v", errs)
+	}
+}

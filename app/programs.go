@@ -101,10 +101,23 @@ func (s *Service) saveProgram(p engine.Program, replaceActive bool) (engine.Prog
 // checkProgramRefs refuses a program naming a tier, SKU or partner id the
 // company does not have.
 func checkProgramRefs(tx *data.Tx, p *engine.Program) error {
+	refs, err := programRefs(tx)
+	if err != nil {
+		return err
+	}
+	if errs := engine.CheckProgramRefs(p, refs); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// programRefs gathers what a program may name: the ladder's tiers, the
+// products' SKUs and the partners' ids.
+func programRefs(tx *data.Tx) (engine.ProgramRefs, error) {
 	var refs engine.ProgramRefs
 	ladder, err := tx.Ladder()
 	if err != nil && !errors.Is(err, engine.ErrNotFound) {
-		return err
+		return refs, err
 	}
 	for _, l := range ladder.Levels {
 		refs.Tiers = append(refs.Tiers, l.Name)
@@ -113,18 +126,28 @@ func checkProgramRefs(tx *data.Tx, p *engine.Program) error {
 		refs.SKUs = append(refs.SKUs, pr.SKU)
 		return nil
 	}); err != nil {
-		return err
+		return refs, err
 	}
 	if err := data.Each(tx, func(pa *engine.Partner) error {
 		refs.Partners = append(refs.Partners, pa.ID)
 		return nil
 	}); err != nil {
+		return refs, err
+	}
+	return refs, nil
+}
+
+// ProgramRefs returns what a program may name (tiers, SKUs, partner ids),
+// so that the program editor shows an unknown one beside its field as it
+// is typed, with the words a save would use (engine.CheckProgramRefs).
+func (s *Service) ProgramRefs() (engine.ProgramRefs, error) {
+	var refs engine.ProgramRefs
+	err := s.view(func(tx *data.Tx) error {
+		var err error
+		refs, err = programRefs(tx)
 		return err
-	}
-	if errs := engine.CheckProgramRefs(p, refs); len(errs) > 0 {
-		return errs
-	}
-	return nil
+	})
+	return refs, err
 }
 
 func (s *Service) checkProgram(p *engine.Program) error {

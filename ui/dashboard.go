@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -62,7 +61,7 @@ type DashboardScreen struct {
 	leading []views.LeaderRow
 
 	content fyne.CanvasObject
-	wg      sync.WaitGroup
+	worker
 }
 
 // Leaderboard choices, in the order the select lists them.
@@ -238,9 +237,7 @@ func (s *DashboardScreen) build() {
 // load fetches the figures of key in the background and shows them.
 func (s *DashboardScreen) load(key string) {
 	s.status.SetText("")
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
+	s.background(func() {
 		d, err := s.svc.Dashboard(key)
 		fyne.Do(func() {
 			if err != nil {
@@ -249,11 +246,8 @@ func (s *DashboardScreen) load(key string) {
 			}
 			s.show(d)
 		})
-	}()
+	})
 }
-
-// wait blocks until background loads have finished (tests use it).
-func (s *DashboardScreen) wait() { s.wg.Wait() }
 
 func (s *DashboardScreen) show(d views.Dashboard) {
 	s.data = d
@@ -381,9 +375,7 @@ func (s *DashboardScreen) leaderCell(id widget.TableCellID, l *widget.Label) {
 // open fetches the lines behind a figure and shows them in a dialog.
 func (s *DashboardScreen) open(f views.Figure, title string) {
 	period := s.data.Period
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
+	s.background(func() {
 		t, err := s.svc.DashboardDetail(period, f)
 		fyne.Do(func() {
 			if err != nil {
@@ -395,7 +387,7 @@ func (s *DashboardScreen) open(f views.Figure, title string) {
 			}
 			showDetail(s.win, t, s.format)
 		})
-	}()
+	})
 }
 
 // showDetail shows a detail table in a dialog sized to the window.

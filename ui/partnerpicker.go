@@ -40,6 +40,13 @@ func (p *partnerPicker) partnerOptions(q string) []option {
 		p.onErr(fmt.Errorf("find partners: %w", err))
 		return nil
 	}
+	return partnerChoices(ps, q)
+}
+
+// partnerChoices is how partners are offered in every completion list
+// (this picker's and the sale form's): the name, then "(code country)",
+// names that start with the text first.
+func partnerChoices(ps []engine.Partner, q string) []option {
 	opts := make([]option, 0, len(ps))
 	for _, x := range ps {
 		detail := strings.TrimSpace(x.ReferralCode + " " + x.Country)
@@ -51,9 +58,13 @@ func (p *partnerPicker) partnerOptions(q string) []option {
 	return rankOptions(opts, q)
 }
 
-func (p *partnerPicker) repOptions() []option {
-	opts := make([]option, 0, len(p.reps))
-	for _, r := range p.reps {
+func (p *partnerPicker) repOptions() []option { return repChoices(p.reps) }
+
+// repChoices is the one rule for which reps a form offers: the active ones,
+// with their role beside the name.
+func repChoices(reps []engine.Rep) []option {
+	opts := make([]option, 0, len(reps))
+	for _, r := range reps {
 		if r.Active {
 			opts = append(opts, option{ID: r.ID, Text: r.Name, Detail: r.Role})
 		}

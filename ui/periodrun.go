@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -75,7 +74,7 @@ type PeriodRunScreen struct {
 	texts    map[engine.ID]string // rendered explanations
 
 	content fyne.CanvasObject
-	wg      sync.WaitGroup
+	worker
 }
 
 // NewPeriodRunScreen builds the period run and opens the current period.
@@ -213,18 +212,6 @@ func (s *PeriodRunScreen) setProblem(text string) {
 		s.problem.Show()
 	}
 }
-
-// background runs f off the UI goroutine; f updates widgets through fyne.Do.
-func (s *PeriodRunScreen) background(f func()) {
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		f()
-	}()
-}
-
-// wait blocks until background work has finished (tests use it).
-func (s *PeriodRunScreen) wait() { s.wg.Wait() }
 
 // open validates key through the service and loads its lines.
 func (s *PeriodRunScreen) open(key string) {

@@ -72,6 +72,7 @@ type ProgramsScreen struct {
 	previewMu      sync.Mutex
 	previewTimer   *time.Timer
 	previewGen     int
+	refs           *engine.ProgramRefs // what a program may name; nil until read
 
 	ladder *ladderTab // nil when the back end does not define a ladder
 	top    *container.AppTabs
@@ -86,6 +87,8 @@ func (s *ProgramsScreen) addLadder(svc LadderService) {
 	s.top.OnSelected = func(*container.TabItem) {
 		if s.top.SelectedIndex() == 1 {
 			s.ladder.load("")
+		} else {
+			s.loadRefs() // the ladder's levels may have changed
 		}
 	}
 	s.content = s.top
@@ -97,15 +100,18 @@ func NewProgramsScreen(w fyne.Window, svc ProgramService) *ProgramsScreen {
 	s := &ProgramsScreen{win: w, svc: svc}
 	s.build()
 	s.reload(0)
+	s.loadRefs()
 	return s
 }
 
 // Content is the screen's root object.
 func (s *ProgramsScreen) Content() fyne.CanvasObject { return s.content }
 
-// Shown reloads the list (spent changes with every approval).
+// Shown reloads the list (spent changes with every approval) and what a
+// program may name (tiers, SKUs and partners change elsewhere).
 func (s *ProgramsScreen) Shown() fyne.Focusable {
 	s.reload(s.current.ID)
+	s.loadRefs()
 	return s.table
 }
 

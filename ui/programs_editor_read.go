@@ -23,6 +23,33 @@ type ProgramVersionService interface {
 	SaveProgramFrom(p engine.Program, from string) (engine.Program, error)
 }
 
+// ProgramRefsService says what a program may name (tiers, SKUs, partner
+// ids), so the editor shows an unknown one beside its field as it is
+// typed. Optional: without it the save reports them.
+type ProgramRefsService interface {
+	ProgramRefs() (engine.ProgramRefs, error)
+}
+
+// loadRefs fetches what a program may name, in the background.
+func (s *ProgramsScreen) loadRefs() {
+	rs, ok := s.svc.(ProgramRefsService)
+	if !ok {
+		return
+	}
+	s.background(func() {
+		refs, err := rs.ProgramRefs()
+		if err != nil {
+			return // the save checks them anyway
+		}
+		fyne.Do(func() {
+			s.refs = &refs
+			if !s.loading && s.re.pick != nil {
+				s.validateDraft()
+			}
+		})
+	})
+}
+
 // formReader reads typed text; problems are kept by JSON path.
 type formReader struct {
 	svc ProgramService
@@ -374,17 +401,22 @@ func (s *ProgramsScreen) validateDraft() (engine.Program, bool) {
 	if p.Currency == "" {
 		p.Currency = s.format.cur.Code
 	}
-	if err := engine.ValidateProgram(p); err != nil {
-		if by, ok := fieldErrors(err); ok {
-			for f, r := range by {
-				if _, seen := bad[f]; !seen && (s.tried || !s.emptyField(f)) {
-					bad[f] = r
-				}
+	err := engine.ValidateProgram(p)
+	if err == nil && s.refs != nil {
+		if errs := engine.CheckProgramRefs(&p, *s.refs); len(errs) > 0 {
+			err = errs
+		}
+	}
+	valid := err == nil
+	if by, ok := fieldErrors(err); ok {
+		for f, r := range by {
+			if _, seen := bad[f]; !seen && (s.tried || !s.emptyField(f)) {
+				bad[f] = r
 			}
 		}
 	}
 	s.showProblems(bad)
-	return p, len(bad) == 0 && engine.ValidateProgram(p) == nil
+	return p, len(bad) == 0 && valid
 }
 
 // emptyField reports whether the field a problem names is still empty on

@@ -121,7 +121,7 @@ func newSimTable(s *ProgramsScreen) *widget.Table {
 			o.(*widget.Label).SetText(simColumns[id.Col])
 		}
 	}
-	for i, w := range []float32{115, 110, 45, 110, 100} {
+	for i, w := range []float32{115, 105, 55, 105, 100} {
 		t.SetColumnWidth(i, w)
 	}
 	return t

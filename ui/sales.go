@@ -264,29 +264,10 @@ func (sc *salesScreen) partnerOptions(q string) []option {
 		sc.message.SetText(err.Error())
 		return nil
 	}
-	opts := make([]option, 0, len(ps))
-	for _, p := range ps {
-		detail := p.Country
-		if p.ReferralCode != "" {
-			detail = strings.TrimSpace(p.ReferralCode + " " + p.Country)
-		}
-		if detail != "" {
-			detail = "(" + detail + ")"
-		}
-		opts = append(opts, option{ID: p.ID, Text: p.Name, Detail: detail})
-	}
-	return rankOptions(opts, q)
+	return partnerChoices(ps, q)
 }
 
-func (sc *salesScreen) repOptions() []option {
-	opts := make([]option, 0, len(sc.reps))
-	for _, r := range sc.reps {
-		if r.Active {
-			opts = append(opts, option{ID: r.ID, Text: r.Name, Detail: r.Role})
-		}
-	}
-	return opts
-}
+func (sc *salesScreen) repOptions() []option { return repChoices(sc.reps) }
 
 func (sc *salesScreen) productOptions() []option {
 	opts := make([]option, 0, len(sc.products))

@@ -59,8 +59,8 @@ type StatementsScreen struct {
 	result    views.BatchResult
 
 	content fyne.CanvasObject
-	wg      sync.WaitGroup
-	mu      sync.Mutex // guards cancel against the batch goroutine
+	worker
+	mu sync.Mutex // guards cancel against the batch goroutine
 }
 
 // NewStatementsScreen builds the statements screen on the current period.
@@ -169,16 +169,6 @@ func (s *StatementsScreen) say(imp widget.Importance, msg string) {
 	s.problem.Importance = imp
 	s.problem.SetText(msg)
 }
-
-func (s *StatementsScreen) background(f func()) {
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		f()
-	}()
-}
-
-func (s *StatementsScreen) wait() { s.wg.Wait() }
 
 func (s *StatementsScreen) enable() {
 	for _, b := range s.saveBtns {

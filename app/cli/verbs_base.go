@@ -10,7 +10,6 @@ import (
 
 	"partnerdesk/app"
 	"partnerdesk/app/demo"
-	"partnerdesk/data"
 	"partnerdesk/engine"
 )
 
@@ -158,10 +157,10 @@ func runBackup(c *cmd, args []string) error {
 	dst := ""
 	if len(pos) == 1 {
 		dst = pos[0]
-		if err := c.svc.Store().Backup(dst); err != nil {
+		if err := c.svc.BackupTo(dst); err != nil {
 			return err
 		}
-	} else if dst, err = c.svc.Store().BackupInto(""); err != nil {
+	} else if dst, err = c.svc.BackupNow(); err != nil {
 		// A new file in backups/ beside the database, never one replaced.
 		return err
 	}
@@ -175,7 +174,7 @@ func runRestore(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	kept, err := data.RestoreKeeping(pos[0], c.dbPath, data.Options{})
+	kept, err := app.Restore(pos[0], c.dbPath)
 	if err != nil {
 		return err
 	}
@@ -197,7 +196,7 @@ func runCheck(c *cmd, args []string) error {
 	if len(pos) == 1 {
 		path = pos[0]
 	}
-	rep, err := data.CheckFile(path)
+	rep, err := app.CheckDatabase(path)
 	if err != nil {
 		return err
 	}
@@ -233,7 +232,7 @@ func runAudit(c *cmd, args []string) error {
 	t := &table{header: []string{"at", "operator", "action", "kind", "id", "what"}, objects: es}
 	for _, e := range es {
 		t.add(e.At.Local().Format("2006-01-02 15:04:05"), e.Operator, e.Action, e.Kind, e.RecordID,
-			data.AuditText(&e, *kind, engine.ID(*id)))
+			app.AuditText(&e, *kind, engine.ID(*id)))
 	}
 	return t.print(c.stdout, *format)
 }

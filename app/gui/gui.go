@@ -59,6 +59,7 @@ var (
 	// The tier ladder tab and the rule versions of the program editor.
 	_ ui.LadderService         = (*app.Service)(nil)
 	_ ui.ProgramVersionService = (*app.Service)(nil)
+	_ ui.ProgramRefsService    = (*app.Service)(nil)
 )
 
 func companyName(svc *app.Service) string {

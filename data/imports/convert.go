@@ -493,17 +493,6 @@ func (c *converter) beyondHeader(r sheet.Row) {
 		}
 		c.rowBad = true
 		c.errs = append(c.errs, RowError{Line: r.Line, Column: strconv.Itoa(i + 1),
-			Reason: fmt.Sprintf("the value %q is in a column with no header; name the column in the header or remove the value", clipText(cell))})
+			Reason: fmt.Sprintf("the value %q is in a column with no header; name the column in the header or remove the value", sheet.Clip(cell))})
 	}
-}
-
-func clipText(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	i := 40
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
 }

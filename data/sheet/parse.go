@@ -55,7 +55,7 @@ func ParseMoneyIn(s string, decimalComma bool, home string) (decimal.Decimal, er
 	}
 	d, err := decimal.NewFromString(num)
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("%q is not an amount", clip(s))
+		return decimal.Zero, fmt.Errorf("%q is not an amount", Clip(s))
 	}
 	return d, nil
 }
@@ -97,9 +97,9 @@ func homeMark(mark, home string) bool {
 
 func foreignCurrency(s, mark, home string) error {
 	if home == "" {
-		return fmt.Errorf("%q is not an amount: it carries the currency %q; write the number alone", clip(s), mark)
+		return fmt.Errorf("%q is not an amount: it carries the currency %q; write the number alone", Clip(s), mark)
 	}
-	return fmt.Errorf("%q is not an amount in %s, the company's currency: it is marked %q; convert it to %s first", clip(s), home, mark, home)
+	return fmt.Errorf("%q is not an amount in %s, the company's currency: it is marked %q; convert it to %s first", Clip(s), home, mark, home)
 }
 
 func isSpaceRune(r rune) bool {
@@ -159,7 +159,10 @@ func isUpper3(s string) bool {
 	return true
 }
 
-func clip(s string) string {
+// Clip shortens a value quoted in a message to 40 bytes, on a rune
+// boundary, with an ellipsis: the one rule for quoting a bad cell (the
+// parsers here and the import's row checks).
+func Clip(s string) string {
 	if len(s) <= 40 {
 		return s
 	}
@@ -181,7 +184,7 @@ func canonicalAmount(s string, decimalComma bool) (string, []string, error) {
 func canonicalNumber(s string, decimalComma bool, marks *[]string) (string, error) {
 	orig := s
 	bad := func(why string) error {
-		return fmt.Errorf("%q is not an amount: %s", clip(orig), why)
+		return fmt.Errorf("%q is not an amount: %s", Clip(orig), why)
 	}
 	if len(s) > 200 {
 		return "", bad("too long")
@@ -490,10 +493,10 @@ func ParseDateIn(s string, order DateOrder, date1904 bool) (engine.Date, error) 
 		return 0, errors.New("the date is empty")
 	}
 	if len(s) > 64 {
-		return 0, fmt.Errorf("%q is not a date", clip(orig))
+		return 0, fmt.Errorf("%q is not a date", Clip(orig))
 	}
 	bad := func(why string) (engine.Date, error) {
-		return 0, fmt.Errorf("%q is not a date: %s", clip(orig), why)
+		return 0, fmt.Errorf("%q is not a date: %s", Clip(orig), why)
 	}
 	// An Excel serial (maybe with a time fraction) or a compact yyyymmdd.
 	ip, fp, hasFrac := strings.Cut(s, ".")
@@ -564,19 +567,19 @@ func ParseDateIn(s string, order DateOrder, date1904 bool) (engine.Date, error) 
 
 func makeDate(y, m, d int, orig string) (engine.Date, error) {
 	if y < 1900 || y > 9999 {
-		return 0, fmt.Errorf("%q is not a date: the year %d is out of range", clip(orig), y)
+		return 0, fmt.Errorf("%q is not a date: the year %d is out of range", Clip(orig), y)
 	}
 	if m < 1 || m > 12 {
-		return 0, fmt.Errorf("%q is not a date: there is no month %d", clip(orig), m)
+		return 0, fmt.Errorf("%q is not a date: there is no month %d", Clip(orig), m)
 	}
 	dt := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if d < 1 || dt.Day() != d {
-		return 0, fmt.Errorf("%q is not a date: %s has no day %d", clip(orig), time.Month(m), d)
+		return 0, fmt.Errorf("%q is not a date: %s has no day %d", Clip(orig), time.Month(m), d)
 	}
 	if day := engine.DateOf(dt); day != 0 {
 		return day, nil
 	}
-	return 0, fmt.Errorf("%q is not a date: %s", clip(orig), epochReason)
+	return 0, fmt.Errorf("%q is not a date: %s", Clip(orig), epochReason)
 }
 
 // epochReason explains why 1970-01-01 is refused: the zero Date means "no
