@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 
+	bolt "go.etcd.io/bbolt"
+
 	"partnerdesk/engine"
 )
 
@@ -164,16 +166,9 @@ func (tx *Tx) ClosePeriod(st engine.PeriodState) error {
 	if err != nil {
 		return err
 	}
-	var before any
-	if v := b.Get([]byte(st.Key)); v != nil {
-		var old periodRecord
-		if err := json.Unmarshal(v, &old); err != nil {
-			return fmt.Errorf("decode period %s: %w", st.Key, err)
-		}
-		if old.State.Closed {
-			return fmt.Errorf("close period %s: it was closed on %s by %s: %w", st.Key, old.State.ClosedOn, old.State.ClosedBy, engine.ErrPeriodClosed)
-		}
-		before = old.State
+	before, err := storedOpenState(b, "close", st.Key)
+	if err != nil {
+		return err
 	}
 	st.Closed = true
 	if st.ClosedOn == 0 {
@@ -212,16 +207,9 @@ func (tx *Tx) PutPeriodState(st engine.PeriodState) error {
 	if err != nil {
 		return err
 	}
-	var before any
-	if v := b.Get([]byte(st.Key)); v != nil {
-		var old periodRecord
-		if err := json.Unmarshal(v, &old); err != nil {
-			return fmt.Errorf("decode period %s: %w", st.Key, err)
-		}
-		if old.State.Closed {
-			return fmt.Errorf("put period %s: %w", st.Key, engine.ErrPeriodClosed)
-		}
-		before = old.State
+	before, err := storedOpenState(b, "put", st.Key)
+	if err != nil {
+		return err
 	}
 	v, err := json.Marshal(periodRecord{State: st})
 	if err != nil {
@@ -243,4 +231,23 @@ func fingerprint(lines []engine.RewardLine) string {
 		h.Write([]byte{'\n'})
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// storedOpenState returns the stored state of period key for the audit's
+// "before" (nil when none is stored) and refuses, naming who closed it and
+// when, a period that is closed: the one test both ClosePeriod and
+// PutPeriodState make before writing a state.
+func storedOpenState(b *bolt.Bucket, verb, key string) (any, error) {
+	v := b.Get([]byte(key))
+	if v == nil {
+		return nil, nil
+	}
+	var old periodRecord
+	if err := json.Unmarshal(v, &old); err != nil {
+		return nil, fmt.Errorf("decode period %s: %w", key, err)
+	}
+	if old.State.Closed {
+		return nil, fmt.Errorf("%s period %s: it was closed on %s by %s: %w", verb, key, old.State.ClosedOn, old.State.ClosedBy, engine.ErrPeriodClosed)
+	}
+	return old.State, nil
 }
