@@ -5,7 +5,7 @@
 GO      ?= go
 BIN     ?= partnerdesk
 # Packages with no Fyne in them: tested with the race detector.
-PURE     = ./engine/... ./data/... ./reports/... ./app/... ./icons/...
+PURE     = ./engine/... ./data/... ./reports/... ./app/... ./icons/... ./internal/...
 TIMEOUT ?= 900s
 
 .PHONY: all deps run build test test-pure test-ui lint portability bench crashtest package windows darwin demo clean
