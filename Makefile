@@ -106,8 +106,8 @@ clean:
 	rm -rf .tools
 
 # The model-based test's long run: 10,000 random histories of 60 steps, every
-# invariant checked after every step (app/modeltest). `make test` runs its
-# quick seeded version (40 histories) with the rest of ./app/...
+# invariant checked after every step (app/modeltest). `go test` runs a quick
+# seeded 40 (under `make test`'s -race, 8) with the rest of ./app/...
 .PHONY: modeltest
 modeltest:
 	PARTNERDESK_MODEL_N=10000 $(GO) test -run TestModelHistories -timeout 86400s -v ./app/modeltest/

@@ -45,6 +45,9 @@ func (s *Service) recordChanges(tx *data.Tx, in engine.Inputs, existing []engine
 
 // Changes returns what the last computation of period changed, per payee
 // and rule, with the old and new figures and the reasons.
+//
+// It is long because it reads the two computations, diffs them and names
+// programs, rules and payees in one read transaction.
 func (s *Service) Changes(period string) (views.ChangeReport, error) {
 	p, err := s.Period(period)
 	if err != nil {

@@ -77,6 +77,10 @@ func (s *Service) Dashboard(period string) (views.Dashboard, error) {
 	return d, nil
 }
 
+// It is long because it is one read transaction's sequence of the
+// dashboard's sections (sales, registrations, tiers, reward lines,
+// ledgers), each a short commented block; one walk of the date index covers
+// all periods, which separate functions would repeat.
 func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 	co, p, fy := c.co, c.p, c.co.FiscalYearStart
 	prev, yb := p.Previous(fy), p.YearBefore(fy)

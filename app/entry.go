@@ -59,6 +59,10 @@ func (s *Service) AddSale(in views.SaleInput, confirmed bool) (engine.Sale, erro
 
 // checkSale reads a typed sale (names to ids, text to numbers) and checks
 // it with engine.CheckSale, the validation every import uses too.
+//
+// It is long because it resolves each field of the typed sale in turn
+// (partner, rep, product, customer, dates, amounts, splits), one short
+// block each, before the one validation in engine.CheckSale.
 func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, confirmed bool) (engine.Sale, error) {
 	var errs engine.ValidationErrors
 	bad := func(field, format string, args ...any) {

@@ -288,6 +288,10 @@ func (s *Service) exportProgram(p engine.Program) ([]byte, error) {
 // Simulate computes p over period's stored inputs without writing
 // anything, and compares it with the lines of the stored program of the
 // same id (or name) in that period.
+//
+// It is long because it reads the inputs and the stored program's lines in
+// one read transaction, computes the simulated program and compares the two
+// line by line.
 func (s *Service) Simulate(p engine.Program, period string) (views.Simulation, error) {
 	co, err := s.Company()
 	if err != nil {

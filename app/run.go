@@ -87,6 +87,10 @@ func (s *Service) ComputePeriod(key string, progress Progress) (views.ComputeSum
 
 // loadInputs reads what engine.Compute needs for period p. programs, when
 // given, replace the stored ones (a simulation).
+//
+// It is long because it lists, one short commented read each, every input
+// engine.Compute takes; the order of the reads is the documentation of what
+// a computation depends on.
 func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, programs []engine.Program) (engine.Inputs, error) {
 	in := engine.Inputs{Company: co, Period: p}
 	var err error

@@ -209,6 +209,9 @@ func (s *Service) SaveCompany(c engine.Company) error {
 // payout and fund movement is rounded to its minor units, and period keys
 // of quarters and years are counted from the fiscal year's start. The
 // reason names what stands in the way.
+//
+// It is long because it is the list of what can stand in the way of each
+// change described above, one short check each.
 func checkCompanyChange(tx *data.Tx, old, c engine.Company) error {
 	curChanged := !strings.EqualFold(old.Currency.Code, c.Currency.Code) || old.Currency.MinorUnits != c.Currency.MinorUnits
 	fyChanged := old.FiscalYearStart != c.FiscalYearStart

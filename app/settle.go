@@ -139,6 +139,10 @@ func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]
 
 // Pay records a payout that settles approved money lines of one payee; the
 // amount must equal the sum of the lines it settles.
+//
+// It is long because it makes each check of a payout (payee, lines approved
+// and unpaid, amount equal to their sum, open period) and writes it, in one
+// write transaction.
 func (s *Service) Pay(in views.PayInput) (engine.Payout, error) {
 	co, err := s.Company()
 	if err != nil {
@@ -334,6 +338,10 @@ func sameFigures(a, b []engine.RewardLine) bool {
 // close. Zero draft lines (explanations of what did not pay) are approved
 // on the way. Each period closed records the last sale id, so a sale
 // entered later and dated in it is told apart as a late sale.
+//
+// It is long because it makes, in one write transaction, each refusal
+// listed above and then closes every period inside, so that nothing changes
+// between the checks and the close.
 func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 	co, err := s.Company()
 	if err != nil {

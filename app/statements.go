@@ -99,6 +99,9 @@ func (s *Service) statementSnapshot(tx *data.Tx, period string) (*snapshot, erro
 	return snap, nil
 }
 
+// It is long because it is one read transaction's list of what the
+// statements of a period need (lines, year to date, credited sales, tiers,
+// nudges), each a commented block.
 func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) (*snapshot, error) {
 	sn := &snapshot{period: p.Key, version: tx.Version(), co: co, p: p,
 		partners: map[engine.ID]*engine.Partner{}, reps: map[engine.ID]*engine.Rep{},

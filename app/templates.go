@@ -44,6 +44,9 @@ func expect(rule string, amt string) []engine.Expectation {
 // ProgramTemplates lists the templates in the order of SPEC.md's "Programs
 // real vendors run". Example amounts are whole numbers, so they hold in
 // any currency.
+//
+// It is long because it is a declarative table: one template literal per
+// program SPEC.md lists.
 func ProgramTemplates() []ProgramTemplate {
 	return []ProgramTemplate{
 		{"referral-share", "Referral revenue share", "20 % of referred customers' subscription revenue for as long as they stay",

@@ -125,6 +125,11 @@ func Restore(backup, dbPath string, opt Options) error {
 
 // RestoreKeeping is Restore that also returns the name under which the
 // replaced file was kept ("" when there was none).
+//
+// It is long because it is the restore's sequence of steps (lock the file,
+// copy the backup beside it, check the copy, keep the replaced file,
+// rename), each with its error; the order is the safety argument and reads
+// best in one place.
 func RestoreKeeping(backup, dbPath string, opt Options) (kept string, err error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = time.Second

@@ -113,6 +113,10 @@ func addInt64(a, b int64) (int64, bool) {
 // the caller's transaction. Approved and paid lines stay. The audit keeps
 // one "recompute" entry with the counts and totals before and after. The
 // ids assigned are written back into lines.
+//
+// It is long because it is one write transaction's steps (checks, delete
+// the drafts, store the new lines, index them, one audit entry), each with
+// its error.
 func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error {
 	if err := tx.writable(); err != nil {
 		return err

@@ -166,6 +166,10 @@ type closedSum struct {
 // (its reward / its basis). A late sale of a payee the rule paid nothing
 // there is counted as the rule pays that sale on its own, where the rule is
 // linear in its basis (rate, fund, loyalty, SPIF, referral revenue share).
+//
+// It is long because it handles, in one pass over the closed periods, the
+// cases of a claw-back and of a late sale described above, each needing the
+// same effective rates.
 func (c *computer) adjustments(pi int, p *Program) {
 	if len(c.adjSales) == 0 || p.PeriodKind != c.period.Kind || p.PeriodKind == PeriodCustom {
 		return
@@ -387,6 +391,10 @@ func reconKeyOf(l *RewardLine) reconKey {
 // only one draft line for the difference fresh - kept (none when they agree),
 // explained "adjust.recompute"; groups without kept lines pass through
 // unchanged. Approving the result never pays anything twice.
+//
+// It is long because it is one pass over the groups with the cases
+// described above (no kept lines, a difference, a kept group gone), sharing
+// the group index.
 func Reconcile(fresh []RewardLine, kept []RewardLine) []RewardLine {
 	if len(kept) == 0 {
 		// Nothing approved yet (the usual first run): every line passes

@@ -310,6 +310,10 @@ func (c Change) Label() string {
 // payee id. prevMark is what the earlier computation remembered; nil when
 // it is unknown (its tiers and rules are then never named as a cause). It
 // runs in time linear in the number of groups (plus sorting the changes).
+//
+// It is long because it holds the per-rule facts, the comparison of one
+// group with the naming of its cause, and the passes over the new groups
+// and the vanished ones, which share that state as closures.
 func DiffComputations(prev *Groups, prevMark *ComputeMark, next *Groups, nextMark ComputeMark) []Change {
 	if prev == nil {
 		prev = newGroups(0)

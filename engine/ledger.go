@@ -100,6 +100,10 @@ type fundTake struct {
 // posting order; the view as of asOf then applies what the entries dated up
 // to asOf took of the accruals dated up to asOf, so a view of any day agrees
 // with the draws recorded and no accrual ever shows less than nothing left.
+//
+// It is long because it is the two passes described above (replay in
+// posting order, then the view as of a day) over every kind of fund entry,
+// a case each.
 func NewFundLedger(entries []FundEntry, partnerID ID, asOf Date) FundLedger {
 	l := FundLedger{PartnerID: partnerID, AsOf: asOf}
 	var mine []FundEntry

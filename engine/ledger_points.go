@@ -102,6 +102,10 @@ type pointsTake struct {
 // its lot, a claw-back the oldest valid points and then the next points
 // earned); the view as of asOf applies what the entries dated up to asOf
 // took of the lots earned up to asOf.
+//
+// It is long because it is the two passes described above (replay in
+// posting order, then the view as of a day) over every kind of points
+// entry, a case each.
 func NewPointsLedger(entries []PointsEntry, payee Payee, asOf Date) PointsLedger {
 	l := PointsLedger{Payee: payee, AsOf: asOf}
 	var mine []PointsEntry

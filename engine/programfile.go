@@ -165,6 +165,8 @@ func ValidateProgram(p Program) error {
 	return v.errs
 }
 
+// It is long because it is the table of the rule kinds: one case per kind,
+// each checking that kind's fields with the file's paths.
 func validateRule(v *validator, at string, r *Rule, keys map[string]bool) {
 	if r.Key == "" {
 		v.add(at+".key", "a rule needs a key, unique within the program")
@@ -352,6 +354,9 @@ func sortedKeys[K interface{ ~string | ~uint64 }, V any](m map[K]V) []K {
 
 // programLimits checks every figure and date of a program against the
 // limits (engine/limits.go), with the field paths of the program file.
+//
+// It is long because it is a table: each figure and date of a program
+// checked against its limit, one line each.
 func programLimits(p *Program) ValidationErrors {
 	var l limitSet
 	l.Date("valid_from", p.ValidFrom)

@@ -237,6 +237,9 @@ func (c *computer) referralShare(pc *progCtx, r *Rule, rec *saleRec, m *ruleMatc
 // customer's returns net against another's sales; a negative basis pays
 // nothing), and the payee's bounties and share make one line: its period
 // result, multiplied, capped and rounded once.
+//
+// It is long because the bounty and the revenue share make one line per
+// payee, as described above, and share the customers' first sales.
 func (c *computer) ruleReferral(pc *progCtx, ri int) {
 	r := &pc.p.Rules[ri]
 	rr := r.Referral

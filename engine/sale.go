@@ -64,6 +64,10 @@ const (
 // rep and no splits of its own it takes the original line's rep and
 // splits (CheckSale sets them on s); a different rep or different splits
 // are refused.
+//
+// It is long because it is the one list of a sale's checks, in the order
+// the form shows its field errors; the dates, amounts, splits and return
+// checks are already in functions of their own.
 func CheckSale(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationErrors {
 	// The fields not to read: a handful, so a slice.
 	skip := append(make([]string, 0, len(unread)+4), unread...)

@@ -120,6 +120,10 @@ func TierWindow(l TierLadder, asOf Date) (from, to Date) {
 // counts on its decision date (its submission date when undecided).
 // Activity points add up the ladder's points of each activity dated in the
 // window (every activity 1 point when the ladder weighs none).
+//
+// It is long because it adds up each kind of evidence listed above (sales,
+// certifications, registrations, activities), one short loop each, into the
+// same per-partner rows.
 func MeasureTiers(in TierReviewInputs) []TierEvidence {
 	from, to := TierWindow(in.Ladder, in.AsOf)
 	ev := make(map[ID]*TierEvidence, len(in.Partners))

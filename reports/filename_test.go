@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/reports"
 )
 
@@ -40,5 +41,34 @@ func TestFileNameLimits(t *testing.T) {
 		if strings.ContainsAny(got, `/\:*?"<>|`) {
 			t.Errorf("FileName(%.20q) = %q holds a reserved character", name, got)
 		}
+	}
+}
+
+// TestStatementNamesValidOnWindows: every statement name, alone or in a
+// batch, is valid on Windows, even for a payee or period named like a
+// device (a name of its own is never one: it is PERIOD_payee.pdf).
+func TestStatementNamesValidOnWindows(t *testing.T) {
+	payees := []string{"CON", "nul", "COM0", "LPT1", "aux.", "Rossi: S.r.l.?", "a*b", "", " ", "tab\tand\nline"}
+	var sts []*reports.Statement
+	for _, period := range []string{"2026-07", "PRN", "custom:2026-01-15..2026-03-31"} {
+		for _, name := range payees {
+			if err := atomicfile.CheckName(reports.FileName(period, name)); err != nil {
+				t.Errorf("FileName(%q, %q): %v", period, name, err)
+			}
+			st := &reports.Statement{}
+			st.Period.Key = period
+			st.Payee.Name = name
+			sts = append(sts, st)
+		}
+	}
+	seen := map[string]bool{}
+	for _, n := range reports.BatchNames(sts) {
+		if err := atomicfile.CheckName(n); err != nil {
+			t.Errorf("BatchNames: %v", err)
+		}
+		if seen[strings.ToLower(n)] {
+			t.Errorf("BatchNames: %q twice (Windows ignores case)", n)
+		}
+		seen[strings.ToLower(n)] = true
 	}
 }

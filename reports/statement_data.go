@@ -3,12 +3,10 @@ package reports
 import (
 	"fmt"
 	"io"
-	"strings"
-	"unicode"
 
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/unicode/norm"
 
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/data/sheet"
 	"partnerdesk/engine/i18n"
 )
@@ -85,64 +83,10 @@ func WriteStatementXLSX(w io.Writer, st *Statement) error {
 	return nil
 }
 
-// FileName is PERIOD_payee-name.pdf, safe on every file system: accents
-// folded where that is simple, other letters (Greek, Cyrillic, CJK) kept,
-// separators and reserved characters made hyphens, the length limited, and
-// never empty or a reserved Windows name.
+// FileName is PERIOD_payee-name.pdf, each part made by
+// atomicfile.SafeName: valid on Windows, macOS and Linux (accents on Latin
+// letters folded, other letters kept, reserved characters made hyphens,
+// the length limited, never empty or a Windows device name).
 func FileName(period, payee string) string {
-	return safeStem(period) + "_" + safeStem(payee) + ".pdf"
+	return atomicfile.SafeName(period) + "_" + atomicfile.SafeName(payee) + ".pdf"
 }
-
-func safeStem(s string) string {
-	var b strings.Builder
-	dash := false
-	latin := false // the last letter was Latin, so its accents may go
-	for _, r := range norm.NFD.String(s) {
-		if b.Len() >= 80 {
-			break
-		}
-		switch {
-		case unicode.Is(unicode.Mn, r) && latin:
-			continue // an accent on a Latin letter: "é" -> "e"
-		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
-			// Other scripts keep their marks: "й", "ガ", "ή", "हि".
-			b.WriteRune(r)
-		case r == 'ß':
-			b.WriteString("ss")
-			dash = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-			latin = unicode.Is(unicode.Latin, r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	out := strings.Trim(norm.NFC.String(b.String()), "-")
-	if len(out) > 80 {
-		out = strings.TrimRight(truncateRunes(out, 80), "-")
-	}
-	if out == "" {
-		out = "unnamed"
-	}
-	switch strings.ToUpper(out) {
-	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
-		out += "-file"
-	}
-	return out
-}
-
-// truncateRunes cuts s to at most n bytes without splitting a character.
-func truncateRunes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -101,6 +101,9 @@ func (s *DashboardScreen) Command(c Command) bool {
 	return false
 }
 
+// It is long because it declares the dashboard's cards, chart and tables
+// and their layout in one place, as Fyne screens are written; it holds no
+// rule.
 func (s *DashboardScreen) build() {
 	s.period = widget.NewEntry()
 	s.period.SetPlaceHolder("2026-07")

@@ -315,7 +315,7 @@ func (f *fakeServices) PrintAll(ctx context.Context, period, dir string, progres
 			res.Canceled = true
 			return res, ctx.Err()
 		}
-		res.Files = append(res.Files, fileName(p.Name+" "+period)+".pdf")
+		res.Files = append(res.Files, fileName(period, p.Name)+".pdf")
 		progress(i+1, 3)
 	}
 	return res, nil

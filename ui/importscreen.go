@@ -181,7 +181,7 @@ func (sc *importScreen) onTemplate() {
 	if kind == "" {
 		return
 	}
-	d := newFileSave(sc.shell.Window(), folderImport, "Save a "+kind+" template (name it .csv or .xlsx)", kind+".csv", []string{".csv", ".xlsx"}, func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(sc.shell.Window(), folderImport, "Save a "+kind+" template (name it .csv or .xlsx)", fileName(kind)+".csv", []string{".csv", ".xlsx"}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			sc.shell.ShowError(err)
 			return

@@ -139,6 +139,8 @@ func (sc *partnersScreen) Command(c Command) bool {
 	return true
 }
 
+// It is long because it declares the partner form's widgets and their
+// layout in one place, as Fyne forms are written; it holds no rule.
 func (sc *partnersScreen) build() {
 	sc.search = widget.NewEntry()
 	sc.search.PlaceHolder = "Search name, code, country, email"

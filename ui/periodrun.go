@@ -115,6 +115,9 @@ func (s *PeriodRunScreen) Command(c Command) bool {
 	return false
 }
 
+// It is long because it declares the period run's filters, table and
+// buttons and their layout in one place, as Fyne screens are written; it
+// holds no rule.
 func (s *PeriodRunScreen) build() {
 	s.period = widget.NewEntry()
 	s.period.SetPlaceHolder("2026-07")

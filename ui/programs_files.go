@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/engine"
 )
 
@@ -118,25 +119,15 @@ func (s *ProgramsScreen) onExport() {
 	d.Show()
 }
 
-// fileName makes a name safe for a file: letters, digits and dashes.
-func fileName(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r == ' ' || r == '.':
-			if !dash && b.Len() > 0 {
-				b.WriteByte('-')
-				dash = true
-			}
-		default:
-			b.WriteRune(r)
-			dash = false
-		}
+// fileName is the name the window proposes for a file holding the given
+// parts (a program's name; a statement's period and payee), without the
+// extension: each part made valid on every file system, Windows' included,
+// by atomicfile.SafeName, joined by "_". A statement's name is the one the
+// command line's `statements` writes (reports.FileName): PERIOD_payee.
+func fileName(parts ...string) string {
+	safe := make([]string, len(parts))
+	for i, p := range parts {
+		safe[i] = atomicfile.SafeName(p)
 	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		return "program"
-	}
-	return out
+	return strings.Join(safe, "_")
 }

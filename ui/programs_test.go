@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
+	"partnerdesk/data/atomicfile"
 	"partnerdesk/engine"
 	"partnerdesk/engine/views"
 )
@@ -173,15 +174,32 @@ func TestProgramsBudgetReadByTheService(t *testing.T) {
 }
 
 func TestFileName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Acme Srl 2026-07", "acme-srl-2026-07"},
-		{"a/b: c?", "a-b-c"},
-		{"...", "program"},
-		{"東京 2026-Q3", "東京-2026-q3"},
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"Acme Srl 2026-07"}, "acme-srl-2026-07"},
+		{[]string{"a/b: c?"}, "a-b-c"},
+		{[]string{"..."}, "unnamed"},
+		{[]string{"東京 2026-Q3"}, "東京-2026-q3"},
+		// Windows device names, with or without an extension, are adjusted.
+		{[]string{"CON"}, "con-file"},
+		{[]string{"nul.json"}, "nul-json"},
+		{[]string{"Com1"}, "com1-file"},
+		{[]string{"LPT9"}, "lpt9-file"},
+		// A statement: the command line's PERIOD_payee (reports.FileName).
+		{[]string{"2026-07", "Rossi & Figli S.r.l."}, "2026-07_rossi-figli-s-r-l"},
+		{[]string{"2026-07", "AUX"}, "2026-07_aux-file"}, // as reports.FileName
 	}
 	for _, tt := range tests {
-		if got := fileName(tt.in); got != tt.want {
+		got := fileName(tt.in...)
+		if got != tt.want {
 			t.Errorf("fileName(%q): got %q, want %q", tt.in, got, tt.want)
+		}
+		for _, ext := range []string{".json", ".pdf", ".csv", ".xlsx"} {
+			if err := atomicfile.CheckName(got + ext); err != nil {
+				t.Errorf("fileName(%q)+%s is not valid on Windows: %v", tt.in, ext, err)
+			}
 		}
 	}
 }

@@ -120,6 +120,8 @@ func (sc *salesScreen) Command(c Command) bool {
 	return true
 }
 
+// It is long because it declares the sale form's widgets and their layout
+// in one place, as Fyne forms are written; it holds no rule.
 func (sc *salesScreen) build() {
 	entry := func(placeholder string) *widget.Entry {
 		e := widget.NewEntry()

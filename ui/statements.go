@@ -310,7 +310,7 @@ func (s *StatementsScreen) onSave(format string) {
 	}
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
 	title := fmt.Sprintf("Save the statement of %s for %s as %s", payee.Label(), key, strings.ToUpper(string(format)))
-	d := newFileSave(s.win, folderStatements, title, fileName(payee.Name+" "+key)+"."+string(format), []string{"." + string(format)}, func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(s.win, folderStatements, title, fileName(key, payee.Name)+"."+string(format), []string{"." + string(format)}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return

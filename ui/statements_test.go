@@ -64,7 +64,7 @@ func TestStatementsPrintAll(t *testing.T) {
 	if s.progress.Visible() || s.cancelBtn.Visible() || s.batchBtn.Disabled() {
 		t.Error("the batch controls did not return to rest")
 	}
-	for _, want := range []string{"✓ acme-srl-2026-07.pdf", "✓ 東京システム株式会社-2026-07.pdf"} {
+	for _, want := range []string{"✓ 2026-07_acme-srl.pdf", "✓ 2026-07_東京システム株式会社.pdf"} {
 		if !hasLabel(t, w, want) {
 			t.Errorf("summary dialog lacks %q; labels: %q", want, labelTexts(w))
 		}

@@ -67,6 +67,10 @@ func register(v *verb) { verbs[v.name] = v }
 
 // Main runs the command line and returns the exit status: 0 on success, 1 on
 // an error (the message on stderr), 2 on bad usage. With no verb it opens gui.
+//
+// It is long because it is the command line's whole dispatch (global flags,
+// the verb, opening the store, exit statuses) in the order a reader follows
+// an invocation.
 func Main(args []string, stdout, stderr io.Writer, gui GUIFunc) int {
 	c := &cmd{stdout: stdout, stderr: stderr}
 	fs := flag.NewFlagSet("partnerdesk", flag.ContinueOnError)

@@ -49,6 +49,7 @@ func (t *table) print(w io.Writer, format string) error {
 		return tw.Flush()
 	case "csv":
 		cw := csv.NewWriter(w)
+		cw.UseCRLF = true // as every CSV Partnerdesk writes (data/sheet.WriteCSV): RFC 4180, as Excel writes
 		if err := cw.Write(t.header); err != nil {
 			return err
 		}

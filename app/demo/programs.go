@@ -31,6 +31,9 @@ func tierMult(silver, gold, platinum string) map[string]decimal.Decimal {
 // demoPrograms builds the programs of the Generate data set. Between them
 // they use all nine rule kinds and the programs real vendors run (see
 // SPEC.md), all active from the start of the window.
+//
+// It is long because it is a declarative table: the demo company's
+// programs, one literal each.
 func demoPrograms(g *gen) []engine.Program {
 	from := g.start
 	eur := g.ds.Company.Currency.Code

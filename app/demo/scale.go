@@ -101,6 +101,10 @@ func Scale(partners, reps, sales int, seed int64, from, to engine.Date) Dataset 
 }
 
 // scaleSales fills the sales lines and the registrations they close.
+//
+// It is long because it generates each field of a demo sale (customer,
+// invoice, product, amounts, returns) in the one loop that keeps invoices
+// and returns consistent.
 func scaleSales(r *rand.Rand, partners, reps, n int, from engine.Date, days int) ([]engine.Sale, []engine.Registration) {
 	np := len(products)
 	qtys := make([]decimal.Decimal, scaleQtys)

@@ -39,7 +39,11 @@ type File struct {
 }
 
 // CheckTarget refuses a destination that exists and is not a regular file.
+// On Windows it also refuses a name Windows does not allow (CheckName).
 func CheckTarget(path string) error {
+	if err := checkName(path); err != nil {
+		return err
+	}
 	fi, err := os.Lstat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil

@@ -2,7 +2,12 @@
 
 package atomicfile
 
-import "golang.org/x/sys/windows"
+import (
+	"fmt"
+	"path/filepath"
+
+	"golang.org/x/sys/windows"
+)
 
 // SyncDir does nothing on Windows: a folder cannot be flushed there
 // (FlushFileBuffers needs a handle opened for writing, which a folder does
@@ -30,4 +35,14 @@ func Private(path string) error {
 	}
 	return windows.SetNamedSecurityInfo(path, windows.SE_FILE_OBJECT,
 		windows.DACL_SECURITY_INFORMATION|windows.PROTECTED_DACL_SECURITY_INFORMATION, nil, nil, dacl, nil)
+}
+
+// checkName refuses a destination whose name Windows would not keep as
+// typed: a device name (writing `-o CON.csv` would reach the console, not a
+// file), a trailing dot or space, a reserved character.
+func checkName(path string) error {
+	if err := CheckName(filepath.Base(path)); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }

@@ -26,6 +26,11 @@ type invoiceCount struct {
 // validation the form uses, against the store and the file's earlier good
 // rows: a return may give back a line of the same file, and two returns
 // in one file may not together give back more than the line sold.
+//
+// It is long because it reads each column of a sale row in turn (partner,
+// rep, product, customer, dates, amounts, splits) into the same
+// engine.CheckSale the form uses; a helper per column would pass the row's
+// state around.
 func (c *converter) sales(b *Batch, progress sheet.Progress) {
 	seen := make(map[invoiceKey]int, c.rows)
 	running := map[invoiceCount]int{}

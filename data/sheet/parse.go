@@ -181,6 +181,10 @@ func canonicalAmount(s string, decimalComma bool) (string, []string, error) {
 	return out, marks, err
 }
 
+// It is long because it is a table of cases: the signs around the number,
+// one case per mark (digit, point, comma, space or apostrophe), then the
+// cases that decide which mark is the decimal sign; a number's grammar
+// reads best in one place.
 func canonicalNumber(s string, decimalComma bool, marks *[]string) (string, error) {
 	orig := s
 	bad := func(why string) error {
