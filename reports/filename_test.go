@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"partnerdesk/data/atomicfile"
+	"partnerdesk/engine/filename"
 	"partnerdesk/reports"
 )
 
@@ -52,7 +52,7 @@ func TestStatementNamesValidOnWindows(t *testing.T) {
 	var sts []*reports.Statement
 	for _, period := range []string{"2026-07", "PRN", "custom:2026-01-15..2026-03-31"} {
 		for _, name := range payees {
-			if err := atomicfile.CheckName(reports.FileName(period, name)); err != nil {
+			if err := filename.CheckName(reports.FileName(period, name)); err != nil {
 				t.Errorf("FileName(%q, %q): %v", period, name, err)
 			}
 			st := &reports.Statement{}
@@ -63,7 +63,7 @@ func TestStatementNamesValidOnWindows(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, n := range reports.BatchNames(sts) {
-		if err := atomicfile.CheckName(n); err != nil {
+		if err := filename.CheckName(n); err != nil {
 			t.Errorf("BatchNames: %v", err)
 		}
 		if seen[strings.ToLower(n)] {

@@ -6,8 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"partnerdesk/data/atomicfile"
 	"partnerdesk/data/sheet"
+	"partnerdesk/engine/filename"
 	"partnerdesk/engine/i18n"
 )
 
@@ -84,9 +84,9 @@ func WriteStatementXLSX(w io.Writer, st *Statement) error {
 }
 
 // FileName is PERIOD_payee-name.pdf, each part made by
-// atomicfile.SafeName: valid on Windows, macOS and Linux (accents on Latin
+// filename.SafeName: valid on Windows, macOS and Linux (accents on Latin
 // letters folded, other letters kept, reserved characters made hyphens,
 // the length limited, never empty or a Windows device name).
 func FileName(period, payee string) string {
-	return atomicfile.SafeName(period) + "_" + atomicfile.SafeName(payee) + ".pdf"
+	return filename.SafeName(period) + "_" + filename.SafeName(payee) + ".pdf"
 }

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"partnerdesk/data/atomicfile"
 	"partnerdesk/engine"
+	"partnerdesk/engine/filename"
 )
 
 // onImport reads a program JSON file, shows what it holds and saves it.
@@ -122,12 +122,12 @@ func (s *ProgramsScreen) onExport() {
 // fileName is the name the window proposes for a file holding the given
 // parts (a program's name; a statement's period and payee), without the
 // extension: each part made valid on every file system, Windows' included,
-// by atomicfile.SafeName, joined by "_". A statement's name is the one the
+// by filename.SafeName, joined by "_". A statement's name is the one the
 // command line's `statements` writes (reports.FileName): PERIOD_payee.
 func fileName(parts ...string) string {
 	safe := make([]string, len(parts))
 	for i, p := range parts {
-		safe[i] = atomicfile.SafeName(p)
+		safe[i] = filename.SafeName(p)
 	}
 	return strings.Join(safe, "_")
 }

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
-	"partnerdesk/data/atomicfile"
 	"partnerdesk/engine"
+	"partnerdesk/engine/filename"
 	"partnerdesk/engine/views"
 )
 
@@ -197,7 +197,7 @@ func TestFileName(t *testing.T) {
 			t.Errorf("fileName(%q): got %q, want %q", tt.in, got, tt.want)
 		}
 		for _, ext := range []string{".json", ".pdf", ".csv", ".xlsx"} {
-			if err := atomicfile.CheckName(got + ext); err != nil {
+			if err := filename.CheckName(got + ext); err != nil {
 				t.Errorf("fileName(%q)+%s is not valid on Windows: %v", tt.in, ext, err)
 			}
 		}

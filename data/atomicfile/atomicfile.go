@@ -39,7 +39,7 @@ type File struct {
 }
 
 // CheckTarget refuses a destination that exists and is not a regular file.
-// On Windows it also refuses a name Windows does not allow (CheckName).
+// On Windows it also refuses a name Windows does not allow (filename.CheckName).
 func CheckTarget(path string) error {
 	if err := checkName(path); err != nil {
 		return err

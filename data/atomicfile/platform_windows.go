@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 
 	"golang.org/x/sys/windows"
+
+	"partnerdesk/engine/filename"
 )
 
 // SyncDir does nothing on Windows: a folder cannot be flushed there
@@ -41,7 +43,7 @@ func Private(path string) error {
 // typed: a device name (writing `-o CON.csv` would reach the console, not a
 // file), a trailing dot or space, a reserved character.
 func checkName(path string) error {
-	if err := CheckName(filepath.Base(path)); err != nil {
+	if err := filename.CheckName(filepath.Base(path)); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

@@ -1,25 +1,25 @@
-package atomicfile_test
+package filename_test
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"partnerdesk/data/atomicfile"
+	"partnerdesk/engine/filename"
 )
 
 func TestWindowsReserved(t *testing.T) {
 	for _, name := range []string{"CON", "con", "Con.csv", "PRN.pdf", "aux", "NUL.tar.gz", "nul .txt",
 		"COM0", "COM1", "com9.json", "COM¹", "LPT1", "lpt9.xlsx", "LPT³", "CONIN$", "conout$.txt"} {
-		if !atomicfile.WindowsReserved(name) {
+		if !filename.WindowsReserved(name) {
 			t.Errorf("WindowsReserved(%q) = false, want true", name)
 		}
-		if atomicfile.CheckName(name) == nil {
+		if filename.CheckName(name) == nil {
 			t.Errorf("CheckName(%q) accepted a device name", name)
 		}
 	}
 	for _, name := range []string{"CONS", "console.csv", "COM10", "LPT", "xcon", "com-1", "nul-file.pdf", "2026-07_con.pdf", "aux-file"} {
-		if atomicfile.WindowsReserved(name) {
+		if filename.WindowsReserved(name) {
 			t.Errorf("WindowsReserved(%q) = true, want false", name)
 		}
 	}
@@ -27,13 +27,13 @@ func TestWindowsReserved(t *testing.T) {
 
 func TestCheckName(t *testing.T) {
 	for _, ok := range []string{"2026-07_rossi.pdf", "Müller Straße.csv", "東京 2026.xlsx", "a b.json", ".hidden"} {
-		if err := atomicfile.CheckName(ok); err != nil {
+		if err := filename.CheckName(ok); err != nil {
 			t.Errorf("CheckName(%q): %v", ok, err)
 		}
 	}
 	for _, bad := range []string{"", ".", "..", "a:b.csv", "what?.pdf", "a*b", `a"b`, "a<b", "a>b", "a|b", `a\b`, "a/b",
 		"tab\there", "nul\x00", "ends.", "ends ", strings.Repeat("x", 256), "\xff.csv"} {
-		if err := atomicfile.CheckName(bad); err == nil {
+		if err := filename.CheckName(bad); err == nil {
 			t.Errorf("CheckName(%q) accepted a name Windows refuses", bad)
 		}
 	}
@@ -60,7 +60,7 @@ func TestSafeNameValidOnWindows(t *testing.T) {
 		{" trailing. ", "trailing"},
 	}
 	for _, tt := range tests {
-		if got := atomicfile.SafeName(tt.in); got != tt.want {
+		if got := filename.SafeName(tt.in); got != tt.want {
 			t.Errorf("SafeName(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -70,12 +70,12 @@ func TestSafeNameValidOnWindows(t *testing.T) {
 		inputs = append(inputs, tt.in)
 	}
 	for _, in := range inputs {
-		got := atomicfile.SafeName(in)
+		got := filename.SafeName(in)
 		if !utf8.ValidString(got) || len(got) > 80 {
 			t.Errorf("SafeName(%.20q...) = %q (%d bytes)", in, got, len(got))
 		}
 		for _, ext := range []string{"", ".pdf", ".csv", ".xlsx", ".json"} {
-			if err := atomicfile.CheckName(got + ext); err != nil {
+			if err := filename.CheckName(got + ext); err != nil {
 				t.Errorf("SafeName(%.20q)%s: %v", in, ext, err)
 			}
 		}

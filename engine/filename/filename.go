@@ -1,4 +1,4 @@
-package atomicfile
+package filename
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"partnerdesk/engine"
 )
 
 // The file names Partnerdesk proposes (a statement, a program's export, an
@@ -31,7 +31,7 @@ func SafeName(s string) string {
 	var b strings.Builder
 	dash := false
 	latin := false // the last letter was Latin, so its accents may go
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
 		if b.Len() >= maxStem {
 			break
 		}
@@ -45,15 +45,20 @@ func SafeName(s string) string {
 			b.WriteString("ss")
 			dash = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
 			latin = unicode.Is(unicode.Latin, r)
+			if latin {
+				// The one fold of names: "é" -> "e", "Ø" -> "o".
+				b.WriteString(engine.FoldName(string(r)))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
 			dash = false
 		case !dash && b.Len() > 0:
 			b.WriteByte('-')
 			dash = true
 		}
 	}
-	out := strings.Trim(norm.NFC.String(b.String()), "-")
+	out := strings.Trim(b.String(), "-")
 	if len(out) > maxStem {
 		out = strings.TrimRight(cutRunes(out, maxStem), "-")
 	}
