@@ -135,6 +135,9 @@ func (s *ProgramsScreen) Command(c Command) bool {
 	return false
 }
 
+// build lays out the programs screen: the list, the rules and editor
+// tabs, the tier ladder tab and their shortcuts. It is long because it is
+// one layout read top to bottom, widget after widget.
 func (s *ProgramsScreen) build() {
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.list.Programs), len(programColumns) },

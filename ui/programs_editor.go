@@ -95,7 +95,9 @@ func (s *ProgramsScreen) editorCheck(label string) *widget.Check {
 	return widget.NewCheck(label, func(bool) { s.onEdited() })
 }
 
-// buildEditor makes the eligibility fields and the rule editor.
+// buildEditor makes the eligibility fields and the rule editor. It is long
+// because it declares one field for every setting of the nine rule kinds,
+// in the order the form shows them.
 func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	el := &s.elig
 	el.kinds = s.editorEntry("every kind, or e.g. reseller, msp", false)
@@ -381,7 +383,8 @@ func dateText(d engine.Date) string {
 	return d.String()
 }
 
-// writeRule shows r on the form.
+// writeRule shows r on the form. It is long because it fills every field of
+// every rule kind, one assignment each, mirroring readRule.
 func (s *ProgramsScreen) writeRule(r engine.Rule) {
 	e := &s.re
 	e.key.SetText(r.Key)

@@ -158,7 +158,9 @@ func (fr *formReader) named(path, text string, each func(name, rest string)) {
 	}
 }
 
-// readRule reads the rule on show; problems by path under the rule.
+// readRule reads the rule on show; problems by path under the rule. It is
+// long because it reads every field of every rule kind, one parse each,
+// mirroring writeRule.
 func (s *ProgramsScreen) readRule() (engine.Rule, map[string]string) {
 	e := &s.re
 	fr := &formReader{svc: s.svc, bad: map[string]string{}}

@@ -84,7 +84,8 @@ func (s *ProgramsScreen) rulesMarkdown(p engine.Program) string {
 	return b.String()
 }
 
-// ruleLines describes the kind-specific part of a rule.
+// ruleLines describes the kind-specific part of a rule. It is long because
+// it is a table of cases, one per rule kind.
 func ruleLines(r engine.Rule, f numFmt) []string {
 	var out []string
 	pct := func(d decimal.Decimal) string { return f.percent(d) }
