@@ -520,3 +520,33 @@ func TestDemoStatementsChainYearToDate(t *testing.T) {
 	}
 	t.Logf("%d statements of %d payees chain", checked, len(payees))
 }
+
+// Progress nudges appear on a statement only while its period runs. A
+// monthly rebate of 2 % from 0 and 4 % from 5,000.00; Alpha sold 1,000.00
+// in January 2026: 4,000.00 more reaches the 4 % band. Printed on 20
+// January the statement says so; printed on 20 February (January has
+// ended, still open) it does not.
+func TestStatementNudgesOnlyWhilePeriodRuns(t *testing.T) {
+	for _, tt := range []struct {
+		today string
+		want  int
+	}{{"2026-01-20", 1}, {"2026-02-20", 0}} {
+		t.Run(tt.today, func(t *testing.T) {
+			svc := tiny(t, tt.today)
+			prog := rateProgram("Rebate", engine.PeriodMonth, "0")
+			prog.Rules[0].Rate = &engine.RateRule{Mode: engine.Retroactive, Bands: []engine.Band{{From: dec("0"), Rate: dec("2")}, {From: dec("5000"), Rate: dec("4")}}}
+			_, err := svc.SaveProgram(prog)
+			must(t, err)
+			_, err = importSales(t, svc, "date,partner,customer,product,quantity,unit_price,net,invoice\n"+
+				"2026-01-10,Alpha Reseller,Rossi,LIC-1,10,100,1000.00,INV-1\n")
+			must(t, err)
+			_, err = svc.ComputePeriod("2026-01", nil)
+			must(t, err)
+			st, err := svc.BuildStatement(alpha(t, svc), "2026-01")
+			must(t, err)
+			if len(st.Nudges) != tt.want {
+				t.Errorf("printed %s: nudges %q, want %d", tt.today, st.Nudges, tt.want)
+			}
+		})
+	}
+}

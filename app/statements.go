@@ -212,8 +212,10 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 			sn.evidence[ev.PartnerID] = ev
 		}
 	}
-	// Nudges come from computing the open period (nothing is written).
-	if !tx.IsPeriodClosed(p.Key) {
+	// Nudges come from computing the open period (nothing is written),
+	// and only while it runs: what is "missing" to a band of a period that
+	// has ended can no longer be sold (SPEC: Statements).
+	if !tx.IsPeriodClosed(p.Key) && p.End >= s.Today() {
 		cin, err := s.loadInputs(tx, co, p, nil)
 		if err != nil {
 			return nil, err
