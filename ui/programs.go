@@ -60,7 +60,7 @@ type ProgramsScreen struct {
 	sim       views.Simulation
 
 	content fyne.CanvasObject
-	wg      sync.WaitGroup
+	worker  // long work off the UI goroutine; the preview uses its WaitGroup too
 
 	// The rule editor (programs_editor.go): the program being edited, the
 	// rule on show, and the pending preview.
@@ -250,16 +250,6 @@ func (s *ProgramsScreen) build() {
 	}
 	s.content = split
 }
-
-func (s *ProgramsScreen) background(f func()) {
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		f()
-	}()
-}
-
-func (s *ProgramsScreen) wait() { s.wg.Wait() }
 
 // reload fetches the list and shows program id when it is there.
 func (s *ProgramsScreen) reload(id engine.ID) {
