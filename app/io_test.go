@@ -550,3 +550,19 @@ func TestStatementNudgesOnlyWhilePeriodRuns(t *testing.T) {
 		})
 	}
 }
+
+// A SKU typed in another case or with accents finds its product, as every
+// name that selects a thing does (engine.FoldName): "lic-1" is LIC-1.
+func TestSaleFormFindsSKUWhateverTheCase(t *testing.T) {
+	svc := tiny(t, "2026-01-20")
+	s, err := svc.AddSale(views.SaleInput{Date: "2026-01-10", Partner: "Alpha Reseller", Customer: "Rossi", Product: "lic-1",
+		Quantity: "1", UnitPrice: "100", Invoice: "INV-SKU"}, false)
+	must(t, err)
+	ps, err := svc.Products()
+	must(t, err)
+	for _, p := range ps {
+		if p.SKU == "LIC-1" && p.ID != s.ProductID {
+			t.Errorf("sale of product %d, want LIC-1 (%d)", s.ProductID, p.ID)
+		}
+	}
+}

@@ -238,12 +238,14 @@ func closedBy(tx *data.Tx, p engine.Period) (string, bool) {
 	if err != nil {
 		return "", false
 	}
+	var closed []engine.Period
 	for _, st := range states {
-		if st.Closed && st.Start <= p.Start && p.End <= st.End {
-			return st.Key, true
+		if st.Closed {
+			closed = append(closed, engine.Period{Key: st.Key, Start: st.Start, End: st.End})
 		}
 	}
-	return "", false
+	cp, ok := engine.ClosedBy(closed, p)
+	return cp.Key, ok
 }
 
 // periodsInside returns the periods of every kind that lie inside p, p
@@ -279,54 +281,14 @@ func (s *Service) staleLines(tx *data.Tx, co engine.Company, p engine.Period) (b
 	if err != nil {
 		return false, err
 	}
-	var kept, drafts []engine.RewardLine
-	for _, l := range stored {
-		if l.Status == engine.LineDraft {
-			drafts = append(drafts, l)
-		} else {
-			kept = append(kept, l)
+	// Reconcile against every stored line, drafts included: what is left
+	// is what a compute would still add. Anything but zero lines is stale.
+	for _, l := range engine.Reconcile(res.Lines, stored) {
+		if !l.Amount.IsZero() || l.Points != 0 {
+			return true, nil
 		}
 	}
-	// What a compute would write now, against the drafts it wrote then.
-	want := engine.Reconcile(res.Lines, kept)
-	return !sameFigures(want, drafts), nil
-}
-
-// sameFigures reports whether two sets of lines pay the same to every
-// program, rule, payee, unit and adjustment, zero lines aside.
-func sameFigures(a, b []engine.RewardLine) bool {
-	type fig struct {
-		amount decimal.Decimal
-		points int64
-	}
-	key := func(l *engine.RewardLine) string {
-		k := fmt.Sprint(l.ProgramID, "\x00", l.RuleKey, "\x00", l.Payee.Kind, l.Payee.ID, "\x00", l.Unit)
-		if l.Adjustment != nil {
-			k += fmt.Sprint("\x00", l.Adjustment.OriginalPeriod, "\x00", l.Adjustment.Invoice, "\x00", l.Adjustment.SaleID)
-		}
-		return k
-	}
-	sums := map[string]*fig{}
-	add := func(ls []engine.RewardLine, sign int64) {
-		for i := range ls {
-			k := key(&ls[i])
-			f := sums[k]
-			if f == nil {
-				f = &fig{}
-				sums[k] = f
-			}
-			f.amount = f.amount.Add(ls[i].Amount.Mul(decimal.NewFromInt(sign)))
-			f.points += sign * ls[i].Points
-		}
-	}
-	add(a, 1)
-	add(b, -1)
-	for _, f := range sums {
-		if !f.amount.IsZero() || f.points != 0 {
-			return false
-		}
-	}
-	return true
+	return false, nil
 }
 
 // ClosePeriod closes a period: inputs dated in it and its reward lines

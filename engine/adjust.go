@@ -35,13 +35,7 @@ func (c *computer) isClosed(p Period) bool {
 	if closed, ok := c.closedKeys[p.Key]; ok {
 		return closed
 	}
-	closed := false
-	for _, cp := range c.in.ClosedPeriods {
-		if cp.Start <= p.Start && p.End <= cp.End {
-			closed = true
-			break
-		}
-	}
+	_, closed := ClosedBy(c.in.ClosedPeriods, p)
 	c.closedKeys[p.Key] = closed
 	return closed
 }

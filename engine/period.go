@@ -177,3 +177,16 @@ func ProgramPeriods(k PeriodKind, from, to, upTo Date, fyStart time.Month) []Per
 	}
 	return ps
 }
+
+// ClosedBy returns the closed period that freezes p: p itself or a longer
+// closed period containing it (closing a quarter closes its months; closing
+// the three months never closes the quarter). It is the one closed-period
+// test of the compute, the close and the adjustments.
+func ClosedBy(closed []Period, p Period) (Period, bool) {
+	for _, cp := range closed {
+		if cp.Start <= p.Start && p.End <= cp.End {
+			return cp, true
+		}
+	}
+	return Period{}, false
+}
