@@ -101,6 +101,17 @@ darwin: $(FYNE_TOOL)
 demo: build
 	./$(BIN) demo
 
+# Every screen and main dialog in the seven window languages, rendered
+# headlessly with Fyne's test driver (no display) at 1280x800 into
+# $(SHOTS)/<language>/<screen>.png. The list is `shots` in
+# ui/screenshots_test.go. `make test` renders one of them only.
+SHOTS ?= screenshots
+.PHONY: screenshots
+screenshots:
+	@mkdir -p "$(SHOTS)"
+	PARTNERDESK_SHOTS="$(abspath $(SHOTS))" CGO_ENABLED=0 $(GO) test -count=1 -run '^TestScreenshots$$' -timeout 1800s ./ui/
+	@echo "screenshots in $(SHOTS)/<language>/<screen>.png"
+
 clean:
 	rm -f $(BIN) Partnerdesk.tar.xz partnerdesk.exe
 	rm -rf .tools

@@ -3,6 +3,7 @@ module partnerdesk
 go 1.26.8
 
 require (
+	early.partnerdesk/clocale v0.0.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/shopspring/decimal v1.6.0
@@ -50,3 +51,7 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+// Keeps Fyne quiet under LANG=C.UTF-8; a module of its own so that it is
+// initialised before Fyne (see its package comment).
+replace early.partnerdesk/clocale => ./internal/earlylocale

@@ -99,7 +99,6 @@ func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 	months := lastTwelveMonths(p)
 	monthRev := make([]decimal.Decimal, len(months))
 	active := map[engine.ID]bool{}
-	credit := newCredits()
 	lo := min(p.Start, prev.Start, yb.Start, months[0].Start)
 	hi := max(p.End, prev.End, yb.End)
 	err = tx.SalesBetween(lo, hi, func(x *engine.Sale) error {
@@ -107,7 +106,7 @@ func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 		if p.Contains(bd) {
 			d.Revenue = d.Revenue.Add(x.Net)
 			active[x.PartnerID] = true
-			for _, cr := range credit.add(x) {
+			for _, cr := range engine.SaleCredits(x, wholeCredit) {
 				active[cr.PartnerID] = true
 			}
 		}
@@ -178,17 +177,17 @@ func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 	}
 	cost := map[engine.ID]*views.ProgramCost{}
 	for _, pr := range progs {
-		cost[pr.ID] = &views.ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget}
+		cost[pr.ID] = &views.ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget, BudgetSpan: engine.BudgetSpan(&pr, p.End, fy)}
 	}
+	inSpan := lineInSpan(fy)
 	showProg := map[engine.ID]bool{}
-	points := map[engine.Payee]int64{}
 	err = data.Each(tx, func(l *engine.RewardLine) error {
 		pc := cost[l.ProgramID]
 		if pc == nil {
 			pc = &views.ProgramCost{ProgramID: l.ProgramID, Name: fmt.Sprintf("program %d", l.ProgramID)}
 			cost[l.ProgramID] = pc
 		}
-		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
+		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft && inSpan(l.Period, pc.BudgetSpan) {
 			pc.Spent = pc.Spent.Add(l.Amount)
 		}
 		if !inside(l.Period) {
@@ -202,7 +201,6 @@ func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 		case engine.UnitPoints:
 			pc.Points += l.Points
 			d.CostPoints += l.Points
-			points[l.Payee] += l.Points
 		}
 		return nil
 	})
@@ -222,8 +220,11 @@ func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 		}
 	}
 	slices.SortFunc(d.Programs, func(a, b views.ProgramCost) int { return cmp.Compare(a.ProgramID, b.ProgramID) })
+	d.CostCovers, d.CostLeavesOut = costCoverage(progs, showProg, p, fy)
 
-	d.Leaders = leaderboard(credit, points, who)
+	if d.Leaders, err = periodLeaders(tx, c, who, LeaderLimit); err != nil {
+		return d, err
+	}
 
 	// Ledgers on AsOf.
 	funds, err := data.All[engine.FundEntry](tx)
@@ -299,6 +300,50 @@ func lineInside(p engine.Period, fy time.Month) func(key string) bool {
 		}
 		return in
 	}
+}
+
+// lineInSpan returns a test of whether a line's period lies inside a
+// budget's span (engine.BudgetSpan): the spend a budget compares with.
+// A line for no program (span zero) counts whole.
+func lineInSpan(fy time.Month) func(key string, span engine.Period) bool {
+	periods := map[string]engine.Period{}
+	return func(key string, span engine.Period) bool {
+		if span.End == 0 {
+			return true
+		}
+		lp, ok := periods[key]
+		if !ok {
+			var err error
+			if lp, err = engine.ParsePeriod(key, fy); err != nil {
+				lp = engine.Period{Start: 1, End: 0} // inside no span
+			}
+			periods[key] = lp
+		}
+		return lp.End != 0 && lp.Inside(span)
+	}
+}
+
+// costCoverage splits the programs the dashboard shows into those whose
+// own periods fit inside p, whose lines the period's cost counts, and
+// those whose period is longer (a quarterly program on a month), with the
+// key of their period that holds p's first day: a month of a quarterly
+// program shows no cost until its quarter is computed, and the screen says
+// so instead of showing a bare zero.
+func costCoverage(progs []engine.Program, shown map[engine.ID]bool, p engine.Period, fy time.Month) (covers, leavesOut []views.ProgramSpan) {
+	for i := range progs {
+		pr := &progs[i]
+		if !shown[pr.ID] {
+			continue
+		}
+		own := engine.ProgramPeriod(pr, p.Start, fy)
+		ps := views.ProgramSpan{ProgramID: pr.ID, Name: pr.Name, Kind: pr.PeriodKind, Period: own.Key}
+		if own.Inside(p) {
+			covers = append(covers, ps)
+		} else {
+			leavesOut = append(leavesOut, ps)
+		}
+	}
+	return covers, leavesOut
 }
 
 // overlaps reports whether a program's validity window meets p.
@@ -492,10 +537,67 @@ func (n *payeeNames) of(py engine.Payee) (name, partner string) {
 	return nm, nm
 }
 
+// Leaderboard ranks the partners and the reps of period by the revenue
+// credited to them (engine.SaleCredits: after credit splits, returns
+// deducted, by book date) and by the points the period's reward lines
+// earned them (a quarter holds its months' lines, see lineInside): the
+// dashboard's leaderboard and the leaderboard verb are this one
+// computation. limit is how many each list holds (payees tied with the
+// last place stay in, up to limit); 0 or less: every payee.
+func (s *Service) Leaderboard(period string, limit int) (views.Leaderboard, error) {
+	if strings.TrimSpace(period) == "" {
+		return views.Leaderboard{}, usagef("the leaderboard needs a period, e.g. 2026-07, 2026-Q3 or FY2026")
+	}
+	var lb views.Leaderboard
+	err := s.view(func(tx *data.Tx) error {
+		c, err := s.dashPeriod(tx, period)
+		if err != nil {
+			return err
+		}
+		who, err := namesIn(tx)
+		if err != nil {
+			return err
+		}
+		lb, err = periodLeaders(tx, c, who, limit)
+		return err
+	})
+	if err != nil {
+		return views.Leaderboard{}, fmt.Errorf("leaderboard %s: %w", period, err)
+	}
+	return lb, nil
+}
+
+// periodLeaders reads what the leaderboard ranks: the credits of the
+// sales booked in c's period and the points of the reward lines inside it.
+func periodLeaders(tx *data.Tx, c dashCtx, who *payeeNames, limit int) (views.Leaderboard, error) {
+	credit := newCredits()
+	err := tx.SalesBetween(c.p.Start, c.p.End, func(x *engine.Sale) error {
+		credit.add(x)
+		return nil
+	})
+	if err != nil {
+		return views.Leaderboard{}, fmt.Errorf("sales: %w", err)
+	}
+	inside := lineInside(c.p, c.co.FiscalYearStart)
+	points := map[engine.Payee]int64{}
+	err = data.Each(tx, func(l *engine.RewardLine) error {
+		if l.Unit == engine.UnitPoints && inside(l.Period) {
+			points[l.Payee] += l.Points
+		}
+		return nil
+	})
+	if err != nil {
+		return views.Leaderboard{}, fmt.Errorf("reward lines: %w", err)
+	}
+	lb := leaderboard(credit, points, who, limit)
+	lb.Period, lb.Currency, lb.Language = c.p.Key, c.co.Currency, c.co.Language
+	return lb, nil
+}
+
 // leaderboard ranks payees by revenue credited and by points earned in
 // the period. Only positive figures rank; ties go by name, then id. Names
 // are read only for the payees that can make the board.
-func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) views.Leaderboard {
+func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames, limit int) views.Leaderboard {
 	type cand struct {
 		py   engine.Payee
 		val  decimal.Decimal
@@ -518,9 +620,12 @@ func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) vie
 		}
 		slices.SortFunc(cs, func(a, b cand) int { return cmp.Or(b.val.Cmp(a.val), cmp.Compare(a.py.ID, b.py.ID)) })
 		// Keep every payee tied with the last place, then order by name.
-		n := min(len(cs), LeaderLimit)
-		for n < len(cs) && cs[n].val.Equal(cs[LeaderLimit-1].val) {
-			n++
+		n := len(cs)
+		if limit > 0 && limit < n {
+			n = limit
+			for n < len(cs) && cs[n].val.Equal(cs[limit-1].val) {
+				n++
+			}
 		}
 		cs = cs[:n]
 		for i := range cs {
@@ -529,7 +634,9 @@ func leaderboard(c *credits, points map[engine.Payee]int64, who *payeeNames) vie
 		slices.SortFunc(cs, func(a, b cand) int {
 			return cmp.Or(b.val.Cmp(a.val), strings.Compare(a.name, b.name), cmp.Compare(a.py.ID, b.py.ID))
 		})
-		cs = cs[:min(len(cs), LeaderLimit)]
+		if limit > 0 && len(cs) > limit {
+			cs = cs[:limit]
+		}
 		rows := make([]views.LeaderRow, len(cs))
 		for i, x := range cs {
 			name, partner := who.of(x.py)

@@ -618,3 +618,44 @@ func BenchmarkDashboardScale(b *testing.B) {
 		})
 	}
 }
+
+// TestDashboardSaysWhatCostAndBudgetsCover checks issue 15 item 11: a
+// month's cost names the quarterly programs it cannot hold, and a budget
+// compares with the spend of its fiscal year, not of every year.
+func TestDashboardSaysWhatCostAndBudgetsCover(t *testing.T) {
+	svc := dashService(t, tinyDataset(), "2026-08-10")
+	putTinyLedgers(t, svc)
+	// A paid Rebate line of December 2025, the fiscal year before.
+	err := svc.Store().Update("tester", func(tx *data.Tx) error {
+		return tx.Put(&engine.RewardLine{Period: "2025-12", ProgramID: 1, RuleKey: "r", Payee: partnerPayee(1), PartnerID: 1,
+			Unit: engine.UnitMoney, Amount: dd("700.00"), Status: engine.LineApproved, Explanation: engine.Explanation{Key: "x"}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := svc.Dashboard("2026-07")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.CostCovers) != 1 || d.CostCovers[0].Name != "Rebate" || d.CostCovers[0].Period != "2026-07" {
+		t.Errorf("covers = %+v, want Rebate of 2026-07", d.CostCovers)
+	}
+	if len(d.CostLeavesOut) != 1 || d.CostLeavesOut[0].Name != "Gems" || d.CostLeavesOut[0].Period != "2026-Q3" || d.CostLeavesOut[0].Kind != engine.PeriodQuarter {
+		t.Errorf("leaves out = %+v, want Gems of 2026-Q3", d.CostLeavesOut)
+	}
+	reb := d.Programs[0]
+	// Fiscal year 2026 (January to December): 55.00 + 200.00 + 900.00 =
+	// 1,155.00; December 2025's 700.00 is last year's budget.
+	wantDec(t, "rebate spent in FY2026", reb.Spent, "1155.00")
+	if reb.BudgetSpan.Start != day("2026-01-01") || reb.BudgetSpan.End != day("2026-12-31") {
+		t.Errorf("budget span = %+v", reb.BudgetSpan)
+	}
+	// The quarter holds both programs' periods.
+	q, err := svc.Dashboard("2026-Q3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.CostCovers) != 2 || len(q.CostLeavesOut) != 0 {
+		t.Errorf("Q3 covers %+v, leaves out %+v", q.CostCovers, q.CostLeavesOut)
+	}
+}

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -92,60 +95,119 @@ func (s *Service) LoadDataset(ds demo.Dataset, progress Progress) error {
 }
 
 // SettleDemo runs the demo company's past periods the way a channel
-// manager would have: every complete quarter before the last one (with its
-// months, and the fiscal year when the quarter ends it) is computed,
-// approved, paid and closed; the last complete quarter is computed and
-// approved but left unpaid and open; the running month and quarter are
-// computed as drafts. A fund claim and a points redemption give the
-// ledgers a history. Budgets are passed where the demo overspends them.
+// manager would have, each step on its own day a few weeks after the
+// period it settles (the service's clock is moved through the year):
+// each month is computed and approved 10 days after its end and paid 20
+// days after; each quarter (with the fiscal year when it ends it) is
+// computed and approved 14 days after its end, paid after 21 and closed
+// after 25, with the fund and points expiries due by then posted. The last
+// complete quarter is approved but left unpaid and open; the running month,
+// quarter and fiscal year are computed as drafts. Fund claims on the
+// largest funds are approved 30 days after each quarter and reimbursed
+// 30 days later; points are redeemed 35 days after each quarter. Budgets
+// are passed where the demo overspends them. No step is dated after today.
 func (s *Service) SettleDemo(through engine.Date, progress Progress) error {
 	co, err := s.Company()
 	if err != nil {
 		return err
 	}
 	fy := co.FiscalYearStart
+	today := s.Today()
+	clock := s.Now
+	defer func() { s.Now = clock }()
 	start := demo.WindowStart(through)
 	var quarters []engine.Period
 	for q := engine.PeriodContaining(engine.PeriodQuarter, start, fy); q.End <= through; q = q.Next(fy) {
 		quarters = append(quarters, q)
 	}
-	keysOf := func(q engine.Period) []string {
-		var keys []string
-		for m := engine.Month(q.Start); m.Start <= q.End; m = engine.Month(m.End.AddDays(1)) {
-			keys = append(keys, m.Key)
-		}
-		keys = append(keys, q.Key)
-		if y := engine.PeriodContaining(engine.PeriodYear, q.End, fy); y.End == q.End {
-			keys = append(keys, y.Key)
-		}
-		return keys
+	type step struct {
+		day engine.Date
+		do  func() error
 	}
-	for i, q := range quarters {
-		last := i == len(quarters)-1
-		for _, k := range keysOf(q) {
-			if _, err := s.ComputePeriod(k, nil); err != nil {
-				return fmt.Errorf("demo: %w", err)
+	var steps []step
+	at := func(day engine.Date, do func() error) { steps = append(steps, step{day, do}) }
+	approve := func(keys ...string) func() error {
+		return func() error {
+			for _, k := range keys {
+				if _, err := s.ComputePeriod(k, nil); err != nil {
+					return fmt.Errorf("demo: %w", err)
+				}
+				if _, err := s.Approve(k, nil, true); err != nil {
+					return fmt.Errorf("demo: approve %s: %w", k, err)
+				}
 			}
-			if _, err := s.Approve(k, nil, true); err != nil {
-				return fmt.Errorf("demo: approve %s: %w", k, err)
-			}
-			if !last {
+			return nil
+		}
+	}
+	pay := func(keys ...string) func() error {
+		return func() error {
+			for _, k := range keys {
 				if err := s.payApproved(k, "DEMO-"+k); err != nil {
 					return err
 				}
 			}
+			return nil
 		}
-		if !last {
-			closing := q.Key
-			if y := engine.PeriodContaining(engine.PeriodYear, q.End, fy); y.End == q.End {
-				closing = y.Key
+	}
+	var claims []engine.ID
+	for i, q := range quarters {
+		last := i == len(quarters)-1
+		for m := engine.Month(q.Start); m.Start <= q.End; m = engine.Month(m.End.AddDays(1)) {
+			at(min(m.End.AddDays(10), today), approve(m.Key))
+			if !last {
+				at(m.End.AddDays(20), pay(m.Key))
+			}
+		}
+		keys := []string{q.Key}
+		closing := q.Key
+		if y := engine.PeriodContaining(engine.PeriodYear, q.End, fy); y.End == q.End {
+			keys, closing = append(keys, y.Key), y.Key
+		}
+		at(min(q.End.AddDays(14), today), approve(keys...))
+		if last {
+			continue
+		}
+		at(q.End.AddDays(21), pay(keys...))
+		closeDay := q.End.AddDays(25)
+		at(closeDay, func() error {
+			if err := s.PostExpiries(closeDay); err != nil {
+				return fmt.Errorf("demo: expiries: %w", err)
 			}
 			if _, err := s.ClosePeriod(closing); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
-		}
-		progress.report(i+1, len(quarters)+1)
+			return nil
+		})
+		claimDay, reimburseDay := q.End.AddDays(30), q.End.AddDays(60)
+		at(claimDay, func() error {
+			ids, err := s.demoClaims(claimDay, i)
+			claims = append(claims, ids...)
+			return err
+		})
+		at(reimburseDay, func() error {
+			for _, id := range claims {
+				if err := s.ReimburseClaim(id, fmt.Sprintf("BT-%s-%d", reimburseDay, id)); err != nil {
+					return fmt.Errorf("demo: reimburse claim %d: %w", id, err)
+				}
+			}
+			claims = nil
+			return nil
+		})
+		at(q.End.AddDays(35), s.demoRedemption)
 	}
+	slices.SortStableFunc(steps, func(a, b step) int { return cmp.Compare(a.day, b.day) })
+	for i, st := range steps {
+		if st.day > today {
+			continue // not yet: approved claims wait for their reimbursement
+		}
+		day := st.day.Time().Add(10 * time.Hour)
+		s.Now = func() time.Time { return day }
+		if err := st.do(); err != nil {
+			return err
+		}
+		progress.report(i+1, len(steps)+1)
+	}
+	s.Now = clock
 	// The running quarter's months so far, the quarter and the fiscal year
 	// as drafts.
 	next := through.AddDays(1)
@@ -160,10 +222,7 @@ func (s *Service) SettleDemo(through engine.Date, progress Progress) error {
 			return fmt.Errorf("demo: %w", err)
 		}
 	}
-	if err := s.demoLedgers(); err != nil {
-		return err
-	}
-	progress.report(len(quarters)+1, len(quarters)+1)
+	progress.report(len(steps)+1, len(steps)+1)
 	return nil
 }
 
@@ -192,27 +251,36 @@ func (s *Service) payApproved(period, ref string) error {
 	return nil
 }
 
-// demoLedgers claims part of the largest fund and redeems some points of
-// the richest points holder.
-func (s *Service) demoLedgers() error {
-	today := s.Today()
-	funds, err := s.Funds("", today)
+// demoClaims claims, on day, 60 % of the two largest funds available
+// that day (whole euros), approved at once; the n-th quarter's claims name
+// a trade show or a campaign. It returns the claims' ids.
+func (s *Service) demoClaims(day engine.Date, n int) ([]engine.ID, error) {
+	funds, err := s.Funds("", day)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var best *FundView
-	for i := range funds {
-		if best == nil || funds[i].Balance.GreaterThan(best.Balance) {
-			best = &funds[i]
+	slices.SortStableFunc(funds, func(a, b FundView) int { return b.Balance.Cmp(a.Balance) })
+	what := []string{"trade show booth, invoice EXPO-%d", "co-branded webinar series, invoice WEB-%d", "regional roadshow, invoice RS-%d", "digital campaign, invoice DC-%d"}
+	var ids []engine.ID
+	for i := 0; i < 2 && i < len(funds); i++ {
+		amt := funds[i].Balance.Mul(decimal.RequireFromString("0.6")).Floor()
+		if !amt.IsPositive() {
+			continue
 		}
-	}
-	if best != nil && best.Balance.IsPositive() {
-		amt := best.Balance.Div(decimal.NewFromInt(2)).Round(0)
-		if _, err := s.Claim(ClaimInput{Partner: fmt.Sprintf("P%d", best.PartnerID), Amount: amt.String(), Reference: "trade show booth, invoice EXPO-2291", Approve: true}); err != nil {
-			return fmt.Errorf("demo: fund claim: %w", err)
+		c, err := s.Claim(ClaimInput{Partner: fmt.Sprintf("P%d", funds[i].PartnerID), Amount: amt.String(), Date: day.String(),
+			Reference: fmt.Sprintf(what[(n+i)%len(what)], 2200+10*n+i), Approve: true})
+		if err != nil {
+			return ids, fmt.Errorf("demo: fund claim: %w", err)
 		}
+		ids = append(ids, c.ID)
 	}
-	pts, err := s.Points("", today)
+	return ids, nil
+}
+
+// demoRedemption redeems a tenth of the richest points holder's points
+// today (by the demo's clock).
+func (s *Service) demoRedemption() error {
+	pts, err := s.Points("", s.Today())
 	if err != nil {
 		return err
 	}
@@ -222,11 +290,12 @@ func (s *Service) demoLedgers() error {
 			top = &pts[i]
 		}
 	}
-	if top != nil && top.Balance >= 10 {
-		ref := fmt.Sprintf("%s%d", map[engine.PayeeKind]string{engine.PayeePartner: "P", engine.PayeeRep: "R"}[top.Payee.Kind], top.Payee.ID)
-		if _, err := s.Redeem(RedeemInput{Payee: ref, Points: top.Balance / 10, Against: "co-branded roll-up banners"}); err != nil {
-			return fmt.Errorf("demo: redeem points: %w", err)
-		}
+	if top == nil || top.Balance < 10 {
+		return nil
+	}
+	ref := fmt.Sprintf("%s%d", map[engine.PayeeKind]string{engine.PayeePartner: "P", engine.PayeeRep: "R"}[top.Payee.Kind], top.Payee.ID)
+	if _, err := s.Redeem(RedeemInput{Payee: ref, Points: top.Balance / 10, Against: "co-branded roll-up banners", Date: s.Today().String()}); err != nil {
+		return fmt.Errorf("demo: redeem points: %w", err)
 	}
 	return nil
 }

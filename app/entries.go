@@ -1,7 +1,9 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,8 +63,10 @@ func (s *Service) AddRegistration(in views.RegistrationInput) (engine.Registrati
 	return r, err
 }
 
-// DecideRegistration approves or rejects a pending registration, or sets
-// the outcome (won, lost, expired) of a decided one.
+// DecideRegistration records a verdict on a registration, dated on (empty:
+// today), by the operator: approve or reject a pending one, or the outcome
+// (won, lost, expired) of an approved one. Which transitions exist is
+// engine.CanDecide's rule, the window's too.
 func (s *Service) DecideRegistration(id engine.ID, verdict, on string) (engine.Registration, error) {
 	var r engine.Registration
 	err := s.update(func(tx *data.Tx) error {
@@ -74,28 +78,33 @@ func (s *Service) DecideRegistration(id engine.ID, verdict, on string) (engine.R
 		if err != nil {
 			return err
 		}
-		switch verdict {
-		case "approve", "reject":
-			if cur.Decision != engine.DecisionPending {
-				return &engine.ValidationError{Field: "registration", Reason: fmt.Sprintf("registration %d is already %s", id, cur.Decision)}
-			}
-			if day < cur.Submitted {
-				return &engine.ValidationError{Field: "date", Reason: fmt.Sprintf("a decision cannot come before the submission on %s", cur.Submitted)}
-			}
-			cur.Decision = engine.DecisionApproved
-			if verdict == "reject" {
-				cur.Decision = engine.DecisionRejected
-			}
-			cur.DecidedBy, cur.DecidedOn = s.Operator, day
-		case "won", "lost", "expired":
-			cur.Outcome = engine.Outcome(verdict)
-		default:
-			return &engine.ValidationError{Field: "verdict", Reason: "say approve, reject, won, lost or expired"}
+		if err := engine.DecideRegistration(cur, engine.Verdict(strings.ToLower(strings.TrimSpace(verdict))), s.Operator, day); err != nil {
+			return err
 		}
 		r = *cur
 		return tx.Put(cur)
 	})
 	return r, err
+}
+
+// RegistrationQueue returns the registrations that wait for a decision
+// today (engine.RegistrationWaits): pending ones and approved ones whose
+// window has ended with no outcome, the oldest submission first.
+func (s *Service) RegistrationQueue() ([]views.RegistrationView, error) {
+	all, err := s.RecentRegistrations(0)
+	if err != nil {
+		return nil, err
+	}
+	var out []views.RegistrationView
+	for _, v := range all {
+		if v.Waiting != "" {
+			out = append(out, v)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b views.RegistrationView) int {
+		return cmp.Or(cmp.Compare(a.Registration.Submitted, b.Registration.Submitted), cmp.Compare(a.Registration.ID, b.Registration.ID))
+	})
+	return out, nil
 }
 
 // AddTraining records a course a rep completed, checked by

@@ -23,6 +23,7 @@ func (s *Service) RecentRegistrations(limit int) ([]views.RegistrationView, erro
 	if err != nil {
 		return nil, err
 	}
+	today := s.Today()
 	var out []views.RegistrationView
 	err = s.view(func(tx *data.Tx) error {
 		nm, err := loadNames(tx)
@@ -37,9 +38,8 @@ func (s *Service) RecentRegistrations(limit int) ([]views.RegistrationView, erro
 			if r.RepID != 0 {
 				v.Rep = nm.reps[r.RepID].Name
 			}
-			if r.Decision == engine.DecisionApproved && !r.DecidedOn.IsZero() {
-				v.CloseBy = r.DecidedOn.AddDays(r.WindowDays)
-			}
+			v.CloseBy = r.CloseBy()
+			v.Waiting, _ = engine.RegistrationWaits(*r, today)
 			out = append(out, v)
 			return nil
 		})

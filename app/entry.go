@@ -45,7 +45,7 @@ func (s *Service) AddSale(in views.SaleInput, confirmed bool) (engine.Sale, erro
 	var sale engine.Sale
 	err = s.update(func(tx *data.Tx) error {
 		var verr error
-		sale, verr = s.checkSale(tx, co, in, confirmed)
+		sale, verr = s.checkSale(tx, co, in, confirmed, nil)
 		if verr != nil {
 			return verr
 		}
@@ -62,14 +62,20 @@ func (s *Service) AddSale(in views.SaleInput, confirmed bool) (engine.Sale, erro
 //
 // It is long because it resolves each field of the typed sale in turn
 // (partner, rep, product, customer, dates, amounts, splits), one short
-// block each, before the one validation in engine.CheckSale.
-func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, confirmed bool) (engine.Sale, error) {
+// block each, before the one validation in engine.CheckSale. old is the
+// stored sale a correction replaces (nil: a new sale): the correction
+// keeps its id, splits and, for a late sale, its booking day, and is not
+// asked whether it repeats a sale.
+func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, confirmed bool, old *engine.Sale) (engine.Sale, error) {
 	var errs engine.ValidationErrors
 	bad := func(field, format string, args ...any) {
 		errs = append(errs, &engine.ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)})
 	}
 	var sale engine.Sale
-	var needConfirm error
+	var confirms []string // what the user must agree to first
+	if old != nil {
+		sale.ID, sale.Splits = old.ID, old.Splits
+	}
 
 	d, err := sheet.ParseDate(in.Date, sheet.DMY)
 	if err != nil {
@@ -79,10 +85,14 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, 
 		if tx.IsClosed(d) {
 			today := s.Today()
 			switch {
+			case old != nil && old.Booked != 0:
+				sale.Booked = old.Booked // a late sale stays booked where it was
+			case old != nil:
+				bad(FieldDate, "%s lies in a closed period: a correction cannot move a sale there; remove it and enter a late sale instead", d)
 			case tx.IsClosed(today):
 				bad(FieldDate, "%s lies in a closed period and so does today: no open period can take it", d)
-			case !confirmed:
-				needConfirm = fmt.Errorf("%w: %s lies in a closed period; save it as a late sale booked on %s, an adjustment in the open period?", engine.ErrConfirmationNeeded, d, today)
+			case !confirmed && !in.Late:
+				confirms = append(confirms, fmt.Sprintf("%s lies in a closed period: it can only be saved as a late sale booked on %s, an adjustment in the open period", d, today))
 				sale.Booked = today // checked as it would be saved
 			default:
 				sale.Booked = today
@@ -133,7 +143,7 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, 
 		sale.UnitPrice = price
 	}
 	if strings.TrimSpace(in.Net) == "" {
-		sale.Net = co.Currency.Round(sale.Quantity.Mul(sale.UnitPrice))
+		sale.Net = saleNet(co.Currency, sale.Quantity, sale.UnitPrice)
 	} else if net, err := sheet.ParseMoneyIn(in.Net, false, home); err != nil {
 		bad(FieldNet, "%v", err)
 		amountsOK = false
@@ -186,10 +196,44 @@ func (s *Service) checkSale(tx *data.Tx, co engine.Company, in views.SaleInput, 
 	if len(errs) > 0 {
 		return sale, errs
 	}
-	if needConfirm != nil {
-		return sale, needConfirm
+	if old == nil && !confirmed {
+		same, err := repeatedSale(tx, &sale)
+		if err != nil {
+			return sale, err
+		}
+		if same != nil {
+			confirms = append(confirms, fmt.Sprintf("this line repeats sale #%d (invoice %s line %d): same partner, customer, product, quantity, price and date",
+				same.ID, same.Invoice, same.Line))
+		}
+	}
+	if len(confirms) > 0 {
+		return sale, fmt.Errorf("%w: %s", engine.ErrConfirmationNeeded, strings.Join(confirms, "; "))
 	}
 	return sale, nil
+}
+
+// saleNet is a typed sale's net when none is typed: quantity x unit
+// price, rounded once in the currency's rounding.
+func saleNet(cur engine.Currency, qty, price decimal.Decimal) decimal.Decimal {
+	return cur.Round(qty.Mul(price))
+}
+
+// repeatedSale returns a stored sale that s repeats as typed
+// (engine.SameSaleTyped), the latest entered; nil when none. It reads the
+// partner's sales booked that one day through the partner index.
+func repeatedSale(tx *data.Tx, s *engine.Sale) (*engine.Sale, error) {
+	var same *engine.Sale
+	err := tx.SalesOfPartner(s.PartnerID, s.BookDate(), s.BookDate(), func(x *engine.Sale) error {
+		if x.ID != s.ID && engine.SameSaleTyped(x, s) && (same == nil || x.ID > same.ID) {
+			c := *x
+			same = &c
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("look for a repeated sale: %w", err)
+	}
+	return same, nil
 }
 
 func nextLine(sales []engine.Sale) int {

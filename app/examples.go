@@ -36,3 +36,29 @@ func checkApprovalExamples(tx *data.Tx, co engine.Company, lines []engine.Reward
 	}
 	return nil
 }
+
+// RunProgramExamples computes the golden examples of p as edited (not
+// saved) for this company: every expectation with what it computes, the
+// window's table of expected beside computed. p's own fields are not
+// validated here; SaveProgram does that.
+func (s *Service) RunProgramExamples(p engine.Program) ([]engine.ExampleResult, error) {
+	co, err := s.Company()
+	if err != nil {
+		return nil, err
+	}
+	return engine.RunExamples(p, co)
+}
+
+// ProgramExamples runs the golden examples of the stored program named
+// name (`partnerdesk examples PROGRAM`).
+func (s *Service) ProgramExamples(name string) (engine.Program, []engine.ExampleResult, error) {
+	var p *engine.Program
+	if err := s.view(func(tx *data.Tx) error { p = programNamed(tx, name, 0); return nil }); err != nil {
+		return engine.Program{}, nil, err
+	}
+	if p == nil {
+		return engine.Program{}, nil, &engine.ValidationError{Field: "program", Reason: fmt.Sprintf("there is no program named %q", name)}
+	}
+	rs, err := s.RunProgramExamples(*p)
+	return *p, rs, err
+}

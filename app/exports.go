@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sort"
 	"strings"
-
-	"github.com/shopspring/decimal"
 
 	"partnerdesk/data"
 	"partnerdesk/data/atomicfile"
@@ -23,6 +22,9 @@ type Sheet struct {
 	Name   string
 	Header []string
 	Rows   [][]sheet.Cell
+	// CSVStyle is the company's CSV style (engine.CSVComma or
+	// engine.CSVSemicolon; empty: comma) the sheet is written in as CSV.
+	CSVStyle string
 }
 
 // WriteSheet writes sh to path as CSV or XLSX (by format, or the extension).
@@ -50,7 +52,7 @@ func writeSheetTo(w io.Writer, sh Sheet, format string, progress Progress) error
 	if format == "xlsx" {
 		return sheet.WriteXLSXProgress(w, sh.Name, sh.Header, sh.Rows, p)
 	}
-	return sheet.WriteCSV(w, sh.Header, sh.Rows, sheet.CSVOptions{Comma: ','})
+	return sheet.WriteCSV(w, sh.Header, sh.Rows, sheet.CSVOptions{Style: sh.CSVStyle})
 }
 
 // ExportSheet builds the table of kind for period.
@@ -63,36 +65,78 @@ func (s *Service) ExportSheet(kind, period string) (Sheet, error) {
 	if err != nil {
 		return Sheet{}, err
 	}
+	var sh Sheet
 	switch kind {
 	case "lines":
-		return s.linesSheet(p, co)
+		sh, err = s.linesSheet(p, co)
 	case "payouts":
-		return s.payoutsSheet(p, co)
+		sh, err = s.payoutsSheet(p, co)
 	case "funds":
-		return s.fundsSheet(p, co)
+		sh, err = s.fundsSheet(p, co)
 	case "points":
-		return s.pointsSheet(p)
+		sh, err = s.pointsSheet(p)
 	case "journal":
-		return s.journalSheet(p, co)
+		sh, err = s.journalSheet(p, co)
+	default:
+		return Sheet{}, usagef("%q is not an export: use one of %s (or statement)", kind, strings.Join(ExportKinds, ", "))
 	}
-	return Sheet{}, usagef("%q is not an export: use one of %s (or statement)", kind, strings.Join(ExportKinds, ", "))
+	sh.CSVStyle = co.CSVStyle
+	return sh, err
+}
+
+// linesInside returns the reward lines of every period inside p (a
+// quarter holds its months' lines and its own, as on its statements), in
+// period order and by id within a period.
+func (s *Service) linesInside(p engine.Period, co engine.Company) ([]LineView, error) {
+	var out []LineView
+	inside := lineInside(p, co.FiscalYearStart)
+	err := s.view(func(tx *data.Tx) error {
+		names, err := loadNames(tx)
+		if err != nil {
+			return err
+		}
+		return data.Each(tx, func(l *engine.RewardLine) error {
+			if inside(l.Period) {
+				out = append(out, names.view(*l, co.Currency))
+			}
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Period != b.Period {
+			return a.Period < b.Period
+		}
+		return a.ID < b.ID
+	})
+	return out, err
 }
 
 func (s *Service) linesSheet(p engine.Period, co engine.Company) (Sheet, error) {
-	ls, err := s.Lines(p.Key, LineFilter{})
+	ls, err := s.linesInside(p, co)
 	if err != nil {
 		return Sheet{}, err
 	}
-	sh := Sheet{Name: "Lines " + p.Key, Header: []string{"line_id", "period", "program", "rule", "payee_kind", "payee_id", "payee", "partner", "unit", "amount", "points", "basis", "currency", "status", "invoice", "original_period", "explanation"}}
+	sh := Sheet{Name: "Lines " + p.Key, Header: []string{"line_id", "date", "period", "program", "rule", "payee_kind", "payee_id", "payee", "partner", "unit", "amount", "points", "basis", "currency", "status", "invoice", "original_period", "explanation"}}
+	ends := map[string]engine.Date{}
+	for _, l := range ls {
+		if _, ok := ends[l.Period]; !ok {
+			lp, err := engine.ParsePeriod(l.Period, co.FiscalYearStart)
+			if err != nil {
+				return Sheet{}, fmt.Errorf("line %d: %w", l.ID, err)
+			}
+			ends[l.Period] = lp.End
+		}
+	}
 	for _, l := range ls {
 		inv, orig := "", ""
 		if l.Adjustment != nil {
 			inv, orig = l.Adjustment.Invoice, l.Adjustment.OriginalPeriod
 		}
 		sh.Rows = append(sh.Rows, []sheet.Cell{
-			sheet.IntCell(int64(l.ID)), sheet.TextCell(l.Period), sheet.TextCell(l.ProgramName), sheet.TextCell(l.RuleName),
+			sheet.IntCell(int64(l.ID)), sheet.DateCell(ends[l.Period]), sheet.TextCell(l.Period), sheet.TextCell(l.ProgramName), sheet.TextCell(l.RuleName),
 			sheet.TextCell(string(l.Payee.Kind)), sheet.IntCell(int64(l.Payee.ID)), sheet.TextCell(l.PayeeName), sheet.TextCell(l.PartnerName),
-			sheet.TextCell(string(l.Unit)), sheet.MoneyCell(l.Amount, co.Currency.MinorUnits), sheet.IntCell(l.Points), sheet.NumberCell(l.Basis),
+			sheet.TextCell(string(l.Unit)), sheet.MoneyCell(l.Amount, co.Currency.MinorUnits), sheet.IntCell(l.Points), sheet.MoneyCell(l.Basis, co.Currency.MinorUnits),
 			sheet.TextCell(co.Currency.Code), sheet.TextCell(string(l.Status)), sheet.TextCell(inv), sheet.TextCell(orig),
 			sheet.TextCell(i18n.Explain(l.Explanation, "en")),
 		})
@@ -134,7 +178,7 @@ func (s *Service) fundsSheet(p engine.Period, co engine.Company) (Sheet, error) 
 			return err
 		}
 		return data.Each(tx, func(e *engine.FundEntry) error {
-			if e.Date > p.End {
+			if !p.Contains(e.Date) {
 				return nil
 			}
 			approved := sheet.TextCell("")
@@ -164,7 +208,7 @@ func (s *Service) pointsSheet(p engine.Period) (Sheet, error) {
 			return err
 		}
 		return data.Each(tx, func(e *engine.PointsEntry) error {
-			if e.Date > p.End {
+			if !p.Contains(e.Date) {
 				return nil
 			}
 			// Earned points show when they lapse; an expiry names the
@@ -181,97 +225,6 @@ func (s *Service) pointsSheet(p engine.Period) (Sheet, error) {
 				sheet.TextCell(nm.payee(e.Payee)), sheet.TextCell(string(e.Kind)), sheet.IntCell(e.Points), sheet.TextCell(e.Against),
 				sheet.TextCell(e.Period), sheet.IntCell(int64(e.LineID)), exp, lot,
 			})
-			return nil
-		})
-	})
-	return sh, err
-}
-
-// The journal's accounts: a vendor books a reward as an expense against an
-// accrued liability, approves it, and settles the liability when it pays.
-// Fund accruals go to their own liability, as MDF is spent, not paid out.
-const (
-	accountExpense   = "Partner incentives expense"
-	accountAccrued   = "Accrued partner rewards"
-	accountFund      = "Partner MDF / co-op fund"
-	accountBank      = "Bank"
-	journalAccrual   = "accrual"
-	journalApproval  = "approval"
-	journalPayout    = "payout"
-	journalFundClaim = "fund claim"
-)
-
-func (s *Service) journalSheet(p engine.Period, co engine.Company) (Sheet, error) {
-	sh := Sheet{Name: "Journal " + p.Key, Header: []string{"date", "period", "entry", "program", "rule", "payee_kind", "payee_id", "payee", "debit_account", "credit_account", "amount", "currency", "reference"}}
-	mu := co.Currency.MinorUnits
-	err := s.view(func(tx *data.Tx) error {
-		nm, err := loadNames(tx)
-		if err != nil {
-			return err
-		}
-		progName := func(id engine.ID) string {
-			if pr := nm.programs[id]; pr != nil {
-				return pr.Name
-			}
-			return ""
-		}
-		row := func(date engine.Date, entry string, prog engine.ID, rule string, payee engine.Payee, debit, credit string, amt decimal.Decimal, ref string) {
-			sh.Rows = append(sh.Rows, []sheet.Cell{
-				sheet.DateCell(date), sheet.TextCell(p.Key), sheet.TextCell(entry), sheet.TextCell(progName(prog)), sheet.TextCell(rule),
-				sheet.TextCell(string(payee.Kind)), sheet.IntCell(int64(payee.ID)), sheet.TextCell(nm.payee(payee)),
-				sheet.TextCell(debit), sheet.TextCell(credit), sheet.MoneyCell(amt, mu), sheet.TextCell(co.Currency.Code), sheet.TextCell(ref),
-			})
-		}
-		ls, err := tx.LinesOfPeriod(p.Key)
-		if err != nil {
-			return err
-		}
-		for _, l := range ls {
-			if l.Unit == engine.UnitPoints || l.Amount.IsZero() {
-				continue
-			}
-			credit := accountAccrued
-			if l.Unit == engine.UnitFund {
-				credit = accountFund
-			}
-			ref := fmt.Sprintf("line %d", l.ID)
-			if l.Status == engine.LineDraft {
-				// A draft is an estimate, not yet a liability: listed for the
-				// accrual at period end, booked to no account.
-				row(p.End, journalAccrual, l.ProgramID, l.RuleKey, l.Payee, "", "", l.Amount, ref+" (draft, not booked)")
-				continue
-			}
-			day := l.ApprovedOn
-			if day == 0 {
-				day = p.End
-			}
-			row(day, journalApproval, l.ProgramID, l.RuleKey, l.Payee, accountExpense, credit, l.Amount, ref+" approved by "+l.ApprovedBy)
-		}
-		// Payouts count where the lines they settle belong, whatever day
-		// they were made: the period's journal shows its rewards settled.
-		ofPeriod := map[engine.ID]decimal.Decimal{}
-		for _, l := range ls {
-			ofPeriod[l.ID] = l.Amount
-		}
-		err = data.Each(tx, func(po *engine.Payout) error {
-			amt, n := decimal.Zero, 0
-			for _, id := range po.LineIDs {
-				if a, ok := ofPeriod[id]; ok {
-					amt, n = amt.Add(a), n+1
-				}
-			}
-			if n > 0 {
-				row(po.Date, journalPayout, 0, "", po.Payee, accountAccrued, accountBank, amt, strings.TrimSpace(fmt.Sprintf("payout %d %s %s", po.ID, po.Method, po.Reference)))
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		return data.Each(tx, func(e *engine.FundEntry) error {
-			if e.Kind == engine.FundClaim && p.Contains(e.Date) && (e.Status == engine.ClaimApproved || e.Status == engine.ClaimReimbursed) {
-				row(e.Date, journalFundClaim, e.ProgramID, "", engine.Payee{Kind: engine.PayeePartner, ID: e.PartnerID}, accountFund, accountBank, e.Approved, e.Reference)
-			}
 			return nil
 		})
 	})

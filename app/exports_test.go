@@ -68,35 +68,45 @@ func TestExportLinesRoundTrip(t *testing.T) {
 	}
 }
 
-// The journal of a paid period: every approval's debit is matched by the
-// liability, and payouts settle exactly what was approved and paid.
+// The journal of a paid quarter: the accruals to the liability at the
+// quarter's end equal what the payouts dated after it settle, and the
+// quarter's own journal holds the accruals but not the payouts (made on
+// 2026-07-05, in Q3: a period selects what is dated inside it).
 func TestJournalApprovalsAndPayouts(t *testing.T) {
 	svc := newDemo(t, "2026-06-30", "2026-07-05")
 	if _, err := svc.ComputePeriod("2026-Q2", nil); err != nil {
 		t.Fatal(err)
 	}
 	payAll(t, svc, "2026-Q2")
-	sh, err := svc.ExportSheet("journal", "2026-Q2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range sh.Header {
-		col[h] = i
-	}
-	approvedToAccrued, paid := decimal.Zero, decimal.Zero
-	for _, r := range sh.Rows {
-		amt := r[col["amount"]].Dec
-		switch r[col["entry"]].Text {
-		case "approval":
-			if r[col["credit_account"]].Text == "Accrued partner rewards" {
-				approvedToAccrued = approvedToAccrued.Add(amt)
-			}
-		case "payout":
-			paid = paid.Add(amt)
+	sum := func(period string) (accrued, paid decimal.Decimal, payouts int) {
+		sh, err := svc.ExportSheet("journal", period)
+		if err != nil {
+			t.Fatal(err)
 		}
+		col := map[string]int{}
+		for i, h := range sh.Header {
+			col[h] = i
+		}
+		accrued, paid = decimal.Zero, decimal.Zero
+		for _, r := range sh.Rows {
+			amt := r[col["amount"]].Dec
+			switch r[col["event"]].Text {
+			case "accrual", "adjustment":
+				if r[col["credit_account"]].Text == "2400" {
+					accrued = accrued.Add(amt)
+				}
+			case "payout":
+				paid, payouts = paid.Add(amt), payouts+1
+			}
+		}
+		return accrued, paid, payouts
 	}
-	if approvedToAccrued.IsZero() || !approvedToAccrued.Equal(paid) {
-		t.Errorf("approved to the liability %s, paid %s: a fully paid period settles what it approved", approvedToAccrued, paid)
+	accQ2, paidQ2, nQ2 := sum("2026-Q2")
+	_, paidQ3, nQ3 := sum("2026-Q3")
+	if accQ2.IsZero() || !paidQ2.IsZero() || nQ2 != 0 {
+		t.Errorf("2026-Q2's journal: accrued %s, %d payouts of %s; want the accruals and no payout", accQ2, nQ2, paidQ2)
+	}
+	if nQ3 == 0 || !accQ2.Equal(paidQ3) {
+		t.Errorf("accrued %s in Q2, paid %s in %d payouts in Q3: a fully paid quarter settles what it accrued", accQ2, paidQ3, nQ3)
 	}
 }

@@ -9,22 +9,11 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
-// FundView is a partner's fund on a day, read from engine.FundLedger.
-type FundView struct {
-	PartnerID  engine.ID
-	Partner    string
-	Accrued    decimal.Decimal // accruals up to the day, net of claw-backs
-	Balance    decimal.Decimal // negative while a claw-back is not covered
-	Debt       decimal.Decimal // claw-backs no accrual covered yet
-	Expiring30 decimal.Decimal // what expires in the next 30 days unless claimed
-	NextExpiry engine.Date
-	Accruals   []engine.FundAccrualState
-	Clawbacks  []engine.FundEntry
-	Claims     []engine.FundEntry
-	Expiries   []engine.FundEntry
-}
+// FundView is a partner's fund on a day (views.FundView).
+type FundView = views.FundView
 
 // fundView reads one partner's fund on asOf from the ledger model.
 func fundView(entries []engine.FundEntry, partnerID engine.ID, name string, asOf engine.Date) FundView {
@@ -32,6 +21,12 @@ func fundView(entries []engine.FundEntry, partnerID engine.ID, name string, asOf
 	v := FundView{PartnerID: partnerID, Partner: name, Accrued: l.Accrued(), Balance: l.Balance(), Debt: l.Debt,
 		Accruals: l.Accruals, Clawbacks: l.Clawbacks, Claims: l.Claims, Expiries: l.Expiries}
 	v.Expiring30, v.NextExpiry, _ = l.Expiring(ExpiryWindowDays)
+	for _, c := range l.Claims {
+		if c.Status == engine.ClaimRequested {
+			v.Waiting++
+		}
+	}
+	v.Ledger = fundLedgerRows(l)
 	return v
 }
 
@@ -142,14 +137,8 @@ func (s *Service) PostExpiries(asOf engine.Date) error {
 	})
 }
 
-// ClaimInput is a fund claim as typed.
-type ClaimInput struct {
-	Partner   string
-	Amount    string
-	Date      string // empty: today
-	Reference string // proof of spend
-	Approve   bool   // decide it at once
-}
+// ClaimInput is a fund claim as typed (views.ClaimInput).
+type ClaimInput = views.ClaimInput
 
 // Claim records a claim against a partner's fund; with Approve it is
 // approved at once, up to the available balance, oldest accruals first.
@@ -232,7 +221,7 @@ func (s *Service) ReimburseClaim(id engine.ID, reference string) error {
 		if c.Status != engine.ClaimApproved {
 			return &engine.ValidationError{Field: "claim", Reason: fmt.Sprintf("claim %d is %s: only approved claims are reimbursed", id, c.Status)}
 		}
-		c.Status = engine.ClaimReimbursed
+		c.Status, c.ReimbursedOn = engine.ClaimReimbursed, max(s.Today(), c.Date) // the journal's claim-reimbursed day
 		if reference != "" {
 			c.Reference = strings.TrimSpace(c.Reference + " " + reference)
 		}
@@ -240,21 +229,8 @@ func (s *Service) ReimburseClaim(id engine.ID, reference string) error {
 	})
 }
 
-// PointsView is one payee's points on a day, read from engine.PointsLedger.
-type PointsView struct {
-	Payee    engine.Payee
-	Name     string
-	Balance  int64
-	Earned   int64 // net of claw-backs
-	Redeemed int64 // as a positive number
-	Expired  int64 // as a positive number, posted or due
-	Spent    int64 // redeemed and expired, as a positive number
-	// NextExpiry is the next day points lapse unless redeemed, and
-	// Expiring how many do then (0 and 0 when none will).
-	NextExpiry engine.Date
-	Expiring   int64
-	Lots       []engine.PointsLot // oldest first
-}
+// PointsView is one payee's points on a day (views.PointsView).
+type PointsView = views.PointsView
 
 // pointsView reads one payee's points on asOf from the ledger model.
 func pointsView(entries []engine.PointsEntry, payee engine.Payee, name string, asOf engine.Date) PointsView {
@@ -263,6 +239,8 @@ func pointsView(entries []engine.PointsEntry, payee engine.Payee, name string, a
 	v.Earned, v.Redeemed, v.Expired = l.Totals()
 	v.Spent = v.Redeemed + v.Expired
 	v.Expiring, v.NextExpiry = l.NextExpiry()
+	v.Expiring30, _ = l.Expiring(ExpiryWindowDays)
+	v.Ledger = pointsLedgerRows(l)
 	return v
 }
 
@@ -294,7 +272,11 @@ func (s *Service) Points(ref string, asOf engine.Date) ([]PointsView, error) {
 			if ref != "" && !matchPayee(ref, py, name) {
 				continue
 			}
-			out = append(out, pointsView(by[py], py, name, asOf))
+			v := pointsView(by[py], py, name, asOf)
+			if py.Kind == engine.PayeeRep {
+				v.Partner = nm.partners[nm.reps[py.ID].PartnerID]
+			}
+			out = append(out, v)
 		}
 		sortBy(out, func(v PointsView) string { return fmt.Sprintf("%s%020d", v.Payee.Kind, v.Payee.ID) })
 		return nil
@@ -302,13 +284,8 @@ func (s *Service) Points(ref string, asOf engine.Date) ([]PointsView, error) {
 	return out, err
 }
 
-// RedeemInput is a redemption as typed.
-type RedeemInput struct {
-	Payee   string // "P12", "R7" or a name
-	Points  int64
-	Against string // voucher, co-branded material...
-	Date    string
-}
+// RedeemInput is a redemption as typed (views.RedeemInput).
+type RedeemInput = views.RedeemInput
 
 // Redeem records points spent against something; the balance never goes
 // below zero: a redemption larger than it is refused and nothing is written.

@@ -20,8 +20,10 @@ type LineView struct {
 	engine.RewardLine
 	ProgramName string
 	RuleName    string
-	// RuleVersion is the version of the program's rules the line's period
-	// computes with (1 the oldest); 0 for a program with one version.
+	// RuleVersion is the version of the program's rules the line was
+	// computed with (1 the oldest; for a line stored before lines named
+	// it, the version its period computes with); 0 for a program with one
+	// version.
 	RuleVersion int
 	PayeeName   string
 	PartnerName string
@@ -135,7 +137,16 @@ func (n *names) view(l engine.RewardLine, cur engine.Currency) LineView {
 	if p := n.programs[l.ProgramID]; p != nil {
 		v.ProgramName = p.Name
 		v.RuleName = engine.RuleNamed(p, l.RuleKey)
-		if len(p.EarlierRules) > 0 {
+		switch {
+		case l.RuleVersion > 0:
+			// The line names the version it was computed with; a program
+			// that never had a second version says nothing.
+			if len(p.EarlierRules) > 0 || l.RuleVersion > 1 {
+				v.RuleVersion = l.RuleVersion
+			}
+		case len(p.EarlierRules) > 0:
+			// A line stored before lines named their version: the version
+			// its period computes with now.
 			start := p.ValidFrom // a custom window's key names no calendar period
 			if per, err := engine.ParsePeriod(l.Period, n.fy); err == nil {
 				start = per.Start

@@ -10,7 +10,7 @@ import (
 )
 
 // findPartner resolves what a user typed: an id ("12" or "P12"), a referral
-// code or a name (case-insensitive). A name that matches several partners is
+// code or a name (case and accents ignored, engine.SameName). A name that matches several partners is
 // refused rather than guessed.
 func findPartner(tx *data.Tx, ref string) (*engine.Partner, error) {
 	ref = strings.TrimSpace(ref)
@@ -28,7 +28,7 @@ func findPartner(tx *data.Tx, ref string) (*engine.Partner, error) {
 		case p.ReferralCode != "" && strings.EqualFold(p.ReferralCode, ref):
 			c := *p
 			byCode = append(byCode, &c)
-		case strings.EqualFold(p.Name, ref):
+		case engine.SameName(p.Name, ref):
 			c := *p
 			byName = append(byName, &c)
 		}
@@ -106,17 +106,8 @@ func findProduct(tx *data.Tx, ref string) (*engine.Product, error) {
 	return nil, fmt.Errorf("no product has the SKU or id %q", ref)
 }
 
-// parseID reads "12" or, with a prefix, "P12".
-func parseID(s, prefix string) (engine.ID, bool) {
-	if prefix != "" && len(s) > len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
-		s = s[len(prefix):]
-	}
-	n, err := strconv.ParseUint(s, 10, 64)
-	if err != nil || n == 0 {
-		return 0, false
-	}
-	return engine.ID(n), true
-}
+// parseID reads "12" or, with a prefix, "P12" (engine.ParseRef).
+func parseID(s, prefix string) (engine.ID, bool) { return engine.ParseRef(s, prefix) }
 
 // pickedRef is the reference of a value picked from a list: its id with
 // prefix ("P12", "R7", "12" for a product), so that a name two records

@@ -14,10 +14,12 @@ import (
 // This file holds the statements screen's reads: payees found by name and
 // the head of a payee's statement.
 
-// FindPayees returns up to limit partners and then reps whose name contains
-// query, ignoring case, each group by name. An empty query matches all.
+// FindPayees returns up to limit partners and then reps that query finds,
+// each group by name: partners as every search finds them
+// (engine.PartnerMatches: name, referral code, id, ignoring case and
+// accents), reps by name, email, role or id (engine.RepMatches). An empty
+// query matches all.
 func (s *Service) FindPayees(query string, limit int) ([]views.PayeeRef, error) {
-	q := strings.ToLower(strings.TrimSpace(query))
 	var partners, reps []views.PayeeRef
 	err := s.view(func(tx *data.Tx) error {
 		who, err := namesIn(tx)
@@ -25,12 +27,12 @@ func (s *Service) FindPayees(query string, limit int) ([]views.PayeeRef, error) 
 			return err
 		}
 		for id, p := range who.partners {
-			if strings.Contains(strings.ToLower(p.Name), q) {
+			if engine.PartnerMatches(*p, query) {
 				partners = append(partners, views.PayeeRef{Payee: engine.Payee{Kind: engine.PayeePartner, ID: id}, Name: p.Name})
 			}
 		}
 		return data.Each(tx, func(r *engine.Rep) error {
-			if strings.Contains(strings.ToLower(r.Name), q) {
+			if engine.RepMatches(*r, query) {
 				reps = append(reps, views.PayeeRef{Payee: engine.Payee{Kind: engine.PayeeRep, ID: r.ID}, Name: r.Name, Partner: who.partner(r.PartnerID)})
 			}
 			return nil
@@ -40,8 +42,8 @@ func (s *Service) FindPayees(query string, limit int) ([]views.PayeeRef, error) 
 		return nil, fmt.Errorf("find payees %q: %w", query, err)
 	}
 	byName := func(a, b views.PayeeRef) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)),
-			strings.Compare(strings.ToLower(a.Partner), strings.ToLower(b.Partner)), cmp.Compare(a.Payee.ID, b.Payee.ID))
+		return cmp.Or(strings.Compare(engine.FoldName(a.Name), engine.FoldName(b.Name)),
+			strings.Compare(engine.FoldName(a.Partner), engine.FoldName(b.Partner)), cmp.Compare(a.Payee.ID, b.Payee.ID))
 	}
 	slices.SortFunc(partners, byName)
 	slices.SortFunc(reps, byName)
@@ -73,6 +75,7 @@ func (s *Service) StatementPreview(period string, payee engine.Payee) (views.Sta
 		Paid:     st.PaidTotal(),
 		YTD:      st.YTD.Rewards,
 		Lines:    len(st.Lines) + len(st.Adjustments),
+		Items:    statementItems(st), // app/statement_items.go
 	}
 	for _, t := range st.ProgramTotals() {
 		sp.Programs = append(sp.Programs, views.ProgramAmount{Program: t.Program, Amount: t.Amount, Points: t.Points})

@@ -131,7 +131,7 @@ func (s *Service) Review(period string) (views.PeriodReview, error) {
 			if l.Payee.Kind == engine.PayeeRep && partner != "" {
 				name += " (" + partner + ")"
 			}
-			r.Lines = append(r.Lines, views.ReviewedLine{Line: l, Program: pn.name(l.ProgramID), Rule: pn.rule(l.ProgramID, l.RuleKey),
+			r.Lines = append(r.Lines, views.ReviewedLine{Line: l, Program: pn.name(l.ProgramID), Rule: withRuleVersion(pn[l.ProgramID], pn.rule(l.ProgramID, l.RuleKey), l),
 				Payee: name, Explanation: i18n.Explain(l.Explanation, c.co.Language)})
 			i, ok := idx[l.ProgramID]
 			if !ok {

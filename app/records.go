@@ -9,21 +9,20 @@ import (
 	"partnerdesk/engine/views"
 )
 
-// Partners returns the partners whose name, country, kind, referral code or
-// account manager contains query (case-insensitive), sorted by name.
+// Partners returns the partners a typed search finds (engine.PartnerMatches:
+// any word of the name, code, country, kind, segment, region, contact, email
+// or account manager, ignoring case and accents, or the id), sorted by name.
 func (s *Service) Partners(query string) ([]engine.Partner, error) {
-	q := strings.ToLower(strings.TrimSpace(query))
 	var out []engine.Partner
 	err := s.view(func(tx *data.Tx) error {
 		return data.Each(tx, func(p *engine.Partner) error {
-			if q == "" || strings.Contains(strings.ToLower(p.Name+"\x00"+p.Country+"\x00"+string(p.Kind)+"\x00"+p.ReferralCode+"\x00"+p.AccountManager+"\x00"+p.Segment), q) ||
-				fmt.Sprint(p.ID) == q {
+			if engine.PartnerMatches(*p, query) {
 				out = append(out, *p)
 			}
 			return nil
 		})
 	})
-	sortBy(out, func(p engine.Partner) string { return strings.ToLower(p.Name) })
+	sortBy(out, func(p engine.Partner) string { return engine.FoldName(p.Name) })
 	return out, err
 }
 

@@ -158,6 +158,10 @@ func withCompanyDefaults(c engine.Company) engine.Company {
 	if c.Language == "" {
 		c.Language = "en"
 	}
+	c.Accounts = c.Accounts.WithDefaults()
+	if c.CSVStyle == "" {
+		c.CSVStyle = engine.CSVComma
+	}
 	return c
 }
 
@@ -179,6 +183,8 @@ func (s *Service) SaveCompany(c engine.Company) error {
 	if !knownLanguage(c.Language) {
 		errs = append(errs, &engine.ValidationError{Field: "language", Reason: "statement language must be one of en, it, fr, nl, id, de, es"})
 	}
+	c.Accounts = c.Accounts.Trimmed()
+	errs = append(errs, engine.CheckBooks(c)...) // chart of accounts, CSV style, point value
 	// A new logo is bounded and scaled down (a logo stored before the
 	// bounds does not keep the rest of the company from being saved).
 	if old, err := s.Company(); len(c.Logo) > 0 && (err != nil || !bytes.Equal(old.Logo, c.Logo)) {

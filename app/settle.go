@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -219,6 +220,10 @@ func (s *Service) Pay(in views.PayInput) (engine.Payout, error) {
 		if err := tx.Put(&po); err != nil {
 			return fmt.Errorf("record payout: %w", err)
 		}
+		// Its self-billing number, in this transaction (data/invoices.go).
+		if _, err := tx.NumberPayouts(); err != nil {
+			return fmt.Errorf("number payout %d: %w", po.ID, err)
+		}
 		for _, l := range lines {
 			l.Status, l.PayoutID = engine.LinePaid, po.ID
 			if err := tx.Put(l); err != nil {
@@ -301,9 +306,9 @@ func (s *Service) staleLines(tx *data.Tx, co engine.Company, p engine.Period) (b
 // on the way. Each period closed records the last sale id, so a sale
 // entered later and dated in it is told apart as a late sale.
 //
-// It is long because it makes, in one write transaction, each refusal
-// listed above and then closes every period inside, so that nothing changes
-// between the checks and the close.
+// The refusals are closeState's (app/closecheck.go), made in the same write
+// transaction as the close, so that nothing changes between the checks and
+// the close.
 func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 	co, err := s.Company()
 	if err != nil {
@@ -319,65 +324,16 @@ func (s *Service) ClosePeriod(period string) (engine.PeriodState, error) {
 		if by, closed := closedBy(tx, p); closed {
 			return fmt.Errorf("%s is already closed (with %s)", p.Key, by)
 		}
-		var open []engine.Period
-		for _, q := range periodsInside(p, co.FiscalYearStart) {
-			if _, closed := closedBy(tx, q); !closed {
-				open = append(open, q)
-			}
-		}
-		var stale []string
-		for _, q := range open {
-			st, err := s.staleLines(tx, co, q)
-			if err != nil {
-				return err
-			}
-			if st {
-				stale = append(stale, q.Key)
-			}
-		}
-		if len(stale) > 0 {
-			return fmt.Errorf("%s cannot close yet: a computation of %s now gives other lines than the stored ones (inputs or programs changed, or it was never computed); compute %s first",
-				p.Key, strings.Join(stale, ", "), strings.Join(stale, ", "))
-		}
-		isOpen := map[string]bool{}
-		for _, q := range open {
-			isOpen[q.Key] = true
-		}
-		type openLines struct{ draft, unpaid int }
-		pending := map[string]*openLines{}
-		var zeros []engine.RewardLine
-		err := data.Each(tx, func(l *engine.RewardLine) error {
-			if !isOpen[l.Period] {
-				return nil
-			}
-			o := pending[l.Period]
-			if o == nil {
-				o = &openLines{}
-				pending[l.Period] = o
-			}
-			switch {
-			case l.Status == engine.LineDraft && l.Amount.IsZero() && l.Points == 0:
-				zeros = append(zeros, *l)
-			case l.Status == engine.LineDraft:
-				o.draft++
-			case l.Status == engine.LineApproved && l.Unit == engine.UnitMoney && !l.Amount.IsZero():
-				o.unpaid++
-			}
-			return nil
-		})
+		// One function finds every refusal, for this and CloseCheck (the
+		// window's warning before it asks to confirm).
+		state, err := s.closeState(tx, co, p)
 		if err != nil {
 			return err
 		}
-		var blocking []string
-		for _, k := range sortedKeys(pending) {
-			o := pending[k]
-			if o.draft > 0 || o.unpaid > 0 {
-				blocking = append(blocking, fmt.Sprintf("%s has %d draft and %d approved unpaid lines", k, o.draft, o.unpaid))
-			}
+		if !state.check.CanClose() {
+			return errors.New(state.check.Text)
 		}
-		if len(blocking) > 0 {
-			return fmt.Errorf("%s cannot close yet: %s; approve and pay them (or recompute) first", p.Key, strings.Join(blocking, ", "))
-		}
+		open, zeros := state.open, state.zeros
 		for i := range zeros {
 			l := &zeros[i]
 			l.Status, l.ApprovedBy, l.ApprovedOn = engine.LineApproved, s.Operator, today

@@ -65,6 +65,8 @@ type snapshot struct {
 	history  []engine.TierChange
 	evidence map[engine.ID]engine.TierEvidence
 	nudges   map[engine.Payee][]engine.Explanation
+	invoices map[engine.ID]engine.InvoiceNo // self-billing numbers of payouts
+	open     bool                           // the period is not closed: its statements are provisional
 }
 
 // periodFit says how a line's period relates to a statement's period.
@@ -170,6 +172,10 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 	if err != nil {
 		return nil, err
 	}
+	if sn.invoices, err = tx.InvoiceNumbers(); err != nil {
+		return nil, err
+	}
+	sn.open = !tx.IsPeriodClosed(p.Key)
 	if sn.points, err = data.All[engine.PointsEntry](tx); err != nil {
 		return nil, err
 	}
@@ -238,6 +244,9 @@ func (sn *snapshot) statement(payee engine.Payee, today engine.Date) (*reports.S
 		Company:   reports.Company{Name: co.Name, Address: co.Address, Logo: co.Logo, Currency: co.Currency},
 		Period:    reports.Period{Key: p.Key},
 		PrintedOn: today,
+		// SPEC (Statements): a statement of an open period says that it
+		// is provisional.
+		Provisional: sn.open,
 	}
 	if t := sn.ytd[payee]; t != nil {
 		st.YTD = reports.YTD{Rewards: t.Rewards, Points: t.Points, Paid: t.Paid}
@@ -292,7 +301,8 @@ func (sn *snapshot) statement(payee engine.Payee, today engine.Date) (*reports.S
 	}
 	st.Summary.Sales = co.Currency.Round(sn.sales[payee])
 	for _, po := range sn.payouts[payee] {
-		st.Payouts = append(st.Payouts, reports.PayoutRow{Date: po.Date, Method: po.Method, Reference: po.Reference, Amount: po.Amount})
+		st.Payouts = append(st.Payouts, reports.PayoutRow{Date: po.Date, Method: po.Method, Reference: po.Reference, Amount: po.Amount,
+			Invoice: sn.invoices[po.ID].String()})
 	}
 	// Fund and points figures as of the statement's date (app/ledger.go).
 	lf := statementLedgers(sn.points, sn.funds[payee.ID], payee, p, today)

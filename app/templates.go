@@ -10,6 +10,7 @@ import (
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
 // ProgramTemplate is a ready-made program for one of the programs real
@@ -238,4 +239,15 @@ func (s *Service) NewProgramFromTemplate(template, name string, start engine.Dat
 		return p, &engine.ValidationError{Field: "name", Reason: fmt.Sprintf("program %d is already named %q: give the new one another name (--name)", taken.ID, taken.Name)}
 	}
 	return s.SaveProgram(p)
+}
+
+// ProgramTemplateList lists the templates for the window's "New from
+// template", in the order of `program templates`.
+func (s *Service) ProgramTemplateList() []views.ProgramTemplate {
+	ts := ProgramTemplates()
+	out := make([]views.ProgramTemplate, len(ts))
+	for i, t := range ts {
+		out[i] = views.ProgramTemplate{Name: t.Name, Title: t.Title, Summary: t.Summary}
+	}
+	return out
 }

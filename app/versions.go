@@ -95,3 +95,13 @@ func (s *Service) ImportProgramFrom(b []byte, from string) (engine.Program, erro
 	p.ID = 0
 	return s.SaveProgramFrom(p, from)
 }
+
+// withRuleVersion is a line's rule name as the review shows it: with the
+// version of the program's rules the line was computed with, "Rebate
+// (rules v2)", when the program has had more than one version.
+func withRuleVersion(p *engine.Program, rule string, l engine.RewardLine) string {
+	if p == nil || l.RuleVersion == 0 || (len(p.EarlierRules) == 0 && l.RuleVersion == 1) {
+		return rule
+	}
+	return fmt.Sprintf("%s (rules v%d)", rule, l.RuleVersion)
+}

@@ -128,6 +128,9 @@ func (tx *Tx) checkInvariants(rep *Report) error {
 	if err := tx.checkAuditChain(rep); err != nil {
 		return err
 	}
+	if err := tx.checkInvoices(rep); err != nil { // data/invoices.go
+		return err
+	}
 	return tx.checkClosed(rep)
 }
 

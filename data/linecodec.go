@@ -25,7 +25,8 @@ const (
 // encodeLine writes a reward line as: version, period, program, rule key,
 // payee kind and id, partner, unit, amount, points, basis, explanation,
 // status, adjustment (a presence byte first), payout, approved by,
-// approved on. The id is the key. Decimals keep the value JSON would give
+// approved on, and the rule version when known (a line stored without it
+// decodes with 0). The id is the key. Decimals keep the value JSON would give
 // back (trailing zeros dropped), so either form decodes to the same line.
 func encodeLine(l *engine.RewardLine) []byte {
 	return appendLine(make([]byte, 0, 160+16*len(l.Explanation.Args)), l)
@@ -58,6 +59,11 @@ func appendLine(b []byte, l *engine.RewardLine) []byte {
 	b = binary.AppendUvarint(b, uint64(l.PayoutID))
 	b = appendString(b, l.ApprovedBy)
 	b = binary.AppendVarint(b, int64(l.ApprovedOn))
+	if l.RuleVersion > 0 {
+		// Written only when known, so a line stored before lines named
+		// their rule version (and its bytes) stays the canonical form.
+		b = binary.AppendUvarint(b, uint64(l.RuleVersion))
+	}
 	return b
 }
 
@@ -185,6 +191,14 @@ func decodeLine(b []byte, l *engine.RewardLine) error {
 	l.PayoutID = engine.ID(r.uvarint())
 	l.ApprovedBy = r.string()
 	l.ApprovedOn = engine.Date(r.varint())
+	if len(r.b) > 0 && r.err == nil {
+		// The rule version, on lines stored since lines name it.
+		v := r.uvarint()
+		if v > engine.MaxRuleVersions+1 && r.err == nil {
+			r.err = fmt.Errorf("rule version %d is out of range", v)
+		}
+		l.RuleVersion = int(v)
+	}
 	if r.err != nil {
 		return r.err
 	}

@@ -22,7 +22,7 @@ func TestLineCodecKnowsEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{engine.RewardLine{}, 16},
+		{engine.RewardLine{}, 17},
 		{engine.Explanation{}, 3},
 		{engine.Arg{}, 8},
 		{engine.Adjustment{}, 4},
@@ -112,7 +112,7 @@ func TestLineCodecMatchesJSON(t *testing.T) {
 		}, More: []engine.Explanation{{Key: "cap", Args: []engine.Arg{engine.MoneyArg("cap", decimal.New(25, 1), eur)}}}},
 		Status:     engine.LinePaid,
 		Adjustment: &engine.Adjustment{OriginalPeriod: "2026-Q1", Invoice: "INV-1", SaleID: 12, EffectiveRate: decimal.RequireFromString("3.3333333333333333333333")},
-		PayoutID:   5, ApprovedBy: "Zoë", ApprovedOn: engine.MustDate("2026-07-02"),
+		PayoutID:   5, ApprovedBy: "Zoë", ApprovedOn: engine.MustDate("2026-07-02"), RuleVersion: 3,
 	}
 	huge := full
 	huge.Amount = decimal.RequireFromString("123456789012345678901234567890.12")
@@ -182,6 +182,9 @@ func randomLine(r *rand.Rand) engine.RewardLine {
 		Payee: engine.Payee{Kind: engine.PayeeKind(str()), ID: engine.ID(r.Uint64N(1e6))}, PartnerID: engine.ID(r.Uint64N(1e6)),
 		Unit: engine.Unit(str()), Amount: dec(), Points: r.Int64() - r.Int64(), Basis: dec(), Explanation: expl(0),
 		Status: engine.LineStatus(str()), PayoutID: engine.ID(r.Uint64N(100)), ApprovedBy: str(), ApprovedOn: engine.Date(r.Int32N(30000))}
+	if r.IntN(2) == 0 {
+		l.RuleVersion = 1 + r.IntN(engine.MaxRuleVersions+1)
+	}
 	if r.IntN(2) == 0 {
 		l.Adjustment = &engine.Adjustment{OriginalPeriod: str(), Invoice: str(), SaleID: engine.ID(r.Uint64N(1e9)), EffectiveRate: dec()}
 	}
@@ -425,5 +428,30 @@ func TestSharedSaleDecodingMatches(t *testing.T) {
 	}
 	if len(shared.decs) > maxShared || len(shared.decs) == 0 {
 		t.Errorf("shared %d decimals, want 1..%d", len(shared.decs), maxShared)
+	}
+}
+
+// TestLineCodecReadsLinesWithoutRuleVersion: a line stored before lines
+// named their rule version (no trailing version) still reads, with
+// version 0, and one that names it keeps it; a corrupt version is refused.
+func TestLineCodecReadsLinesWithoutRuleVersion(t *testing.T) {
+	l := engine.RewardLine{Period: "2026-Q3", ProgramID: 2, RuleKey: "rebate", Unit: engine.UnitMoney,
+		Amount: decimal.RequireFromString("12.5"), Status: engine.LineDraft}
+	old := encodeLine(&l) // version 0 writes no trailer: the bytes of an old line
+	l.RuleVersion = 2
+	withVersion := encodeLine(&l)
+	if len(withVersion) != len(old)+1 || !bytes.Equal(withVersion[:len(old)], old) {
+		t.Fatalf("the rule version should be one trailing byte after the old form:\n old %x\n new %x", old, withVersion)
+	}
+	var got engine.RewardLine
+	if err := decodeLine(old, &got); err != nil || got.RuleVersion != 0 || got.RuleKey != "rebate" {
+		t.Fatalf("old line: %+v, %v", got, err)
+	}
+	if err := decodeLine(withVersion, &got); err != nil || got.RuleVersion != 2 {
+		t.Fatalf("line with version: %+v, %v", got, err)
+	}
+	bad := append(append([]byte(nil), old...), 0xff, 0xff, 0x03) // version 65535 > MaxRuleVersions+1
+	if err := decodeLine(bad, &got); err == nil {
+		t.Fatal("an out-of-range rule version was read without error")
 	}
 }

@@ -126,3 +126,42 @@ func BandProblems(field string, bands []Band, mode BandMode) (errs, warnings Val
 	}
 	return errs, warnings
 }
+
+// BandDesign is everything the band designer shows for one band table:
+// the payout curve under both readings, the cliffs, and what is wrong.
+type BandDesign struct {
+	Mode     BandMode         `json:"mode"`  // the reading the rule uses
+	Units    bool             `json:"units"` // rates are amounts per unit
+	Curve    []BandPoint      `json:"curve"`
+	Cliffs   []BandCliff      `json:"cliffs"`
+	Errors   ValidationErrors `json:"errors,omitempty"`   // a save refuses these (gap before the first band, overlaps, order, negative rates)
+	Warnings ValidationErrors `json:"warnings,omitempty"` // allowed, worth a second look
+}
+
+// DesignBands is the band designer's view of bands read under mode: the
+// curve and cliffs with a step of one currency unit (or one unit), up to
+// upTo (zero: past the last band, see BandCurve), and the problems named
+// under field. Bands out of order are drawn in order of their start.
+func DesignBands(field string, bands []Band, mode BandMode, units bool, upTo decimal.Decimal) BandDesign {
+	d := BandDesign{Mode: mode, Units: units}
+	if d.Mode == "" {
+		d.Mode = Retroactive
+	}
+	d.Errors, d.Warnings = BandProblems(field, bands, d.Mode)
+	sorted := slices.Clone(bands)
+	slices.SortStableFunc(sorted, func(a, b Band) int { return a.From.Cmp(b.From) })
+	gap := len(sorted) > 0 && sorted[0].From.IsPositive()
+	if gap {
+		// What a gap means: a basis below the first band pays nothing.
+		sorted = append([]Band{{From: decimal.Zero, Rate: decimal.Zero}}, sorted...)
+	}
+	one := decimal.NewFromInt(1)
+	d.Curve = BandCurve(sorted, units, one, upTo)
+	d.Cliffs = BandCliffs(sorted, units, one)
+	if gap {
+		for i := range d.Cliffs {
+			d.Cliffs[i].Band-- // the index among the bands as typed, in order
+		}
+	}
+	return d
+}

@@ -47,3 +47,46 @@ func TestBandDesigner(t *testing.T) {
 		t.Errorf("warnings %v", warns)
 	}
 }
+
+// DesignBands puts the curve, cliffs and problems together, drawing bands
+// typed out of order in order of their start.
+//
+// Bands typed {from 1,000 at 5 %}, {from 100 at 2 %}, marginal, up to 2,000:
+//
+//	basis   retroactive            marginal
+//	0       0                      0             (below the first band: a gap)
+//	99      0                      0
+//	100     2 % x 100 = 2          0
+//	999     2 % x 999 = 19.98      2 % x 899 = 17.98
+//	1,000   5 % x 1,000 = 50       2 % x 900 = 18
+//	2,000   5 % x 2,000 = 100      18 + 5 % x 1,000 = 68
+//
+// Cliffs (one euro more changes the payout by more than the band's rate
+// on it): retroactive at 100 (0 -> 2, more than 2 % of 1 = 0.02) and at
+// 1,000 (19.98 -> 50); marginal: none (999 -> 1,000 moves 0.02 <= 0.05).
+func TestDesignBands(t *testing.T) {
+	bands := []engine.Band{{From: d("1000"), Rate: d("5")}, {From: d("100"), Rate: d("2")}}
+	got := engine.DesignBands("rules[0].rate.bands", bands, engine.Marginal, false, d("2000"))
+	want := [][3]string{{"0", "0", "0"}, {"99", "0", "0"}, {"100", "2", "0"}, {"999", "19.98", "17.98"}, {"1000", "50", "18"}, {"2000", "100", "68"}}
+	if len(got.Curve) != len(want) {
+		t.Fatalf("curve %+v", got.Curve)
+	}
+	for i, w := range want {
+		p := got.Curve[i]
+		if !p.Basis.Equal(d(w[0])) || !p.Retroactive.Equal(d(w[1])) || !p.Marginal.Equal(d(w[2])) {
+			t.Errorf("point %d: %+v, want %v", i, p, w)
+		}
+	}
+	if len(got.Cliffs) != 2 || !got.Cliffs[0].From.Equal(d("100")) || got.Cliffs[0].Band != 0 || !got.Cliffs[1].Jump.Equal(d("30.02")) {
+		t.Errorf("cliffs %+v", got.Cliffs)
+	}
+	// The first band as typed starts at 1,000 (a gap), and the second starts
+	// below it (out of order).
+	fields := map[string]bool{}
+	for _, e := range got.Errors {
+		fields[e.Field] = true
+	}
+	if !fields["rules[0].rate.bands[0].from"] || !fields["rules[0].rate.bands[1].from"] || got.Mode != engine.Marginal {
+		t.Errorf("errors %v", got.Errors)
+	}
+}

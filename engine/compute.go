@@ -484,6 +484,7 @@ func (c *computer) result() Result {
 	for i := range c.out {
 		res.Lines[i] = c.out[i].line
 	}
+	stampRuleVersions(res.Lines, c.in.Programs, c.period, c.fy)
 	slices.SortStableFunc(c.nudges, func(a, b keyedNudge) int {
 		return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), cmp.Compare(a.payeeOrd, b.payeeOrd), cmp.Compare(a.payeeID, b.payeeID))
 	})

@@ -123,6 +123,8 @@ func ValidateProgram(p Program) error {
 	v := &validator{}
 	if p.Name == "" {
 		v.add("name", "a program needs a name")
+	} else if HasControl(p.Name) {
+		v.add("name", controlReason)
 	}
 	switch p.PeriodKind {
 	case PeriodMonth, PeriodQuarter, PeriodYear:
@@ -168,7 +170,12 @@ func ValidateProgram(p Program) error {
 // It is long because it is the table of the rule kinds: one case per kind,
 // each checking that kind's fields with the file's paths.
 func validateRule(v *validator, at string, r *Rule, keys map[string]bool) {
-	if r.Key == "" {
+	if HasControl(r.Name) {
+		v.add(at+".name", controlReason)
+	}
+	if HasControl(r.Key) {
+		v.add(at+".key", controlReason)
+	} else if r.Key == "" {
 		v.add(at+".key", "a rule needs a key, unique within the program")
 	} else if keys[r.Key] {
 		v.add(at+".key", "the key %q is used by another rule", r.Key)

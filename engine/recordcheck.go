@@ -59,6 +59,11 @@ func IsEmail(s string) bool {
 	return strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".") && !strings.Contains(domain, "..")
 }
 
+// controlReason refuses a name holding a control or invisible format
+// character (HasControl): it would print as nothing or as a box, and in an
+// exported cell it can hide a formula trigger.
+const controlReason = "the name holds a control character (such as NUL, a tab or a line break) or an invisible format character: type it again without"
+
 // recordCheck collects one record's problems, skipping the fields the
 // caller could not read (it has reported them already).
 type recordCheck struct {
@@ -129,6 +134,8 @@ func CheckPartner(p *Partner, f RecordFacts, unread ...string) ValidationErrors 
 	if c.known("name") {
 		if p.Name == "" {
 			c.bad("name", "the partner needs a name")
+		} else if HasControl(p.Name) {
+			c.bad("name", controlReason)
 		} else if o, dup := f.PartnerNamed(p.Name, p.ID); dup {
 			c.bad("name", "partner %q is already stored as P%d (names are compared regardless of case and accents)", o.Name, o.ID)
 		}
@@ -162,7 +169,9 @@ func CheckPartner(p *Partner, f RecordFacts, unread ...string) ValidationErrors 
 		c.bad("language", "%q is not a statement language: use en, it, fr, nl, id, de or es, or leave it empty for the company's", p.Language)
 	}
 	p.ReferralCode = strings.TrimSpace(p.ReferralCode)
-	if c.known("referral_code") && p.ReferralCode != "" {
+	if c.known("referral_code") && HasControl(p.ReferralCode) {
+		c.bad("referral_code", controlReason)
+	} else if c.known("referral_code") && p.ReferralCode != "" {
 		if o, dup := f.PartnerWithCode(p.ReferralCode, p.ID); dup {
 			c.bad("referral_code", "referral code %q already belongs to %s", o.ReferralCode, o.Name)
 		}
@@ -182,6 +191,8 @@ func CheckRep(r *Rep, f RecordFacts, unread ...string) ValidationErrors {
 	}
 	if c.known("name") && r.Name == "" {
 		c.bad("name", "the rep needs a name")
+	} else if c.known("name") && HasControl(r.Name) {
+		c.bad("name", controlReason)
 	}
 	r.Email = strings.TrimSpace(r.Email)
 	if c.known("email") && r.Email != "" && !IsEmail(r.Email) {
@@ -199,12 +210,16 @@ func CheckProduct(p *Product, f RecordFacts, unread ...string) ValidationErrors 
 	if c.known("sku") {
 		if p.SKU == "" {
 			c.bad("sku", "the product needs a SKU")
+		} else if HasControl(p.SKU) {
+			c.bad("sku", controlReason)
 		} else if o, dup := f.ProductWithSKU(p.SKU, p.ID); dup {
 			c.bad("sku", "SKU %q is already stored (product %d, %s)", o.SKU, o.ID, o.Name)
 		}
 	}
 	if c.known("name") && p.Name == "" {
 		c.bad("name", "the product needs a name")
+	} else if c.known("name") && HasControl(p.Name) {
+		c.bad("name", controlReason)
 	}
 	if c.known("list_price") && c.limit(CheckAmount("list_price", p.ListPrice)) && p.ListPrice.IsNegative() {
 		c.bad("list_price", "the list price %s is negative", p.ListPrice)

@@ -21,6 +21,15 @@ type Company struct {
 	FiscalYearStart time.Month `json:"fiscal_year_start"`
 	// Language is the statement language default (en, it, fr, nl, id, de, es).
 	Language string `json:"language"`
+	// Accounts is the chart the accountant's journal books to (empty
+	// accounts: DefaultChart's).
+	Accounts ChartOfAccounts `json:"accounts"`
+	// CSVStyle is how CSV files are written: CSVComma (comma, decimal
+	// point; the default) or CSVSemicolon (semicolon, decimal comma).
+	CSVStyle string `json:"csv_style,omitempty"`
+	// PointValue is what one point is worth in the currency, for the
+	// journal's points liability; zero: points carry no money.
+	PointValue decimal.Decimal `json:"point_value"`
 }
 
 // PartnerKind is what a partner does for the vendor.
@@ -207,6 +216,10 @@ type Registration struct {
 	DecidedOn     Date            `json:"decided_on,omitempty"`
 	WindowDays    int             `json:"window_days"` // days after approval to close the deal
 	Outcome       Outcome         `json:"outcome"`
+	// OutcomeBy and OutcomeOn say who recorded the outcome and for which
+	// day (see DecideRegistration); empty while the outcome is open.
+	OutcomeBy string `json:"outcome_by,omitempty"`
+	OutcomeOn Date   `json:"outcome_on,omitempty"`
 }
 
 // Training is a course a rep completed.
@@ -292,6 +305,10 @@ type RewardLine struct {
 	PayoutID    ID              `json:"payout_id,omitempty"`
 	ApprovedBy  string          `json:"approved_by,omitempty"`
 	ApprovedOn  Date            `json:"approved_on,omitempty"`
+	// RuleVersion is the version of the program's rules the line was
+	// computed with (1 the oldest, see RulesFor); 0 on lines stored before
+	// lines named it and on manual adjustments.
+	RuleVersion int `json:"rule_version,omitempty"`
 }
 
 // FundEntryKind is a movement on a partner's MDF / co-op fund.
@@ -338,6 +355,10 @@ type FundEntry struct {
 	LineID    ID              `json:"line_id,omitempty"`
 	Reference string          `json:"reference,omitempty"` // proof of spend, invoice
 	Draws     []FundDraw      `json:"draws,omitempty"`
+	// ReimbursedOn is the day an approved claim was paid back to the
+	// partner (claims only; 0 before, or for a claim reimbursed before the
+	// day was recorded, which the journal then books on the claim's date).
+	ReimbursedOn Date `json:"reimbursed_on,omitempty"`
 }
 
 // PointsEntryKind is a movement on a points balance.

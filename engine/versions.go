@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // RuleVersion is an earlier set of a program's rules and the first day it
@@ -145,4 +146,30 @@ func renameRulesTier(rules []Rule, old, new string) ([]Rule, bool) {
 		}
 	}
 	return rules, changed
+}
+
+// stampRuleVersions names on each line the version of its program's rules
+// it was computed with: the version in effect on the first day of the
+// line's period (the computed period, or the earlier period an adjustment
+// line recomputes; a key that names no calendar period counts as the
+// computed one). progs are the programs as the computation had them.
+func stampRuleVersions(lines []RewardLine, progs []Program, per Period, fy time.Month) {
+	byID := make(map[ID]*Program, len(progs))
+	for i := range progs {
+		byID[progs[i].ID] = &progs[i]
+	}
+	for i := range lines {
+		l := &lines[i]
+		p := byID[l.ProgramID]
+		if p == nil {
+			continue
+		}
+		start := per.Start
+		if l.Period != per.Key {
+			if lp, err := ParsePeriod(l.Period, fy); err == nil {
+				start = lp.Start
+			}
+		}
+		_, l.RuleVersion = RulesFor(p, start)
+	}
 }

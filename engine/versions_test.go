@@ -96,3 +96,41 @@ func TestRenameAndRefsReachEarlierVersions(t *testing.T) {
 		t.Error("the original version was changed in place")
 	}
 }
+
+// TestLinesNameTheirRuleVersion: each computed line names the version of
+// its program's rules it used, the one in effect on the period's first day.
+func TestLinesNameTheirRuleVersion(t *testing.T) {
+	p := versioned()
+	p.ID, p.Status = 1, engine.ProgramActive
+	for _, c := range []struct {
+		period  string
+		version int
+		amount  string
+	}{
+		// Q2 computes with version 2, a flat 2 %: 2 % of 10,000 = 200.00.
+		{"2026-Q2", 2, "200"},
+		// Q4 with version 3 (the bands): 10,000 stays in the first band, 2 % = 200.00.
+		{"2026-Q4", 3, "200"},
+		// Q1 with version 1, a flat 1 %: 1 % of 10,000 = 100.00.
+		{"2026-Q1", 1, "100"},
+	} {
+		in := fixture(c.period)
+		in.Programs = []engine.Program{engine.ProgramForPeriod(p, in.Period)}
+		in.Sales = []engine.Sale{sale(1, in.Period.Start.String(), "10000")}
+		res := compute(t, in)
+		if len(res.Lines) != 1 {
+			t.Fatalf("%s: %d lines", c.period, len(res.Lines))
+		}
+		l := res.Lines[0]
+		if l.RuleVersion != c.version || !l.Amount.Equal(d(c.amount)) {
+			t.Errorf("%s: version %d amount %s, want version %d amount %s", c.period, l.RuleVersion, l.Amount, c.version, c.amount)
+		}
+	}
+	// A program with one version: every line names version 1.
+	in := fixture("2026-Q3")
+	in.Programs = []engine.Program{program(engine.Rule{Key: "r", Name: "Flat", Kind: engine.RuleRate, Rate: &engine.RateRule{Rate: d("1")}})}
+	in.Sales = []engine.Sale{sale(1, "2026-07-02", "500")}
+	if res := compute(t, in); len(res.Lines) != 1 || res.Lines[0].RuleVersion != 1 {
+		t.Fatalf("one-version program: %+v", res.Lines)
+	}
+}

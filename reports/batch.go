@@ -13,6 +13,8 @@ import (
 	"sync"
 
 	"partnerdesk/data/atomicfile"
+	"partnerdesk/engine"
+	"partnerdesk/engine/filename"
 )
 
 // BatchResult says what WriteBatch wrote.
@@ -36,18 +38,31 @@ func (r BatchResult) Summary() string {
 	return s
 }
 
-// BatchNames returns the file name of each statement in dir: FileName,
-// with the payee kind and position added when two payees share a name, so
+// StatementFileName is the file name of one statement: FileName of the
+// payee, and for a rep the partner's name after the rep's
+// (2026-q1_lena-schafer_acme-gmbh.pdf), so that reps who share a name at
+// different partners get files that say whose they are.
+func StatementFileName(st *Statement) string {
+	n := FileName(st.Period.Key, st.Payee.Name)
+	if st.Payee.Kind == engine.PayeeRep && st.Payee.PartnerName != "" {
+		n = strings.TrimSuffix(n, ".pdf") + "_" + filename.SafeName(st.Payee.PartnerName) + ".pdf"
+	}
+	return n
+}
+
+// BatchNames returns the file name of each statement in dir:
+// StatementFileName, with a position added only when two payees still
+// share a name (two partners, or two reps of one partner, named alike), so
 // no statement overwrites another.
 func BatchNames(sts []*Statement) []string {
 	names := make([]string, len(sts))
 	used := map[string]bool{}
 	for i, st := range sts {
-		n := FileName(st.Period.Key, st.Payee.Name)
+		n := StatementFileName(st)
 		// File systems that ignore case (Windows, macOS) see "A.pdf" and
 		// "a.pdf" as one file.
 		for k := 2; used[strings.ToLower(n)]; k++ {
-			n = FileName(st.Period.Key, st.Payee.Name+" "+strconv.Itoa(k))
+			n = strings.TrimSuffix(StatementFileName(st), ".pdf") + "-" + strconv.Itoa(k) + ".pdf"
 		}
 		used[strings.ToLower(n)] = true
 		names[i] = n

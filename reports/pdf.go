@@ -21,22 +21,21 @@ import (
 
 // Page geometry of an A4 portrait statement, in mm.
 const (
-	pageW        = 210.0
-	pageH        = 297.0
-	marginL      = 15.0
-	marginR      = 15.0
-	marginTop    = 14.0
-	contentW     = pageW - marginL - marginR
-	footerTop    = pageH - 14.0 // the body never goes below this line
-	bodySize     = 8.5
-	smallSize    = 7.5
-	headingSize  = 11.0
-	lineGap      = 1.38 // line height as a multiple of the font size
-	cellPad      = 1.1  // padding inside table cells
-	indentW      = 4.0  // indent of a row that details the one above
-	ptToMM       = 25.4 / 72
-	aliasNbPages = "{nb}"
-	boldStroke   = 0.055 // outline width of bold text, as a fraction of the font size
+	pageW       = 210.0
+	pageH       = 297.0
+	marginL     = 15.0
+	marginR     = 15.0
+	marginTop   = 14.0
+	contentW    = pageW - marginL - marginR
+	footerTop   = pageH - 14.0 // the body never goes below this line
+	bodySize    = 8.5
+	smallSize   = 7.5
+	headingSize = 11.0
+	lineGap     = 1.38 // line height as a multiple of the font size
+	cellPad     = 1.1  // padding inside table cells
+	indentW     = 4.0  // indent of a row that details the one above
+	ptToMM      = 25.4 / 72
+	boldStroke  = 0.055 // outline width of bold text, as a fraction of the font size
 )
 
 // Colours, as RGB.
@@ -47,6 +46,7 @@ var (
 	colRule    = [3]int{190, 196, 204}
 	colHeadBg  = [3]int{232, 237, 243}
 	colTotalBg = [3]int{244, 246, 249}
+	colBadge   = [3]int{176, 40, 32}
 )
 
 // WritePDF draws st as an A4 PDF on w. Fonts are embedded and subset; the
@@ -54,20 +54,102 @@ var (
 // gives the same bytes: the creation date is PrintedOn and the catalogue is
 // sorted.
 func WritePDF(w io.Writer, st *Statement) error {
-	if err := st.Check(); err != nil {
+	l, err := layoutStatement(st)
+	if err != nil {
 		return err
 	}
+	if err := l.pdf().Output(w); err != nil {
+		return fmt.Errorf("write statement PDF for %s %s: %w", st.Period.Key, st.Payee.Name, err)
+	}
+	return nil
+}
+
+// StatementPages lays st out as WritePDF would, without writing it, and
+// returns what each page holds: a dry run to check page breaks.
+func StatementPages(st *Statement) ([]Page, error) {
+	l, err := layoutStatement(st)
+	if err != nil {
+		return nil, err
+	}
+	return l.pages, nil
+}
+
+func layoutStatement(st *Statement) (*layout, error) {
+	if err := st.Check(); err != nil {
+		return nil, err
+	}
+	lang := i18n.Normalize(st.Language)
+	d := docInfo{
+		co: st.Company, lang: lang, printed: st.PrintedOn, fp: st.fingerprint(),
+		title: Label(lang, "title"), subtitle: st.Period.Name,
+		running: st.Company.Name + " · " + Label(lang, "title") + " " + st.Period.Name + " · " + st.Payee.Name,
+		texts:   st.texts(),
+	}
+	if st.Provisional {
+		d.badge = Label(lang, "provisional")
+	}
+	l := newLayout(d, Label(lang, "title")+" "+st.Period.Key+" "+st.Payee.Name)
+	l.st = st
+	l.draw()
+	l.footers()
+	return l, l.pdf().Error()
+}
+
+// docInfo is what every page of a document shows, whatever the document.
+type docInfo struct {
+	co       Company
+	lang     string
+	printed  engine.Date
+	fp       string   // data fingerprint in the footer
+	title    string   // big title, top right
+	subtitle string   // under the title: the period, the number
+	badge    string   // under the subtitle, in red: "provisional"
+	running  string   // one line atop continuation pages
+	texts    []string // every user text, to decide which fonts to embed
+}
+
+// Page is what one page of a document holds, in drawing order: a dry run
+// of the layout (StatementPages) lets tests check page breaks.
+type Page struct {
+	Blocks []Block
+}
+
+// Block is one thing drawn on a page: Kind is "text" (a title, a name, a
+// note), "heading" (a section title), "continued" (a section's title
+// repeated on a new page), "head" (a table's column heads), "row" (a data
+// row of a table) or "total" (a total row); Section is the section's key
+// ("lines", "payouts", "ytd", ...).
+type Block struct {
+	Kind    string
+	Section string
+}
+
+// Holds reports whether the page holds a block of kind (in section, if
+// section is not empty).
+func (p Page) Holds(kind, section string) bool {
+	for _, b := range p.Blocks {
+		if b.Kind == kind && (section == "" || b.Section == section) {
+			return true
+		}
+	}
+	return false
+}
+
+// newLayout starts a document: fonts (the CJK one only when some text
+// needs it), metadata, the first page.
+func newLayout(d docInfo, title string) *layout {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(true)
-	created := st.PrintedOn.Time()
+	created := d.printed.Time()
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginTop, marginR)
-	pdf.AliasNbPages(aliasNbPages)
-	pdf.SetTitle(clean(Label(st.Language, "title")+" "+st.Period.Key+" "+st.Payee.Name), true)
-	pdf.SetAuthor(clean(st.Company.Name), true)
+	// No page-count alias: a name holding "{nb}" prints as typed; the
+	// footers are drawn once every page exists (footers).
+	pdf.SetTitle(clean(title), true)
+	pdf.SetAuthor(clean(d.co.Name), true)
 	pdf.SetCreator("Partnerdesk", true)
 
 	// gofpdf pads font tables by appending to slices of the bytes it is
@@ -75,18 +157,16 @@ func WritePDF(w io.Writer, st *Statement) error {
 	// gets its own copy (0.1 ms), so concurrent documents and the GUI
 	// never see a font change under them.
 	pdf.AddUTF8FontFromBytes(famLatin, "", bytes.Clone(fonts.Regular))
-	l := &layout{st: st, f: newFormatter(st), t: &typo{pdf: pdf}}
-	if st.needsCJK() {
-		pdf.AddUTF8FontFromBytes(famCJK, "", bytes.Clone(fonts.CJK))
-		l.t.hasCJK = true
+	l := &layout{d: d, f: formatter{lang: d.lang, cur: d.co.Currency}, t: &typo{pdf: pdf}}
+	for _, t := range d.texts {
+		if fonts.NeedsCJK(t) {
+			pdf.AddUTF8FontFromBytes(famCJK, "", bytes.Clone(fonts.CJK))
+			l.t.hasCJK = true
+			break
+		}
 	}
-	l.fp = st.fingerprint()
-	pdf.SetFooterFunc(l.footer)
-	l.draw()
-	if err := pdf.Output(w); err != nil {
-		return fmt.Errorf("write statement PDF for %s %s: %w", st.Period.Key, st.Payee.Name, err)
-	}
-	return nil
+	l.addPage()
+	return l
 }
 
 // texts lists every user text the statement prints, to decide which fonts
@@ -106,27 +186,35 @@ func (s *Statement) texts() []string {
 		}
 	}
 	for _, p := range s.Payouts {
-		t = append(t, p.Method, p.Reference)
+		t = append(t, p.Method, p.Reference, p.Invoice)
 	}
 	return append(t, s.Nudges...)
 }
 
-func (s *Statement) needsCJK() bool {
-	for _, t := range s.texts() {
-		if fonts.NeedsCJK(t) {
-			return true
-		}
-	}
-	return false
+// layout holds the drawing state of one document.
+type layout struct {
+	d     docInfo
+	st    *Statement // set when the document is a statement
+	inv   *Invoice   // set when it is a self-billed invoice
+	f     formatter
+	t     *typo
+	y     float64 // top of the next thing to draw
+	kw    float64 // width of the labels of keyValue; 0 is 32 mm
+	pages []Page
 }
 
-// layout holds the drawing state of one statement.
-type layout struct {
-	st *Statement
-	f  formatter
-	t  *typo
-	fp string
-	y  float64 // top of the next thing to draw
+// mark records that a block of kind was drawn on the current page.
+func (l *layout) mark(kind, section string) {
+	n := l.pdf().PageNo()
+	for len(l.pages) < n {
+		l.pages = append(l.pages, Page{})
+	}
+	l.pages[n-1].Blocks = append(l.pages[n-1].Blocks, Block{Kind: kind, Section: section})
+}
+
+func (l *layout) addPage() {
+	l.pdf().AddPage()
+	l.pages = append(l.pages, Page{})
 }
 
 func (l *layout) pdf() *gofpdf.Fpdf { return l.t.pdf }
@@ -137,10 +225,6 @@ func (l *layout) pdf() *gofpdf.Fpdf { return l.t.pdf }
 type formatter struct {
 	lang string
 	cur  engine.Currency
-}
-
-func newFormatter(st *Statement) formatter {
-	return formatter{lang: i18n.Normalize(st.Language), cur: st.Company.Currency}
 }
 
 func (f formatter) money(d decimal.Decimal) string { return i18n.Money(d, f.cur, f.lang) }
@@ -177,26 +261,36 @@ func lineH(size float64) float64 { return size * ptToMM * lineGap }
 func ascent(size float64) float64 { return size * ptToMM * 1.02 }
 
 func (l *layout) draw() {
-	l.pdf().AddPage()
 	l.header()
 	l.payee()
 	l.summary()
 	l.nudges()
-	l.linesTable(l.f.label("lines"), l.st.Lines, false)
-	l.linesTable(l.f.label("adjustments"), l.st.Adjustments, true)
-	l.payouts()
-	l.ytd()
+	// The year-to-date block closes the statement: it keeps with the end of
+	// the section before it, so it never stands alone on a last page.
+	ytdCols, ytdRows := l.ytdRows()
+	tail := l.tableHeight(ytdCols, ytdRows, true)
+	lastAdj := len(l.st.Adjustments) > 0 && len(l.st.Payouts) == 0
+	lastLines := len(l.st.Adjustments) == 0 && len(l.st.Payouts) == 0
+	l.linesTable("lines", l.f.label("lines"), l.st.Lines, false, keepIf(lastLines, tail))
+	l.linesTable("adjustments", l.f.label("adjustments"), l.st.Adjustments, true, keepIf(lastAdj, tail))
+	l.payouts(tail)
+	l.table("ytd", l.f.label("ytd"), ytdCols, ytdRows, 0)
+}
+
+func keepIf(ok bool, h float64) float64 {
+	if ok {
+		return h
+	}
+	return 0
 }
 
 // newPage starts a continuation page with a one-line reminder of whose
-// statement it is.
+// document it is.
 func (l *layout) newPage() {
-	p := l.pdf()
-	p.AddPage()
+	l.addPage()
 	l.t.set(smallSize, false)
 	l.color(colMuted)
-	s := clean(l.st.Company.Name + " · " + l.f.label("title") + " " + l.st.Period.Name + " · " + l.st.Payee.Name)
-	l.t.text(marginL, marginTop+ascent(smallSize), l.fit(s, contentW))
+	l.t.text(marginL, marginTop+ascent(smallSize), l.fit(clean(l.d.running), contentW))
 	l.y = marginTop + lineH(smallSize) + 1
 	l.rule(l.y, colRule)
 	l.y += 3
@@ -230,23 +324,28 @@ func (l *layout) rule(y float64, c [3]int) {
 	p.Line(marginL, y, pageW-marginR, y)
 }
 
-func (l *layout) footer() {
+// footers draws every page's footer once the page count is known: the
+// print date, the data fingerprint and "page n of N".
+func (l *layout) footers() {
 	p := l.pdf()
-	y := pageH - 9.0
-	l.rule(y-3.5, colRule)
-	l.t.set(smallSize, false)
-	l.color(colMuted)
-	left := l.f.label("printed", "date", l.f.date(l.st.PrintedOn)) + " — " + l.f.label("data", "fingerprint", l.fp)
-	l.t.text(marginL, y, left)
-	n := itoa(p.PageNo())
-	// The total is an alias replaced when the document closes; measure as
-	// if it had as many digits as this page number.
-	right := l.f.label("page", "n", n, "total", aliasNbPages)
-	wide := l.f.label("page", "n", n, "total", n)
-	l.t.text(pageW-marginR-l.t.width(wide), y, right)
+	total := p.PageCount()
+	for n := 1; n <= total; n++ {
+		p.SetPage(n)
+		// The page's content stream ends in whatever font its last text
+		// used: select the footer's font afresh, not "as before".
+		p.SetFont(famLatin, "", 1)
+		y := pageH - 9.0
+		l.rule(y-3.5, colRule)
+		l.t.set(smallSize, false)
+		l.color(colMuted)
+		left := l.f.label("printed", "date", l.f.date(l.d.printed)) + " — " + l.f.label("data", "fingerprint", l.d.fp)
+		l.t.text(marginL, y, left)
+		l.t.textRight(pageW-marginR, y, l.f.label("page", "n", itoa(n), "total", itoa(total)))
+	}
 }
 
-// header draws the logo, the company's name and address, and the title.
+// header draws the logo, the company's name and address, the title, the
+// subtitle (period or number) and the badge ("provisional").
 func (l *layout) header() {
 	p := l.pdf()
 	x := marginL
@@ -266,30 +365,56 @@ func (l *layout) header() {
 	l.t.set(12, true)
 	l.color(colInk)
 	y := top + ascent(12)
-	for _, s := range l.t.wrap(clean(l.st.Company.Name), pageW-marginR-titleW-x) {
+	for _, s := range l.t.wrap(clean(l.d.co.Name), pageW-marginR-titleW-x) {
 		l.t.text(x, y, s)
 		y += lineH(12)
 	}
 	l.t.set(bodySize, false)
 	l.color(colMuted)
-	for _, a := range strings.Split(clean(l.st.Company.Address), "\n") {
+	for _, a := range strings.Split(clean(l.d.co.Address), "\n") {
 		for _, s := range l.t.wrap(strings.TrimSpace(a), pageW-marginR-titleW-x) {
 			l.t.text(x, y, s)
 			y += lineH(bodySize)
 		}
 	}
-	// Title and period on the right.
-	l.t.set(18, true)
+	// Title, subtitle and badge on the right.
+	// The title's size shrinks until its longest word fits
+	// ("Gutschriftskorrektur"), so it wraps only between words.
+	size := 18.0
+	for ; size > headingSize; size-- {
+		l.t.set(size, true)
+		widest := 0.0
+		for _, tok := range tokens(l.d.title) {
+			widest = max(widest, l.t.width(tok))
+		}
+		if widest <= titleW {
+			break
+		}
+	}
+	ty := top + ascent(size)
+	l.t.set(size, true)
 	l.color(colAccent)
-	l.t.textRight(pageW-marginR, top+ascent(18), l.f.label("title"))
+	for _, s := range l.t.wrap(l.d.title, titleW) {
+		l.t.textRight(pageW-marginR, ty, s)
+		ty += lineH(size)
+	}
+	ty += ascent(headingSize) - ascent(size)
 	l.t.set(headingSize, false)
 	l.color(colInk)
-	l.t.textRight(pageW-marginR, top+lineH(18)+ascent(headingSize), l.fit(clean(l.st.Period.Name), titleW))
+	l.t.textRight(pageW-marginR, ty, l.fit(clean(l.d.subtitle), titleW))
+	ty += lineH(headingSize)
+	if l.d.badge != "" {
+		l.t.set(headingSize, true)
+		l.color(colBadge)
+		l.t.textRight(pageW-marginR, ty, l.fit(l.d.badge, titleW))
+		ty += lineH(headingSize)
+	}
+	l.mark("text", "header")
 	bottom := y - lineH(bodySize) + 2
 	if b := top + logoH + 2; b > bottom {
 		bottom = b
 	}
-	if b := top + lineH(18) + lineH(headingSize) + 1; b > bottom {
+	if b := ty - ascent(headingSize) + 1; b > bottom {
 		bottom = b
 	}
 	l.y = bottom + 2
@@ -300,7 +425,7 @@ func (l *layout) header() {
 // registerLogo adds the company logo to the document. A logo gofpdf cannot
 // read prints no logo rather than no statement.
 func (l *layout) registerLogo() (name string, w, h float64, ok bool) {
-	b := l.st.Company.Logo
+	b := l.d.co.Logo
 	if len(b) == 0 {
 		return "", 0, 0, false
 	}
@@ -350,7 +475,7 @@ func plainPNG(b []byte) ([]byte, bool) {
 }
 
 // payee draws who the statement is for, the period, the tier and the
-// progress to the next tier.
+// progress to the next tier, and says when the statement is provisional.
 func (l *layout) payee() {
 	st := l.st
 	l.t.set(16, true)
@@ -371,48 +496,67 @@ func (l *layout) payee() {
 		sub = append(sub, l.f.label("country")+": "+clean(st.Payee.Country))
 	}
 	if len(sub) > 0 {
-		l.t.text(marginL, l.y+ascent(bodySize), strings.Join(sub, " · "))
-		l.y += lineH(bodySize)
+		for _, s := range l.t.wrap(strings.Join(sub, " · "), contentW) {
+			l.t.text(marginL, l.y+ascent(bodySize), s)
+			l.y += lineH(bodySize)
+		}
 	}
+	l.mark("text", "payee")
 	l.y += 2
 	period := clean(st.Period.Name)
 	if st.Period.Key != "" && st.Period.Key != st.Period.Name {
 		period += " (" + clean(st.Period.Key) + ")"
 	}
-	l.keyValue(l.f.label("period"), period)
+	l.keyValue("payee", l.f.label("period"), period)
 	if st.Payee.Tier != "" {
-		l.keyValue(l.f.label("tier"), clean(st.Payee.Tier))
+		l.keyValue("payee", l.f.label("tier"), clean(st.Payee.Tier))
 	}
 	if st.Payee.NextTier != "" {
-		l.keyValue(l.f.label("progress"), clean(st.Payee.NextTier))
+		l.keyValue("payee", l.f.label("progress"), clean(st.Payee.NextTier))
+	}
+	if st.Provisional {
+		l.y += 1
+		l.t.set(bodySize, false)
+		l.color(colBadge)
+		for _, s := range l.t.wrap(l.f.label("provisional_note"), contentW) {
+			l.t.text(marginL, l.y+ascent(bodySize), s)
+			l.y += lineH(bodySize)
+		}
+		l.mark("text", "provisional")
 	}
 	l.y += 3
 }
 
-// keyValue draws a label and a wrapped value beside it.
-func (l *layout) keyValue(k, v string) {
-	const kw = 32.0
+// keyValue draws a label and a wrapped value beside it, the values
+// aligned l.kw mm (32 unless set) from the margin.
+func (l *layout) keyValue(section, k, v string) {
+	kw := l.kw
+	if kw == 0 {
+		kw = 32
+	}
 	l.t.set(bodySize, false)
 	lines := l.t.wrap(v, contentW-kw)
 	l.need(float64(len(lines)) * lineH(bodySize))
 	l.color(colMuted)
-	l.t.text(marginL, l.y+ascent(bodySize), k)
+	l.t.text(marginL, l.y+ascent(bodySize), l.fit(k, kw-1))
 	l.color(colInk)
 	for _, s := range lines {
 		l.t.text(marginL+kw, l.y+ascent(bodySize), s)
 		l.y += lineH(bodySize)
 	}
+	l.mark("text", section)
 }
 
 // heading draws a section title, keeping at least minBelow mm of the
 // section on the same page.
-func (l *layout) heading(s string, minBelow float64) {
+func (l *layout) heading(section, s string, minBelow float64) {
 	l.need(lineH(headingSize) + 2 + minBelow)
 	l.y += 2
 	l.t.set(headingSize, true)
 	l.color(colAccent)
 	l.t.text(marginL, l.y+ascent(headingSize), s)
 	l.y += lineH(headingSize) + 1
+	l.mark("heading", section)
 }
 
 // column is one column of a table.
@@ -420,6 +564,9 @@ type column struct {
 	head  string
 	w     float64
 	right bool
+	// flex marks the one column that gives up width to the others, so
+	// that no word of theirs (a status, an invoice number) has to break.
+	flex bool
 }
 
 // row is one table row: a text per column, and whether it is a total.
@@ -429,10 +576,65 @@ type row struct {
 	indent bool // the first cell is a part of the row above it
 }
 
-// table draws rows with a header, wrapping every cell, repeating the header
-// on each new page.
-func (l *layout) table(title string, cols []column, rows []row) {
-	l.t.set(bodySize, false)
+// minFlex is the narrowest a flexible column gets when the others widen.
+const minFlex = 45.0
+
+// fitColumns widens each column whose longest word (or head word) does
+// not fit, taking the width from the flexible column while it keeps
+// minFlex, so words break only when they could not fit at all.
+func (l *layout) fitColumns(cols []column, rows []row) []column {
+	flex := -1
+	for i, c := range cols {
+		if c.flex {
+			flex = i
+		}
+	}
+	if flex < 0 {
+		return cols
+	}
+	out := append([]column(nil), cols...)
+	for j := range out {
+		if j == flex {
+			continue
+		}
+		need := 0.0
+		measure := func(s string, bold bool) {
+			l.t.set(bodySize, bold)
+			for _, tok := range tokens(clean(s)) {
+				if w := l.t.width(tok) + 2*cellPad + 0.2; w > need {
+					need = w
+				}
+			}
+		}
+		measure(out[j].head, true)
+		for _, r := range rows {
+			in := 0.0
+			if j == 0 && r.indent {
+				in = indentW
+			}
+			before := need
+			measure(r.cells[j], r.total)
+			if need > before {
+				need += in
+			}
+		}
+		if extra := need - out[j].w; extra > 0 {
+			give := out[flex].w - minFlex
+			if extra > give {
+				extra = give
+			}
+			if extra > 0 {
+				out[j].w += extra
+				out[flex].w -= extra
+			}
+		}
+	}
+	return out
+}
+
+// wrapRows wraps every cell of rows in its column and returns the lines
+// and the height of each row.
+func (l *layout) wrapRows(cols []column, rows []row) ([][][]string, []float64) {
 	lh := lineH(bodySize)
 	wrapped := make([][][]string, len(rows))
 	heights := make([]float64, len(rows))
@@ -452,21 +654,68 @@ func (l *layout) table(title string, cols []column, rows []row) {
 		}
 		heights[i] = float64(n)*lh + 2*cellPad
 	}
+	return wrapped, heights
+}
+
+// tableHeight is the height of a whole table with its heading, as table
+// draws it on one page.
+func (l *layout) tableHeight(cols []column, rows []row, withHeading bool) float64 {
+	cols = l.fitColumns(cols, rows)
+	_, heights := l.wrapRows(cols, rows)
+	_, headH := l.wrapHead(cols)
+	h := headH + 2
+	for _, x := range heights {
+		h += x
+	}
+	if withHeading {
+		h += lineH(headingSize) + 3
+	}
+	return h
+}
+
+// keepRows is how many rows end a table together: its last two rows and
+// the total, so a page never holds a total row alone.
+const keepRows = 3
+
+// table draws rows with a header, wrapping every cell, repeating the header
+// on each new page. Its last keepRows rows stay together, and with tail mm
+// of what follows the table (a block that must not stand alone).
+func (l *layout) table(section, title string, cols []column, rows []row, tail float64) {
+	cols = l.fitColumns(cols, rows)
+	lh := lineH(bodySize)
+	wrapped, heights := l.wrapRows(cols, rows)
 	heads, headH := l.wrapHead(cols)
+	// The heading keeps with the head and the first row, or with the
+	// whole table when it is no longer than its kept end.
 	first := headH
-	if len(heights) > 0 {
+	keepFrom := len(rows) - keepRows
+	if keepFrom <= 0 {
+		keepFrom = 0
+		for _, h := range heights {
+			first += h
+		}
+		first += 2 + tail
+	} else if len(heights) > 0 {
 		first += heights[0]
 	}
-	l.heading(title, first)
-	l.tableHead(cols, heads, headH)
+	l.heading(section, title, first)
+	l.tableHead(section, cols, heads, headH)
 	p := l.pdf()
 	for i, r := range rows {
-		if l.need(heights[i]) {
+		need := heights[i]
+		if i == keepFrom && i > 0 {
+			for _, h := range heights[i+1:] {
+				need += h
+			}
+			need += 2 + tail
+		}
+		if l.need(need) {
 			l.t.set(headingSize, true)
 			l.color(colAccent)
 			l.t.text(marginL, l.y+ascent(headingSize), title+" "+l.f.label("continued"))
 			l.y += lineH(headingSize) + 1
-			l.tableHead(cols, heads, headH)
+			l.mark("continued", section)
+			l.tableHead(section, cols, heads, headH)
 		}
 		if r.total {
 			p.SetFillColor(colTotalBg[0], colTotalBg[1], colTotalBg[2])
@@ -493,6 +742,11 @@ func (l *layout) table(title string, cols []column, rows []row) {
 		}
 		l.y += heights[i]
 		l.rule(l.y, colRule)
+		if r.total {
+			l.mark("total", section)
+		} else {
+			l.mark("row", section)
+		}
 	}
 	l.y += 2
 }
@@ -523,7 +777,7 @@ func (l *layout) wrapHead(cols []column) ([][]string, float64) {
 	return heads, float64(n)*lineH(bodySize) + 2*cellPad
 }
 
-func (l *layout) tableHead(cols []column, heads [][]string, h float64) {
+func (l *layout) tableHead(section string, cols []column, heads [][]string, h float64) {
 	if h == 0 {
 		return
 	}
@@ -546,20 +800,23 @@ func (l *layout) tableHead(cols []column, heads [][]string, h float64) {
 		x += c.w
 	}
 	l.y += h
+	l.mark("head", section)
 }
 
-// none prints that a section is empty.
-func (l *layout) none(title string) {
-	l.heading(title, lineH(bodySize))
+// none prints that a section is empty, keeping tail mm of what follows
+// on the same page.
+func (l *layout) none(section, title string, tail float64) {
+	l.heading(section, title, lineH(bodySize)+2+tail)
 	l.t.set(bodySize, false)
 	l.color(colMuted)
 	l.t.text(marginL, l.y+ascent(bodySize), l.f.label("none"))
 	l.y += lineH(bodySize) + 2
+	l.mark("row", section)
 }
 
 func (l *layout) summary() {
 	st := l.st
-	cols := []column{{w: contentW - 80}, {w: 80, right: true}}
+	cols := []column{{w: contentW - 80, flex: true}, {w: 80, right: true}}
 	rows := []row{{cells: []string{l.f.label("sales"), l.f.money(st.Summary.Sales)}}}
 	if pt := st.programTotals(); len(pt) > 0 {
 		rows = append(rows, row{cells: []string{l.f.label("by_program"), ""}})
@@ -579,33 +836,38 @@ func (l *layout) summary() {
 		}
 		rows = append(rows, row{cells: []string{l.f.label("funds") + ": " + fb.Fund, v}})
 	}
-	l.table(l.f.label("summary"), cols, rows)
+	l.table("summary", l.f.label("summary"), cols, rows, 0)
 }
 
 func (l *layout) nudges() {
 	if len(l.st.Nudges) == 0 {
 		return
 	}
-	l.heading(l.f.label("nudges"), lineH(bodySize))
 	l.t.set(bodySize, false)
+	first := len(l.t.wrap(clean(l.st.Nudges[0]), contentW-5))
+	l.heading("nudges", l.f.label("nudges"), float64(first)*lineH(bodySize))
 	l.color(colInk)
 	for _, n := range l.st.Nudges {
+		l.t.set(bodySize, false)
 		lines := l.t.wrap(clean(n), contentW-5)
 		l.need(float64(len(lines)) * lineH(bodySize))
+		l.color(colInk)
 		l.t.text(marginL+1, l.y+ascent(bodySize), "•")
 		for _, s := range lines {
 			l.t.text(marginL+5, l.y+ascent(bodySize), s)
 			l.y += lineH(bodySize)
 		}
+		l.mark("row", "nudges")
 	}
 	l.y += 2
 }
 
-// linesTable draws the reward lines or the adjustments with their total.
-func (l *layout) linesTable(title string, ls []Line, adjust bool) {
+// linesTable draws the reward lines or the adjustments with their total,
+// keeping tail mm of what follows with its end.
+func (l *layout) linesTable(section, title string, ls []Line, adjust bool, tail float64) {
 	if len(ls) == 0 {
 		if !adjust {
-			l.none(title)
+			l.none(section, title, tail)
 		}
 		return
 	}
@@ -615,13 +877,13 @@ func (l *layout) linesTable(title string, ls []Line, adjust bool) {
 			{head: l.f.label("col_program"), w: 30},
 			{head: l.f.label("col_invoice"), w: 27},
 			{head: l.f.label("col_original"), w: 21},
-			{head: l.f.label("col_explanation"), w: contentW - 30 - 27 - 21 - 34},
+			{head: l.f.label("col_explanation"), w: contentW - 30 - 27 - 21 - 34, flex: true},
 			{head: l.f.label("col_amount"), w: 34, right: true},
 		}
 	} else {
 		cols = []column{
 			{head: l.f.label("col_program"), w: 34},
-			{head: l.f.label("col_explanation"), w: contentW - 34 - 20 - 34},
+			{head: l.f.label("col_explanation"), w: contentW - 34 - 20 - 34, flex: true},
 			{head: l.f.label("col_status"), w: 20},
 			{head: l.f.label("col_amount"), w: 34, right: true},
 		}
@@ -641,30 +903,35 @@ func (l *layout) linesTable(title string, ls []Line, adjust bool) {
 	cells[0] = l.f.label("total")
 	cells[len(cells)-1] = tot
 	rows = append(rows, row{cells: cells, total: true})
-	l.table(title, cols, rows)
+	l.table(section, title, cols, rows, tail)
 }
 
-func (l *layout) payouts() {
+func (l *layout) payouts(tail float64) {
 	if len(l.st.Payouts) == 0 {
 		return
 	}
 	cols := []column{
 		{head: l.f.label("col_date"), w: 28},
 		{head: l.f.label("col_method"), w: 45},
-		{head: l.f.label("col_reference"), w: contentW - 28 - 45 - 34},
+		{head: l.f.label("col_reference"), w: contentW - 28 - 45 - 34, flex: true},
 		{head: l.f.label("col_amount"), w: 34, right: true},
 	}
 	var rows []row
 	for _, py := range l.st.Payouts {
-		rows = append(rows, row{cells: []string{l.f.date(py.Date), py.Method, py.Reference, l.f.money(py.Amount)}})
+		ref := py.Reference
+		if py.Invoice != "" {
+			ref = strings.TrimSpace(ref + " · " + py.Invoice)
+		}
+		rows = append(rows, row{cells: []string{l.f.date(py.Date), py.Method, ref, l.f.money(py.Amount)}})
 	}
 	rows = append(rows, row{cells: []string{l.f.label("total_paid"), "", "", l.f.money(l.st.PaidTotal())}, total: true})
-	l.table(l.f.label("payouts"), cols, rows)
+	l.table("payouts", l.f.label("payouts"), cols, rows, tail)
 }
 
-func (l *layout) ytd() {
+// ytdRows are the year-to-date block's columns and rows.
+func (l *layout) ytdRows() ([]column, []row) {
 	y := l.st.YTD
-	cols := []column{{head: "", w: contentW - 60}, {head: "", w: 60, right: true}}
+	cols := []column{{head: "", w: contentW - 60, flex: true}, {head: "", w: 60, right: true}}
 	rows := []row{
 		{cells: []string{l.f.label("ytd_rewards"), l.f.money(y.Rewards)}},
 	}
@@ -672,7 +939,5 @@ func (l *layout) ytd() {
 		rows = append(rows, row{cells: []string{l.f.label("ytd_points"), l.f.points(y.Points)}})
 	}
 	rows = append(rows, row{cells: []string{l.f.label("ytd_paid"), l.f.money(y.Paid)}})
-	// The year-to-date block is short: keep it whole on one page.
-	l.need(lineH(headingSize) + 3 + float64(len(rows)+1)*(lineH(bodySize)+2*cellPad))
-	l.table(l.f.label("ytd"), cols, rows)
+	return cols, rows
 }

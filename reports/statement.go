@@ -32,6 +32,9 @@ type Statement struct {
 	// already rendered in the statement language.
 	Nudges    []string
 	PrintedOn engine.Date
+	// Provisional is set for a period still open: its figures may change,
+	// and the statement says so under its title.
+	Provisional bool
 	// Fingerprint is a short hash of the data the statement was printed
 	// from, so two prints can be compared; ComputeFingerprint fills it when
 	// the caller has none.
@@ -111,6 +114,9 @@ type PayoutRow struct {
 	Method    string
 	Reference string
 	Amount    decimal.Decimal
+	// Invoice is the payout's self-billing number ("SB-2026-00042"); empty
+	// for a rep's payout, which gets none.
+	Invoice string
 }
 
 // YTD holds the payee's figures from the start of the fiscal year to the end
@@ -278,11 +284,14 @@ func (s *Statement) ComputeFingerprint() string {
 	lines("line", s.Lines)
 	lines("adj", s.Adjustments)
 	for _, py := range s.Payouts {
-		w("payout", py.Date.String(), py.Method, py.Reference, dec(py.Amount))
+		w("payout", py.Date.String(), py.Method, py.Reference, dec(py.Amount), py.Invoice)
 	}
 	w("ytd", dec(s.YTD.Rewards), i64(s.YTD.Points), dec(s.YTD.Paid))
 	for _, n := range s.Nudges {
 		w("nudge", n)
+	}
+	if s.Provisional {
+		w("provisional")
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }

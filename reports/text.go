@@ -49,14 +49,23 @@ func splitRuns(s string) []run {
 	return out
 }
 
+// placeholder stands for a character no embedded font can draw (emoji,
+// pictographs, runes beyond the Basic Multilingual Plane): a plain white
+// square, which DejaVu Sans has, rather than the diamond of U+FFFD.
+const placeholder = '\u25A1'
+
 // clean makes user text printable by gofpdf: control characters other
-// than "\n" (which wrap turns into a line break) become spaces, and runes outside the Basic Multilingual Plane (emoji, rare Han),
-// which gofpdf's UTF-16 text and 65,536-entry width table cannot hold,
-// become U+FFFD.
+// than "\n" (which wrap turns into a line break) become spaces; runes
+// outside the Basic Multilingual Plane (emoji, rare Han), which gofpdf's
+// UTF-16 text and 65,536-entry width table cannot hold, and symbols DejaVu
+// Sans has no glyph for become one placeholder per emoji, however many
+// code points it is made of (a skin tone, a ZWJ family, a flag's two
+// regional indicators, variation selectors); invalid UTF-8 becomes the
+// placeholder too.
 func clean(s string) string {
 	ok := true
 	for _, r := range s {
-		if r > 0xFFFF || r == utf8.RuneError || (unicode.IsControl(r) && r != '\n') {
+		if r > 0xFFFF || r == utf8.RuneError || (unicode.IsControl(r) && r != '\n') || r == 0xFE0F || r == 0xFE0E || r == 0x200D || missingSymbol(r) {
 			ok = false
 			break
 		}
@@ -65,19 +74,52 @@ func clean(s string) string {
 		return s
 	}
 	var b strings.Builder
+	last := false   // the last rune written is a placeholder
+	joined := false // ... followed by a zero-width joiner
+	lastRI := false // ... for one regional indicator (half a flag)
 	for _, r := range s {
 		switch {
 		case r == '\n':
 			b.WriteRune(r)
+			last = false
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
-		case r > 0xFFFF || r == utf8.RuneError:
-			b.WriteRune('\uFFFD')
+			last = false
+		case r == 0xFE0F || r == 0xFE0E:
+			// Variation selectors choose emoji or text style: nothing
+			// to draw.
+		case r == 0x200D:
+			if last {
+				joined = true
+			}
+		case last && (joined || isEmojiModifier(r) || (lastRI && isRegionalIndicator(r))):
+			// The rest of one emoji: a ZWJ sequence, a skin tone or tag,
+			// the second half of a flag.
+			joined, lastRI = false, false
+		case r > 0xFFFF || r == utf8.RuneError || missingSymbol(r):
+			b.WriteRune(placeholder)
+			last, joined, lastRI = true, false, isRegionalIndicator(r)
 		default:
 			b.WriteRune(r)
+			last = false
 		}
 	}
 	return b.String()
+}
+
+func isEmojiModifier(r rune) bool {
+	return (r >= 0x1F3FB && r <= 0x1F3FF) || (r >= 0xE0020 && r <= 0xE007F)
+}
+
+func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// missingSymbol reports a symbol of the Basic Multilingual Plane (✅, ⭐,
+// ⌚: emoji that Unicode placed there) that DejaVu Sans cannot draw.
+func missingSymbol(r rune) bool {
+	if r < 0x2000 || r > 0xFFFF || !unicode.Is(unicode.So, r) || fonts.IsCJK(r) {
+		return false
+	}
+	return !hasLatinGlyph(r)
 }
 
 // typo draws and measures mixed-script text in one document.
@@ -139,9 +181,15 @@ func (t *typo) text(x, y float64, s string) {
 // textRight draws s so that it ends at x.
 func (t *typo) textRight(x, y float64, s string) { t.text(x-t.width(s), y, s) }
 
-// wrap breaks s into lines no wider than w: at spaces, and between any two
-// CJK characters (which are written without spaces). A word longer than a
-// line is cut between characters. "\n" forces a break.
+// breakMark ends the part of a word that had to be cut because the word
+// is wider than its whole line.
+const breakMark = '\u21B5'
+
+// wrap breaks s into lines no wider than w: at spaces only, and between
+// any two CJK characters (which are written without spaces); never inside
+// a word ("INV-2026-00246", "goedgekeurd") that fits on a line of its own.
+// A word longer than a whole line is cut between characters, each cut
+// marked with breakMark. "\n" forces a break.
 func (t *typo) wrap(s string, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
@@ -181,10 +229,14 @@ func (t *typo) wrapPara(s string, w float64) []string {
 			curW = tw
 			continue
 		}
-		// A word wider than the line: cut it between characters.
+		// A word wider than the line cannot fit anywhere: cut it
+		// between characters, each cut marked with breakMark so the
+		// reader sees that the word goes on.
+		mw := t.width(string(breakMark))
 		for _, r := range tok {
 			rw := t.width(string(r))
-			if curW+rw > w && cur.Len() > 0 {
+			if curW+rw+mw > w && cur.Len() > 0 {
+				cur.WriteRune(breakMark)
 				flush()
 			}
 			cur.WriteRune(r)

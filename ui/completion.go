@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -156,6 +159,13 @@ func (e *completionEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// FocusGained selects the text, as a formEntry does: typing replaces a
+// pick instead of landing inside it.
+func (e *completionEntry) FocusGained() {
+	e.Entry.FocusGained()
+	selectAllText(&e.Entry)
+}
+
 // FocusLost takes the highlighted choice: typing a few letters and Tab
 // picks the first match.
 func (e *completionEntry) FocusLost() {
@@ -163,25 +173,91 @@ func (e *completionEntry) FocusLost() {
 	e.Entry.FocusLost()
 }
 
-// matchOptions filters choices by text, case-insensitively: an exact Text
-// first, then those whose Text or Detail starts with it, then those that
-// contain it.
+// The ranks of a choice for what was typed (matchRank), best first: a
+// person typing "ess" for NL-ESS-LIC "Essentials licence" wants it before
+// NL-CLOUD-PRO "Cloud Professional", whose name merely contains "ess".
+const (
+	rankExact      = iota // the SKU or name is what was typed
+	rankTextPrefix        // the SKU or name starts with it
+	rankTextWord          // a part of the SKU or a word of the name starts with it
+	rankDetailWord        // the detail (a product's name, a role) or one of its words starts with it
+	rankInside            // it is somewhere inside
+	rankNone              // no match
+)
+
+// matchRank is the one rule for how well option o matches q (already
+// folded with engine.FoldName): case and accents do not count ("mull"
+// finds Müller), and a match at the start of a word beats one inside a
+// word.
+func matchRank(o option, q string) int {
+	if q == "" {
+		return rankNone
+	}
+	t, d := engine.FoldName(o.Text), engine.FoldName(o.Detail)
+	switch {
+	case t == q:
+		return rankExact
+	case strings.HasPrefix(t, q):
+		return rankTextPrefix
+	case atWordStart(t, q):
+		return rankTextWord
+	case atWordStart(d, q):
+		return rankDetailWord
+	case strings.Contains(t, q) || strings.Contains(d, q):
+		return rankInside
+	}
+	return rankNone
+}
+
+// atWordStart reports whether q occurs in s at the start of a word: at the
+// beginning or after a character that is neither a letter nor a digit
+// ("ess" in "nl-ess-lic" and in "nordlicht essentials", not in
+// "professional").
+func atWordStart(s, q string) bool {
+	for i := 0; i <= len(s)-len(q); {
+		j := strings.Index(s[i:], q)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if at == 0 {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:at])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		_, n := utf8.DecodeRuneInString(s[at:])
+		i = at + n
+	}
+	return false
+}
+
+// matchOptions filters choices by text and orders them by matchRank, the
+// order of all kept within a rank.
 func matchOptions(all []option, text string) []option {
-	q := strings.ToLower(strings.TrimSpace(text))
+	q := engine.FoldName(text)
 	if q == "" {
 		return nil
 	}
-	var exact, prefix, inner []option
+	var byRank [rankNone][]option
 	for _, o := range all {
-		t, d := strings.ToLower(o.Text), strings.ToLower(o.Detail)
-		switch {
-		case t == q:
-			exact = append(exact, o)
-		case strings.HasPrefix(t, q) || strings.HasPrefix(d, q):
-			prefix = append(prefix, o)
-		case strings.Contains(t, q) || strings.Contains(d, q):
-			inner = append(inner, o)
+		if r := matchRank(o, q); r < rankNone {
+			byRank[r] = append(byRank[r], o)
 		}
 	}
-	return append(append(exact, prefix...), inner...)
+	var out []option
+	for _, os := range byRank {
+		out = append(out, os...)
+	}
+	return out
+}
+
+// rankOptions keeps every option (a backend already chose them, perhaps by
+// a referral code the text does not show) but orders them by matchRank,
+// as matchOptions does.
+func rankOptions(opts []option, q string) []option {
+	fq := engine.FoldName(q)
+	sort.SliceStable(opts, func(i, j int) bool { return matchRank(opts[i], fq) < matchRank(opts[j], fq) })
+	return opts
 }

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,11 +50,14 @@ type DashboardScreen struct {
 
 	months   *BarChart
 	programs *BarChart
+	costNote *widget.Label // which programs' periods the cost covers
 	budgets  *fyne.Container
+	budgetOf *widget.Label // which spans the budgets compare
 	tiers    *BarChart
-	regs     map[string]*widget.Button
+	funnel   *BarChart // registrations submitted, approved, won, lost, expired
 	leaderBy *widget.Select
-	leaders  *widget.Table
+	leaders  *fyne.Container
+	scroll   *container.Scroll
 
 	data    views.Dashboard
 	format  numFmt
@@ -74,7 +77,7 @@ const (
 
 // NewDashboardScreen builds the dashboard and loads the current period.
 func NewDashboardScreen(w fyne.Window, svc DashboardService) *DashboardScreen {
-	s := &DashboardScreen{win: w, svc: svc, regs: map[string]*widget.Button{}}
+	s := &DashboardScreen{win: w, svc: svc}
 	s.build()
 	s.load("")
 	return s
@@ -110,7 +113,7 @@ func (s *DashboardScreen) build() {
 	s.period.OnSubmitted = func(k string) { s.load(strings.TrimSpace(k)) }
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { s.load(s.data.Previous) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { s.load(s.data.Next) })
-	refresh := widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), func() { s.load(strings.TrimSpace(s.period.Text)) })
+	refresh := widget.NewButtonWithIcon(T("Refresh"), theme.ViewRefreshIcon(), func() { s.load(strings.TrimSpace(s.period.Text)) })
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.DangerImportance
 	s.caption = widget.NewLabel("")
@@ -136,75 +139,61 @@ func (s *DashboardScreen) build() {
 	s.points = big()
 	s.funds, s.expiring = big(), small()
 
-	cards := container.NewGridWithColumns(5,
-		newFigureCard("Revenue through partners", container.NewVBox(s.revenue, s.revenueVsPrev, s.revenueVsYear),
-			func() { s.open(views.Figure{Kind: views.FigureRevenue}, "Sales of "+s.data.Period) }),
-		newFigureCard("Rewards cost", container.NewVBox(s.cost, s.costRatio),
-			func() { s.open(views.Figure{Kind: views.FigureProgramCost}, "Reward lines of "+s.data.Period) }),
-		newFigureCard("Partners active", container.NewVBox(s.active, s.activeOf),
-			func() { s.open(views.Figure{Kind: views.FigureActivePartners}, "Active partners in "+s.data.Period) }),
-		newFigureCard("Fund balances", container.NewVBox(s.funds, newLink(s.expiring, func() {
-			s.open(views.Figure{Kind: views.FigureExpiring}, "Fund accruals expiring within 30 days")
-		})), func() { s.open(views.Figure{Kind: views.FigureFunds}, "Fund balances") }),
-		newFigureCard("Points outstanding", container.NewVBox(s.points, small()),
-			func() { s.open(views.Figure{Kind: views.FigurePoints}, "Points balances") }),
+	// The cards, and the panels below, sit side by side as the window's
+	// width allows: five cards at 1280 pixels, three at 1024, so the page
+	// never forces the window wider than the screen.
+	reflow := func() {
+		if s.scroll != nil {
+			s.scroll.Refresh()
+		}
+	}
+	cards := container.New(newFlowGrid(190, 5, reflow),
+		newFigureCard(T("Revenue through partners"), container.NewVBox(s.revenue, s.revenueVsPrev, s.revenueVsYear),
+			func() { s.open(views.Figure{Kind: views.FigureRevenue}, Tf("Sales of %s", s.data.Period)) }),
+		newFigureCard(T("Rewards cost"), container.NewVBox(s.cost, s.costRatio),
+			func() { s.open(views.Figure{Kind: views.FigureProgramCost}, Tf("Reward lines of %s", s.data.Period)) }),
+		newFigureCard(T("Partners active"), container.NewVBox(s.active, s.activeOf),
+			func() {
+				s.open(views.Figure{Kind: views.FigureActivePartners}, Tf("Active partners in %s", s.data.Period))
+			}),
+		newFigureCard(T("Fund balances"), container.NewVBox(s.funds, newLink(s.expiring, func() {
+			s.open(views.Figure{Kind: views.FigureExpiring}, T("Fund accruals expiring within 30 days"))
+		})), func() { s.open(views.Figure{Kind: views.FigureFunds}, T("Fund balances")) }),
+		newFigureCard(T("Points outstanding"), container.NewVBox(s.points, small()),
+			func() { s.open(views.Figure{Kind: views.FigurePoints}, T("Points balances")) }),
 	)
 
 	s.months = NewBarChart(nil, false, func(d decimal.Decimal) string { return s.format.compact(d) })
 	s.months.Label = func(k string) string { return shortMonth(k, s.format.lang) }
 	s.months.OnTapped = func(i int) {
 		k := s.data.RevenueByMonth[i].Month
-		s.open(views.Figure{Kind: views.FigureRevenue, Arg: k}, "Sales of "+k)
+		s.open(views.Figure{Kind: views.FigureRevenue, Arg: k}, Tf("Sales of %s", k))
 	}
 	s.programs = NewBarChart(nil, true, func(d decimal.Decimal) string { return s.format.money(d) })
 	s.programs.OnTapped = func(i int) {
 		p := s.data.Programs[i]
-		s.open(views.Figure{Kind: views.FigureProgramCost, Program: p.ProgramID}, p.Name+" – reward lines of "+s.data.Period)
+		s.open(views.Figure{Kind: views.FigureProgramCost, Program: p.ProgramID}, Tf("%s – reward lines of %s", p.Name, s.data.Period))
 	}
-	s.budgets = container.NewVBox()
+	s.costNote = small()
+	s.costNote.SizeName = theme.SizeNameCaptionText
+	s.budgets = container.New(tableGrid{cols: 5, stretch: 0})
+	s.budgetOf = small()
+	s.budgetOf.SizeName = theme.SizeNameCaptionText
 	s.tiers = NewBarChart(nil, true, func(d decimal.Decimal) string { return d.String() })
 	s.tiers.OnTapped = func(i int) {
 		t := s.data.Tiers[i].Tier
-		s.open(views.Figure{Kind: views.FigureTier, Arg: t}, "Partners in tier "+tierName(t))
+		s.open(views.Figure{Kind: views.FigureTier, Arg: t}, Tf("Partners in tier %s", tierName(t)))
+	}
+	// The registrations as bars with their labels in the text colour:
+	// submitted, then what became of them.
+	s.funnel = NewBarChart(nil, true, func(d decimal.Decimal) string { return d.String() })
+	s.funnel.OnTapped = func(i int) {
+		st := regStates[i]
+		s.open(views.Figure{Kind: views.FigureRegistrations, Arg: st}, Tf("Registrations %s in %s", regStatusWord(st), s.data.Period))
 	}
 
-	regBox := container.NewGridWithColumns(5)
-	for _, st := range []string{"submitted", "approved", "won", "lost", "expired"} {
-		st := st
-		b := widget.NewButton("–", func() {
-			s.open(views.Figure{Kind: views.FigureRegistrations, Arg: st}, "Registrations "+st+" in "+s.data.Period)
-		})
-		b.Importance = widget.LowImportance
-		s.regs[st] = b
-		cap := widget.NewLabelWithStyle(capitalize(st), fyne.TextAlignCenter, fyne.TextStyle{})
-		cap.Importance = widget.LowImportance
-		regBox.Add(container.NewVBox(b, cap))
-	}
-
-	s.leaderBy = widget.NewSelect([]string{leadPartnersRevenue, leadPartnersPoints, leadRepsRevenue, leadRepsPoints}, func(string) { s.showLeaders() })
-	s.leaders = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.leading), 4 },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { s.leaderCell(id, o.(*widget.Label)) },
-	)
-	s.leaders.ShowHeaderColumn = false
-	s.leaders.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.leaders.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText([]string{"#", "Name", "Revenue", "Points"}[id.Col])
-	}
-	for i, w := range []float32{36, 210, 150, 80} {
-		s.leaders.SetColumnWidth(i, w)
-	}
-	s.leaders.OnSelected = func(id widget.TableCellID) {
-		s.leaders.UnselectAll()
-		if id.Row < 0 || id.Row >= len(s.leading) {
-			return
-		}
-		r := s.leading[id.Row]
-		s.open(views.Figure{Kind: views.FigureLeader, Payee: r.Payee}, r.Name+" in "+s.data.Period)
-	}
+	s.leaderBy = widget.NewSelect([]string{T(leadPartnersRevenue), T(leadPartnersPoints), T(leadRepsRevenue), T(leadRepsPoints)}, func(string) { s.showLeaders() })
+	s.leaders = container.New(tableGrid{cols: 4, stretch: 1})
 
 	section := func(title string, obj fyne.CanvasObject) fyne.CanvasObject {
 		h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -216,26 +205,29 @@ func (s *DashboardScreen) build() {
 		return container.NewStack(bg, container.NewPadded(obj))
 	}
 
-	row2 := container.NewGridWithColumns(2,
-		panel(section("Revenue by month", s.months)),
-		panel(section("Rewards by program", container.NewVBox(s.programs, widget.NewSeparator(), s.budgets))),
+	row2 := container.New(newFlowGrid(330, 2, reflow),
+		panel(section(T("Revenue by month"), s.months)),
+		panel(container.NewBorder(nil, s.costNote, nil, nil, section(T("Rewards by program"), s.programs))),
 	)
-	tall := canvas.NewRectangle(color.Transparent)
-	tall.SetMinSize(fyne.NewSize(0, 240))
+	budgets := panel(container.NewBorder(nil, s.budgetOf, nil, nil, section(T("Budgets"), s.budgets)))
 	leaderPanel := panel(container.NewBorder(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Leaderboard", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(T("Leaderboard"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			container.NewGridWrap(fyne.NewSize(210, s.leaderBy.MinSize().Height), s.leaderBy)),
-		nil, nil, nil, container.NewStack(tall, s.leaders)))
-	row3 := container.NewGridWithColumns(2,
+		nil, nil, nil, s.leaders))
+	row4 := container.New(newFlowGrid(330, 2, reflow),
 		leaderPanel,
 		container.NewVBox(
-			panel(section("Tier distribution", s.tiers)),
-			panel(section("Deal registrations", regBox)),
+			panel(section(T("Tier distribution"), s.tiers)),
+			panel(section(T("Deal registrations"), s.funnel)),
 		),
 	)
-	body := container.NewVBox(top, s.status, cards, row2, row3)
-	s.content = container.NewVScroll(container.NewPadded(body))
+	body := container.NewVBox(top, s.status, cards, row2, budgets, row4)
+	s.scroll = container.NewVScroll(container.NewPadded(body))
+	s.content = s.scroll
 }
+
+// regStates are the registration figures in the funnel's order.
+var regStates = []string{"submitted", "approved", "won", "lost", "expired"}
 
 // load fetches the figures of key in the background and shows them.
 func (s *DashboardScreen) load(key string) {
@@ -254,32 +246,36 @@ func (s *DashboardScreen) load(key string) {
 
 func (s *DashboardScreen) show(d views.Dashboard) {
 	s.data = d
-	f := numFmt{lang: d.Language, cur: d.Currency}
+	f := numFmt{lang: Lang(), cur: d.Currency}
 	s.format = f
 	s.period.SetText(d.Period)
-	s.caption.SetText(fmt.Sprintf("%s, compared with %s and %s",
+	s.caption.SetText(Tf("%s, compared with %s and %s",
 		i18n.PeriodName(d.Period, f.lang), i18n.PeriodName(d.Previous, f.lang), i18n.PeriodName(d.YearBefore, f.lang)))
 
 	s.revenue.SetText(f.money(d.Revenue))
-	s.revenueVsPrev.SetText(fmt.Sprintf("%s vs %s (%s)", f.growth(d.GrowthPrevious), d.Previous, f.money(d.RevenuePrevious)))
-	s.revenueVsYear.SetText(fmt.Sprintf("%s vs %s (%s)", f.growth(d.GrowthYear), d.YearBefore, f.money(d.RevenueYearBefore)))
+	s.revenueVsPrev.SetText(Tf("%s vs %s (%s)", f.growth(d.GrowthPrevious), d.Previous, f.money(d.RevenuePrevious)))
+	s.revenueVsYear.SetText(Tf("%s vs %s (%s)", f.growth(d.GrowthYear), d.YearBefore, f.money(d.RevenueYearBefore)))
 	growthColour(s.revenueVsPrev, d.GrowthPrevious)
 	growthColour(s.revenueVsYear, d.GrowthYear)
 
 	s.cost.SetText(f.money(d.Cost))
-	ratio := "no revenue this period"
+	ratio := T("no revenue this period")
 	if d.CostRatio.Valid {
-		ratio = f.percent(d.CostRatio.Decimal) + " of revenue"
+		ratio = Tf("%s of revenue", f.percent(d.CostRatio.Decimal))
 	}
 	if d.CostPoints != 0 {
 		ratio += " · " + f.points(d.CostPoints)
 	}
+	if n := len(d.CostCovers) + len(d.CostLeavesOut); len(d.CostLeavesOut) > 0 {
+		ratio += " · " + Tf("covers %d of %d programs", len(d.CostCovers), n)
+	}
 	s.costRatio.SetText(ratio)
-	s.active.SetText(fmt.Sprintf("%d of %d", d.ActivePartners, d.AllActivePartners))
-	s.activeOf.SetText("had a sale, registration or activity")
+	s.costNote.SetText(costCoverage(d, f.lang))
+	s.active.SetText(Tf("%d of %d", d.ActivePartners, d.AllActivePartners))
+	s.activeOf.SetText(T("had a sale, registration or activity"))
 	s.points.SetText(f.points(d.PointsOutstanding))
 	s.funds.SetText(f.money(d.Funds.Balance))
-	s.expiring.SetText(fmt.Sprintf("%s expires by %s", f.money(d.Funds.Expiring), i18n.Date(d.Funds.ExpiringBy, f.lang)))
+	s.expiring.SetText(Tf("%s expires by %s", f.money(d.Funds.Expiring), i18n.Date(d.Funds.ExpiringBy, f.lang)))
 
 	mps := make([]ChartPoint, len(d.RevenueByMonth))
 	for i, m := range d.RevenueByMonth {
@@ -291,10 +287,7 @@ func (s *DashboardScreen) show(d views.Dashboard) {
 		cps[i] = ChartPoint{Label: p.Name, Value: p.Cost}
 	}
 	s.programs.SetPoints(cps)
-	s.budgets.RemoveAll()
-	for _, p := range d.Programs {
-		s.budgets.Add(s.budgetRow(p))
-	}
+	s.showBudgets(d)
 	tps := make([]ChartPoint, len(d.Tiers))
 	for i, t := range d.Tiers {
 		tps[i] = ChartPoint{Label: tierName(t.Tier), Value: decimal.NewFromInt(int64(t.Partners))}
@@ -302,77 +295,183 @@ func (s *DashboardScreen) show(d views.Dashboard) {
 	s.tiers.SetPoints(tps)
 
 	r := d.Registrations
-	for st, n := range map[string]int{"submitted": r.Submitted, "approved": r.Approved, "won": r.Won, "lost": r.Lost, "expired": r.Expired} {
-		s.regs[st].SetText(fmt.Sprint(n))
+	fps := make([]ChartPoint, len(regStates))
+	for i, n := range []int{r.Submitted, r.Approved, r.Won, r.Lost, r.Expired} {
+		fps[i] = ChartPoint{Label: capitalize(regStatusWord(regStates[i])), Value: decimal.NewFromInt(int64(n))}
 	}
+	s.funnel.SetPoints(fps)
 	if s.leaderBy.Selected == "" {
-		s.leaderBy.SetSelected(leadPartnersRevenue) // calls showLeaders
+		s.leaderBy.SetSelected(T(leadPartnersRevenue)) // calls showLeaders
 	} else {
 		s.showLeaders()
 	}
 }
 
-// budgetRow is one program's cost ratio and spent / budget gauge.
-func (s *DashboardScreen) budgetRow(p views.ProgramCost) fyne.CanvasObject {
+// costCoverage says which programs the period's cost holds and which pay
+// by longer periods, and where their cost shows: "Counted: Rebate (monthly).
+// Paid by longer periods: Gems (quarterly, in 2026-Q3)."
+func costCoverage(d views.Dashboard, lang string) string {
+	if len(d.CostLeavesOut) == 0 {
+		return ""
+	}
+	name := func(ps views.ProgramSpan) string {
+		return Tf("%s (%s)", ps.Name, periodKindName(ps.Kind))
+	}
+	var in, out []string
+	for _, ps := range d.CostCovers {
+		in = append(in, name(ps))
+	}
+	for _, ps := range d.CostLeavesOut {
+		out = append(out, Tf("%s (%s, in %s)", ps.Name, periodKindName(ps.Kind), i18n.PeriodName(ps.Period, lang)))
+	}
+	covered := T("no program")
+	if len(in) > 0 {
+		covered = strings.Join(in, ", ")
+	}
+	return Tf("The cost of %s counts %s. Not counted here, they pay by longer periods: %s.",
+		i18n.PeriodName(d.Period, lang), covered, strings.Join(out, ", "))
+}
+
+// periodKindName is a program's period kind as the window says it.
+func periodKindName(k engine.PeriodKind) string {
+	switch k {
+	case engine.PeriodMonth:
+		return T("monthly")
+	case engine.PeriodQuarter:
+		return T("quarterly")
+	case engine.PeriodYear:
+		return T("yearly")
+	}
+	return T("own window")
+}
+
+// showBudgets fills the budget table: each program's cost in the period
+// and its share of the period's revenue, then its spend against its budget
+// over the budget's own span (a fiscal year, or the program's window),
+// which the row names, so two spans are never read as one.
+func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 	f := s.format
-	ratio := "–"
-	if p.CostRatio.Valid {
-		ratio = f.percent(p.CostRatio.Decimal) + " of revenue"
+	s.budgets.RemoveAll()
+	head := func(t string, align fyne.TextAlign) {
+		l := widget.NewLabelWithStyle(t, align, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		s.budgets.Add(l)
 	}
-	name := widget.NewLabel(p.Name)
-	name.Truncation = fyne.TextTruncateEllipsis
-	text := "no budget"
-	if p.Budget.IsPositive() {
-		text = f.money(p.Spent) + " of " + f.money(p.Budget)
+	period := i18n.PeriodName(d.Period, f.lang)
+	head(T("Program"), fyne.TextAlignLeading)
+	head(Tf("Cost in %s", period), fyne.TextAlignTrailing)
+	head(T("% of revenue"), fyne.TextAlignTrailing)
+	head(T("Spent of budget"), fyne.TextAlignTrailing)
+	head("", fyne.TextAlignLeading)
+	spans := map[string]bool{}
+	for _, p := range d.Programs {
+		name := widget.NewLabel(p.Name)
+		name.Truncation = fyne.TextTruncateEllipsis
+		cost := widget.NewLabel(f.money(p.Cost))
+		cost.Alignment = fyne.TextAlignTrailing
+		ratio := widget.NewLabel("–")
+		ratio.Alignment = fyne.TextAlignTrailing
+		if p.CostRatio.Valid {
+			ratio.SetText(f.percent(p.CostRatio.Decimal))
+		}
+		spent := widget.NewLabel(T("no budget"))
+		spent.Alignment = fyne.TextAlignTrailing
+		var meter fyne.CanvasObject = layout.NewSpacer()
+		if p.Budget.IsPositive() {
+			span := spanName(p.BudgetSpan, f.lang)
+			spans[span] = true
+			spent.SetText(Tf("%s of %s (%s)", f.money(p.Spent), f.money(p.Budget), span))
+			if p.Spent.GreaterThan(p.Budget) {
+				spent.Importance = widget.DangerImportance
+			}
+			meter = NewMeter(p.Spent, p.Budget)
+		}
+		s.budgets.Add(name)
+		s.budgets.Add(cost)
+		s.budgets.Add(ratio)
+		s.budgets.Add(spent)
+		s.budgets.Add(container.New(widthLimit{max: 120}, meter))
 	}
-	right := widget.NewLabel(ratio + " · " + text)
-	right.SizeName = theme.SizeNameCaptionText
-	right.Truncation = fyne.TextTruncateEllipsis
-	if p.Budget.IsPositive() && p.Spent.GreaterThan(p.Budget) {
-		right.Importance = widget.DangerImportance
+	s.budgets.Refresh()
+	var list []string
+	for sp := range spans {
+		list = append(list, sp)
 	}
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(130, name.MinSize().Height), name), nil,
-		container.NewVBox(NewMeter(p.Spent, p.Budget), right))
+	slices.Sort(list)
+	s.budgetOf.SetText(Tf("Cost and %% of revenue are %s's. A budget counts approved and paid rewards over its own span: %s.",
+		period, strings.Join(list, ", ")))
+}
+
+// spanName names a budget's span: "FY 2026", or a custom window's dates.
+func spanName(p engine.Period, lang string) string {
+	if p.Kind == engine.PeriodYear {
+		return Tf("FY %s", p.Key)
+	}
+	return i18n.Date(p.Start, lang) + " – " + i18n.Date(p.End, lang)
 }
 
 func (s *DashboardScreen) showLeaders() {
 	switch s.leaderBy.Selected {
-	case leadPartnersPoints:
+	case T(leadPartnersPoints):
 		s.leading = s.data.Leaders.PartnersByPoints
-	case leadRepsRevenue:
+	case T(leadRepsRevenue):
 		s.leading = s.data.Leaders.RepsByRevenue
-	case leadRepsPoints:
+	case T(leadRepsPoints):
 		s.leading = s.data.Leaders.RepsByPoints
 	default:
 		s.leading = s.data.Leaders.PartnersByRevenue
 	}
+	s.leaders.RemoveAll()
+	for i, h := range []string{"#", T("Name"), T("Revenue"), T("Points")} {
+		align := fyne.TextAlignLeading
+		if i >= 2 {
+			align = fyne.TextAlignTrailing
+		}
+		s.leaders.Add(widget.NewLabelWithStyle(h, align, fyne.TextStyle{Bold: true}))
+	}
+	for row, r := range s.leading {
+		for col := 0; col < 4; col++ {
+			l := widget.NewLabel(s.leaderText(row, col))
+			if col >= 2 {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			if col == 1 {
+				l.Truncation = fyne.TextTruncateEllipsis
+				s.leaders.Add(newLink(l, func() {
+					s.open(views.Figure{Kind: views.FigureLeader, Payee: r.Payee}, Tf("%s in %s", r.Name, s.data.Period))
+				}))
+				continue
+			}
+			s.leaders.Add(l)
+		}
+	}
+	if len(s.leading) == 0 {
+		for _, t := range []string{"", T("Nobody ranks in this period."), "", ""} {
+			s.leaders.Add(widget.NewLabel(t))
+		}
+	}
 	s.leaders.Refresh()
 }
 
-func (s *DashboardScreen) leaderCell(id widget.TableCellID, l *widget.Label) {
-	if id.Row >= len(s.leading) {
-		l.SetText("")
-		return
+// leaderText is one cell of the leaderboard: rank, name (a rep with its
+// partner), revenue credited, points.
+func (s *DashboardScreen) leaderText(row, col int) string {
+	if row >= len(s.leading) {
+		return ""
 	}
-	r := s.leading[id.Row]
-	l.Alignment = fyne.TextAlignLeading
-	switch id.Col {
+	r := s.leading[row]
+	switch col {
 	case 0:
-		l.SetText(fmt.Sprint(id.Row + 1))
+		return fmt.Sprint(row + 1)
 	case 1:
-		name := r.Name
 		if r.Payee.Kind == engine.PayeeRep && r.Partner != "" {
-			name += " (" + r.Partner + ")"
+			return Tf("%s (%s)", r.Name, r.Partner)
 		}
-		l.Truncation = fyne.TextTruncateEllipsis
-		l.SetText(name)
+		return r.Name
 	case 2:
-		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(s.format.money(r.Revenue))
-	case 3:
-		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(s.format.pointsBare(r.Points))
+		return s.format.money(r.Revenue)
 	}
+	return s.format.pointsBare(r.Points)
 }
 
 // open fetches the lines behind a figure and shows them in a dialog.
@@ -443,16 +542,16 @@ func showDetail(w fyne.Window, t views.DetailTable, f numFmt) dialog.Dialog {
 	for c, wd := range widths {
 		table.SetColumnWidth(c, wd)
 	}
-	foot := fmt.Sprintf("%d lines", len(t.Rows))
+	foot := Tf("%d lines", len(t.Rows))
 	if t.Total != "" {
 		foot += " · " + t.Total
 	}
 	footer := widget.NewLabelWithStyle(foot, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	var body fyne.CanvasObject = table
 	if len(t.Rows) == 0 {
-		body = widget.NewLabel("There are no lines behind this figure.")
+		body = widget.NewLabel(T("There are no lines behind this figure."))
 	}
-	d := dialog.NewCustom(t.Title, "Close", container.NewBorder(nil, footer, nil, nil, body), w)
+	d := dialog.NewCustom(t.Title, T("Close"), container.NewBorder(nil, footer, nil, nil, body), w)
 	size := w.Canvas().Size()
 	d.Resize(fyne.NewSize(max(size.Width*0.85, 480), max(size.Height*0.8, 320)))
 	closeOnEscape(d, w.Canvas())
@@ -532,10 +631,27 @@ func growthColour(l *widget.Label, g decimal.NullDecimal) {
 	l.Refresh()
 }
 
+// regStatusWord is a registration status ("won") in the window's language.
+func regStatusWord(st string) string {
+	switch st {
+	case "submitted":
+		return T("submitted|registrations")
+	case "approved":
+		return T("approved|registrations")
+	case "won":
+		return T("won|registrations")
+	case "lost":
+		return T("lost|registrations")
+	case "expired":
+		return T("expired|registrations")
+	}
+	return st
+}
+
 // tierName shows partners with no tier as such.
 func tierName(t string) string {
 	if t == "" {
-		return "No tier"
+		return T("No tier")
 	}
 	return t
 }
@@ -576,7 +692,7 @@ func (f numFmt) amount(d decimal.Decimal) string { return i18n.Number(d, f.cur.M
 
 func (f numFmt) percent(d decimal.Decimal) string { return i18n.Percent(d.Round(1), f.lang) }
 
-func (f numFmt) points(p int64) string { return i18n.Points(p, f.lang) + " points" }
+func (f numFmt) points(p int64) string { return Tf("%s points", i18n.Points(p, f.lang)) }
 
 func (f numFmt) pointsBare(p int64) string { return i18n.Points(p, f.lang) }
 

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
@@ -46,8 +45,9 @@ func TestDashboardShowsFigures(t *testing.T) {
 		{"active", s.active.Text, "7 of 12"},
 		{"points", s.points.Text, "15,250 points"},
 		{"funds", s.funds.Text, "4,300.00 EUR"},
-		{"registrations won", s.regs["won"].Text, "3"},
-		{"registrations expired", s.regs["expired"].Text, "2"},
+		{"registrations won", s.funnel.Points[2].Value.String(), "3"},
+		{"registrations expired", s.funnel.Points[4].Value.String(), "2"},
+		{"funnel label", s.funnel.Points[2].Label, "Won"},
 		{"period entry", s.period.Text, "2026-07"},
 	}
 	for _, tt := range tests {
@@ -74,11 +74,7 @@ func TestDashboardLeaderboard(t *testing.T) {
 	s := NewDashboardScreen(w, newFakeServices())
 	s.wait()
 	w.SetContent(s.Content())
-	cell := func(row, col int) string {
-		l := widget.NewLabel("")
-		s.leaderCell(widget.TableCellID{Row: row, Col: col}, l)
-		return l.Text
-	}
+	cell := s.leaderText
 	if got, want := cell(0, 1), "Acme Srl"; got != want {
 		t.Errorf("partners by revenue, name: got %q, want %q", got, want)
 	}

@@ -64,7 +64,7 @@ func TestRegistrationTabOrderFollowsTheEye(t *testing.T) {
 	sc, _, w, _ := newEntriesShell(t)
 	c := w.Canvas()
 	f := sc.reg
-	want := []fyne.Focusable{f.pick.rep, f.customer, f.value, f.submitted, f.window, f.save, f.table, f.decideOn}
+	want := []fyne.Focusable{f.pick.rep, f.customer, f.value, f.submitted, f.window, f.save, f.queue, f.table, f.decideOn}
 	for i, o := range want {
 		test.FocusNext(c)
 		if c.Focused() != o {
@@ -171,6 +171,8 @@ func TestDecideRegistrationsWithKeys(t *testing.T) {
 	twoPending(fe)
 	c := w.Canvas()
 	f := sc.reg
+	var asked []string
+	sc.shell.confirm = func(_, msg string, answer func(bool)) { asked = append(asked, msg); answer(true) }
 	f.load()
 	c.Focus(f.table)
 	// A letter with no registration chosen decides nothing.
@@ -181,11 +183,19 @@ func TestDecideRegistrationsWithKeys(t *testing.T) {
 	if !f.buttons[VerdictApprove].Disabled() {
 		t.Error("Approve is enabled with nothing chosen")
 	}
-	press(t, c, fyne.KeyDown) // the first row: Initech
-	if !strings.Contains(f.chosen.Text, "Initech") || f.buttons[VerdictApprove].Disabled() || f.buttons[VerdictWon].Disabled() {
-		t.Fatalf("chosen %q approve disabled %v, want Initech with every decision offered", f.chosen.Text, f.buttons[VerdictApprove].Disabled())
+	press(t, c, fyne.KeyDown) // the first row: Initech, pending
+	if !strings.Contains(f.chosen.Text, "Initech") || f.buttons[VerdictApprove].Disabled() || !f.buttons[VerdictWon].Disabled() {
+		t.Fatalf("chosen %q: want Initech with approve and reject offered, no outcome", f.chosen.Text)
+	}
+	// W on a pending registration is no valid transition: said, not asked.
+	f.table.TypedRune('w')
+	if len(fe.decisions) != 0 || len(asked) != 0 || !strings.Contains(f.listMsg.Text, "approve or reject it first") {
+		t.Fatalf("W on pending: decisions %v asked %d message %q; want refused with the reason", fe.decisions, len(asked), f.listMsg.Text)
 	}
 	f.table.TypedRune('A') // upper case works too
+	if len(asked) != 1 || !strings.Contains(asked[0], "Approve registration #2") || !strings.Contains(asked[0], "by Giulia") {
+		t.Fatalf("asked %q, want the approval confirmed, naming who", asked)
+	}
 	f.table.TypedRune('w')
 	// Approved today 2026-07-15 with 90 days: Jul 15 + 16 = Jul 31, + 31 =
 	// Aug 31, + 30 = Sep 30, + 13 = Oct 13.
@@ -195,30 +205,115 @@ func TestDecideRegistrationsWithKeys(t *testing.T) {
 	if got := []string{f.cell(0, 6), f.cell(0, 7), f.cell(0, 8), f.cell(0, 9)}; strings.Join(got, " ") != "approved 2026-07-15 2026-10-13 won" {
 		t.Errorf("row after decisions = %q, want approved 2026-07-15 2026-10-13 won", got)
 	}
-	if !f.buttons[VerdictApprove].Disabled() || f.buttons[VerdictLost].Disabled() {
-		t.Error("after approval: want approve off and the outcomes on")
+	if want := "approved by Giulia on 2026-07-15 (window to 2026-10-13), won by Giulia on 2026-07-15"; !strings.Contains(f.chosen.Text, want) {
+		t.Errorf("chosen = %q, want who and when: %q", f.chosen.Text, want)
 	}
-	// The next row, rejected on a typed day.
+	// Nothing after an outcome: every button off, a letter refused.
+	for v, b := range f.buttons {
+		if !b.Disabled() {
+			t.Errorf("%s is offered after the outcome", v)
+		}
+	}
+	f.table.TypedRune('l')
+	if len(fe.decisions) != 2 || !strings.Contains(f.listMsg.Text, "an outcome is final") {
+		t.Errorf("L after won: decisions %v message %q, want refused", fe.decisions, f.listMsg.Text)
+	}
+	// The next row, rejected on a typed day; nothing after a rejection.
 	press(t, c, fyne.KeyDown)
 	f.decideOn.SetText("2026-07-03")
 	f.table.TypedRune('r')
 	if got := fe.decisions[len(fe.decisions)-1]; got != "Globex reject 2026-07-03" {
 		t.Errorf("last decision = %q, want Globex reject 2026-07-03", got)
 	}
-	// A second decision is refused by the backend and said on the list.
-	f.buttons[VerdictApprove].Enable()
 	f.table.TypedRune('a')
-	if !strings.Contains(f.listMsg.Text, "already rejected") {
+	if !strings.Contains(f.listMsg.Text, "a rejection is final") || len(fe.decisions) != 3 {
 		t.Errorf("message = %q, want the refusal", f.listMsg.Text)
-	}
-	// A bad decision day shows under the day.
-	f.decideOn.SetText("03/07/2026")
-	f.table.TypedRune('l')
-	if f.decideFs.get(EntryDate).Error() == "" {
-		t.Error("a bad decision date shows no error under the field")
 	}
 	if c.Focused() != f.table {
 		t.Errorf("focus = %T, want the list to keep it", c.Focused())
+	}
+}
+
+// A bad decision day shows under the day, and No keeps the registration
+// as it was.
+func TestDecisionDayAndNo(t *testing.T) {
+	sc, fe, w, _ := newEntriesShell(t)
+	twoPending(fe)
+	c := w.Canvas()
+	f := sc.reg
+	f.load()
+	c.Focus(f.table)
+	press(t, c, fyne.KeyDown)
+	f.decideOn.SetText("03/07/2026")
+	f.table.TypedRune('a')
+	if f.decideFs.get(EntryDate).Error() == "" {
+		t.Error("a bad decision date shows no error under the field")
+	}
+	f.decideOn.SetText("")
+	sc.shell.confirm = func(_, _ string, answer func(bool)) { answer(false) }
+	f.table.TypedRune('r')
+	if len(fe.decisions) != 0 || fe.regs[1].Decision != engine.DecisionPending {
+		t.Errorf("after No: decisions %v, decision %s; want none, still pending", fe.decisions, fe.regs[1].Decision)
+	}
+}
+
+// A letter typed while a text field has the keyboard goes into the field
+// and decides nothing (issue 15.8).
+func TestLettersInAFieldNeverDecide(t *testing.T) {
+	sc, fe, w, _ := newEntriesShell(t)
+	twoPending(fe)
+	c := w.Canvas()
+	f := sc.reg
+	f.load()
+	f.choose(0)
+	for _, fo := range []fyne.Focusable{f.customer, f.decideOn, f.pick.partner} {
+		c.Focus(fo)
+		typeKeys(t, c, "awlrx")
+	}
+	if len(fe.decisions) != 0 || f.customer.Text != "awlrx" || f.decideOn.Text != "awlrx" {
+		t.Errorf("decisions %v, customer %q, date %q; want none and the letters in the fields", fe.decisions, f.customer.Text, f.decideOn.Text)
+	}
+}
+
+// The queue shows only what waits for a decision: pending registrations
+// and approved ones whose window ended with no outcome.
+func TestRegistrationQueue(t *testing.T) {
+	sc, fe, w, _ := newEntriesShell(t)
+	twoPending(fe)
+	fe.regs = append(fe.regs,
+		// Approved 2026-04-01 with 30 days: the window ended 2026-05-01,
+		// before today 2026-07-15: it waits for its outcome.
+		engine.Registration{ID: 3, PartnerID: 1, Customer: "Umbrella", Submitted: engine.MustDate("2026-03-30"), WindowDays: 30,
+			Decision: engine.DecisionApproved, DecidedBy: "Giulia", DecidedOn: engine.MustDate("2026-04-01"), Outcome: engine.OutcomeOpen},
+		// Approved 2026-07-01 with 90 days: still inside its window.
+		engine.Registration{ID: 4, PartnerID: 1, Customer: "Hooli", Submitted: engine.MustDate("2026-06-30"), WindowDays: 90,
+			Decision: engine.DecisionApproved, DecidedBy: "Giulia", DecidedOn: engine.MustDate("2026-07-01"), Outcome: engine.OutcomeOpen},
+		engine.Registration{ID: 5, PartnerID: 1, Customer: "Vandelay", Submitted: engine.MustDate("2026-06-30"), WindowDays: 90,
+			Decision: engine.DecisionRejected, DecidedBy: "Giulia", DecidedOn: engine.MustDate("2026-07-01"), Outcome: engine.OutcomeOpen},
+	)
+	c := w.Canvas()
+	f := sc.reg
+	f.load()
+	if len(f.rows) != 5 || f.queue.Text != "Only what waits for a decision (3)" {
+		t.Fatalf("rows %d, queue %q; want all 5 and 3 waiting", len(f.rows), f.queue.Text)
+	}
+	c.Focus(f.queue)
+	typeKeys(t, c, " ")
+	var got []string
+	for i := range f.rows {
+		got = append(got, f.cell(i, 4)+":"+f.cell(i, 9))
+	}
+	if strings.Join(got, " ") != "Umbrella:window ended Initech: Globex:" {
+		t.Fatalf("queue = %v, want Umbrella (window ended), Initech and Globex (pending), newest first", got)
+	}
+	test.FocusNext(c)
+	press(t, c, fyne.KeyDown)
+	if !strings.Contains(f.chosen.Text, "waits for its outcome: the window ended on 2026-05-01") || f.buttons[VerdictExpired].Disabled() {
+		t.Errorf("chosen %q expired disabled %v; want Umbrella waiting for its outcome, expiry offered", f.chosen.Text, f.buttons[VerdictExpired].Disabled())
+	}
+	f.table.TypedRune('x')
+	if len(fe.decisions) != 1 || fe.decisions[0] != "Umbrella expired 2026-07-15" || len(f.rows) != 2 {
+		t.Errorf("decisions %v rows %d; want Umbrella expired and gone from the queue", fe.decisions, len(f.rows))
 	}
 }
 

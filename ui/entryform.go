@@ -58,6 +58,51 @@ func submitEntry(placeholder string, save func()) *widget.Entry {
 	return e
 }
 
+// formEntry is a form's text field for fast entry: the keyboard arriving
+// on it (Tab, Shift+Tab or a form moving the cursor) selects its text, so
+// typing replaces the value instead of landing in the middle of it (a
+// click still puts the cursor where it points); Enter saves the form and
+// Escape calls onEscape.
+type formEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newFormEntry(placeholder string, save func()) *formEntry {
+	e := &formEntry{}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = placeholder
+	if save != nil {
+		e.OnSubmitted = func(string) { save() }
+	}
+	return e
+}
+
+// FocusGained selects the text.
+func (e *formEntry) FocusGained() {
+	e.Entry.FocusGained()
+	selectAllText(&e.Entry)
+}
+
+// TypedKey gives Escape to onEscape.
+func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// trimmed is the text without surrounding spaces.
+func (e *formEntry) trimmed() string { return strings.TrimSpace(e.Text) }
+
+// selectAllText selects all of e's text, as Ctrl+A does.
+func selectAllText(e *widget.Entry) {
+	if e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
 // wireSave makes Enter save and Escape clear on the picker's fields.
 func wireSave(save, clear func(), cs ...*completionEntry) {
 	for _, c := range cs {

@@ -95,17 +95,9 @@ func (f *fakeEntries) DecideRegistration(id engine.ID, verdict, on string) (engi
 		if r.ID != id {
 			continue
 		}
-		switch v {
-		case VerdictApprove, VerdictReject:
-			if r.Decision != engine.DecisionPending {
-				return *r, engine.Invalid(EntryRegistration, "registration %d is already %s", id, r.Decision)
-			}
-			r.Decision, r.DecidedOn, r.DecidedBy = engine.DecisionApproved, day, f.operator
-			if v == VerdictReject {
-				r.Decision = engine.DecisionRejected
-			}
-		default:
-			r.Outcome = engine.Outcome(v)
+		// The app's rule, as the app applies it.
+		if err := engine.DecideRegistration(r, engine.Verdict(v), f.operator, day); err != nil {
+			return *r, err
 		}
 		f.decisions = append(f.decisions, strings.TrimSpace(strings.Join([]string{r.Customer, string(v), day.String()}, " ")))
 		return *r, nil
@@ -119,9 +111,8 @@ func (f *fakeEntries) RecentRegistrations(limit int) ([]views.RegistrationView, 
 		r := f.regs[i]
 		row := views.RegistrationView{Registration: r, Partner: f.partnerName(r.PartnerID), Rep: f.repName(r.RepID),
 			Currency: f.company.Currency, Language: f.company.Language}
-		if r.Decision == engine.DecisionApproved {
-			row.CloseBy = r.DecidedOn.AddDays(r.WindowDays)
-		}
+		row.CloseBy = r.CloseBy()
+		row.Waiting, _ = engine.RegistrationWaits(r, f.today)
 		out = append(out, row)
 	}
 	return out, nil

@@ -30,6 +30,8 @@ type fakeBackend struct {
 	calls []bool
 	// addErr, when set, may refuse a line before it is stored.
 	addErr func(in views.SaleInput, confirmed bool) error
+	// removed are the sales RemoveSale took out (fake_sales_edit_test.go).
+	removed map[engine.ID]bool
 	// saveErr, when set, refuses SavePartner.
 	saveErr error
 
@@ -181,10 +183,13 @@ func (f *fakeBackend) RecentSales(limit int) ([]views.SaleRow, error) {
 	var rows []views.SaleRow
 	for i := len(f.sales) - 1; i >= 0 && len(rows) < limit; i-- {
 		in := f.sales[i]
+		if f.removed[engine.ID(i+1)] {
+			continue
+		}
 		q, _ := decimal.NewFromString(in.Quantity)
 		p, _ := decimal.NewFromString(in.UnitPrice)
 		rows = append(rows, views.SaleRow{
-			Sale: engine.Sale{Date: engine.MustDate(in.Date), Customer: in.Customer, Quantity: q,
+			Sale: engine.Sale{ID: engine.ID(i + 1), Date: engine.MustDate(in.Date), Customer: in.Customer, Quantity: q,
 				UnitPrice: p, Net: q.Mul(p), Invoice: in.Invoice},
 			Partner: in.Partner, Rep: in.Rep, Product: in.Product, Currency: f.company.Currency,
 		})

@@ -22,7 +22,14 @@ const (
 	folderImport     = "import"     // files to import and their templates
 	folderPrograms   = "programs"   // program JSON files
 	folderLogo       = "logo"       // the company logo
+	folderBackups    = "backups"    // a backup to restore
 )
+
+// hasFolder reports whether a folder is remembered for purpose.
+func hasFolder(purpose string) bool {
+	a := fyne.CurrentApp()
+	return a != nil && a.Preferences().String(folderKey(purpose)) != ""
+}
 
 // fileDialogMax is the largest file dialog: more is hard to read.
 var fileDialogMax = fyne.NewSize(1000, 680)

@@ -66,6 +66,18 @@ func (f *field) SetError(reason string) {
 	f.setNote([]widget.RichTextSegment{noteSegment(reason, theme.ColorNameError, false)})
 }
 
+// SetHint shows text under the field while it shows no error (the net a sale line will store); "" clears it.
+func (f *field) SetHint(text string) {
+	if f.err != "" {
+		return
+	}
+	if text == "" {
+		f.setNote(nil)
+		return
+	}
+	f.setNote([]widget.RichTextSegment{noteSegment(text, theme.ColorNameForeground, false)})
+}
+
 // Error is the reason on show, or "".
 func (f *field) Error() string { return f.err }
 

@@ -22,7 +22,7 @@ func init() {
 }
 
 // notMapped is the column choice of a field that is not imported.
-const notMapped = "— not imported —"
+func notMapped() string { return T("— not imported —") }
 
 // importScreen takes a CSV or XLSX file through kind, file, column mapping,
 // dry run and import.
@@ -82,39 +82,39 @@ func (sc *importScreen) Command(c Command) bool {
 func (sc *importScreen) build() {
 	sc.kind = widget.NewSelect(sc.b.ImportKinds(), func(string) { sc.onLoad() })
 	sc.path = widget.NewEntry()
-	sc.path.PlaceHolder = "/path/to/file.csv or .xlsx"
+	sc.path.PlaceHolder = T("/path/to/file.csv or .xlsx")
 	sc.path.OnSubmitted = func(string) { sc.onLoad() }
-	choose := widget.NewButtonWithIcon("Choose file…", theme.FolderOpenIcon(), sc.onChoose)
-	template := widget.NewButtonWithIcon("Save template…", theme.DownloadIcon(), sc.onTemplate)
+	choose := widget.NewButtonWithIcon(T("Choose file…"), theme.FolderOpenIcon(), sc.onChoose)
+	template := widget.NewButtonWithIcon(T("Save template…"), theme.DownloadIcon(), sc.onTemplate)
 	// Kind and file on one line: the kind is a short word, the path long.
-	kindBox := container.NewHBox(widget.NewLabel("Import"),
-		container.NewGridWrap(fyne.NewSize(170, sc.kind.MinSize().Height), sc.kind), widget.NewLabel("from"))
+	kindBox := container.NewHBox(widget.NewLabel(T("Import")),
+		container.NewGridWrap(fyne.NewSize(170, sc.kind.MinSize().Height), sc.kind), widget.NewLabel(T("from")))
 	top := container.NewBorder(nil, nil, kindBox, container.NewHBox(choose, template), sc.path)
 
 	sc.mapBox = container.NewVBox()
 	sc.sample = newTextTable(nil, func() int { return 0 }, func(int, int) string { return "" })
-	sc.saveMap = widget.NewButtonWithIcon("Remember mapping", theme.DocumentSaveIcon(), sc.onSaveMapping)
-	sc.check = widget.NewButtonWithIcon("Check file", theme.SearchIcon(), sc.onDryRun)
-	sc.run = widget.NewButtonWithIcon("Import", theme.UploadIcon(), sc.onImport)
+	sc.saveMap = widget.NewButtonWithIcon(T("Remember mapping"), theme.DocumentSaveIcon(), sc.onSaveMapping)
+	sc.check = widget.NewButtonWithIcon(T("Check file"), theme.SearchIcon(), sc.onDryRun)
+	sc.run = widget.NewButtonWithIcon(T("Import"), theme.UploadIcon(), sc.onImport)
 	sc.run.Importance = widget.HighImportance
 	for _, b := range []*widget.Button{sc.saveMap, sc.check, sc.run} {
 		b.Disable()
 	}
-	sc.summary = widget.NewLabel("Choose the kind of data and a CSV or XLSX file.")
+	sc.summary = widget.NewLabel(T("Choose the kind of data and a CSV or XLSX file."))
 	sc.summary.Wrapping = fyne.TextWrapWord
 	sc.progress = widget.NewProgressBar()
 	sc.progress.Hide()
 	sc.errTable = newTextTable([]column{
-		{"Line", 70, fyne.TextAlignTrailing},
-		{"Column", 180, fyne.TextAlignLeading},
-		{"Problem", 600, fyne.TextAlignLeading},
+		{T("Line"), 70, fyne.TextAlignTrailing},
+		{T("Column"), 180, fyne.TextAlignLeading},
+		{T("Problem"), 600, fyne.TextAlignLeading},
 	}, func() int { return len(sc.errs) }, sc.errCell)
 
 	left := container.NewBorder(
-		container.NewVBox(sectionTitle("Columns"), widget.NewLabel("Which column of the file holds each field.")),
+		container.NewVBox(sectionTitle(T("Columns")), widget.NewLabel(T("Which column of the file holds each field."))),
 		container.NewHBox(sc.saveMap), nil, nil,
 		container.NewVScroll(sc.mapBox))
-	sampleBox := container.NewBorder(sectionTitle("First rows of the file"), nil, nil, nil, sc.sample)
+	sampleBox := container.NewBorder(sectionTitle(T("First rows of the file")), nil, nil, nil, sc.sample)
 	// A chosen problem is shown whole under the table: reasons are longer
 	// than the column.
 	sc.errDetail = widget.NewLabel("")
@@ -123,7 +123,7 @@ func (sc *importScreen) build() {
 	sc.errTable.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(sc.errs) {
 			e := sc.errs[id.Row]
-			sc.errDetail.SetText(fmt.Sprintf("Line %d, %s: %s", e.Line, sc.errCell(id.Row, 1), e.Reason))
+			sc.errDetail.SetText(Tf("Line %d, %s: %s", e.Line, sc.errCell(id.Row, 1), e.Reason))
 			sc.errDetail.Show()
 		}
 	}
@@ -147,7 +147,7 @@ func (sc *importScreen) errCell(row, col int) string {
 		return strconv.Itoa(e.Line)
 	case 1:
 		if e.Column == "" {
-			return "(whole row)"
+			return T("(whole row)")
 		}
 		return e.Column
 	case 2:
@@ -157,9 +157,9 @@ func (sc *importScreen) errCell(row, col int) string {
 }
 
 func (sc *importScreen) onChoose() {
-	title := "Choose the file to import"
+	title := T("Choose the file to import")
 	if kind := sc.kind.Selected; kind != "" {
-		title = "Choose the " + kind + " file to import"
+		title = Tf("Choose the %s file to import", kind)
 	}
 	d := newFileOpen(sc.shell.Window(), folderImport, title, []string{".csv", ".txt", ".xlsx"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
@@ -181,7 +181,7 @@ func (sc *importScreen) onTemplate() {
 	if kind == "" {
 		return
 	}
-	d := newFileSave(sc.shell.Window(), folderImport, "Save a "+kind+" template (name it .csv or .xlsx)", fileName(kind)+".csv", []string{".csv", ".xlsx"}, func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(sc.shell.Window(), folderImport, Tf("Save a %s template (name it .csv or .xlsx)", kind), fileName(kind)+".csv", []string{".csv", ".xlsx"}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			sc.shell.ShowError(err)
 			return
@@ -194,7 +194,7 @@ func (sc *importScreen) onTemplate() {
 			sc.shell.ShowError(fmt.Errorf("save %s template: %w", kind, err))
 			return
 		}
-		sc.shell.SetStatus("Template saved to " + path + ".")
+		sc.shell.SetStatus(Tf("Template saved to %s.", path))
 	})
 	d.Show()
 }
@@ -222,7 +222,7 @@ func (sc *importScreen) onLoad() {
 func (sc *importScreen) showPreview(p views.ImportPreview) {
 	sc.preview = p
 	sc.selects = map[string]*widget.Select{}
-	choices := append([]string{notMapped}, p.Columns...)
+	choices := append([]string{notMapped()}, p.Columns...)
 	var objs []fyne.CanvasObject
 	for _, f := range p.Fields {
 		// A field's label is a name and a long explanation in brackets:
@@ -244,7 +244,7 @@ func (sc *importScreen) showPreview(p views.ImportPreview) {
 		if col, ok := p.Mapping[f.Key]; ok && col != "" {
 			s.SetSelected(col)
 		} else {
-			s.SetSelected(notMapped)
+			s.SetSelected(notMapped())
 		}
 		sc.selects[f.Key] = s
 		objs = append(objs, container.NewBorder(nil, nil, nil,
@@ -259,11 +259,11 @@ func (sc *importScreen) showPreview(p views.ImportPreview) {
 		b.Enable()
 	}
 	sc.summary.Importance = widget.MediumImportance
-	what := "Columns guessed from the header"
+	what := T("Columns guessed from the header")
 	if p.Remembered {
-		what = "The remembered mapping"
+		what = T("The remembered mapping")
 	}
-	sc.summary.SetText(fmt.Sprintf("%s: check them, then Check file before you import.", what))
+	sc.summary.SetText(Tf("%s: check them, then Check file before you import.", what))
 }
 
 // showSample shows the file's first rows under its header.
@@ -295,7 +295,7 @@ func (sc *importScreen) showSample(header []string, sample [][]string) {
 func (sc *importScreen) mapping() views.ColumnMap {
 	m := views.ColumnMap{}
 	for key, s := range sc.selects {
-		if s.Selected != "" && s.Selected != notMapped {
+		if s.Selected != "" && s.Selected != notMapped() {
 			m[key] = s.Selected
 		}
 	}
@@ -310,7 +310,7 @@ func (sc *importScreen) onSaveMapping() {
 		sc.shell.ShowError(fmt.Errorf("remember mapping: %w", err))
 		return
 	}
-	sc.shell.SetStatus("Mapping remembered for " + sc.kind.Selected + ".")
+	sc.shell.SetStatus(Tf("Mapping remembered for %s.", sc.kind.Selected))
 }
 
 // onDryRun reads the file again and checks every row, off the UI
@@ -320,7 +320,7 @@ func (sc *importScreen) onDryRun() {
 	kind, path, m := sc.kind.Selected, strings.TrimSpace(sc.path.Text), sc.mapping()
 	sc.check.Disable()
 	sc.summary.Importance = widget.MediumImportance
-	sc.summary.SetText("Checking " + path + "…")
+	sc.summary.SetText(Tf("Checking %s…", path))
 	sc.shell.Async(func() {
 		p, perr := sc.b.ImportPreview(kind, path)
 		var rep views.ImportSummary
@@ -336,7 +336,7 @@ func (sc *importScreen) onDryRun() {
 				sc.summary.SetText(sentence(perr))
 			case !slices.Equal(p.Columns, sc.preview.Columns):
 				sc.showPreview(p)
-				sc.summary.SetText("The file's columns have changed: check the mapping, then Check file again.")
+				sc.summary.SetText(T("The file's columns have changed: check the mapping, then Check file again."))
 			case err != nil:
 				sc.showSample(p.Columns, p.Sample)
 				sc.summary.Importance = widget.DangerImportance
@@ -357,7 +357,7 @@ func (sc *importScreen) onImport() {
 	sc.progress.SetValue(0)
 	sc.progress.Show()
 	sc.summary.Importance = widget.MediumImportance
-	sc.summary.SetText("Importing…")
+	sc.summary.SetText(T("Importing…"))
 	sc.shell.Async(func() {
 		rep, err := sc.b.ImportFile(kind, path, m, func(done, total int) {
 			if total <= 0 {
@@ -389,15 +389,15 @@ func (sc *importScreen) showReport(rep views.ImportSummary, imported bool) {
 	switch {
 	case len(rep.Errors) > 0:
 		sc.summary.Importance = widget.DangerImportance
-		sc.summary.SetText(fmt.Sprintf("%d rows read, %d problems. Nothing was imported: correct the file and check it again.",
+		sc.summary.SetText(Tf("%d rows read, %d problems. Nothing was imported: correct the file and check it again.",
 			rep.Rows, len(rep.Errors)))
 	case imported:
 		sc.summary.Importance = widget.SuccessImportance
-		sc.summary.SetText(fmt.Sprintf("Imported %d rows.", rep.Rows))
-		sc.shell.SetStatus(fmt.Sprintf("Imported %d %s rows.", rep.Rows, sc.kind.Selected))
+		sc.summary.SetText(Tf("Imported %d rows.", rep.Rows))
+		sc.shell.SetStatus(Tf("Imported %d %s rows.", rep.Rows, sc.kind.Selected))
 	default:
 		sc.summary.Importance = widget.SuccessImportance
-		sc.summary.SetText(fmt.Sprintf("%d rows read, no problems. Import writes them all in one go.", rep.Rows))
+		sc.summary.SetText(Tf("%d rows read, no problems. Import writes them all in one go.", rep.Rows))
 	}
 }
 

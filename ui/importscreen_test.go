@@ -34,7 +34,7 @@ func TestImportMappingDryRunAndImport(t *testing.T) {
 	if got := sc.selects["partner"].Selected; got != "Partner" {
 		t.Errorf("partner column = %q, want the guessed Partner", got)
 	}
-	if got := sc.selects["net"].Selected; got != notMapped {
+	if got := sc.selects["net"].Selected; got != notMapped() {
 		t.Errorf("net column = %q, want not imported", got)
 	}
 	// The user maps Preis to the net amount and remembers the mapping.

@@ -24,6 +24,9 @@ type keyTable struct {
 	onChoose func(row int)
 	// onRune handles a typed letter; false passes it on.
 	onRune func(r rune) bool
+	// onKey handles a key the table does not use itself (Enter, Delete);
+	// false passes it on.
+	onKey func(k *fyne.KeyEvent) bool
 	// cur is the row the arrows start from when there is no onChoose.
 	cur int
 }
@@ -153,6 +156,9 @@ func (t *keyTable) TypedKey(k *fyne.KeyEvent) {
 	case fyne.KeySpace:
 		// Space also arrives as a rune, which TypedRune hands on.
 	default:
+		if t.onKey != nil && t.onKey(k) {
+			return
+		}
 		t.Table.TypedKey(k)
 	}
 }

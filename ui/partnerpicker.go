@@ -44,8 +44,10 @@ func (p *partnerPicker) partnerOptions(q string) []option {
 }
 
 // partnerChoices is how partners are offered in every completion list
-// (this picker's and the sale form's): the name, then "(code country)",
-// names that start with the text first.
+// (this picker's and the sale form's): the name, then "(code country)".
+// The backend has already found them (engine.PartnerMatches: case and
+// accents ignored, referral codes and ids too); rankOptions orders them
+// by the one ranking rule of every picker.
 func partnerChoices(ps []engine.Partner, q string) []option {
 	opts := make([]option, 0, len(ps))
 	for _, x := range ps {

@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"image/color"
-
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -45,20 +42,43 @@ const (
 	RepActive = "active"
 )
 
-// kindNames are the partner kinds as the form shows them.
-var kindNames = map[engine.PartnerKind]string{
-	engine.KindReseller: "Reseller", engine.KindDistributor: "Distributor", engine.KindVAR: "VAR",
-	engine.KindMSP: "MSP", engine.KindISV: "ISV", engine.KindReferral: "Referral / affiliate",
-	engine.KindInfluencer: "Influencer",
+// kindName is a partner kind as the window shows it.
+func kindName(k engine.PartnerKind) string {
+	switch k {
+	case engine.KindReseller:
+		return T("Reseller")
+	case engine.KindDistributor:
+		return T("Distributor")
+	case engine.KindVAR:
+		return T("VAR")
+	case engine.KindMSP:
+		return T("MSP")
+	case engine.KindISV:
+		return T("ISV")
+	case engine.KindReferral:
+		return T("Referral / affiliate")
+	case engine.KindInfluencer:
+		return T("Influencer")
+	}
+	return string(k)
 }
 
-// statusNames are the partner statuses in the order the form lists them.
-var statusNames = []struct {
-	Status engine.PartnerStatus
-	Name   string
-}{
-	{engine.StatusProspect, "Prospect"}, {engine.StatusActive, "Active"},
-	{engine.StatusSuspended, "Suspended"}, {engine.StatusEnded, "Ended"},
+// partnerStatuses are the partner statuses in the order the form lists them.
+var partnerStatuses = []engine.PartnerStatus{engine.StatusProspect, engine.StatusActive, engine.StatusSuspended, engine.StatusEnded}
+
+// statusName is a partner status as the window shows it.
+func statusName(st engine.PartnerStatus) string {
+	switch st {
+	case engine.StatusProspect:
+		return T("Prospect")
+	case engine.StatusActive:
+		return T("Active|partner status")
+	case engine.StatusSuspended:
+		return T("Suspended")
+	case engine.StatusEnded:
+		return T("Ended")
+	}
+	return string(st)
 }
 
 // partnersScreen lists partners with search by typing, and edits the one
@@ -70,7 +90,21 @@ type partnersScreen struct {
 	search   *widget.Entry
 	list     *widget.List
 	partners []engine.Partner
+	tierOf   map[engine.ID]string // the tier each listed partner holds today
 	count    *widget.Label
+
+	// The list's filters and order (shown when the backend lists with
+	// filters, PartnerListService).
+	lister    PartnerListService
+	fKind     *widget.Select
+	fStatus   *widget.Select
+	fSegment  *widget.Select
+	fRegion   *widget.Select
+	fTier     *widget.Select
+	sortBy    *widget.Select
+	sortDesc  *widget.Button
+	desc      bool
+	filterBox *fyne.Container
 
 	editing engine.Partner // the partner in the form; ID 0: new
 	heading *widget.Label
@@ -98,14 +132,17 @@ type partnersScreen struct {
 	repEmail *widget.Entry
 	repRole  *widget.Entry
 	repOn    *widget.Check
-	repBox   *fyne.Container
 	formBox  *fyne.Container
 
+	detail *partnerDetail // the tabs beside the form
+
 	content fyne.CanvasObject
+	worker
 }
 
 func newPartnersScreen(s *Shell) *partnersScreen {
 	sc := &partnersScreen{shell: s, b: s.Backend()}
+	sc.lister, _ = s.Backend().(PartnerListService)
 	sc.build()
 	sc.edit(engine.Partner{Kind: engine.KindReseller, Status: engine.StatusActive})
 	return sc
@@ -126,6 +163,7 @@ func (sc *partnersScreen) Command(c Command) bool {
 	case CmdNew:
 		sc.list.UnselectAll()
 		sc.edit(engine.Partner{Kind: engine.KindReseller, Status: engine.StatusActive})
+		sc.detail.tabs.SelectIndex(0)
 		sc.shell.Window().Canvas().Focus(sc.name)
 	case CmdSave:
 		sc.onSave()
@@ -143,7 +181,7 @@ func (sc *partnersScreen) Command(c Command) bool {
 // layout in one place, as Fyne forms are written; it holds no rule.
 func (sc *partnersScreen) build() {
 	sc.search = widget.NewEntry()
-	sc.search.PlaceHolder = "Search name, code, country, email"
+	sc.search.PlaceHolder = T("Search name, code, id, country, email")
 	sc.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	sc.search.OnChanged = func(string) { sc.reload() }
 	sc.search.OnSubmitted = func(string) { sc.openFirst() }
@@ -152,9 +190,9 @@ func (sc *partnersScreen) build() {
 	sc.list = widget.NewList(
 		func() int { return len(sc.partners) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Partner name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name := widget.NewLabelWithStyle(T("Partner name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
-			info := widget.NewLabel("kind · country · status")
+			info := widget.NewLabel(T("kind · country · status"))
 			info.Truncation = fyne.TextTruncateEllipsis
 			info.SizeName = theme.SizeNameCaptionText
 			return container.New(tightStack{}, name, info)
@@ -163,14 +201,20 @@ func (sc *partnersScreen) build() {
 			p := sc.partners[id]
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(p.Name)
-			c.Objects[1].(*widget.Label).SetText(partnerSummary(p))
+			c.Objects[1].(*widget.Label).SetText(partnerSummary(p, sc.tierOf[p.ID]))
 		})
 	sc.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(sc.partners) {
 			sc.edit(sc.partners[id])
 		}
 	}
-	left := container.NewBorder(container.NewVBox(sc.search, sc.count), nil, nil, nil, sc.list)
+	sc.buildFilters()
+	top := container.NewVBox(sc.search)
+	if sc.filterBox != nil {
+		top.Add(sc.filterBox)
+	}
+	top.Add(sc.count)
+	left := container.NewBorder(top, nil, nil, nil, sc.list)
 
 	entry := func(ph string) *widget.Entry {
 		e := widget.NewEntry()
@@ -178,22 +222,22 @@ func (sc *partnersScreen) build() {
 		e.OnSubmitted = func(string) { sc.onSave() }
 		return e
 	}
-	sc.name = entry("Name as it prints on statements")
+	sc.name = entry(T("Name as it prints on statements"))
 	var kinds []string
 	for _, k := range engine.PartnerKinds {
-		kinds = append(kinds, kindNames[k])
+		kinds = append(kinds, kindName(k))
 	}
 	sc.kind = widget.NewSelect(kinds, nil)
-	sc.segment = entry("e.g. SMB, education, start-up")
-	sc.region = entry("e.g. EMEA")
-	sc.country = entry("ISO code, e.g. IT")
-	sc.contact = entry("Contact person")
+	sc.segment = entry(T("e.g. SMB, education, start-up"))
+	sc.region = entry(T("e.g. EMEA"))
+	sc.country = entry(T("ISO code, e.g. IT"))
+	sc.contact = entry(T("Contact person"))
 	sc.email = entry("name@example.com")
-	sc.manager = entry("Your account manager")
-	sc.code = entry("Referral code")
+	sc.manager = entry(T("Your account manager"))
+	sc.code = entry(T("Referral code"))
 	var statuses []string
-	for _, s := range statusNames {
-		statuses = append(statuses, s.Name)
+	for _, st := range partnerStatuses {
+		statuses = append(statuses, statusName(st))
 	}
 	sc.status = widget.NewSelect(statuses, nil)
 	sc.joined = entry("2026-01-31")
@@ -211,35 +255,36 @@ func (sc *partnersScreen) build() {
 	form := container.NewVBox(
 		container.NewGridWithColumns(2,
 			formGrid(
-				add(PartnerName, "Name", sc.name),
-				add(PartnerKind, "Kind", sc.kind),
-				add(PartnerStatus, "Status", sc.status),
-				add(PartnerSegment, "Segment", sc.segment),
-				add(PartnerRegion, "Region", sc.region),
-				add(PartnerCountry, "Country", sc.country),
+				add(PartnerName, T("Name"), sc.name),
+				add(PartnerKind, T("Kind"), sc.kind),
+				add(PartnerStatus, T("Status"), sc.status),
+				add(PartnerSegment, T("Segment"), sc.segment),
+				add(PartnerRegion, T("Region"), sc.region),
+				add(PartnerCountry, T("Country"), sc.country),
 			),
 			formGrid(
-				add(PartnerContact, "Contact", sc.contact),
-				add(PartnerEmail, "Email", sc.email),
-				add(PartnerAccountManager, "Account manager", sc.manager),
-				add(PartnerReferralCode, "Referral code", sc.code),
-				add(PartnerJoined, "Joined", sc.joined),
-				add(PartnerLanguage, "Statement language", sc.lang),
+				add(PartnerContact, T("Contact"), sc.contact),
+				add(PartnerEmail, T("Email"), sc.email),
+				add(PartnerAccountManager, T("Account manager"), sc.manager),
+				add(PartnerReferralCode, T("Referral code"), sc.code),
+				add(PartnerJoined, T("Joined"), sc.joined),
+				add(PartnerLanguage, T("Statement language"), sc.lang),
 			)),
-		formGrid(add(PartnerNotes, "Notes", sc.notes)),
+		formGrid(add(PartnerNotes, T("Notes"), sc.notes)),
 	)
-	save := widget.NewButtonWithIcon("Save partner", theme.DocumentSaveIcon(), sc.onSave)
+	save := widget.NewButtonWithIcon(T("Save partner"), theme.DocumentSaveIcon(), sc.onSave)
 	save.Importance = widget.HighImportance
-	newBtn := widget.NewButtonWithIcon("New partner", theme.ContentAddIcon(), func() { sc.Command(CmdNew) })
-	sc.heading = sectionTitle("New partner")
+	newBtn := widget.NewButtonWithIcon(T("New partner"), theme.ContentAddIcon(), func() { sc.Command(CmdNew) })
+	sc.heading = sectionTitle(T("New partner"))
 	buttons := container.NewHBox(save, newBtn)
 
-	// Reps.
+	// Reps: a tab of their own, the table above the form, so the form
+	// never lies over the table whatever the window's height.
 	repCols := []column{
-		{"Name", 180, fyne.TextAlignLeading},
-		{"Email", 220, fyne.TextAlignLeading},
-		{"Role", 120, fyne.TextAlignLeading},
-		{"Active", 70, fyne.TextAlignLeading},
+		{T("Name"), 180, fyne.TextAlignLeading},
+		{T("Email"), 220, fyne.TextAlignLeading},
+		{T("Role"), 120, fyne.TextAlignLeading},
+		{T("Active"), 70, fyne.TextAlignLeading},
 	}
 	sc.repTable = newTextTable(repCols, func() int { return len(sc.reps) }, sc.repCell)
 	sc.repTable.OnSelected = func(id widget.TableCellID) {
@@ -248,17 +293,17 @@ func (sc *partnersScreen) build() {
 		}
 	}
 	sc.repName = widget.NewEntry()
-	sc.repName.PlaceHolder = "Rep name"
+	sc.repName.PlaceHolder = T("Rep name")
 	sc.repName.OnSubmitted = func(string) { sc.onSaveRep() }
 	sc.repEmail = widget.NewEntry()
-	sc.repEmail.PlaceHolder = "Email"
+	sc.repEmail.PlaceHolder = T("Email")
 	sc.repEmail.OnSubmitted = func(string) { sc.onSaveRep() }
 	sc.repRole = widget.NewEntry()
-	sc.repRole.PlaceHolder = "sales, presales, manager"
+	sc.repRole.PlaceHolder = T("sales, presales, manager")
 	sc.repRole.OnSubmitted = func(string) { sc.onSaveRep() }
-	sc.repOn = widget.NewCheck("Active", nil)
-	saveRep := widget.NewButtonWithIcon("Save rep", theme.DocumentSaveIcon(), sc.onSaveRep)
-	addRep := widget.NewButtonWithIcon("Add rep", theme.ContentAddIcon(), func() {
+	sc.repOn = widget.NewCheck(T("Active"), nil)
+	saveRep := widget.NewButtonWithIcon(T("Save rep"), theme.DocumentSaveIcon(), sc.onSaveRep)
+	addRep := widget.NewButtonWithIcon(T("Add rep"), theme.ContentAddIcon(), func() {
 		sc.repTable.UnselectAll()
 		sc.editRep(engine.Rep{Active: true})
 		sc.shell.Window().Canvas().Focus(sc.repName)
@@ -267,37 +312,36 @@ func (sc *partnersScreen) build() {
 		return sc.rfs.add(newField(key, label, in)).Cell()
 	}
 	repForm := container.NewGridWithColumns(4,
-		radd(RepName, "Name", sc.repName),
-		radd(RepEmail, "Email", sc.repEmail),
-		radd(RepRole, "Role", sc.repRole),
-		radd(RepActive, "Status", sc.repOn),
+		radd(RepName, T("Name"), sc.repName),
+		radd(RepEmail, T("Email"), sc.repEmail),
+		radd(RepRole, T("Role"), sc.repRole),
+		radd(RepActive, T("Status"), sc.repOn),
 	)
-	// The reps table is as wide as the form and about four rows high.
-	tall := canvas.NewRectangle(color.Transparent)
-	tall.SetMinSize(fyne.NewSize(0, 170))
-	tableBox := container.NewStack(tall, fitTable(sc.repTable, []float32{180, 220, 120, 70}, 1))
-	sc.repBox = container.NewVBox(
-		widget.NewSeparator(),
-		container.NewBorder(nil, nil, sectionTitle("Reps"), addRep),
-		tableBox, repForm, container.NewHBox(saveRep))
+	repTab := container.NewBorder(
+		container.NewBorder(nil, nil, sectionTitle(T("Reps")), addRep),
+		container.NewVBox(widget.NewSeparator(), repForm, container.NewHBox(saveRep)),
+		nil, nil,
+		fitTable(sc.repTable, []float32{180, 220, 120, 70}, 1))
 
-	sc.formBox = container.NewVBox(sc.heading, form, sc.message, buttons, sc.repBox)
-	right := container.NewVScroll(container.NewPadded(sc.formBox))
+	sc.formBox = container.NewVBox(form, sc.message, buttons)
+	sc.detail = newPartnerDetail(sc, container.NewVScroll(container.NewPadded(sc.formBox)), container.NewPadded(repTab))
+	right := container.NewBorder(container.NewPadded(container.NewVBox(sc.heading, sc.detail.summary)), nil, nil, nil, sc.detail.tabs)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.27
 	sc.content = split
 }
 
 // partnerSummary is the list's second line.
-func partnerSummary(p engine.Partner) string {
-	parts := []string{kindNames[p.Kind]}
+func partnerSummary(p engine.Partner, tier string) string {
+	parts := []string{kindName(p.Kind)}
 	if p.Country != "" {
 		parts = append(parts, p.Country)
 	}
-	for _, s := range statusNames {
-		if s.Status == p.Status {
-			parts = append(parts, s.Name)
-		}
+	if p.Status != "" {
+		parts = append(parts, statusName(p.Status))
+	}
+	if tier != "" {
+		parts = append(parts, tier)
 	}
 	if p.ReferralCode != "" {
 		parts = append(parts, p.ReferralCode)
@@ -326,23 +370,44 @@ func (sc *partnersScreen) repCell(row, col int) string {
 	return ""
 }
 
-// reload lists the partners matching the search text.
+// reload lists the partners the search text and the filters select.
 func (sc *partnersScreen) reload() {
-	ps, err := sc.b.Partners(strings.TrimSpace(sc.search.Text))
-	if err != nil {
-		sc.shell.ShowError(fmt.Errorf("search partners: %w", err))
-		return
+	q := strings.TrimSpace(sc.search.Text)
+	sc.tierOf = map[engine.ID]string{}
+	all := -1
+	if sc.lister != nil {
+		l, err := sc.lister.PartnerList(sc.filter(q))
+		if err != nil {
+			sc.shell.ShowError(fmt.Errorf("list partners: %w", err))
+			return
+		}
+		sc.partners = sc.partners[:0]
+		for _, r := range l.Rows {
+			sc.partners = append(sc.partners, r.Partner)
+			sc.tierOf[r.Partner.ID] = r.Tier
+		}
+		all = l.All
+		sc.setFilterOptions(l)
+	} else {
+		ps, err := sc.b.Partners(q)
+		if err != nil {
+			sc.shell.ShowError(fmt.Errorf("search partners: %w", err))
+			return
+		}
+		sc.partners = ps
 	}
-	sc.partners = ps
 	sc.list.UnselectAll()
 	sc.list.Refresh()
-	switch len(ps) {
-	case 0:
-		sc.count.SetText("No partner matches.")
-	case 1:
-		sc.count.SetText("1 partner")
+	n := len(sc.partners)
+	switch {
+	case n == 0:
+		sc.count.SetText(T("No partner matches."))
+	case all > n:
+		sc.count.SetText(Tf("%d of %d partners", n, all))
+	case n == 1:
+		sc.count.SetText(T("1 partner"))
 	default:
-		sc.count.SetText(fmt.Sprintf("%d partners", len(ps)))
+		sc.count.SetText(Tf("%d partners", n))
 	}
 }
 
@@ -361,12 +426,13 @@ func (sc *partnersScreen) edit(p engine.Partner) {
 	sc.fs.clearErrors()
 	sc.message.SetText("")
 	if p.ID == 0 {
-		sc.heading.SetText("New partner")
+		sc.heading.SetText(T("New partner"))
 	} else {
 		sc.heading.SetText(p.Name)
 	}
+	sc.detail.load(p.ID)
 	sc.name.SetText(p.Name)
-	sc.kind.SetSelected(kindNames[p.Kind])
+	sc.kind.SetSelected(kindName(p.Kind))
 	sc.segment.SetText(p.Segment)
 	sc.region.SetText(p.Region)
 	sc.country.SetText(p.Country)
@@ -375,10 +441,8 @@ func (sc *partnersScreen) edit(p engine.Partner) {
 	sc.manager.SetText(p.AccountManager)
 	sc.code.SetText(p.ReferralCode)
 	sc.status.ClearSelected()
-	for _, s := range statusNames {
-		if s.Status == p.Status {
-			sc.status.SetSelected(s.Name)
-		}
+	if p.Status != "" {
+		sc.status.SetSelected(statusName(p.Status))
 	}
 	sc.joined.SetText(p.Joined.String())
 	sc.lang.SetSelected(languageName(p.Language, true))
@@ -392,8 +456,8 @@ func (sc *partnersScreen) form() (engine.Partner, bool) {
 	p := sc.editing
 	p.Name = strings.TrimSpace(sc.name.Text)
 	p.Kind = ""
-	for k, n := range kindNames {
-		if n == sc.kind.Selected {
+	for _, k := range engine.PartnerKinds {
+		if kindName(k) == sc.kind.Selected {
 			p.Kind = k
 		}
 	}
@@ -405,9 +469,9 @@ func (sc *partnersScreen) form() (engine.Partner, bool) {
 	p.AccountManager = strings.TrimSpace(sc.manager.Text)
 	p.ReferralCode = strings.TrimSpace(sc.code.Text)
 	p.Status = ""
-	for _, s := range statusNames {
-		if s.Name == sc.status.Selected {
-			p.Status = s.Status
+	for _, st := range partnerStatuses {
+		if statusName(st) == sc.status.Selected {
+			p.Status = st
 		}
 	}
 	p.Language = languageCode(sc.lang.Selected)
@@ -450,8 +514,8 @@ func (sc *partnersScreen) onSave() {
 	sc.reload()
 	sc.edit(p)
 	sc.message.Importance = widget.SuccessImportance
-	sc.message.SetText("Saved.")
-	sc.shell.SetStatus(fmt.Sprintf("Saved partner %s.", p.Name))
+	sc.message.SetText(T("Saved."))
+	sc.shell.SetStatus(Tf("Saved partner %s.", p.Name))
 }
 
 func (sc *partnersScreen) loadReps() {
@@ -466,14 +530,6 @@ func (sc *partnersScreen) loadReps() {
 	sc.repTable.UnselectAll()
 	sc.repTable.Refresh()
 	sc.editRep(engine.Rep{Active: true})
-	// A new partner has no reps yet. The box's parent lays out again so
-	// that a box shown for the first time gets its size.
-	if sc.editing.ID == 0 {
-		sc.repBox.Hide()
-	} else {
-		sc.repBox.Show()
-	}
-	sc.formBox.Refresh()
 }
 
 func (sc *partnersScreen) editRep(r engine.Rep) {
@@ -499,7 +555,7 @@ func (sc *partnersScreen) onSaveRep() {
 		}
 		return
 	}
-	sc.shell.SetStatus(fmt.Sprintf("Saved rep %s.", r.Name))
+	sc.shell.SetStatus(Tf("Saved rep %s.", r.Name))
 	sc.loadReps()
 	sc.shell.Window().Canvas().Focus(sc.repName)
 }

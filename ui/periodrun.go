@@ -73,6 +73,14 @@ type PeriodRunScreen struct {
 	selected map[engine.ID]bool
 	texts    map[engine.ID]string // rendered explanations
 
+	// loads counts the loads started: a load's answer is shown only while
+	// it is the latest, so a slow read started before a compute cannot
+	// put the previous lines back after it (issue #15.9).
+	loads int
+	// pending is what the detail line says once the next period opened
+	// (goToBlocker); otherwise a new period resets it to detailHint.
+	pending string
+
 	content fyne.CanvasObject
 	worker
 }
@@ -106,10 +114,17 @@ func (s *PeriodRunScreen) Shown() fyne.Focusable {
 	return s.period
 }
 
-// Command handles the shell's Refresh.
+// Command handles the shell's Refresh and Compute.
 func (s *PeriodRunScreen) Command(c Command) bool {
-	if c == CmdRefresh {
+	switch c {
+	case CmdRefresh:
 		s.open(strings.TrimSpace(s.period.Text))
+		return true
+	case CmdCompute:
+		if s.compute.Disabled() {
+			return false
+		}
+		s.onCompute()
 		return true
 	}
 	return false
@@ -170,7 +185,7 @@ func (s *PeriodRunScreen) build() {
 			s.toggle(id.Row)
 		}
 	}
-	s.detail = widget.NewLabel("Click a line (or move to it with the arrow keys and press Space) to choose it and read its whole explanation here.")
+	s.detail = widget.NewLabel(detailHint)
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Importance = widget.LowImportance
 	s.totals = container.NewVBox()
@@ -216,18 +231,31 @@ func (s *PeriodRunScreen) setProblem(text string) {
 	}
 }
 
-// open validates key through the service and loads its lines.
+// detailHint is the explanation panel before a line is chosen.
+const detailHint = "Click a line (or move to it with the arrow keys and press Space) to choose it and read its whole explanation here."
+
+// open validates key through the service and loads its lines. Only the
+// latest load is shown: an older one that answers late is dropped.
 func (s *PeriodRunScreen) open(key string) {
 	s.setProblem("")
+	s.loads++
+	load := s.loads
 	s.background(func() {
 		info, err := s.svc.PeriodInfo(key)
 		if err != nil {
-			fyne.Do(func() { s.setProblem(err.Error()) })
+			fyne.Do(func() {
+				if load == s.loads {
+					s.setProblem(err.Error())
+				}
+			})
 			return
 		}
 		r, err := s.svc.Review(info.Key)
 		cs, csErr := s.loadChanges(info.Key)
 		fyne.Do(func() {
+			if load != s.loads {
+				return // a later load (a compute, another period) answers
+			}
 			if err != nil {
 				s.setProblem(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
 				return
@@ -240,7 +268,16 @@ func (s *PeriodRunScreen) open(key string) {
 
 func (s *PeriodRunScreen) show(r views.PeriodReview) {
 	if r.Period.Key != s.review.Period.Key {
+		// Another period: nothing chosen, and the explanation panel no
+		// longer shows a line of the previous one (issue #15.9).
 		s.selected = map[engine.ID]bool{}
+		s.detail.Importance = widget.LowImportance
+		s.detail.SetText(detailHint)
+	}
+	if s.pending != "" {
+		s.detail.Importance = widget.WarningImportance
+		s.detail.SetText(s.pending)
+		s.pending = ""
 	}
 	s.review = r
 	s.format = numFmt{lang: r.Language, cur: r.Currency}

@@ -291,8 +291,9 @@ func paySummary(groups []payGroup, paid []engine.Payout, failed []string, f numF
 	return msg
 }
 
-// onClose asks before closing, naming what becomes read-only.
-func (s *PeriodRunScreen) onClose() {
+// confirmClose asks before closing, naming what becomes read-only; onClose
+// (ui/periodrun_close.go) has checked that nothing blocks the close.
+func (s *PeriodRunScreen) confirmClose() {
 	key := s.review.Period.Key
 	s.background(func() {
 		imp, err := s.svc.CloseImpact(key)

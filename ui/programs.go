@@ -73,6 +73,10 @@ type ProgramsScreen struct {
 	previewTimer   *time.Timer
 	previewGen     int
 	refs           *engine.ProgramRefs // what a program may name; nil until read
+	pickers        pickerSet           // the fields picked by typing (programs_pickers.go)
+	ex             *examplesEditor     // the golden examples beside the editor (programs_examples.go)
+	bd             *bandDesigner       // the band designer beside the editor (programs_bandchart.go)
+	side           *container.AppTabs  // beside the editor: preview, golden examples, band designer
 
 	ladder *ladderTab // nil when the back end does not define a ladder
 	top    *container.AppTabs
@@ -89,6 +93,7 @@ func (s *ProgramsScreen) addLadder(svc LadderService) {
 			s.ladder.load("")
 		} else {
 			s.loadRefs() // the ladder's levels may have changed
+			s.loadChoices()
 		}
 	}
 	s.content = s.top
@@ -101,6 +106,7 @@ func NewProgramsScreen(w fyne.Window, svc ProgramService) *ProgramsScreen {
 	s.build()
 	s.reload(0)
 	s.loadRefs()
+	s.loadChoices()
 	return s
 }
 
@@ -112,6 +118,7 @@ func (s *ProgramsScreen) Content() fyne.CanvasObject { return s.content }
 func (s *ProgramsScreen) Shown() fyne.Focusable {
 	s.reload(s.current.ID)
 	s.loadRefs()
+	s.loadChoices()
 	return s.table
 }
 
@@ -175,8 +182,14 @@ func (s *ProgramsScreen) build() {
 	importBtn := widget.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), s.onImport)
 	exportBtn := widget.NewButtonWithIcon("Export JSON…", theme.DocumentSaveIcon(), s.onExport)
 	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.Command(CmdNew) })
+	buttons := container.NewHBox(newBtn)
+	if _, ok := s.svc.(ProgramTemplateService); ok {
+		buttons.Add(widget.NewButtonWithIcon("New from template…", theme.ContentCopyIcon(), s.onNewFromTemplate))
+	}
+	buttons.Add(importBtn)
+	buttons.Add(exportBtn)
 	left := container.NewBorder(
-		container.NewVBox(container.NewHBox(newBtn, importBtn, exportBtn), s.problem),
+		container.NewVBox(buttons, s.problem),
 		nil, nil, nil, fitTable(s.table, []float32{140, 58, 72, 136, 100, 100}, 0))
 
 	s.heading = widget.NewLabelWithStyle("Choose a program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -229,7 +242,12 @@ func (s *ProgramsScreen) build() {
 
 	// The editor with the live preview beside it: the simulation of the
 	// program as edited over a chosen past period.
-	editSplit := container.NewHSplit(container.NewVScroll(s.buildEditor()), container.NewPadded(simTab))
+	// Beside it too: the golden examples and the band designer.
+	s.side = container.NewAppTabs(
+		container.NewTabItemWithIcon("Preview", theme.MediaPlayIcon(), simTab),
+		container.NewTabItemWithIcon("Golden examples", theme.ConfirmIcon(), s.buildExamples()),
+		container.NewTabItemWithIcon("Band designer", theme.GridIcon(), s.buildBandDesigner()))
+	editSplit := container.NewHSplit(container.NewVScroll(s.buildEditor()), container.NewPadded(s.side))
 	editSplit.Offset = 0.52
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Rules", theme.ListIcon(), container.NewVScroll(s.rules)),

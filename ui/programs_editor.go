@@ -28,7 +28,7 @@ type ruleEditor struct {
 	cur               int            // index of the rule on the form
 	key, name, cap    *widget.Entry
 	kind, basis       *widget.Select
-	categories, skus  *widget.Entry
+	categories, skus  *listPicker // picked by typing (programs_pickers.go)
 	customer, product *widget.Select
 	partnerKinds      *widget.Entry
 	repRoles          *widget.Entry
@@ -42,8 +42,9 @@ type ruleEditor struct {
 	// target
 	defaultTarget, targets, steps, accelerator *widget.Entry
 	// spif
-	spifSKUs, spifFrom, spifTo, spifAmount, spifRate *widget.Entry
-	perDeal                                          *widget.Check
+	spifSKUs                               *listPicker
+	spifFrom, spifTo, spifAmount, spifRate *widget.Entry
+	perDeal                                *widget.Check
 	// dealreg
 	dealRate *widget.Entry
 	// referral
@@ -71,7 +72,8 @@ type ruleEditor struct {
 
 // Program-level fields the head form gains for the editor.
 type eligibilityFields struct {
-	kinds, segments, tiers, partners *widget.Entry
+	kinds, segments *widget.Entry
+	tiers, partners *listPicker // picked by typing (programs_pickers.go)
 }
 
 func (s *ProgramsScreen) editorEntry(placeholder string, multi bool) *widget.Entry {
@@ -102,16 +104,17 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	el := &s.elig
 	el.kinds = s.editorEntry("every kind, or e.g. reseller, msp", false)
 	el.segments = s.editorEntry("every segment, or e.g. education", false)
-	el.tiers = s.editorEntry("every tier, or e.g. Silver, Gold", false)
-	el.partners = s.editorEntry("every partner, or partner ids, e.g. 3, 12", false)
+	s.pickers.hint = map[*listPicker]string{}
+	el.tiers = s.newPicker("every tier, or type a few letters: Silver, Gold", tierChoices)
+	el.partners = s.newPicker("every partner, or type a few letters of a name or code", partnerPickChoices)
 	for _, it := range s.form.Items {
 		it.HintText = noHint
 	}
 	s.form.Items = append(s.form.Items[:len(s.form.Items)-1],
 		hinted("Eligible kinds", el.kinds),
 		hinted("Segments", el.segments),
-		hinted("Tiers", el.tiers),
-		hinted("Partners", el.partners),
+		el.tiers.placed("Tiers"),
+		el.partners.placed("Partners"),
 		s.form.Items[len(s.form.Items)-1]) // Description stays last
 	s.form.Refresh()
 
@@ -134,8 +137,8 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	})
 	r.basis = s.editorSelect([]string{string(engine.BasisRevenue), string(engine.BasisUnits)})
 	r.cap = s.editorEntry("no cap", false)
-	r.categories = s.editorEntry("every category", false)
-	r.skus = s.editorEntry("every SKU", false)
+	r.categories = s.newPicker("every category, or type a few letters", categoryChoices)
+	r.skus = s.newPicker("every SKU, or type a few letters of a SKU or name", skuChoices)
 	r.customer = s.editorSelect([]string{"any", string(engine.FilterNew), string(engine.FilterExisting)})
 	r.product = s.editorSelect([]string{"any", string(engine.FilterNew), string(engine.FilterExisting)})
 	r.partnerKinds = s.editorEntry("every partner kind", false)
@@ -150,8 +153,8 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		hinted("Kind", r.kind),
 		hinted("Basis", r.basis))
 	r.common = widget.NewForm(
-		hinted("Categories", r.categories),
-		hinted("SKUs", r.skus),
+		r.categories.placed("Categories"),
+		r.skus.placed("SKUs"),
 		hinted("Customers", r.customer),
 		hinted("Products", r.product),
 		hinted("Partner kinds", r.partnerKinds),
@@ -183,7 +186,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	r.targets = s.editorEntry("one partner a line: id: target, e.g. 12: 150000", true)
 	r.steps = s.editorEntry("one step a line: attainment %, amount\n80  500\n100  1500", true)
 	r.accelerator = s.editorEntry("% of the basis above target", false)
-	r.spifSKUs = s.editorEntry("e.g. FW-200, FW-300", false)
+	r.spifSKUs = s.newPicker("type a few letters of a SKU or name", skuChoices)
 	r.spifFrom, r.spifTo = s.editorEntry("2026-07-01", false), s.editorEntry("2026-09-30", false)
 	r.spifAmount = s.editorEntry("per unit, or per deal", false)
 	r.perDeal = s.editorCheck("one amount per sale line")
@@ -217,7 +220,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	}{
 		{engine.RuleRate, []item{{"rate.rate", "Flat rate", r.rate}, {"rate.mode", "Bands read", r.mode}, {"rate.bands", "Bands", r.bands}, {"rate.tier_bands", "Bands per tier", r.tierBands}}},
 		{engine.RuleTarget, []item{{"target.default_target", "Default target", r.defaultTarget}, {"target.targets", "Partner targets", r.targets}, {"target.steps", "Steps", r.steps}, {"target.accelerator", "Accelerator", r.accelerator}}},
-		{engine.RuleSPIF, []item{{"spif.skus", "SPIF SKUs", r.spifSKUs}, {"spif.from", "From", r.spifFrom}, {"spif.to", "To", r.spifTo}, {"spif.amount", "Amount", r.spifAmount}, {"spif.per_deal", "Per deal", r.perDeal}, {"spif.rate", "Rate", r.spifRate}}},
+		{engine.RuleSPIF, []item{{"spif.skus", "SPIF SKUs", r.spifSKUs.completionEntry}, {"spif.from", "From", r.spifFrom}, {"spif.to", "To", r.spifTo}, {"spif.amount", "Amount", r.spifAmount}, {"spif.per_deal", "Per deal", r.perDeal}, {"spif.rate", "Rate", r.spifRate}}},
 		{engine.RuleDealReg, []item{{"dealreg.rate", "Rate", r.dealRate}}},
 		{engine.RuleReferral, []item{{"referral.bounty", "Bounty", r.bounty}, {"referral.rate", "Rate", r.refRate}, {"referral.months", "Months", r.refMonths}}},
 		{engine.RuleFund, []item{{"fund.rate", "Rate", r.fundRate}, {"fund.validity_days", "Valid (days)", r.fundDays}, {"fund.fund", "Fund", r.fund}}},
@@ -276,6 +279,7 @@ func (s *ProgramsScreen) showKind(k engine.RuleKind) {
 func (s *ProgramsScreen) loadEditor(p engine.Program) {
 	s.draft = p
 	s.draft.Rules = append([]engine.Rule(nil), p.Rules...)
+	s.draft.Examples = append([]engine.Example(nil), p.Examples...) // edited in place by the examples tab
 	if len(s.draft.Rules) == 0 {
 		s.draft.Rules = []engine.Rule{{Key: "rule1", Kind: engine.RuleRate, Rate: &engine.RateRule{}}}
 	}
@@ -289,14 +293,11 @@ func (s *ProgramsScreen) loadEditor(p engine.Program) {
 	}
 	el.kinds.SetText(strings.Join(kinds, ", "))
 	el.segments.SetText(strings.Join(p.Eligibility.Segments, ", "))
-	el.tiers.SetText(strings.Join(p.Eligibility.Tiers, ", "))
-	ids := make([]string, len(p.Eligibility.Partners))
-	for i, id := range p.Eligibility.Partners {
-		ids[i] = strconv.FormatUint(uint64(id), 10)
-	}
-	el.partners.SetText(strings.Join(ids, ", "))
+	el.tiers.SetList(strings.Join(p.Eligibility.Tiers, ", "))
+	el.partners.SetList(s.partnersText(p.Eligibility.Partners))
 	s.re.cur = -1
 	s.showRule(0)
+	s.loadExamples()
 }
 
 // ruleLabels names the rules in the picker.
@@ -329,6 +330,7 @@ func (s *ProgramsScreen) showRule(i int) {
 	s.re.pick.Options = s.ruleLabels()
 	s.re.pick.SetSelectedIndex(i)
 	s.writeRule(s.draft.Rules[i])
+	s.updateBands()
 	if !was {
 		s.validateDraft()
 	}
@@ -398,8 +400,8 @@ func (s *ProgramsScreen) writeRule(r engine.Rule) {
 		e.cap.SetText("")
 	}
 	f := r.Filter
-	e.categories.SetText(strings.Join(f.Categories, ", "))
-	e.skus.SetText(strings.Join(f.SKUs, ", "))
+	e.categories.SetList(strings.Join(f.Categories, ", "))
+	e.skus.SetList(strings.Join(f.SKUs, ", "))
 	newSel := func(sel *widget.Select, v engine.NewFilter) {
 		if v == engine.FilterAny {
 			sel.SetSelected("any")
@@ -479,7 +481,7 @@ func (s *ProgramsScreen) writeRule(r engine.Rule) {
 	if r.SPIF != nil {
 		sp = *r.SPIF
 	}
-	e.spifSKUs.SetText(strings.Join(sp.SKUs, ", "))
+	e.spifSKUs.SetList(strings.Join(sp.SKUs, ", "))
 	e.spifFrom.SetText(dateText(sp.From))
 	e.spifTo.SetText(dateText(sp.To))
 	e.spifAmount.SetText(decText(sp.Amount))

@@ -267,6 +267,7 @@ func (s *ProgramsScreen) readRule() (engine.Rule, map[string]string) {
 func (s *ProgramsScreen) readProgram() (engine.Program, map[string]string) {
 	p := s.draft
 	p.Rules = append([]engine.Rule(nil), s.draft.Rules...)
+	p.Examples = append([]engine.Example(nil), s.draft.Examples...)
 	fr := &formReader{svc: s.svc, bad: map[string]string{}}
 	p.Name = strings.TrimSpace(s.name.Text)
 	p.Status = engine.ProgramStatus(s.status.Selected)
@@ -283,20 +284,25 @@ func (s *ProgramsScreen) readProgram() (engine.Program, map[string]string) {
 	for _, k := range list(el.kinds.Text) {
 		p.Eligibility.Kinds = append(p.Eligibility.Kinds, engine.PartnerKind(k))
 	}
-	for _, id := range list(el.partners.Text) {
-		n, err := strconv.ParseUint(id, 10, 64)
-		if err != nil {
-			fr.fail("eligibility.partners", "%q is not a partner id", id)
-			continue
-		}
-		p.Eligibility.Partners = append(p.Eligibility.Partners, engine.ID(n))
-	}
+	p.Eligibility.Partners = s.readPartners(fr, el.partners.Text)
 	if c := s.re.cur; c >= 0 && c < len(p.Rules) {
 		r, bad := s.readRule()
 		p.Rules[c] = r
 		for f, reason := range bad {
 			fr.fail(fmt.Sprintf("rules[%d].%s", c, f), "%s", reason)
 		}
+	}
+	if s.ex != nil {
+		if c := s.ex.cur; c >= 0 && c < len(p.Examples) {
+			e, bad := s.readExample()
+			p.Examples[c] = e
+			for f, reason := range bad {
+				fr.fail(fmt.Sprintf("examples[%d].%s", c, f), "%s", reason)
+			}
+		}
+	}
+	if len(p.Examples) == 0 {
+		p.Examples = nil
 	}
 	return p, fr.bad
 }
@@ -333,6 +339,13 @@ func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 	for _, it := range s.re.items {
 		it.HintText = noHint
 	}
+	curEx := "-"
+	if s.ex != nil {
+		for _, it := range s.ex.items {
+			it.HintText = noHint
+		}
+		curEx = fmt.Sprintf("examples[%d]", s.ex.cur)
+	}
 	labels := map[string]*widget.FormItem{}
 	for _, it := range s.form.Items {
 		labels[it.Text] = it
@@ -354,6 +367,14 @@ func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 				continue
 			}
 		}
+		if strings.HasPrefix(f, curEx+".") {
+			if it, ok := longestPrefix(strings.TrimPrefix(f, curEx+"."), s.ex.items); ok {
+				if it.HintText == noHint {
+					it.HintText = reason
+				}
+				continue
+			}
+		}
 		if label, ok := longestPrefix(f, headPaths); ok {
 			if it := labels[label]; it != nil && it.HintText == noHint {
 				it.HintText = reason
@@ -366,20 +387,32 @@ func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 		}
 		rest = append(rest, s.ruleLabel(f)+": "+reason)
 	}
-	s.form.Refresh()
-	s.re.head.Refresh()
-	s.re.common.Refresh()
-	for _, f := range s.re.kindForms {
-		f.Refresh()
+	// A picker's suggestions, while open, take its hint line; its problem
+	// comes back when they close.
+	for _, pk := range s.pickers.all {
+		if pk.item == nil {
+			continue
+		}
+		s.pickers.hint[pk] = pk.item.HintText
+		if pk.shown != "" {
+			pk.item.HintText = pk.shown
+		}
 	}
+	s.refreshForms()
 	s.editorProblems.SetText(strings.Join(rest, "\n"))
 	return len(problems) > 0
 }
 
-// ruleLabel names a field of another rule by the rule's name.
+// ruleLabel names a field of another rule (or golden example) by its name.
 func (s *ProgramsScreen) ruleLabel(field string) string {
 	var i int
 	var rest string
+	if n, _ := fmt.Sscanf(field, "examples[%d]", &i); n == 1 && i >= 0 && i < len(s.draft.Examples) {
+		if j := strings.Index(field, "]."); j > 0 {
+			rest = " " + field[j+2:]
+		}
+		return fmt.Sprintf("Example %d (%s)%s", i+1, s.draft.Examples[i].Name, rest)
+	}
 	if n, _ := fmt.Sscanf(field, "rules[%d]", &i); n == 1 && i >= 0 && i < len(s.draft.Rules) {
 		if j := strings.Index(field, "]."); j > 0 {
 			rest = " " + field[j+2:]
@@ -436,16 +469,34 @@ func (s *ProgramsScreen) emptyField(field string) bool {
 		if e, ok := it.Widget.(*widget.Entry); ok {
 			return strings.TrimSpace(e.Text) == ""
 		}
+		if c, ok := it.Widget.(*completionEntry); ok {
+			return strings.TrimSpace(c.Text) == ""
+		}
 		if sel, ok := it.Widget.(*widget.Select); ok {
 			return sel.Selected == ""
 		}
 		return false
+	}
+	if s.ex != nil {
+		if cur := fmt.Sprintf("examples[%d].", s.ex.cur); strings.HasPrefix(field, cur) {
+			it, ok := longestPrefix(strings.TrimPrefix(field, cur), s.ex.items)
+			if !ok {
+				return false
+			}
+			if e, ok := it.Widget.(*widget.Entry); ok {
+				return strings.TrimSpace(e.Text) == "" || strings.HasSuffix(strings.TrimSpace(e.Text), ":")
+			}
+			return false
+		}
 	}
 	if label, ok := longestPrefix(field, headPaths); ok {
 		for _, it := range s.form.Items {
 			if it.Text == label {
 				if e, ok := it.Widget.(*widget.Entry); ok {
 					return strings.TrimSpace(e.Text) == ""
+				}
+				if c, ok := it.Widget.(*completionEntry); ok {
+					return strings.TrimSpace(c.Text) == ""
 				}
 				if sel, ok := it.Widget.(*widget.Select); ok {
 					return sel.Selected == ""
@@ -463,6 +514,16 @@ func (s *ProgramsScreen) onEdited() {
 		return
 	}
 	p, ok := s.validateDraft()
+	s.updateBands()
+	if s.ex != nil {
+		if c := s.ex.cur; c >= 0 && c < len(p.Examples) && c < len(s.draft.Examples) {
+			s.draft.Examples[c] = p.Examples[c]
+			s.ex.list.RefreshItem(c)
+		}
+		if ok {
+			s.scheduleExamples(p)
+		}
+	}
 	if c := s.re.cur; c >= 0 && c < len(p.Rules) {
 		s.draft.Rules[c] = p.Rules[c]
 		labels := s.ruleLabels()
@@ -645,6 +706,7 @@ func (s *ProgramsScreen) saved(p, saved engine.Program, err error) {
 				showErr(fmt.Errorf("from which period: %s", f), s.win)
 				return
 			}
+			s.showFailedExample(by)
 			s.showProblems(by)
 			return
 		}

@@ -27,8 +27,10 @@ type registrationForm struct {
 	save      *widget.Button
 	msg       formMessage
 
-	rows     []views.RegistrationView
-	sel      int // index in rows of the chosen registration; -1: none
+	all      []views.RegistrationView // as loaded, newest first
+	rows     []views.RegistrationView // on show: all, or the queue
+	queue    *widget.Check            // only what waits for a decision
+	sel      int                      // index in rows of the chosen registration; -1: none
 	table    *keyTable
 	decideOn *widget.Entry
 	decideFs fields
@@ -116,7 +118,8 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	}
 	dateBox := container.NewBorder(nil, nil, on.label, nil, container.NewGridWrap(fyne.NewSize(120, f.decideOn.MinSize().Height), f.decideOn))
 	bar := container.NewBorder(nil, nil, dateBox, actions, f.chosen)
-	listHead := container.NewBorder(nil, nil, sectionTitle("Registrations, newest first"), nil, f.listMsg.Label)
+	f.queue = widget.NewCheck("Only what waits for a decision", func(bool) { f.filter() })
+	listHead := container.NewBorder(nil, nil, container.NewHBox(sectionTitle("Registrations, newest first"), f.queue), nil, f.listMsg.Label)
 	// The decision date's reason goes to the list's message line, so the
 	// bar keeps one line.
 	list := inOrder(listHead, f.table.fit(2), bar)
@@ -141,12 +144,32 @@ func (f *registrationForm) load() {
 		f.listMsg.bad(sentence(fmt.Errorf("load registrations: %w", err)))
 		return
 	}
+	f.all = rows
+	f.filter()
+}
+
+// filter shows every registration, or only the queue of those that wait
+// for a decision (engine.RegistrationWaits, said in each row's Waiting),
+// keeping the chosen one chosen while it is on show.
+func (f *registrationForm) filter() {
 	var keep engine.ID
 	if f.sel >= 0 && f.sel < len(f.rows) {
 		keep = f.rows[f.sel].Registration.ID
 	}
-	f.rows, f.sel = rows, -1
-	for i, r := range rows {
+	waiting := 0
+	f.rows = f.rows[:0:0]
+	for _, r := range f.all {
+		if r.Waiting != "" {
+			waiting++
+		}
+		if !f.queue.Checked || r.Waiting != "" {
+			f.rows = append(f.rows, r)
+		}
+	}
+	f.queue.Text = fmt.Sprintf("Only what waits for a decision (%d)", waiting)
+	f.queue.Refresh()
+	f.sel = -1
+	for i, r := range f.rows {
 		if keep != 0 && r.Registration.ID == keep {
 			f.sel = i
 		}
@@ -181,7 +204,10 @@ func (f *registrationForm) cell(row, col int) string {
 	case 8:
 		return r.CloseBy.String()
 	case 9:
-		if g.Outcome == engine.OutcomeOpen {
+		if g.Outcome == engine.OutcomeOpen || g.Outcome == "" {
+			if r.Waiting != "" && g.Decision == engine.DecisionApproved {
+				return "window ended"
+			}
 			return ""
 		}
 		return string(g.Outcome)
@@ -207,32 +233,50 @@ func (f *registrationForm) showChosen() {
 		return
 	}
 	r := f.rows[f.sel]
-	f.chosen.SetText(fmt.Sprintf("#%d %s · %s · %s", r.Registration.ID, r.Partner, r.Registration.Customer, stateOf(r.Registration)))
+	text := fmt.Sprintf("#%d %s · %s · %s", r.Registration.ID, r.Partner, r.Registration.Customer, stateOf(r.Registration))
+	if r.Waiting != "" {
+		text += " · waits for " + r.Waiting
+	}
+	f.chosen.SetText(text)
 }
 
-// stateOf says where a registration stands in a few words.
+// stateOf says where a registration stands, who decided and when.
 func stateOf(g engine.Registration) string {
-	s := string(g.Decision)
+	s := string(g.Decision) + whoWhen(g.DecidedBy, g.DecidedOn)
+	if g.Decision == engine.DecisionApproved && !g.CloseBy().IsZero() {
+		s += fmt.Sprintf(" (window to %s)", g.CloseBy())
+	}
 	if g.Outcome != engine.OutcomeOpen && g.Outcome != "" {
-		s += ", " + string(g.Outcome)
+		s += ", " + string(g.Outcome) + whoWhen(g.OutcomeBy, g.OutcomeOn)
 	}
 	return s
 }
 
-// enable offers the decisions that fit the chosen registration: approve
-// and reject while it is pending; an outcome at any time, since a deal can
-// be lost or expire before the vendor decided.
+// whoWhen is " by X on D", leaving out what is unknown.
+func whoWhen(by string, on engine.Date) string {
+	s := ""
+	if by != "" {
+		s += " by " + by
+	}
+	if !on.IsZero() {
+		s += " on " + on.String()
+	}
+	return s
+}
+
+// enable offers only the decisions the chosen registration can take
+// today (engine.RegistrationVerdicts, the rule the back end applies):
+// approve and reject while pending, an outcome once approved, nothing
+// after a rejection or an outcome.
 func (f *registrationForm) enable() {
-	pending, chosen := false, f.sel >= 0 && f.sel < len(f.rows)
-	if chosen {
-		pending = f.rows[f.sel].Registration.Decision == engine.DecisionPending
+	can := map[Verdict]bool{}
+	if f.sel >= 0 && f.sel < len(f.rows) {
+		for _, v := range engine.RegistrationVerdicts(f.rows[f.sel].Registration, f.sc.svc.Today()) {
+			can[Verdict(v)] = true
+		}
 	}
 	for v, b := range f.buttons {
-		on := chosen
-		if v == VerdictApprove || v == VerdictReject {
-			on = chosen && pending
-		}
-		if on {
+		if can[v] {
 			b.Enable()
 		} else {
 			b.Disable()
@@ -240,14 +284,29 @@ func (f *registrationForm) enable() {
 	}
 }
 
-// decide sends v for the chosen registration. Approving and rejecting
-// cannot be undone, so they are confirmed; an outcome can be set again.
+// verdictWords are how the confirmation names each verdict.
+var verdictWords = map[Verdict][2]string{
+	VerdictApprove: {"Approve", "approve"}, VerdictReject: {"Reject", "reject"},
+	VerdictWon: {"Mark won", "mark as won"}, VerdictLost: {"Mark lost", "mark as lost"}, VerdictExpired: {"Mark expired", "mark as expired"},
+}
+
+// decide sends v for the chosen registration once confirmed. A verdict
+// the registration cannot take is refused with the reason, and no
+// question is asked; every decision is final, so each is confirmed.
 func (f *registrationForm) decide(v Verdict) {
 	if f.sel < 0 || f.sel >= len(f.rows) {
 		f.listMsg.bad("Choose a registration in the list first.")
 		return
 	}
 	r := f.rows[f.sel]
+	if err := engine.CanDecide(r.Registration, engine.Verdict(v), f.sc.svc.Today()); err != nil {
+		if byField, ok := fieldErrors(err); !ok || byField[EntryDate] == "" {
+			f.listMsg.bad(sentence(err))
+			return
+		}
+		// A date reason (the window has not ended yet for today) may not
+		// hold for a typed decision day: the back end decides.
+	}
 	run := func() {
 		f.decideFs.clearErrors()
 		got, err := f.sc.svc.DecideRegistration(r.Registration.ID, string(v), trimmed(f.decideOn))
@@ -264,13 +323,14 @@ func (f *registrationForm) decide(v Verdict) {
 		f.load()
 		f.sc.focus(f.table)
 	}
-	if v != VerdictApprove && v != VerdictReject {
-		run()
-		return
+	words := verdictWords[v]
+	on := trimmed(f.decideOn)
+	if on == "" {
+		on = f.sc.svc.Today().String()
 	}
-	word := map[Verdict]string{VerdictApprove: "Approve", VerdictReject: "Reject"}[v]
-	f.sc.shell.Confirm(word+" registration?", fmt.Sprintf("%s registration #%d of %s for %s (%s)?\n\nA decision cannot be changed afterwards.",
-		word, r.Registration.ID, r.Partner, r.Registration.Customer, i18n.Money(r.Registration.ExpectedValue, r.Currency, langOr(r.Language))),
+	f.sc.shell.Confirm(words[0]+"?", fmt.Sprintf("%s registration #%d of %s for %s (%s), dated %s, by %s?\n\nNow: %s.\nA decision cannot be changed afterwards.",
+		capitalize(words[1]), r.Registration.ID, r.Partner, r.Registration.Customer, i18n.Money(r.Registration.ExpectedValue, r.Currency, langOr(r.Language)),
+		on, f.operator(), stateOf(r.Registration)),
 		func(yes bool) {
 			if yes {
 				run()
@@ -316,4 +376,12 @@ func (f *registrationForm) clear(keep bool) {
 		f.msg.SetText("")
 		f.defaults()
 	}
+}
+
+// operator is who the audit trail and the decision will name.
+func (f *registrationForm) operator() string {
+	if n := f.sc.shell.Backend().OperatorName(); n != "" {
+		return n
+	}
+	return "the operator"
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,33 +52,52 @@ type salesScreen struct {
 	b     Backend
 
 	fs           fields
-	date         *widget.Entry
+	date         *formEntry
+	late         *enterCheck // shown while the date lies in a closed period
 	partner      *completionEntry
 	rep          *completionEntry
-	customer     *widget.Entry
+	customer     *formEntry
 	newCustomer  *enterCheck
 	newProduct   *enterCheck
 	product      *completionEntry
-	quantity     *widget.Entry
-	unitPrice    *widget.Entry
-	net          *widget.Entry
-	invoice      *widget.Entry
-	line         *widget.Entry
-	registration *widget.Entry
-	referral     *widget.Entry
-	original     *widget.Entry
+	quantity     *formEntry
+	unitPrice    *formEntry
+	net          *formEntry
+	invoice      *formEntry
+	line         *formEntry
+	registration *formEntry
+	referral     *formEntry
+	original     *formEntry
 	save         *widget.Button
+	title        *widget.Label
 	message      *widget.Label
 
 	products []engine.Product
 	reps     []engine.Rep
 	recent   []views.SaleRow
-	table    *widget.Table
+	table    *keyTable
 	content  fyne.CanvasObject
+
+	// edit is the correction and closed-date service, when the back end
+	// has it (see sales_edit.go).
+	edit SaleEditService
+	// editing is the sale the form corrects (0: a new line); sel the
+	// recent row chosen (-1: none).
+	editing engine.ID
+	sel     int
+	// autoPrice is the price the form filled from the product's list
+	// price, replaced when another product is picked; typed prices stay.
+	autoPrice string
+	// dateState is what the typed date means (closed or open).
+	dateState views.SaleDate
+	chosen    *widget.Label
+	correct   *widget.Button
+	remove    *widget.Button
 }
 
 func newSalesScreen(s *Shell) *salesScreen {
-	sc := &salesScreen{shell: s, b: s.Backend()}
+	sc := &salesScreen{shell: s, b: s.Backend(), sel: -1}
+	sc.edit, _ = sc.b.(SaleEditService)
 	sc.build()
 	return sc
 }
@@ -95,6 +113,10 @@ func (sc *salesScreen) Shown() fyne.Focusable {
 	if sc.date.Text == "" {
 		sc.date.SetText(sc.b.Today().String())
 	}
+	if sc.quantity.Text == "" {
+		sc.quantity.SetText("1")
+	}
+	sc.checkDate()
 	if sc.partner.Text == "" {
 		return sc.partner
 	}
@@ -123,13 +145,15 @@ func (sc *salesScreen) Command(c Command) bool {
 // It is long because it declares the sale form's widgets and their layout
 // in one place, as Fyne forms are written; it holds no rule.
 func (sc *salesScreen) build() {
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
-		e.PlaceHolder = placeholder
-		e.OnSubmitted = func(string) { sc.onSave() }
+	entry := func(placeholder string) *formEntry {
+		e := newFormEntry(placeholder, sc.onSave)
+		e.onEscape = sc.onEscape
 		return e
 	}
 	sc.date = entry("2026-07-31")
+	sc.date.OnChanged = func(string) { sc.checkDate() }
+	sc.late = newEnterCheck("Late sale", sc.onSave)
+	sc.late.Hide()
 	sc.partner = newCompletionEntry(sc.partnerOptions)
 	sc.partner.PlaceHolder = "Type a name or code"
 	sc.partner.onPick = sc.onPartnerPicked
@@ -140,17 +164,23 @@ func (sc *salesScreen) build() {
 	sc.newProduct = newEnterCheck("New product for this customer", sc.onSave)
 	sc.product = newCompletionEntry(func(q string) []option { return matchOptions(sc.productOptions(), q) })
 	sc.product.PlaceHolder = "Type a SKU or name"
-	sc.quantity = entry("1")
+	sc.product.onPick = sc.onProductPicked
+	sc.quantity = entry("")
+	sc.quantity.SetText("1")
 	sc.unitPrice = entry("0.00")
 	sc.net = entry("Quantity × price")
+	for _, e := range []*formEntry{sc.quantity, sc.unitPrice, sc.net} {
+		e.OnChanged = func(string) { sc.showNet() }
+	}
 	sc.invoice = entry("Invoice number")
-	sc.line = entry("1")
+	// Not "1": a grey digit reads as a value; empty takes the next free line.
+	sc.line = entry("Next free line")
 	sc.registration = entry("Optional")
 	sc.referral = entry("Optional")
 	sc.original = entry("Returns only")
 	for _, c := range []*completionEntry{sc.partner, sc.rep, sc.product} {
 		c.OnSubmitted = func(string) { sc.onSave() }
-		c.onEscape = func() { sc.clear(true) }
+		c.onEscape = sc.onEscape
 	}
 	sc.save = widget.NewButtonWithIcon("Save line", theme.ConfirmIcon(), sc.onSave)
 	sc.save.Importance = widget.HighImportance
@@ -162,8 +192,10 @@ func (sc *salesScreen) build() {
 	}
 	// The save button sits where an input would, under an empty caption.
 	saveCell := container.New(tightStack{}, widget.NewLabel(" "), sc.save)
+	dateField := sc.fs.add(newField(SaleDate, "Date", sc.date))
+	dateCell := container.New(tightStack{}, dateField.label, container.NewBorder(nil, nil, nil, sc.late, sc.date), dateField.note)
 	grid := container.NewGridWithColumns(4,
-		add(SaleDate, "Date", sc.date),
+		dateCell,
 		add(SalePartner, "Partner", sc.partner),
 		add(SaleRep, "Rep", sc.rep),
 		add(SaleCustomer, "Customer", sc.customer),
@@ -180,14 +212,15 @@ func (sc *salesScreen) build() {
 		add(SaleOriginalInvoice, "Original invoice (returns)", sc.original),
 		saveCell,
 	)
-	hint := widget.NewLabel("Tab moves between fields · type a few letters to pick, ↓ ↑ to choose · Enter saves and opens the next line · Esc clears")
+	hint := widget.NewLabel("Tab moves · type to pick, ↓ ↑ to choose · Enter saves, next line · Esc clears the line (cursor to Rep; again: all) · list: Enter corrects, Del removes")
 	hint.Importance = widget.LowImportance
 	hint.Truncation = fyne.TextTruncateEllipsis
 	hint.SizeName = theme.SizeNameCaptionText
 	// The message shares the title's line so that the form does not grow
 	// when a line is saved or refused.
+	sc.title = sectionTitle("New sale line")
 	form := container.NewVBox(
-		container.NewBorder(nil, nil, sectionTitle("New sale line"), nil, sc.message),
+		container.NewBorder(nil, nil, sc.title, nil, sc.message),
 		grid, widget.NewSeparator())
 
 	cols := []column{
@@ -201,13 +234,11 @@ func (sc *salesScreen) build() {
 		{"Net", 112, fyne.TextAlignTrailing},
 		{"Invoice / line", 156, fyne.TextAlignLeading},
 	}
-	widths := make([]float32, len(cols))
-	for i, c := range cols {
-		widths[i] = c.Width
-	}
-	sc.table = newTextTable(cols, func() int { return len(sc.recent) }, sc.recentCell)
-	recent := container.NewBorder(sectionTitle("Recent sales"), hint, nil, nil, fitTable(sc.table, widths, 1))
-	sc.content = container.NewBorder(form, nil, nil, nil, recent)
+	sc.table = newKeyTable(cols, func() int { return len(sc.recent) }, sc.recentCell, func(row int) bool { return row == sc.sel })
+	sc.table.onChoose = sc.chooseRecent
+	sc.table.onKey = sc.onRecentKey
+	recent := inOrder(container.NewBorder(nil, nil, sectionTitle("Recent sales"), nil, sc.recentBar()), sc.table.fit(1), hint)
+	sc.content = inOrder(form, recent, nil)
 }
 
 func (sc *salesScreen) recentCell(row, col int) string {
@@ -254,8 +285,20 @@ func (sc *salesScreen) loadRecent() {
 		sc.shell.ShowError(fmt.Errorf("load recent sales: %w", err))
 		return
 	}
-	sc.recent = rows
+	var keep engine.ID
+	if sc.sel >= 0 && sc.sel < len(sc.recent) {
+		keep = sc.recent[sc.sel].Sale.ID
+	}
+	sc.recent, sc.sel = rows, -1
+	for i, r := range rows {
+		if keep != 0 && r.Sale.ID == keep {
+			sc.sel = i
+		}
+	}
 	sc.table.Refresh()
+	if sc.chosen != nil {
+		sc.showChosen(nil)
+	}
 }
 
 // partnerOptions asks the backend, which also matches referral codes, and
@@ -297,21 +340,22 @@ func (sc *salesScreen) onPartnerPicked(o option) {
 func (sc *salesScreen) input() views.SaleInput {
 	t := func(e *widget.Entry) string { return strings.TrimSpace(e.Text) }
 	return views.SaleInput{
-		Date:            t(sc.date),
+		Date:            sc.date.trimmed(),
 		Partner:         t(&sc.partner.Entry),
 		Rep:             t(&sc.rep.Entry),
-		Customer:        t(sc.customer),
+		Customer:        sc.customer.trimmed(),
 		NewCustomer:     sc.newCustomer.Checked,
 		NewProduct:      sc.newProduct.Checked,
 		Product:         t(&sc.product.Entry),
-		Quantity:        t(sc.quantity),
-		UnitPrice:       t(sc.unitPrice),
-		Net:             t(sc.net),
-		Invoice:         t(sc.invoice),
-		Line:            t(sc.line),
-		Registration:    t(sc.registration),
-		ReferralCode:    t(sc.referral),
-		OriginalInvoice: t(sc.original),
+		Quantity:        sc.quantity.trimmed(),
+		UnitPrice:       sc.unitPrice.trimmed(),
+		Net:             sc.net.trimmed(),
+		Invoice:         sc.invoice.trimmed(),
+		Line:            sc.line.trimmed(),
+		Registration:    sc.registration.trimmed(),
+		ReferralCode:    sc.referral.trimmed(),
+		OriginalInvoice: sc.original.trimmed(),
+		Late:            sc.late.Visible() && sc.late.Checked,
 		PartnerID:       sc.partner.Picked().ID,
 		RepID:           sc.rep.Picked().ID,
 		ProductID:       sc.product.Picked().ID,
@@ -323,18 +367,35 @@ func (sc *salesScreen) onSave() {
 	for _, c := range []*completionEntry{sc.partner, sc.rep, sc.product} {
 		c.Resolve()
 	}
+	if !sc.dateAccepted() {
+		return
+	}
 	sc.submit(sc.input(), false)
 }
 
 func (sc *salesScreen) submit(in views.SaleInput, confirmed bool) {
-	sale, err := sc.b.AddSale(in, confirmed)
+	var sale engine.Sale
+	var err error
+	if sc.editing != 0 {
+		sale, err = sc.edit.EditSale(sc.editing, in)
+	} else {
+		sale, err = sc.b.AddSale(in, confirmed)
+	}
 	switch {
 	case err == nil:
 		sc.saved(sale)
 	case errors.Is(err, engine.ErrConfirmationNeeded):
-		sc.shell.Confirm("Save this sale?", sentence(err)+"\n\nSave it anyway?", func(ok bool) {
+		back := sc.shell.Window().Canvas().Focused()
+		sc.shell.Confirm("Save this sale?", confirmQuestion(err)+"\n\nSave it anyway?", func(ok bool) {
 			if ok {
 				sc.submit(in, true)
+				return
+			}
+			// Back to the line as it was typed, to correct it.
+			sc.message.Importance = widget.WarningImportance
+			sc.message.SetText("Not saved: correct the line, or press Enter again to be asked once more.")
+			if back != nil {
+				sc.shell.Window().Canvas().Focus(back)
 			}
 		})
 	default:
@@ -359,8 +420,17 @@ func (sc *salesScreen) submit(in views.SaleInput, confirmed bool) {
 func (sc *salesScreen) saved(s engine.Sale) {
 	sc.fs.clearErrors()
 	sc.message.Importance = widget.SuccessImportance
-	sc.message.SetText(fmt.Sprintf("Saved %s line %d for %s: %s × %s.",
-		s.Invoice, s.Line, sc.partner.Text, s.Quantity.String(), sc.product.Text))
+	verb := "Saved"
+	if sc.editing != 0 {
+		verb = fmt.Sprintf("Corrected sale #%d:", s.ID)
+	}
+	late := ""
+	if s.Booked != 0 {
+		late = fmt.Sprintf(", a late sale booked %s", s.Booked)
+	}
+	sc.message.SetText(fmt.Sprintf("%s %s line %d for %s: %s × %s%s.",
+		verb, s.Invoice, s.Line, sc.partner.Text, s.Quantity.String(), sc.product.Text, late))
+	sc.endEdit()
 	sc.clear(true)
 	sc.loadRecent()
 	sc.shell.Window().Canvas().Focus(sc.rep)
@@ -377,30 +447,17 @@ func (sc *salesScreen) clear(keep bool) {
 	}
 	sc.rep.Clear()
 	sc.product.Clear()
-	for _, e := range []*widget.Entry{sc.customer, sc.quantity, sc.unitPrice, sc.net,
+	for _, e := range []*formEntry{sc.customer, sc.unitPrice, sc.net,
 		sc.invoice, sc.line, sc.registration, sc.referral, sc.original} {
 		e.SetText("")
 	}
+	sc.quantity.SetText("1")
+	sc.autoPrice = ""
 	sc.newCustomer.SetChecked(false)
 	sc.newProduct.SetChecked(false)
-}
-
-// rankOptions keeps every option but puts an exact text first, then those
-// that start with q.
-func rankOptions(opts []option, q string) []option {
-	q = strings.ToLower(strings.TrimSpace(q))
-	rank := func(o option) int {
-		t := strings.ToLower(o.Text)
-		switch {
-		case t == q:
-			return 0
-		case strings.HasPrefix(t, q):
-			return 1
-		}
-		return 2
-	}
-	sort.SliceStable(opts, func(i, j int) bool { return rank(opts[i]) < rank(opts[j]) })
-	return opts
+	sc.late.SetChecked(false)
+	sc.checkDate()
+	sc.showNet()
 }
 
 // sentence turns an error into text for a person: the first letter upper

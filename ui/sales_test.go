@@ -70,10 +70,13 @@ func TestSaleEntryFromTheKeyboard(t *testing.T) {
 			sc.date.Text, sc.partner.Text, sc.partner.Picked().ID)
 	}
 	for name, e := range map[string]string{"rep": sc.rep.Text, "customer": sc.customer.Text,
-		"product": sc.product.Text, "quantity": sc.quantity.Text, "invoice": sc.invoice.Text} {
+		"product": sc.product.Text, "invoice": sc.invoice.Text} {
 		if e != "" {
 			t.Errorf("next line %s = %q, want empty", name, e)
 		}
+	}
+	if sc.quantity.Text != "1" {
+		t.Errorf("next line quantity = %q, want the default 1", sc.quantity.Text)
 	}
 	if c.Focused() != sc.rep {
 		t.Errorf("focus after save = %T, want the rep field", c.Focused())

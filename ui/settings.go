@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
 )
 
 func init() {
@@ -31,14 +32,14 @@ var statementLanguages = []struct{ Code, Name string }{
 }
 
 // companyDefault is the language choice of a partner that follows the company.
-const companyDefault = "Company default"
+func companyDefault() string { return T("Company default") }
 
 // languageOptions lists the language names, with the company default first
 // when withDefault.
 func languageOptions(withDefault bool) []string {
 	var opts []string
 	if withDefault {
-		opts = append(opts, companyDefault)
+		opts = append(opts, companyDefault())
 	}
 	for _, l := range statementLanguages {
 		opts = append(opts, l.Name)
@@ -55,7 +56,7 @@ func languageName(code string, withDefault bool) string {
 		}
 	}
 	if withDefault {
-		return companyDefault
+		return companyDefault()
 	}
 	return statementLanguages[0].Name
 }
@@ -101,7 +102,13 @@ type settingsScreen struct {
 	message  *widget.Label
 	backup   *widget.Button // nil when the backend takes no backups
 	backedUp *widget.Label
-	content  fyne.CanvasObject
+	restore  *widget.Button // nil when the window cannot restore
+	filePath *widget.Label  // the open file's path; nil when unknown
+
+	// sectionsShown refresh the added sections when the screen shows.
+	sectionsShown []func()
+
+	content fyne.CanvasObject
 }
 
 func newSettingsScreen(s *Shell) *settingsScreen {
@@ -113,9 +120,14 @@ func newSettingsScreen(s *Shell) *settingsScreen {
 // Content is the screen.
 func (sc *settingsScreen) Content() fyne.CanvasObject { return sc.content }
 
-// Shown loads the stored company and focuses its name.
+// Shown loads the stored company (and each added section) and focuses its
+// name.
 func (sc *settingsScreen) Shown() fyne.Focusable {
 	sc.load()
+	for _, shown := range sc.sectionsShown {
+		shown()
+	}
+	sc.showFile()
 	return sc.name
 }
 
@@ -141,17 +153,17 @@ func (sc *settingsScreen) build() {
 		e.OnSubmitted = func(string) { sc.onSave() }
 		return e
 	}
-	sc.name = entry("Your company's name")
+	sc.name = entry(T("Your company's name"))
 	sc.address = widget.NewMultiLineEntry()
-	sc.address.PlaceHolder = "Street, city, country"
+	sc.address.PlaceHolder = T("Street, city, country")
 	sc.address.SetMinRowsVisible(3)
-	sc.logoName = widget.NewLabel("No logo")
+	sc.logoName = widget.NewLabel(T("No logo"))
 	sc.logoName.Importance = widget.LowImportance
 	sc.logoImg = canvas.NewImageFromResource(nil)
 	sc.logoImg.FillMode = canvas.ImageFillContain
 	sc.logoImg.SetMinSize(fyne.NewSize(96, 48))
-	choose := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), sc.onChooseLogo)
-	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { sc.setLogo("", nil) })
+	choose := widget.NewButtonWithIcon(T("Choose…"), theme.FolderOpenIcon(), sc.onChooseLogo)
+	remove := widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), func() { sc.setLogo("", nil) })
 	logoRow := container.NewHBox(choose, remove, sc.logoImg, sc.logoName)
 	sc.currency = entry("EUR")
 	sc.minor = widget.NewSelect([]string{"0", "1", "2", "3", "4"}, nil)
@@ -164,40 +176,37 @@ func (sc *settingsScreen) build() {
 	}
 	var months []string
 	for m := time.January; m <= time.December; m++ {
-		months = append(months, m.String())
+		months = append(months, i18n.MonthName(m, Lang()))
 	}
 	sc.fyStart = widget.NewSelect(months, nil)
 	sc.lang = widget.NewSelect(languageOptions(false), nil)
-	sc.operator = entry("Your name, written into the audit trail")
+	sc.operator = entry(T("Your name, written into the audit trail"))
 	sc.message = widget.NewLabel("")
 	sc.message.Wrapping = fyne.TextWrapWord
 
 	add := func(key, label string, in fyne.CanvasObject) *field { return sc.fs.add(newField(key, label, in)) }
 	company := formGrid(
-		add(CompanyName, "Company name", sc.name),
-		add(CompanyAddress, "Address", sc.address),
-		add(CompanyLogo, "Logo", logoRow),
-		add(CompanyCurrency, "Currency (ISO 4217)", sc.currency),
-		add(CompanyMinorUnits, "Minor units", sc.minor),
-		add(CompanyFiscalYearStart, "Fiscal year starts in", sc.fyStart),
-		add(CompanyLanguage, "Statement language", sc.lang),
+		add(CompanyName, T("Company name"), sc.name),
+		add(CompanyAddress, T("Address"), sc.address),
+		add(CompanyLogo, T("Logo"), logoRow),
+		add(CompanyCurrency, T("Currency (ISO 4217)"), sc.currency),
+		add(CompanyMinorUnits, T("Minor units"), sc.minor),
+		add(CompanyFiscalYearStart, T("Fiscal year starts in"), sc.fyStart),
+		add(CompanyLanguage, T("Statement language"), sc.lang),
 		// One grid for both, so the labels line up.
-		add(FieldOperator, "Operator (this computer)", sc.operator),
+		add(FieldOperator, T("Operator (this computer)"), sc.operator),
+		add("window.language", T("Window language (this computer)"), newWindowLanguageSelect(sc.shell)),
 	)
-	save := widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), sc.onSave)
+	save := widget.NewButtonWithIcon(T("Save settings"), theme.DocumentSaveIcon(), sc.onSave)
 	save.Importance = widget.HighImportance
 	body := container.NewVBox(
-		sectionTitle("Company"), company,
+		sectionTitle(T("Company")), company,
 		sc.message, container.NewHBox(save),
 	)
-	if bs, ok := sc.b.(BackupService); ok {
-		sc.backedUp = widget.NewLabel("A checked copy of the database goes into the backups folder beside it; an earlier backup is never replaced.")
-		sc.backedUp.Wrapping = fyne.TextWrapWord
-		sc.backup = widget.NewButtonWithIcon("Back up now", theme.DownloadIcon(), func() { sc.onBackup(bs) })
-		body.Add(sectionTitle("Backup"))
-		body.Add(sc.backedUp)
-		body.Add(container.NewHBox(sc.backup))
-	}
+	// Sections other files add (RegisterSettingsSection), then the backup,
+	// restore and where the file is (ui/settings_backup.go).
+	sc.addSections(body)
+	sc.addFileSections(body)
 	// A readable form is not as wide as a 1280-pixel window.
 	sc.content = container.NewVScroll(container.NewPadded(limitWidth(680, body)))
 }
@@ -220,7 +229,7 @@ func (sc *settingsScreen) load() {
 	if m < time.January || m > time.December {
 		m = time.January
 	}
-	sc.fyStart.SetSelected(m.String())
+	sc.fyStart.SetSelected(i18n.MonthName(m, Lang()))
 	sc.lang.SetSelected(languageName(c.Language, false))
 	sc.operator.SetText(sc.b.OperatorName())
 }
@@ -230,20 +239,20 @@ func (sc *settingsScreen) setLogo(name string, logo []byte) {
 	sc.logo = logo
 	switch {
 	case len(logo) == 0:
-		sc.logoName.SetText("No logo")
+		sc.logoName.SetText(T("No logo"))
 		sc.logoImg.Resource = nil
 	case name != "":
 		sc.logoName.SetText(name)
 		sc.logoImg.Resource = fyne.NewStaticResource(name, logo)
 	default:
-		sc.logoName.SetText(fmt.Sprintf("%d KB", (len(logo)+1023)/1024))
+		sc.logoName.SetText(Tf("%d KB", (len(logo)+1023)/1024))
 		sc.logoImg.Resource = fyne.NewStaticResource("logo", logo)
 	}
 	sc.logoImg.Refresh()
 }
 
 func (sc *settingsScreen) onChooseLogo() {
-	d := newFileOpen(sc.shell.Window(), folderLogo, "Choose the company logo (PNG or JPEG)", []string{".png", ".jpg", ".jpeg"}, func(r fyne.URIReadCloser, err error) {
+	d := newFileOpen(sc.shell.Window(), folderLogo, T("Choose the company logo (PNG or JPEG)"), []string{".png", ".jpg", ".jpeg"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			sc.shell.ShowError(err)
 			return
@@ -278,7 +287,7 @@ func (sc *settingsScreen) form() engine.Company {
 		c.Currency.MinorUnits = int32(n)
 	}
 	for m := time.January; m <= time.December; m++ {
-		if m.String() == sc.fyStart.Selected {
+		if i18n.MonthName(m, Lang()) == sc.fyStart.Selected {
 			c.FiscalYearStart = m
 		}
 	}
@@ -308,8 +317,8 @@ func (sc *settingsScreen) onSave() {
 		w.SetTitle("Partnerdesk — " + c.Name)
 	}
 	sc.message.Importance = widget.SuccessImportance
-	sc.message.SetText("Settings saved.")
-	sc.shell.SetStatus("Settings saved.")
+	sc.message.SetText(T("Settings saved."))
+	sc.shell.SetStatus(T("Settings saved."))
 	sc.shell.setOperator(sc.b.OperatorName())
 }
 
@@ -322,7 +331,7 @@ func (sc *settingsScreen) onBackup(bs BackupService) {
 		sc.shell.ShowError(fmt.Errorf("backup failed: %w", err))
 		return
 	}
-	msg := "Backup written to " + path + " (checked)."
+	msg := Tf("Backup written to %s (checked).", path)
 	sc.backedUp.Importance = widget.SuccessImportance
 	sc.backedUp.SetText(msg)
 	sc.shell.SetStatus(msg)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"sync"
 
@@ -24,6 +23,7 @@ const (
 	ScreenStatements = "statements"
 	ScreenImport     = "import"
 	ScreenSettings   = "settings"
+	ScreenHelp       = "help"
 )
 
 // Screen is one area of the main window. A screen is built once, the first
@@ -114,6 +114,7 @@ type Shell struct {
 	body     *fyne.Container
 	status   *widget.Label
 	operator *widget.Label
+	file     *widget.Label // the open file's path
 	content  fyne.CanvasObject
 
 	// confirm and showError are dialogs; tests replace them to answer
@@ -123,13 +124,23 @@ type Shell struct {
 	// async runs long work (an import) off the UI goroutine; tests run it
 	// inline.
 	async func(func())
+
+	// plainKeys are the shortcuts without a modifier (F1), which
+	// TypedGlobalKey runs; installed is every shortcut the shell put on
+	// the canvas and in the menus, which the help screen lists.
+	plainKeys map[fyne.KeyName]Shortcut
+	installed []Shortcut
+
+	// restorer restores a backup in place of the open file (SetRestorer,
+	// ui/settings_backup.go); nil where the window cannot.
+	restorer Restorer
 }
 
 // NewShell builds the main window's content for w over b, applies the
 // bundled-font theme and installs the menus and shortcuts. The caller sets
 // it with w.SetContent(shell.Content()).
 func NewShell(w fyne.Window, a fyne.App, b Backend) *Shell {
-	s := &Shell{win: w, app: a, backend: b, screens: map[string]Screen{}}
+	s := &Shell{win: w, app: a, backend: b, screens: map[string]Screen{}, plainKeys: map[fyne.KeyName]Shortcut{}}
 	s.confirm = func(title, message string, answer func(bool)) {
 		showConfirm(title, message, answer, w)
 	}
@@ -138,6 +149,7 @@ func NewShell(w fyne.Window, a fyne.App, b Backend) *Shell {
 	if a != nil {
 		a.Settings().SetTheme(NewTheme())
 	}
+	applyLanguage(a)
 	s.specs = registeredScreens()
 	s.build()
 	s.installShortcuts()
@@ -183,13 +195,13 @@ func (s *Shell) Screen(name string) Screen {
 func (s *Shell) Show(name string) {
 	sc := s.Screen(name)
 	if sc == nil {
-		s.SetStatus(fmt.Sprintf("There is no %s screen in this build.", name))
+		s.SetStatus(Tf("There is no %s screen in this build.", name))
 		return
 	}
 	s.current = name
 	for i, spec := range s.specs {
 		if spec.Name == name {
-			s.title.SetText(spec.Title)
+			s.title.SetText(tableText(spec.Title))
 			s.nav.Select(i)
 		}
 	}
@@ -234,10 +246,10 @@ func (s *Shell) Async(f func()) { s.async(f) }
 // setOperator shows who is working in the status line.
 func (s *Shell) setOperator(name string) {
 	if name == "" {
-		s.operator.SetText("No operator set")
+		s.operator.SetText(T("No operator set"))
 		return
 	}
-	s.operator.SetText("Operator: " + name)
+	s.operator.SetText(Tf("Operator: %s", name))
 }
 
 func (s *Shell) build() {
@@ -246,14 +258,14 @@ func (s *Shell) build() {
 		func() fyne.CanvasObject {
 			// A long title ends in an ellipsis instead of running under
 			// its shortcut.
-			title := widget.NewLabel("Statements")
+			title := widget.NewLabel(T("Statements"))
 			title.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Ctrl+0"), title)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			spec := s.specs[id]
 			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(spec.Title)
+			c.Objects[0].(*widget.Label).SetText(tableText(spec.Title))
 			c.Objects[1].(*widget.Icon).SetResource(spec.icon())
 			key := c.Objects[2].(*widget.Label)
 			key.Importance = widget.LowImportance
@@ -278,12 +290,18 @@ func (s *Shell) build() {
 	if s.backend != nil {
 		s.setOperator(s.backend.OperatorName())
 	}
+	// The open file, always in sight: which books these are.
+	s.file = widget.NewLabel("")
+	s.file.Importance = widget.LowImportance
+	if fs, ok := s.backend.(FileService); ok {
+		s.file.SetText(fs.DatabasePath())
+	}
 	s.body = container.NewStack()
 	brand := widget.NewLabelWithStyle("Partnerdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	side := container.NewBorder(container.NewPadded(brand), nil, nil, nil, s.nav)
 	header := container.NewVBox(s.title, widget.NewSeparator())
 	footer := container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, s.operator, s.status))
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.file, s.operator), s.status))
 	main := container.NewBorder(header, footer, nil, nil, container.NewPadded(s.body))
 	split := container.NewHSplit(side, main)
 	split.Offset = 0.18
@@ -317,7 +335,7 @@ func fieldErrors(err error) (byField map[string]string, ok bool) {
 type missingScreen string
 
 func (m missingScreen) Content() fyne.CanvasObject {
-	l := widget.NewLabel("The " + string(m) + " screen is not available in this build: the back end does not provide it.")
+	l := widget.NewLabel(Tf("The %s screen is not available in this build: the back end does not provide it.", string(m)))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

@@ -19,6 +19,8 @@ const (
 	CmdGo      Command = "go"      // with Shortcut.Screen: show that screen
 	CmdNextTab Command = "nexttab" // the next tab of a screen that has tabs
 	CmdPrevTab Command = "prevtab" // the previous tab
+	CmdCompute Command = "compute" // compute the period on show (the period run)
+	CmdHelp    Command = "help"    // the help screen: every shortcut (ui/help.go)
 )
 
 // Commander is implemented by screens that act on commands. Command returns
@@ -48,6 +50,7 @@ const (
 	MenuFile = "File"
 	MenuEdit = "Edit"
 	MenuGo   = "Go"
+	MenuHelp = "Help"
 )
 
 // Shortcuts is every keyboard shortcut of the app. The Go entries follow
@@ -71,6 +74,34 @@ var Shortcuts = []Shortcut{
 	{Command: CmdGo, Screen: ScreenSettings, Label: "Settings", Menu: MenuFile, Key: fyne.Key9, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdNextTab, Label: "Next tab", Menu: MenuGo, Key: fyne.KeyPageDown, Mod: fyne.KeyModifierShortcutDefault},
 	{Command: CmdPrevTab, Label: "Previous tab", Menu: MenuGo, Key: fyne.KeyPageUp, Mod: fyne.KeyModifierShortcutDefault},
+	// Ctrl+Enter runs the period: Enter submits a form, Ctrl+Enter "runs"
+	// the screen's main job; Ctrl+R stays Refresh, which only reloads.
+	{Command: CmdCompute, Label: "Compute the period", Menu: MenuEdit, Key: fyne.KeyReturn, Mod: fyne.KeyModifierShortcutDefault},
+	// F1 has no modifier: Fyne hands such keys to the focused widget, so
+	// the window (app/gui) and the canvas pass it to Shell.TypedGlobalKey.
+	{Command: CmdHelp, Label: "Keyboard shortcuts", Menu: MenuHelp, Key: fyne.KeyF1},
+}
+
+// FormKeys are the plain keys the focused widget handles (they are not
+// shortcuts: no menu holds them). The help screen lists them after
+// Shortcuts; docs/decisions.md ("The window") says why each works so.
+var FormKeys = []struct{ Keys, What string }{
+	{"Tab / Shift+Tab", "next / previous field"},
+	{"Enter", "save the form, or take the highlighted suggestion"},
+	{"Up / Down", "move the highlighted suggestion or the chosen row"},
+	{"Escape", "clear a picker's suggestions (again: clear the line); cancel a dialog"},
+	{"Space", "tick a check box; choose the line under the cursor"},
+}
+
+// commandKeys is how the keys of command c read ("Ctrl+Return"), for
+// messages that mention them; "" when c has none.
+func commandKeys(c Command) string {
+	for _, s := range Shortcuts {
+		if s.Command == c {
+			return shortcutText(s)
+		}
+	}
+	return ""
 }
 
 // shortcutFor returns the shortcut that shows screen, if there is one.
@@ -83,13 +114,29 @@ func shortcutFor(screen string) (Shortcut, bool) {
 	return Shortcut{}, false
 }
 
-// shortcutText renders a shortcut the way the menus print it ("Ctrl+3").
+// shortcutText renders a shortcut the way the menus print it ("Ctrl+3",
+// "F1").
 func shortcutText(s Shortcut) string {
-	mod := "Ctrl+"
-	if s.Mod&fyne.KeyModifierSuper != 0 {
-		mod = "⌘"
+	key := string(s.Key)
+	switch s.Key {
+	case fyne.KeyReturn:
+		key = "Enter"
+	case fyne.KeyPageDown:
+		key = "Page Down"
+	case fyne.KeyPageUp:
+		key = "Page Up"
 	}
-	return mod + string(s.Key)
+	mod := ""
+	if s.Mod&fyne.KeyModifierShift != 0 {
+		mod += "Shift+"
+	}
+	switch {
+	case s.Mod&fyne.KeyModifierSuper != 0:
+		mod = "⌘" + mod
+	case s.Mod&fyne.KeyModifierControl != 0:
+		mod = "Ctrl+" + mod
+	}
+	return mod + key
 }
 
 // installShortcuts adds every shortcut to the canvas and builds the main
@@ -97,15 +144,20 @@ func shortcutText(s Shortcut) string {
 // other.
 func (s *Shell) installShortcuts() {
 	menus := map[string]*fyne.Menu{}
-	order := []string{MenuFile, MenuEdit, MenuGo}
+	order := []string{MenuFile, MenuEdit, MenuGo, MenuHelp}
 	for _, name := range order {
-		menus[name] = fyne.NewMenu(name)
+		menus[name] = fyne.NewMenu(tableText(name))
 	}
 	for _, sc := range Shortcuts {
 		sc := sc
 		run := func() { s.run(sc) }
-		s.win.Canvas().AddShortcut(sc.Keys(), func(fyne.Shortcut) { run() })
-		item := fyne.NewMenuItem(sc.Label, run)
+		if sc.Mod == 0 {
+			s.plainKeys[sc.Key] = sc
+		} else {
+			s.win.Canvas().AddShortcut(sc.Keys(), func(fyne.Shortcut) { run() })
+		}
+		s.installed = append(s.installed, sc)
+		item := fyne.NewMenuItem(tableText(sc.Label), run)
 		item.Shortcut = sc.Keys()
 		m := menus[sc.Menu]
 		m.Items = append(m.Items, item)
@@ -115,12 +167,36 @@ func (s *Shell) installShortcuts() {
 		all = append(all, menus[name])
 	}
 	s.win.SetMainMenu(fyne.NewMainMenu(all...))
+	// A plain key reaches the canvas only while no widget has the
+	// keyboard; the window hooks it in for the other times.
+	prev := s.win.Canvas().OnTypedKey()
+	s.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if !s.TypedGlobalKey(k.Name) && prev != nil {
+			prev(k)
+		}
+	})
+}
+
+// TypedGlobalKey runs the shortcut of a key with no modifier (F1), whatever
+// has the keyboard; it reports whether key is one. The window calls it from
+// its own key hook (app/gui), since Fyne gives such keys to the focused
+// widget.
+func (s *Shell) TypedGlobalKey(key fyne.KeyName) bool {
+	sc, ok := s.plainKeys[key]
+	if ok {
+		s.run(sc)
+	}
+	return ok
 }
 
 // run carries out one shortcut.
 func (s *Shell) run(sc Shortcut) {
-	if sc.Command == CmdGo {
+	switch sc.Command {
+	case CmdGo:
 		s.Show(sc.Screen)
+		return
+	case CmdHelp:
+		s.Show(ScreenHelp)
 		return
 	}
 	s.Command(sc.Command)

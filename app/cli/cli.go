@@ -180,9 +180,10 @@ var createVerbs = map[string]bool{"init": true, "demo": true}
 // readOnlyVerbs only read the database: they open it read-only (a shared
 // lock, no write to the file), so they also work on a file others read.
 var readOnlyVerbs = map[string]bool{
-	"audit": true, "changes": true, "registrations": true, "partners": true, "reps": true, "products": true,
-	"sales": true, "lines": true, "periods": true, "funds": true, "points": true, "programs": true,
-	"export": true, "statement": true, "statements": true, "simulate": true,
+	"audit": true, "changes": true, "registrations": true, "registration-queue": true, "partners": true, "reps": true, "products": true,
+	"sales": true, "lines": true, "periods": true, "funds": true, "points": true, "claims": true, "ledger": true, "programs": true,
+	"export": true, "statement": true, "statements": true, "simulate": true, "leaderboard": true,
+	"partner": true, "examples": true, "bands": true, "invoices": true,
 }
 
 // openMode is how the invocation opens the database: init and demo may

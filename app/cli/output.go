@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -48,26 +47,19 @@ func (t *table) print(w io.Writer, format string) error {
 		}
 		return tw.Flush()
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.UseCRLF = true // as every CSV Partnerdesk writes (data/sheet.WriteCSV): RFC 4180, as Excel writes
-		if err := cw.Write(t.header); err != nil {
-			return err
-		}
-		for _, r := range t.rows {
-			safe := make([]string, len(r))
-			for i, c := range r {
-				if plainNumber.MatchString(c) {
-					safe[i] = c // a number, not text a spreadsheet would run
-				} else {
-					safe[i] = sheet.EscapeText(c)
-				}
-			}
-			if err := cw.Write(safe); err != nil {
-				return err
+		// Through the app's one CSV writer (a BOM, CRLF, text escaped
+		// against formula injection and quoted when it holds a comma or a
+		// semicolon). Listings on standard output are read by scripts:
+		// always comma and decimal point, whatever the company's style for
+		// files.
+		rows := make([][]sheet.Cell, len(t.rows))
+		for i, r := range t.rows {
+			rows[i] = make([]sheet.Cell, len(r))
+			for j, c := range r {
+				rows[i][j] = listingCell(c)
 			}
 		}
-		cw.Flush()
-		return cw.Error()
+		return sheet.WriteCSV(w, t.header, rows, sheet.CSVOptions{Style: engine.CSVComma})
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -87,6 +79,20 @@ func (t *table) print(w io.Writer, format string) error {
 		return enc.Encode(out)
 	}
 	return usagef("--format is table, csv or json, not %q", format)
+}
+
+// listingCell is a listing's cell: a plain number stays a number with the
+// decimals it was printed with (a spreadsheet reads it as one), anything
+// else is text.
+func listingCell(c string) sheet.Cell {
+	if plainNumber.MatchString(c) {
+		places := 0
+		if _, frac, ok := strings.Cut(c, "."); ok {
+			places = len(frac)
+		}
+		return sheet.MoneyCell(decimal.RequireFromString(c), int32(places))
+	}
+	return sheet.TextCell(c)
 }
 
 // plural is "1 rule" or "3 rules".

@@ -20,14 +20,13 @@ func init() {
 	}})
 	register(&verb{name: "init", args: "[--company NAME] [--currency EUR] [--minor-units N] [--fy-start 1-12] [--language en]",
 		summary: "create the database and set the company", run: runInit})
-	register(&verb{name: "company", args: "[--name N] [--address A] [--currency C] [--minor-units N] [--fy-start M] [--language L] [--logo FILE]",
-		summary: "show the company, or change what the flags give", run: runCompany})
+	register(&verb{name: "company", args: "[--name N] [--address A] [--currency C] [--minor-units N] [--fy-start M] [--language L] [--logo FILE] [--accounts FILE] [--csv-style comma|semicolon] [--point-value X]",
+		summary: "show the company, or change what the flags give; --accounts reads the journal's chart of accounts (JSON or CSV role,code,name), --csv-style how CSV files are written, --point-value what a point is worth in the journal (0: nothing)", run: runCompany})
 	register(&verb{name: "demo", args: "[--if-missing] [--seed N] [--through DATE] [--raw]",
 		summary: "create the demo company (twelve months of data) in an empty database", noStore: true, run: runDemo})
 	register(&verb{name: "backup", args: "[FILE]", summary: "write a consistent copy of the database (default: backups/ beside it)", run: runBackup})
 	register(&verb{name: "restore", args: "FILE", summary: "check a backup, then put it in place of the database", noStore: true, run: runRestore})
 	register(&verb{name: "check", args: "[FILE]", summary: "verify a database file: bbolt consistency and the app's invariants", noStore: true, run: runCheck})
-	register(&verb{name: "audit", args: "[--limit N] [--kind K --id N] [--format table|csv|json]", summary: "show the newest audit entries", run: runAudit})
 }
 
 func runInit(c *cmd, args []string) error {
@@ -71,6 +70,9 @@ func runCompany(c *cmd, args []string) error {
 	fy := fs.Int("fy-start", 0, "")
 	lang := fs.String("language", "", "")
 	logo := fs.String("logo", "", "PNG or JPEG file")
+	accounts := fs.String("accounts", "", "chart of accounts, JSON or CSV (role,code,name)")
+	csvStyle := fs.String("csv-style", "", "comma or semicolon")
+	pointValue := fs.String("point-value", "", "money per point in the journal; 0: points carry no money")
 	if _, err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
@@ -98,6 +100,21 @@ func runCompany(c *cmd, args []string) error {
 		}
 		co.Logo, changed = b, true
 	}
+	if *accounts != "" {
+		chart, err := app.ReadChartFile(*accounts)
+		if err != nil {
+			return err
+		}
+		co.Accounts, changed = chart, true
+	}
+	set(*csvStyle != "", func() { co.CSVStyle = strings.ToLower(strings.TrimSpace(*csvStyle)) })
+	if *pointValue != "" {
+		v, err := c.svc.ParseAmount("point_value", *pointValue)
+		if err != nil {
+			return err
+		}
+		co.PointValue, changed = v, true
+	}
 	if changed {
 		if err := c.svc.SaveCompany(co); err != nil {
 			return err
@@ -105,6 +122,11 @@ func runCompany(c *cmd, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "name:        %s\naddress:     %s\ncurrency:    %s (%d minor units)\nfiscal year: starts in month %d\nlanguage:    %s\nlogo:        %d bytes\n",
 		co.Name, strings.ReplaceAll(co.Address, "\n", ", "), co.Currency.Code, co.Currency.MinorUnits, int(co.FiscalYearStart), co.Language, len(co.Logo))
+	fmt.Fprintf(c.stdout, "csv style:   %s\npoint value: %s\naccounts:\n", co.CSVStyle, pointValueText(co))
+	for _, r := range engine.AccountRoles {
+		a, _ := co.Accounts.Role(r.Key)
+		fmt.Fprintf(c.stdout, "  %-20s %-8s %s\n", r.Key, a.Code, a.Name)
+	}
 	return nil
 }
 
@@ -207,36 +229,6 @@ func runCheck(c *cmd, args []string) error {
 	return nil
 }
 
-func runAudit(c *cmd, args []string) error {
-	fs := c.flags()
-	limit := fs.Int("limit", 50, "how many entries")
-	format := fs.String("format", "table", "table, csv or json")
-	kind := fs.String("kind", "", "only the entries about the record of this kind (with --id), e.g. sale")
-	id := fs.Uint64("id", 0, "only the entries about the record with this id (with --kind)")
-	if _, err := c.parse(fs, args, 0, 0); err != nil {
-		return err
-	}
-	if (*kind == "") != (*id == 0) {
-		return errors.New("--kind and --id go together: audit --kind sale --id 1234")
-	}
-	var es []engine.AuditEntry
-	var err error
-	if *kind != "" {
-		es, err = c.svc.AuditOf(*kind, engine.ID(*id), *limit)
-	} else {
-		es, err = c.svc.RecentAudit(*limit)
-	}
-	if err != nil {
-		return err
-	}
-	t := &table{header: []string{"at", "operator", "action", "kind", "id", "what"}, objects: es}
-	for _, e := range es {
-		t.add(e.At.Local().Format("2006-01-02 15:04:05"), e.Operator, e.Action, e.Kind, e.RecordID,
-			app.AuditText(&e, *kind, engine.ID(*id)))
-	}
-	return t.print(c.stdout, *format)
-}
-
 // parseIDs reads "3,4,9" or "3 4 9".
 func parseIDs(s string) ([]engine.ID, error) {
 	var out []engine.ID
@@ -248,4 +240,11 @@ func parseIDs(s string) ([]engine.ID, error) {
 		out = append(out, engine.ID(n))
 	}
 	return out, nil
+}
+
+func pointValueText(co engine.Company) string {
+	if co.PointValue.IsZero() {
+		return "none (points carry no money in the journal)"
+	}
+	return co.PointValue.String() + " " + co.Currency.Code
 }

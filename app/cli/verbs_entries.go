@@ -12,8 +12,10 @@ func init() {
 	register(&verb{name: "registration-add", args: "--partner P --customer C --value V [--rep R] [--submitted D] [--window DAYS]",
 		summary: "record a deal registration (pending until decided)", run: runRegistrationAdd})
 	register(&verb{name: "registration-decide", args: "ID approve|reject|won|lost|expired [--date D]",
-		summary: "approve or reject a registration, or set its outcome", run: runRegistrationDecide})
+		summary: "approve or reject a pending registration, or record the outcome of an approved one (won, lost, or expired after its window); decisions are final", run: runRegistrationDecide})
 	register(&verb{name: "registrations", args: "[--format table|csv|json]", summary: "list deal registrations", run: runRegistrations})
+	register(&verb{name: "registration-queue", args: "[--format table|csv|json]",
+		summary: "list the registrations waiting for a decision: pending ones, and approved ones whose window ended with no outcome", run: runRegistrationQueue})
 	register(&verb{name: "training-add", args: "--partner P --rep R --course C [--completed D] [--certification] [--valid-until D]",
 		summary: "record a course a rep completed", run: runTrainingAdd})
 	register(&verb{name: "activity-add", args: "--partner P --type T [--rep R] [--date D] [--note N]",
@@ -55,8 +57,30 @@ func runRegistrationDecide(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "registration %d: %s, %s\n", r.ID, r.Decision, r.Outcome)
+	fmt.Fprintf(c.stdout, "registration %d: %s by %s on %s", r.ID, r.Decision, r.DecidedBy, r.DecidedOn)
+	if r.Outcome != engine.OutcomeOpen && r.Outcome != "" {
+		fmt.Fprintf(c.stdout, "; %s by %s on %s", r.Outcome, r.OutcomeBy, r.OutcomeOn)
+	}
+	fmt.Fprintln(c.stdout)
 	return nil
+}
+
+func runRegistrationQueue(c *cmd, args []string) error {
+	fs := c.flags()
+	format := fs.String("format", "table", "")
+	if _, err := c.parse(fs, args, 0, 0); err != nil {
+		return err
+	}
+	rs, err := c.svc.RegistrationQueue()
+	if err != nil {
+		return err
+	}
+	t := &table{header: []string{"id", "partner", "customer", "expected_value", "submitted", "decision", "close_by", "waits_for"}, objects: rs}
+	for _, v := range rs {
+		r := v.Registration
+		t.add(r.ID, v.Partner, r.Customer, v.Currency.Format(r.ExpectedValue), r.Submitted, r.Decision, v.CloseBy, v.Waiting)
+	}
+	return t.print(c.stdout, *format)
 }
 
 func runRegistrations(c *cmd, args []string) error {

@@ -11,7 +11,8 @@ import (
 )
 
 func init() {
-	register(&verb{name: "partners", args: "[SEARCH] [--format table|csv|json]", summary: "list partners (search by name, country, kind, code)", run: runPartners})
+	register(&verb{name: "partners", args: "[SEARCH] [--kind K] [--segment S] [--region R] [--tier T] [--status S] [--sort name|kind|segment|region|tier|status|country|joined] [--desc] [--format table|csv|json]",
+		summary: "list partners: SEARCH finds any word of name, code, country, segment... ignoring case and accents, or an id; filter and sort", run: runPartners})
 	register(&verb{name: "partner-add", args: "--name N --kind K [--segment S] [--region R] [--country CC] [--email E] [--code C] [--language L] [--manager M] [--status S]",
 		summary: "add a partner", run: runPartnerAdd})
 	register(&verb{name: "reps", args: "[PARTNER] [--format table|csv|json]", summary: "list reps (of one partner)", run: runReps})
@@ -20,27 +21,38 @@ func init() {
 	register(&verb{name: "product-add", args: "--sku S --name N [--category C] [--price P] [--subscription]", summary: "add a product", run: runProductAdd})
 	register(&verb{name: "sales", args: "PERIOD [--partner P] [--format table|csv|json]", summary: "list the sales booked in a period", run: runSales})
 	register(&verb{name: "sale-add", args: "--date D --partner P --product SKU --qty Q --price P --invoice I --customer C [--rep R] [--net N] [--line N] [--new-customer] [--new-product] [--registration ID] [--original INV] [--code C] [--yes]",
-		summary: "enter one sale (or a return: negative --qty and --original)", run: runSaleAdd})
+		summary: "enter one sale (or a return: negative --qty and --original); --yes confirms a late sale dated in a closed period, or a line that repeats one already stored", run: runSaleAdd})
 }
 
 func runPartners(c *cmd, args []string) error {
 	fs := c.flags()
 	format := fs.String("format", "table", "")
+	var f views.PartnerFilter
+	kind := fs.String("kind", "", "")
+	status := fs.String("status", "", "")
+	fs.StringVar(&f.Segment, "segment", "", "")
+	fs.StringVar(&f.Region, "region", "", "")
+	fs.StringVar(&f.Tier, "tier", "", "")
+	fs.StringVar(&f.Sort, "sort", "", "")
+	fs.BoolVar(&f.Desc, "desc", false, "")
 	pos, err := c.parse(fs, args, 0, 1)
 	if err != nil {
 		return err
 	}
-	q := ""
 	if len(pos) == 1 {
-		q = pos[0]
+		f.Query = pos[0]
 	}
-	ps, err := c.svc.Partners(q)
+	f.Kind, f.Status = engine.PartnerKind(strings.ToLower(*kind)), engine.PartnerStatus(strings.ToLower(*status))
+	list, err := c.svc.PartnerList(f)
 	if err != nil {
 		return err
 	}
-	t := &table{header: []string{"id", "name", "kind", "segment", "country", "status", "code", "language"}, objects: ps}
-	for _, p := range ps {
-		t.add(fmt.Sprintf("P%d", p.ID), p.Name, p.Kind, p.Segment, p.Country, p.Status, p.ReferralCode, p.Language)
+	ps := make([]engine.Partner, len(list.Rows))
+	t := &table{header: []string{"id", "name", "kind", "segment", "country", "status", "code", "language", "region", "tier"}, objects: ps}
+	for i, r := range list.Rows {
+		p := r.Partner
+		ps[i] = p
+		t.add(fmt.Sprintf("P%d", p.ID), p.Name, p.Kind, p.Segment, p.Country, p.Status, p.ReferralCode, p.Language, p.Region, r.Tier)
 	}
 	return t.print(c.stdout, *format)
 }
@@ -227,7 +239,7 @@ func optID(prefix string, id engine.ID) string {
 func runSaleAdd(c *cmd, args []string) error {
 	fs := c.flags()
 	var in views.SaleInput
-	yes := fs.Bool("yes", false, "confirm a late sale dated in a closed period")
+	yes := fs.Bool("yes", false, "confirm a late sale dated in a closed period, or a repeated line")
 	fs.StringVar(&in.Date, "date", "", "")
 	fs.StringVar(&in.Partner, "partner", "", "")
 	fs.StringVar(&in.Rep, "rep", "", "")

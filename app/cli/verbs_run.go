@@ -20,7 +20,7 @@ func init() {
 	register(&verb{name: "approve", args: "PERIOD [--lines 1,2,3] [--yes]", summary: "approve draft lines (all, or the ids given); --yes confirms going past a budget", run: runApprove})
 	register(&verb{name: "pay", args: "--lines 1,2 --method M [--reference R] [--date D] [--amount A] [--payee X]",
 		summary: "record a payout settling approved lines of one payee", run: runPay})
-	register(&verb{name: "close", args: "PERIOD", summary: "close a period: its inputs and rewards become read-only", run: runClose})
+	register(&verb{name: "close", args: "PERIOD [--check]", summary: "close a period: its inputs and rewards become read-only; --check only says what blocks it", run: runClose})
 	register(&verb{name: "periods", args: "", summary: "list closed periods", run: runPeriods})
 	register(&verb{name: "funds", args: "[PARTNER] [--date D] [--lots] [--format table|csv|json]", summary: "MDF / co-op fund balances (posting expiries due); --lots lists each accrual", run: runFunds})
 	register(&verb{name: "claim", args: "PARTNER AMOUNT [--reference R] [--date D] [--approve]", summary: "record a fund claim (approved at once with --approve)", run: runClaim})
@@ -76,6 +76,7 @@ func runLines(c *cmd, args []string) error {
 		Basis       decimal.Decimal   `json:"basis"`
 		Status      engine.LineStatus `json:"status"`
 		Explanation string            `json:"explanation"`
+		RuleVersion int               `json:"rule_version,omitempty"` // the version of the program's rules the line used
 	}
 	t := &table{header: []string{"id", "period", "program", "rule", "payee", "kind", "amount", "points", "basis", "status", "explanation"}}
 	var js []jsonLine
@@ -95,7 +96,7 @@ func runLines(c *cmd, args []string) error {
 			rule = fmt.Sprintf("%s (rules v%d)", rule, l.RuleVersion)
 		}
 		t.add(l.ID, l.Period, l.ProgramName, rule, payee, l.Unit, amount, l.Points, l.Basis.String(), l.Status, expl)
-		js = append(js, jsonLine{l.ID, l.Period, l.ProgramName, l.RuleName, l.Payee.Kind, l.Payee.ID, l.PayeeName, l.Unit, l.Amount, l.Points, l.Basis, l.Status, expl})
+		js = append(js, jsonLine{l.ID, l.Period, l.ProgramName, l.RuleName, l.Payee.Kind, l.Payee.ID, l.PayeeName, l.Unit, l.Amount, l.Points, l.Basis, l.Status, expl, l.RuleVersion})
 	}
 	t.objects = js
 	if err := t.print(c.stdout, *format); err != nil {
@@ -164,9 +165,23 @@ func runPay(c *cmd, args []string) error {
 }
 
 func runClose(c *cmd, args []string) error {
-	pos, err := c.parse(c.flags(), args, 1, 1)
+	fs := c.flags()
+	check := fs.Bool("check", false, "say what blocks the close, close nothing")
+	pos, err := c.parse(fs, args, 1, 1)
 	if err != nil {
 		return err
+	}
+	if *check {
+		// The same words the window shows before it asks to confirm.
+		ch, err := c.svc.CloseCheck(pos[0])
+		if err != nil {
+			return err
+		}
+		if !ch.CanClose() {
+			return errors.New(ch.Text)
+		}
+		fmt.Fprintf(c.stdout, "%s can close: nothing blocks it\n", ch.Period)
+		return nil
 	}
 	st, err := c.svc.ClosePeriod(pos[0])
 	if err != nil {

@@ -30,7 +30,11 @@ func tierMult(silver, gold, platinum string) map[string]decimal.Decimal {
 
 // demoPrograms builds the programs of the Generate data set. Between them
 // they use all nine rule kinds and the programs real vendors run (see
-// SPEC.md), all active from the start of the window.
+// SPEC.md), all active from the start of the window. Budgets count per
+// fiscal year (engine.BudgetSpan) and fit the demo's volume: over a full
+// year New Logo Accelerator spends about 390,000 of 240,000 (over by the
+// third quarter) and Education & Start-up about 50,000 of 40,000 (near it
+// by then); the others stay between half and three quarters of theirs.
 //
 // It is long because it is a declarative table: the demo company's
 // programs, one literal each.
@@ -57,7 +61,7 @@ func demoPrograms(g *gen) []engine.Program {
 	return []engine.Program{
 		prog(ProgramResellerRebate, "Reseller Rebate",
 			"Quarterly volume rebate on licences and subscriptions, retroactive to the first euro, with tier multipliers and a 2 % MDF accrual.",
-			engine.PeriodQuarter, "250000", engine.Eligibility{Kinds: sellers},
+			engine.PeriodQuarter, "400000", engine.Eligibility{Kinds: sellers},
 			engine.Rule{Key: "rebate", Name: "Volume rebate", Kind: engine.RuleRate, Basis: engine.BasisRevenue,
 				Filter:          engine.Filter{Categories: []string{CatLicence, CatSubscription}},
 				TierMultipliers: tierMult("1.1", "1.2", "1.3"),
@@ -72,7 +76,7 @@ func demoPrograms(g *gen) []engine.Program {
 		),
 		prog(ProgramMSPReferral, "MSP & Referral",
 			"Monthly: 20 % of referred customers' subscription revenue for as long as they stay, a bounty per new customer, and a per-seat commission for MSPs.",
-			engine.PeriodMonth, "120000", engine.Eligibility{Kinds: []engine.PartnerKind{engine.KindMSP, engine.KindReferral}},
+			engine.PeriodMonth, "450000", engine.Eligibility{Kinds: []engine.PartnerKind{engine.KindMSP, engine.KindReferral}},
 			engine.Rule{Key: "recurring", Name: "Recurring revenue share", Kind: engine.RuleReferral, Basis: engine.BasisRevenue,
 				Filter:   engine.Filter{Categories: []string{CatSubscription}},
 				Referral: &engine.ReferralRule{Rate: dec("20")}},
@@ -88,7 +92,7 @@ func demoPrograms(g *gen) []engine.Program {
 		),
 		prog(ProgramRepSPIF, "Rep SPIF & Gems",
 			"Quarterly rep incentives: a spring SPIF on Cloud Enterprise and Secure Gateway, 8x MRR on new Cloud Professional deals in a late-summer window, gems for training and activities, and purchase marks.",
-			engine.PeriodQuarter, "60000", engine.Eligibility{},
+			engine.PeriodQuarter, "120000", engine.Eligibility{},
 			engine.Rule{Key: "spring-spif", Name: "Spring SPIF", Kind: engine.RuleSPIF, Basis: engine.BasisUnits, Cap: capOf("1000"),
 				SPIF: &engine.SPIFRule{SKUs: []string{"NL-CLOUD-ENT", "NL-SECGW"}, From: g.monthStart(3), To: g.monthStart(6) - 1, Amount: dec("4")}},
 			engine.Rule{Key: "mrr-spif", Name: "8x MRR SPIF", Kind: engine.RuleSPIF, Basis: engine.BasisRevenue, Cap: capOf("5000"),
@@ -99,18 +103,18 @@ func demoPrograms(g *gen) []engine.Program {
 			engine.Rule{Key: "activity-gems", Name: "Activity gems", Kind: engine.RuleActivity,
 				Activity: &engine.ActivityRule{Types: []string{ActDemo, ActWebinar, ActJointCall}, Amount: dec("25"), Unit: engine.UnitPoints, ToRep: true}},
 			engine.Rule{Key: "marks", Name: "Purchase marks", Kind: engine.RuleLoyalty, Basis: engine.BasisRevenue,
-				Loyalty: &engine.LoyaltyRule{Points: dec("1"), Per: dec("10")}},
+				Loyalty: &engine.LoyaltyRule{Points: dec("1"), Per: dec("10"), ValidityMonths: 6}},
 		),
 		prog(ProgramDealReg, "Deal Registration Bonus",
 			"5 % on the net amount of registered deals closed inside the protection window after approval.",
-			engine.PeriodQuarter, "80000", engine.Eligibility{Kinds: []engine.PartnerKind{engine.KindReseller, engine.KindVAR, engine.KindDistributor, engine.KindMSP, engine.KindISV}},
+			engine.PeriodQuarter, "250000", engine.Eligibility{Kinds: []engine.PartnerKind{engine.KindReseller, engine.KindVAR, engine.KindDistributor, engine.KindMSP, engine.KindISV}},
 			engine.Rule{Key: "dealreg", Name: "Registered deal bonus", Kind: engine.RuleDealReg, Basis: engine.BasisRevenue,
 				Cap: capOf("10000"), TierMultipliers: tierMult("1", "1.1", "1.2"),
 				DealReg: &engine.DealRegRule{Rate: dec("5")}},
 		),
 		prog(ProgramTargetBonus, "Growth Target Bonus",
 			"Quarterly bonus against a per-partner revenue target: 500 at 80 %, 1,500 at 100 %, 3,000 at 120 %, plus 2 % on revenue above target.",
-			engine.PeriodQuarter, "150000", engine.Eligibility{Kinds: sellers},
+			engine.PeriodQuarter, "200000", engine.Eligibility{Kinds: sellers},
 			engine.Rule{Key: "target", Name: "Quarterly target bonus", Kind: engine.RuleTarget, Basis: engine.BasisRevenue,
 				Target: &engine.TargetRule{DefaultTarget: dec("80000"), Targets: targets, Accelerator: dec("2"), Steps: []engine.Step{
 					{Attainment: dec("80"), Amount: dec("500")},
@@ -120,7 +124,7 @@ func demoPrograms(g *gen) []engine.Program {
 		),
 		prog(ProgramNewLogo, "New Logo Accelerator",
 			"3 % on revenue, weighted 1.5 for a new product to a new customer down to 1 for an existing product to an existing customer; Silver and above.",
-			engine.PeriodQuarter, "90000", engine.Eligibility{Kinds: append(append([]engine.PartnerKind{}, sellers...), engine.KindISV), Tiers: []string{TierSilver, TierGold, TierPlatinum}},
+			engine.PeriodQuarter, "240000", engine.Eligibility{Kinds: append(append([]engine.PartnerKind{}, sellers...), engine.KindISV), Tiers: []string{TierSilver, TierGold, TierPlatinum}},
 			engine.Rule{Key: "new-logo", Name: "New logo commission", Kind: engine.RuleRate, Basis: engine.BasisRevenue,
 				Matrix: &engine.Matrix{NewNew: dec("1.5"), NewExisting: dec("1.25"), ExistingNew: dec("1.1"), ExistingExisting: dec("1")},
 				Rate:   &engine.RateRule{Rate: dec("3")}},
@@ -149,7 +153,7 @@ func demoPrograms(g *gen) []engine.Program {
 		),
 		prog(ProgramAffiliate, "Affiliate Programme",
 			"Monthly for influencers: 10 % of referred subscription revenue for the first 12 months, 50 per new subscriber, and 1 mark per 20.00 referred.",
-			engine.PeriodMonth, "30000", engine.Eligibility{Kinds: []engine.PartnerKind{engine.KindInfluencer}},
+			engine.PeriodMonth, "15000", engine.Eligibility{Kinds: []engine.PartnerKind{engine.KindInfluencer}},
 			engine.Rule{Key: "affiliate-share", Name: "Affiliate revenue share", Kind: engine.RuleReferral, Basis: engine.BasisRevenue,
 				Filter:   engine.Filter{Categories: []string{CatSubscription}},
 				Referral: &engine.ReferralRule{Rate: dec("10"), Months: 12}},

@@ -7,6 +7,12 @@
 package gui
 
 import (
+	"path/filepath"
+
+	// Before Fyne's init: no "Error parsing user locale C" on stderr under
+	// LANG=C.UTF-8 (internal/earlylocale says why it works).
+	_ "early.partnerdesk/clocale"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -35,15 +41,57 @@ func Run(svc *app.Service, openErr error) error {
 		w.ShowAndRun()
 		return openErr
 	}
-	w := a.NewWindow("Partnerdesk — " + companyName(svc))
+	w := a.NewWindow("")
 	w.SetIcon(icons.AppIcon)
-	shell := ui.NewShell(w, a, svc)
-	w.SetContent(shell.Content())
+	open := &window{w: w, a: a}
+	shell := open.on(svc)
 	w.Resize(fyne.NewSize(1280, 800))
 	w.SetMaster()
 	shell.Show(ui.ScreenDashboard)
 	w.ShowAndRun()
+	// A restore reopened the file: close what the window opened (the cli
+	// closes the service it gave).
+	if open.svc != svc {
+		return open.svc.Close()
+	}
 	return nil
+}
+
+// window is the main window over the service it shows; a restore replaces
+// the service and the shell.
+type window struct {
+	w   fyne.Window
+	a   fyne.App
+	svc *app.Service
+}
+
+// on builds a shell over svc and puts it in the window.
+func (win *window) on(svc *app.Service) *ui.Shell {
+	win.svc = svc
+	win.w.SetTitle(title(svc))
+	shell := ui.NewShell(win.w, win.a, svc)
+	// Settings > Restore from a backup: the window holds the file, so it
+	// closes it, restores with the verb's atomic restore, opens it again
+	// and shows a new shell on it (no screen keeps figures of the old one).
+	shell.SetRestorer(func(backup string) func() {
+		again, kept, err := app.RestoreInPlace(svc, backup)
+		return func() {
+			if again == nil {
+				win.w.SetContent(ui.OpenRefused(err, win.w.Close))
+				return
+			}
+			next := win.on(again)
+			next.Restored(backup, kept, err)
+		}
+	})
+	installHelpKey(win.w, shell)
+	win.w.SetContent(shell.Content())
+	return shell
+}
+
+// title names the company and the open file.
+func title(svc *app.Service) string {
+	return "Partnerdesk — " + companyName(svc) + " — " + filepath.Base(svc.DatabasePath())
 }
 
 // The service serves every screen: the shell's Backend and the services
@@ -60,6 +108,11 @@ var (
 	_ ui.LadderService         = (*app.Service)(nil)
 	_ ui.ProgramVersionService = (*app.Service)(nil)
 	_ ui.ProgramRefsService    = (*app.Service)(nil)
+	// Settings: where the file is, and what a backup holds before restore.
+	_ ui.FileService     = (*app.Service)(nil)
+	_ ui.BackupInspector = (*app.Service)(nil)
+	// The period run says what blocks a close before asking.
+	_ ui.CloseCheckService = (*app.Service)(nil)
 )
 
 func companyName(svc *app.Service) string {

@@ -33,7 +33,7 @@ func (h *history) checkAll() *invFail {
 		return failf("read", "store version: %v", err)
 	}
 	if version != h.checked.version || h.today != h.checked.day {
-		checks = append(checks, h.checkFlat, h.checkStatements)
+		checks = append(checks, h.checkFlat, h.checkStatements, h.checkJournal)
 		h.checked.version, h.checked.day = version, h.today
 	}
 	for _, c := range checks {
@@ -613,6 +613,34 @@ func (h *history) checkLedgers(ls []engine.RewardLine) *invFail {
 		n, _ := replayPoints(pes, py, h.today)
 		if got := engine.PointsBalance(pes, py, h.today); got != n {
 			return failf("points-balance", "the points balance of %s on %s is %d; its ledger (valid points left, less any claw-back debt) gives %d", payeeRef(py), h.today, got, n)
+		}
+	}
+	return nil
+}
+
+// checkJournal posts the whole journal into a trial balance on every day
+// up to today: debits equal credits and each liability account equals the
+// ledger behind it (approved unpaid rewards, fund balances, claims not yet
+// reimbursed, points outstanding), with points carrying no money and at a
+// value of 0.01 per point.
+func (h *history) checkJournal([]engine.RewardLine) *invFail {
+	js, in, err := h.svc.Journal()
+	if err != nil {
+		return failf("journal", "the journal could not be computed: %v", err)
+	}
+	for _, pv := range []string{"0", "0.01"} {
+		in.PointValue = decimal.RequireFromString(pv)
+		if pv != "0" {
+			if js, err = engine.Journal(in); err != nil {
+				return failf("journal", "the journal at %s a point: %v", pv, err)
+			}
+		}
+		problems, err := engine.ReconcileJournal(in, js, engine.Date(1), h.today)
+		if err != nil {
+			return failf("journal", "reconcile: %v", err)
+		}
+		if len(problems) > 0 {
+			return failf("journal", "at %s a point: %s", pv, strings.Join(problems, " | "))
 		}
 	}
 	return nil

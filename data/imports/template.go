@@ -74,7 +74,7 @@ func WriteTemplate(w io.Writer, kind Kind, format string) error {
 	}
 	switch format {
 	case "csv":
-		return sheet.WriteCSV(w, header, cells, sheet.CSVOptions{BOM: true})
+		return sheet.WriteCSV(w, header, cells, sheet.CSVOptions{})
 	case "xlsx":
 		return sheet.WriteXLSX(w, string(kind), header, cells)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -51,18 +51,21 @@ func DateCell(d engine.Date) Cell { return Cell{Kind: Date, Date: d} }
 func IntCell(n int64) Cell { return Cell{Kind: Int, Dec: decimal.NewFromInt(n)} }
 
 // NeedsEscape reports whether a spreadsheet could run s as a formula or a
-// DDE command: it starts (after any spaces) with =, +, -, @, a tab, a
-// carriage return, a line feed, or the full-width ＝ ＋ － ＠ that some
-// spreadsheets fold to their ASCII forms.
+// DDE command: it starts, after any spaces and any control or invisible
+// format characters (NUL, other C0/C1 controls, a byte-order mark, a
+// zero-width space, which a spreadsheet may drop before reading the cell),
+// with =, +, -, @, a tab, a carriage return, a line feed, or the full-width
+// ＝ ＋ － ＠ that some spreadsheets fold to their ASCII forms.
 func NeedsEscape(s string) bool {
-	t := strings.TrimLeft(s, " \u00a0\u3000")
-	if t == "" {
+	for _, r := range s {
+		switch {
+		case r == '=' || r == '+' || r == '-' || r == '@' || r == '\t' || r == '\r' || r == '\n' ||
+			r == '＝' || r == '＋' || r == '－' || r == '＠':
+			return true
+		case r == ' ' || r == '\u00a0' || r == '\u3000' || unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			continue
+		}
 		return false
-	}
-	r, _ := utf8.DecodeRuneInString(t)
-	switch r {
-	case '=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠':
-		return true
 	}
 	return false
 }
@@ -87,16 +90,33 @@ func UnescapeText(s string) string {
 
 // CSVOptions set the CSV dialect written.
 type CSVOptions struct {
+	// Style is the company's CSV style (engine.CSVComma: comma and decimal
+	// point; engine.CSVSemicolon: semicolon and decimal comma); when set it
+	// decides Comma and DecimalComma.
+	Style        string
 	Comma        rune // ',' when zero
 	DecimalComma bool // money and numbers with a decimal comma
-	BOM          bool // a UTF-8 BOM, which Excel needs to read UTF-8
 	Progress     Progress
 }
 
-// WriteCSV writes header and rows as CSV with CRLF line ends. Money has
-// exactly its places decimals and no grouping; dates are ISO 2026-07-31,
-// which every spreadsheet reads in every locale.
+// WriteCSV is the one CSV writer of the app: every CSV Partnerdesk writes
+// goes through it. The file starts with a UTF-8 byte-order mark (without
+// it Excel reads UTF-8 as the local code page) and ends its records with
+// CRLF. Money has exactly its places decimals and no grouping; dates are
+// ISO 2026-07-31, which every spreadsheet reads in every locale. Text is
+// escaped against formula injection (NeedsEscape) and quoted whenever it
+// holds a comma or a semicolon, whichever the file uses, so that a file
+// opened with the other separator still keeps each cell whole.
 func WriteCSV(w io.Writer, header []string, rows [][]Cell, opt CSVOptions) error {
+	switch opt.Style {
+	case engine.CSVSemicolon:
+		opt.Comma, opt.DecimalComma = ';', true
+	case engine.CSVComma:
+		opt.Comma, opt.DecimalComma = ',', false
+	case "":
+	default:
+		return fmt.Errorf("write csv: %q is not a CSV style (comma or semicolon)", opt.Style)
+	}
 	if opt.Comma == 0 {
 		opt.Comma = ','
 	}
@@ -108,15 +128,21 @@ func WriteCSV(w io.Writer, header []string, rows [][]Cell, opt CSVOptions) error
 		opt.Comma = ';'
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	if opt.BOM {
-		bw.Write(utf8BOM)
-	}
+	bw.Write(utf8BOM)
 	sep := string(opt.Comma)
-	writeField := func(i int, s string) {
+	// Text is quoted when it holds either separator; a number or a date
+	// never holds the file's own separator (a decimal comma is not one in
+	// a semicolon file) and is written bare, so it stays a number.
+	quoteText, quoteNumber := ",;\"\r\n", sep
+	writeField := func(i int, s string, text bool) {
 		if i > 0 {
 			bw.WriteString(sep)
 		}
-		if s == "" || !strings.ContainsAny(s, sep+"\"\r\n") && s[0] != ' ' && s[len(s)-1] != ' ' {
+		quoteIf := quoteNumber
+		if text {
+			quoteIf = quoteText
+		}
+		if s == "" || !strings.ContainsAny(s, quoteIf) && s[0] != ' ' && s[len(s)-1] != ' ' {
 			bw.WriteString(s)
 			return
 		}
@@ -125,12 +151,12 @@ func WriteCSV(w io.Writer, header []string, rows [][]Cell, opt CSVOptions) error
 		bw.WriteByte('"')
 	}
 	for i, h := range header {
-		writeField(i, EscapeText(h))
+		writeField(i, EscapeText(h), true)
 	}
 	bw.WriteString("\r\n")
 	for n, row := range rows {
 		for i, c := range row {
-			writeField(i, csvText(c, opt.DecimalComma))
+			writeField(i, csvText(c, opt.DecimalComma), c.Kind == Text)
 		}
 		bw.WriteString("\r\n")
 		if opt.Progress != nil && n%4096 == 0 {

@@ -36,6 +36,11 @@ type Dashboard struct {
 	CostPoints int64
 	CostRatio  decimal.NullDecimal
 	Programs   []ProgramCost
+	// CostCovers are the programs whose own periods lie inside the period,
+	// whose lines Cost counts; CostLeavesOut those whose periods are
+	// longer (a quarterly program on a month), which the period's cost
+	// cannot hold, each with the key of its period that does.
+	CostCovers, CostLeavesOut []ProgramSpan
 
 	// ActivePartners had a sale, a registration or an activity in the
 	// period, out of AllActivePartners whose status is active.
@@ -64,8 +69,19 @@ type ProgramCost struct {
 	Cost      decimal.Decimal     // money lines of the period, every status
 	Points    int64               // points lines of the period
 	CostRatio decimal.NullDecimal // Cost / revenue in percent
-	Spent     decimal.Decimal     // approved and paid money lines, every period
+	Spent     decimal.Decimal     // approved and paid money lines inside BudgetSpan
 	Budget    decimal.Decimal     // zero: no budget
+	// BudgetSpan is what the budget counts over (engine.BudgetSpan): the
+	// fiscal year holding the period's end, or the program's own window.
+	BudgetSpan engine.Period
+}
+
+// ProgramSpan names a program, its period kind and one of its periods.
+type ProgramSpan struct {
+	ProgramID engine.ID
+	Name      string
+	Kind      engine.PeriodKind
+	Period    string
 }
 
 // TierCount is how many active partners hold a tier.
@@ -76,6 +92,10 @@ type TierCount struct {
 
 // Leaderboard holds the top payees of the period, best first.
 type Leaderboard struct {
+	Period   string // the period's key
+	Currency engine.Currency
+	Language string // the company's, for numbers
+
 	PartnersByRevenue, PartnersByPoints []LeaderRow
 	RepsByRevenue, RepsByPoints         []LeaderRow
 }

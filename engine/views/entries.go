@@ -46,7 +46,10 @@ type RegistrationView struct {
 	Rep          string
 	// CloseBy is the last day a linked sale earns the registration bonus
 	// (decision day plus the window); zero until approved.
-	CloseBy  engine.Date
+	CloseBy engine.Date
+	// Waiting says what the registration waits for today (see
+	// engine.RegistrationWaits); "" when nothing.
+	Waiting  string
 	Currency engine.Currency
 	Language string
 }

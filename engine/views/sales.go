@@ -22,6 +22,12 @@ type SaleInput struct {
 	OriginalInvoice string // required on returns
 	ReferralCode    string
 
+	// Late, set by the form's "late sale" box, asks to book a sale dated
+	// in a closed period today, as an adjustment in the open period (the
+	// command line's --yes does the same); without it such a sale needs
+	// confirmation.
+	Late bool
+
 	// PartnerID, RepID and ProductID are set when the value was picked
 	// from a completion list and its text not changed since: a name two
 	// records share still finds the one the user chose. 0: read the text.
@@ -38,4 +44,20 @@ type SaleRow struct {
 	// Language is the company's, whose notation the list writes numbers
 	// in; "" means English.
 	Language string
+}
+
+// SaleDate says what a typed sale date means for entry: a date in a closed
+// period can only be booked later, as a late sale.
+type SaleDate struct {
+	Date engine.Date
+	// Closed is the key of the closed period that holds Date ("": open),
+	// with who closed it and when.
+	Closed   string
+	ClosedOn engine.Date
+	ClosedBy string
+	// BookOn is the day a late sale would be booked (today); zero when no
+	// open period can take it.
+	BookOn engine.Date
+	// Reason says it in a sentence for beside the field; "" when open.
+	Reason string
 }

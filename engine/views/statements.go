@@ -30,6 +30,24 @@ type StatementPreview struct {
 	Paid     decimal.Decimal // payouts in the period
 	YTD      decimal.Decimal // money rewards of the fiscal year to the period's end
 	Lines    int
+	// Items are the reward lines and adjustments as the statement prints
+	// them, so the preview shows the lines and not only the summary.
+	Items []StatementItem
+}
+
+// StatementItem is one line of a statement: a reward line of a period
+// inside the statement's, or an adjustment of a closed period.
+type StatementItem struct {
+	Program, Rule string
+	Explanation   string // in the statement language
+	Amount        decimal.Decimal
+	Points        int64
+	FundCredit    decimal.Decimal // credited to the partner's fund, not paid
+	Status        engine.LineStatus
+	// Adjustment lines name the invoice and the period they correct.
+	Adjustment     bool
+	Invoice        string
+	OriginalPeriod string
 }
 
 // ProgramAmount is one program's share of a statement.

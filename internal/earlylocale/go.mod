@@ -1,0 +1,3 @@
+module early.partnerdesk/clocale
+
+go 1.26.8

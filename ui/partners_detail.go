@@ -1,0 +1,356 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
+	"partnerdesk/engine/views"
+)
+
+// PartnerListService lists partners filtered and sorted (the partner
+// screen finds it on the backend by type assertion; without it the list
+// only searches).
+type PartnerListService interface {
+	// PartnerList returns the partners f selects, in f's order, with the
+	// tier each holds today and the values each filter can take.
+	PartnerList(f views.PartnerFilter) (views.PartnerList, error)
+}
+
+// PartnerDetailService gives the tabs beside a partner's form their
+// figures, and prints one of its statements through the statement use
+// case.
+type PartnerDetailService interface {
+	// PartnerDetail returns the partner's tier and history, sales,
+	// registrations, reward lines, balances and statement periods.
+	PartnerDetail(id engine.ID) (views.PartnerDetail, error)
+	// WriteStatement writes one statement as "pdf", "csv" or "xlsx" to w.
+	WriteStatement(payee engine.Payee, period, format string, w io.Writer) error
+}
+
+// The tabs beside the partner form, in order.
+const (
+	pdTabPartner = iota
+	pdTabReps
+	pdTabTiers
+	pdTabSales
+	pdTabRegistrations
+	pdTabRewards
+	pdTabStatements
+)
+
+// partnerDetail is the summary line and the tabs of the partner screen:
+// the form and the reps, then what the partner has done and earned.
+type partnerDetail struct {
+	sc  *partnersScreen
+	svc PartnerDetailService // nil: the form and the reps only
+
+	summary *widget.Label
+	tabs    *container.AppTabs
+
+	d   views.PartnerDetail // ID 0: nothing loaded
+	fmt numFmt
+
+	tierTable, salesTable, regTable, rewardTable *widget.Table
+	stmtTable, stmtLineTable                     *widget.Table
+	stmtPeriod                                   string
+	stmtLines                                    []views.ReviewedLine
+	stmtNote                                     *widget.Label
+	print                                        *widget.Button
+}
+
+// It is long because it declares the five tables of the detail and their
+// columns in one place; it holds no rule.
+func newPartnerDetail(sc *partnersScreen, form, reps fyne.CanvasObject) *partnerDetail {
+	pd := &partnerDetail{sc: sc}
+	pd.svc, _ = sc.b.(PartnerDetailService)
+	pd.summary = widget.NewLabel("")
+	pd.summary.Wrapping = fyne.TextWrapWord
+	pd.summary.Importance = widget.LowImportance
+	right := fyne.TextAlignTrailing
+	left := fyne.TextAlignLeading
+
+	pd.tierTable = newTextTable([]column{{T("From"), 110, left}, {T("Tier"), 160, left}, {T("Note"), 260, left}},
+		func() int { return len(pd.d.TierHistory) }, pd.tierCell)
+	pd.salesTable = newTextTable([]column{{T("Date"), 100, left}, {T("Invoice"), 110, left}, {T("Customer"), 170, left},
+		{T("Product"), 120, left}, {T("Quantity"), 80, right}, {T("Net"), 140, right}, {T("Rep"), 140, left}},
+		func() int { return len(pd.d.Sales) }, pd.saleCell)
+	pd.regTable = newTextTable([]column{{T("Submitted"), 100, left}, {T("Customer"), 170, left}, {T("Expected value"), 140, right},
+		{T("Decision"), 100, left}, {T("Outcome"), 90, left}, {T("Rep"), 140, left}},
+		func() int { return len(pd.d.Registrations) }, pd.regCell)
+	pd.rewardTable = newTextTable([]column{{T("Period"), 90, left}, {T("Program"), 150, left}, {T("Rule"), 130, left},
+		{T("Payee"), 140, left}, {T("Amount"), 140, right}, {T("Status"), 80, left}, {T("Explanation"), 260, left}},
+		func() int { return len(pd.d.Rewards) }, func(r, c int) string { return pd.lineCell(pd.d.Rewards, r, c) })
+	pd.stmtTable = newTextTable([]column{{T("Period"), 110, left}, {T("Lines"), 60, right}, {T("Amount"), 140, right},
+		{T("Points"), 80, right}, {T("Paid"), 140, right}, {T("Draft lines"), 90, right}},
+		func() int { return len(pd.d.Statements) }, pd.stmtCell)
+	pd.stmtTable.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(pd.d.Statements) {
+			pd.showStatement(pd.d.Statements[id.Row].Period)
+		}
+	}
+	pd.stmtLineTable = newTextTable([]column{{T("Program"), 150, left}, {T("Rule"), 130, left},
+		{T("Amount"), 140, right}, {T("Status"), 80, left}, {T("Explanation"), 300, left}},
+		func() int { return len(pd.stmtLines) }, func(r, c int) string {
+			// The statement's lines without period and payee: the
+			// selected row names both.
+			return pd.lineCell(pd.stmtLines, r, []int{1, 2, 4, 5, 6}[c])
+		})
+	pd.stmtNote = widget.NewLabel(T("Pick a period to see its lines."))
+	pd.stmtNote.Truncation = fyne.TextTruncateEllipsis
+	pd.print = widget.NewButtonWithIcon(T("Print statement…"), theme.DocumentPrintIcon(), pd.onPrint)
+	pd.print.Disable()
+
+	stmtTop := fitTable(pd.stmtTable, []float32{110, 60, 140, 80, 140, 90}, 0)
+	stmtBottom := container.NewBorder(container.NewBorder(nil, nil, nil, pd.print, pd.stmtNote), nil, nil, nil,
+		fitTable(pd.stmtLineTable, []float32{150, 130, 140, 80, 300}, 4))
+	stmts := container.NewVSplit(stmtTop, stmtBottom)
+	stmts.Offset = 0.4
+
+	pd.tabs = container.NewAppTabs(
+		container.NewTabItem(T("Partner"), form),
+		container.NewTabItem(T("Reps"), reps),
+		container.NewTabItem(T("Tiers"), fitTable(pd.tierTable, []float32{110, 160, 260}, 2)),
+		container.NewTabItem(T("Sales"), fitTable(pd.salesTable, []float32{100, 110, 170, 120, 80, 140, 140}, 2)),
+		container.NewTabItem(T("Registrations"), fitTable(pd.regTable, []float32{100, 170, 140, 100, 90, 140}, 1)),
+		container.NewTabItem(T("Rewards"), fitTable(pd.rewardTable, []float32{90, 150, 130, 140, 140, 80, 260}, 6)),
+		container.NewTabItem(T("Statements"), stmts),
+	)
+	return pd
+}
+
+// load fetches partner id's detail in the background; id 0 (a new
+// partner) has none, and only its form is open.
+func (pd *partnerDetail) load(id engine.ID) {
+	pd.d = views.PartnerDetail{}
+	pd.stmtPeriod, pd.stmtLines = "", nil
+	pd.summary.SetText("")
+	pd.refreshTables()
+	for i := pdTabReps; i <= pdTabStatements; i++ {
+		if id == 0 || (pd.svc == nil && i > pdTabReps) {
+			pd.tabs.DisableIndex(i)
+		} else {
+			pd.tabs.EnableIndex(i)
+		}
+	}
+	if id == 0 {
+		pd.tabs.SelectIndex(pdTabPartner)
+	}
+	if id == 0 || pd.svc == nil {
+		return
+	}
+	pd.sc.background(func() {
+		d, err := pd.svc.PartnerDetail(id)
+		fyne.Do(func() {
+			if pd.sc.editing.ID != id {
+				return // another partner was opened meanwhile
+			}
+			if err != nil {
+				pd.summary.SetText(sentence(err))
+				return
+			}
+			pd.show(d)
+		})
+	})
+}
+
+func (pd *partnerDetail) show(d views.PartnerDetail) {
+	pd.d = d
+	f := numFmt{lang: Lang(), cur: d.Currency}
+	pd.fmt = f
+	tier := d.Tier
+	if tier == "" {
+		tier = T("none")
+	}
+	pd.summary.SetText(Tf("Tier %s on %s · fund %s (%s lapse within 30 days) · points %s (its reps %s) · %d sales, %s",
+		tier, i18n.Date(d.AsOf, f.lang), f.money(d.FundBalance), f.money(d.FundExpiring),
+		f.pointsBare(d.Points), f.pointsBare(d.RepPoints), d.SalesCount, f.money(d.SalesNet)))
+	pd.refreshTables()
+	if len(d.Statements) > 0 {
+		pd.stmtTable.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+}
+
+func (pd *partnerDetail) refreshTables() {
+	for _, t := range []*widget.Table{pd.tierTable, pd.salesTable, pd.regTable, pd.rewardTable, pd.stmtTable, pd.stmtLineTable} {
+		t.UnselectAll()
+		t.Refresh()
+	}
+	pd.stmtNote.SetText(T("Pick a period to see its lines."))
+	pd.print.Disable()
+}
+
+// showStatement lists the partner's own lines of period under the list of
+// periods and offers to print that statement.
+func (pd *partnerDetail) showStatement(period string) {
+	pd.stmtPeriod = period
+	pd.stmtLines = nil
+	for _, l := range pd.d.Rewards {
+		if l.Line.Period == period && l.Line.Payee == pd.payee() {
+			pd.stmtLines = append(pd.stmtLines, l)
+		}
+	}
+	pd.stmtLineTable.Refresh()
+	pd.stmtNote.SetText(Tf("Statement of %s for %s: %d lines", pd.d.Partner.Name, i18n.PeriodName(period, pd.fmt.lang), len(pd.stmtLines)))
+	pd.print.Enable()
+}
+
+func (pd *partnerDetail) payee() engine.Payee {
+	return engine.Payee{Kind: engine.PayeePartner, ID: pd.d.Partner.ID}
+}
+
+// onPrint asks where to save the selected period's statement as a PDF and
+// writes it through the statement use case, as the statements screen does.
+func (pd *partnerDetail) onPrint() {
+	if pd.stmtPeriod == "" || pd.svc == nil {
+		return
+	}
+	period, name := pd.stmtPeriod, pd.d.Partner.Name
+	win := pd.sc.shell.Window()
+	d := newFileSave(win, folderStatements, Tf("Save the statement of %s for %s as PDF", name, period),
+		fileName(period, name)+".pdf", []string{".pdf"}, func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				showErr(err, win)
+				return
+			}
+			if w != nil {
+				pd.save(w)
+			}
+		})
+	d.Show()
+}
+
+// save writes the selected period's statement as a PDF to w in the
+// background and closes it.
+func (pd *partnerDetail) save(w fyne.URIWriteCloser) {
+	payee, period, name := pd.payee(), pd.stmtPeriod, pd.d.Partner.Name
+	win := pd.sc.shell.Window()
+	pd.sc.background(func() {
+		err := pd.svc.WriteStatement(payee, period, FormatPDF, w)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		fyne.Do(func() {
+			if err != nil {
+				showErr(fmt.Errorf("write the statement of %s for %s: %w", name, period, err), win)
+				return
+			}
+			pd.sc.shell.SetStatus(Tf("Saved %s", w.URI().Path()))
+		})
+	})
+}
+
+func (pd *partnerDetail) tierCell(row, col int) string {
+	if row >= len(pd.d.TierHistory) {
+		return ""
+	}
+	h := pd.d.TierHistory[row]
+	switch col {
+	case 0:
+		return i18n.Date(h.From, pd.fmt.lang)
+	case 1:
+		return h.Tier
+	}
+	return h.Note
+}
+
+func (pd *partnerDetail) saleCell(row, col int) string {
+	if row >= len(pd.d.Sales) {
+		return ""
+	}
+	r := pd.d.Sales[row]
+	x := r.Sale
+	switch col {
+	case 0:
+		return i18n.Date(x.Date, pd.fmt.lang)
+	case 1:
+		if x.Line > 1 {
+			return fmt.Sprintf("%s/%d", x.Invoice, x.Line)
+		}
+		return x.Invoice
+	case 2:
+		return x.Customer
+	case 3:
+		return r.Product
+	case 4:
+		return pd.fmt.cell(views.NumberCell(x.Quantity))
+	case 5:
+		return pd.fmt.money(x.Net)
+	}
+	return r.Rep
+}
+
+func (pd *partnerDetail) regCell(row, col int) string {
+	if row >= len(pd.d.Registrations) {
+		return ""
+	}
+	r := pd.d.Registrations[row]
+	g := r.Registration
+	switch col {
+	case 0:
+		return i18n.Date(g.Submitted, pd.fmt.lang)
+	case 1:
+		return g.Customer
+	case 2:
+		return pd.fmt.money(g.ExpectedValue)
+	case 3:
+		return string(g.Decision)
+	case 4:
+		return string(g.Outcome)
+	}
+	return r.Rep
+}
+
+// lineCell is one cell of a reward line: period, program, rule, payee,
+// amount (or points), status, explanation.
+func (pd *partnerDetail) lineCell(lines []views.ReviewedLine, row, col int) string {
+	if row >= len(lines) {
+		return ""
+	}
+	l := lines[row]
+	switch col {
+	case 0:
+		return l.Line.Period
+	case 1:
+		return l.Program
+	case 2:
+		return l.Rule
+	case 3:
+		return l.Payee
+	case 4:
+		if l.Line.Unit == engine.UnitPoints {
+			return pd.fmt.points(l.Line.Points)
+		}
+		return pd.fmt.money(l.Line.Amount)
+	case 5:
+		return string(l.Line.Status)
+	}
+	return strings.TrimSpace(l.Explanation)
+}
+
+func (pd *partnerDetail) stmtCell(row, col int) string {
+	if row >= len(pd.d.Statements) {
+		return ""
+	}
+	s := pd.d.Statements[row]
+	switch col {
+	case 0:
+		return i18n.PeriodName(s.Period, pd.fmt.lang)
+	case 1:
+		return fmt.Sprint(s.Lines)
+	case 2:
+		return pd.fmt.money(s.Amount)
+	case 3:
+		return pd.fmt.pointsBare(s.Points)
+	case 4:
+		return pd.fmt.money(s.Paid)
+	}
+	return fmt.Sprint(s.Draft)
+}
