@@ -280,3 +280,13 @@ func (s *Service) SaveInvoices(f views.PayoutDocFilter, lang, dir string) ([]str
 	}
 	return files, nil
 }
+
+// WriteInvoicePDF writes the self-billed document of the payout ref names
+// to w and returns its number: the window's way to WriteInvoice.
+func (s *Service) WriteInvoicePDF(ref, lang string, w io.Writer) (string, error) {
+	inv, err := s.WriteInvoice(ref, lang, w)
+	if inv == nil {
+		return "", err
+	}
+	return inv.Number, err
+}

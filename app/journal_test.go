@@ -77,3 +77,74 @@ func TestDemoJournalBalancesWithItsLedgers(t *testing.T) {
 		t.Errorf("2026's trial balance is off by %s", sum)
 	}
 }
+
+// The demo books like a real company: approvals and payouts a few weeks
+// after the period they settle (never all on the day the demo was made),
+// claims reimbursed, funds expiring; and its budgets fit its volume: one
+// or two programs near or over their fiscal year's budget, not five.
+func TestDemoBooksLikeARealOne(t *testing.T) {
+	svc := settledDemo(t)
+	today := svc.Today()
+	js, in, err := svc.Journal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byDay := map[engine.Date]int{}
+	for _, po := range in.Payouts {
+		byDay[po.Date]++
+		if po.Date >= today {
+			t.Errorf("payout %d dated %s, on or after the day the demo was made", po.ID, po.Date)
+		}
+	}
+	if len(byDay) < 8 {
+		t.Errorf("payouts fall on %d days, want one run a few weeks after each month and quarter", len(byDay))
+	}
+	for _, l := range in.Lines {
+		if l.Status == engine.LineDraft {
+			continue
+		}
+		p, err := engine.ParsePeriod(l.Period, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.ApprovedOn <= p.End && l.ApprovedOn != today || l.ApprovedOn > p.End.AddDays(20) {
+			t.Fatalf("line %d of %s approved on %s, want 1-20 days after its end", l.ID, l.Period, l.ApprovedOn)
+		}
+	}
+	n := map[engine.JournalEvent]int{}
+	for _, e := range js {
+		n[e.Event]++
+	}
+	if n[engine.EventClaimReimbursed] < 2 || n[engine.EventFundExpiry] < 5 || n[engine.EventPointsExpiry] == 0 {
+		t.Errorf("events %v: want reimbursed claims, fund and points expiries", n)
+	}
+	progs, err := svc.Programs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	near, over := 0, 0
+	for _, pr := range progs {
+		span := engine.BudgetSpan(&pr, today, 1)
+		spent := decimal.Zero
+		for _, l := range in.Lines {
+			lp, _ := engine.ParsePeriod(l.Period, 1)
+			if l.ProgramID == pr.ID && l.Unit == engine.UnitMoney && l.Status != engine.LineDraft && lp.Inside(span) {
+				spent = spent.Add(l.Amount)
+			}
+		}
+		ratio := spent.Div(pr.Budget)
+		t.Logf("%s: %s of %s (%s)", pr.Name, spent.StringFixed(2), pr.Budget, ratio.StringFixed(2))
+		switch {
+		case ratio.GreaterThan(decimal.NewFromInt(1)):
+			over++
+		case ratio.GreaterThanOrEqual(decimal.RequireFromString("0.85")):
+			near++
+		}
+		if ratio.GreaterThan(decimal.RequireFromString("1.6")) {
+			t.Errorf("%s spends %s of its budget: a broken-looking first screen", pr.Name, ratio.StringFixed(2))
+		}
+	}
+	if over+near < 1 || over+near > 2 {
+		t.Errorf("%d programs over and %d near their budget, want one or two in all", over, near)
+	}
+}

@@ -241,7 +241,7 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 func (sn *snapshot) statement(payee engine.Payee, today engine.Date) (*reports.Statement, error) {
 	co, p := sn.co, sn.p
 	st := &reports.Statement{
-		Company:   reports.Company{Name: co.Name, Address: co.Address, Logo: co.Logo, Currency: co.Currency},
+		Company:   reports.Company{Name: co.Name, Address: co.Address, Logo: co.Logo, Currency: co.Currency, CSVStyle: co.CSVStyle},
 		Period:    reports.Period{Key: p.Key},
 		PrintedOn: today,
 		// SPEC (Statements): a statement of an open period says that it

@@ -132,6 +132,10 @@ func DecideRegistration(g *Registration, v Verdict, by string, on Date) error {
 // today waits for its outcome (won, lost or expired).
 func RegistrationWaits(g Registration, today Date) (string, bool) {
 	switch {
+	case g.Outcome != OutcomeOpen && g.Outcome != "":
+		// An outcome is final, whatever the decision says (an imported
+		// history may hold a pending registration marked won).
+		return "", false
 	case g.Decision == DecisionPending:
 		return "approval or rejection", true
 	case g.Decision == DecisionApproved && (g.Outcome == OutcomeOpen || g.Outcome == "") && !g.CloseBy().IsZero() && g.CloseBy() < today:

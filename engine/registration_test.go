@@ -100,6 +100,9 @@ func TestRegistrationVerdictsAndQueue(t *testing.T) {
 		{"approved past its window", approved, "2026-08-02", []engine.Verdict{"won", "lost", "expired"}, "the window ended on 2026-08-01"},
 		{"rejected", regIn(engine.DecisionRejected, engine.OutcomeOpen), "2026-09-01", nil, ""},
 		{"lost", regIn(engine.DecisionApproved, engine.OutcomeLost), "2026-09-01", nil, ""},
+		// An imported history may hold a pending registration already won:
+		// nothing can be decided on it, so it does not wait.
+		{"pending but won", regIn(engine.DecisionPending, engine.OutcomeWon), "2026-09-01", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

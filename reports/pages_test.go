@@ -247,3 +247,18 @@ func iMoney(d decimal.Decimal, lang string) string {
 }
 
 func writeFile(path string, b []byte) error { return os.WriteFile(path, b, 0o600) }
+
+// TestStatementCSVStyle: the statement's CSV follows the company's style:
+// semicolons and decimal commas (5125,03) for a European spreadsheet.
+func TestStatementCSVStyle(t *testing.T) {
+	st := demo(t, "de", names["latin"])
+	st.Company.CSVStyle = engine.CSVSemicolon
+	var b bytes.Buffer
+	if err := reports.WriteStatementCSV(&b, st); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.HasPrefix(out, "\ufeffsection;program;") || !strings.Contains(out, ";5125,03;") {
+		t.Errorf("not semicolon style:\n%.300s", out)
+	}
+}

@@ -47,6 +47,9 @@ type Company struct {
 	Address  string // one or more lines separated by "\n"
 	Logo     []byte // PNG or JPEG; nil prints no logo
 	Currency engine.Currency
+	// CSVStyle is the company's CSV style (engine.CSVComma or
+	// engine.CSVSemicolon) for the statement's CSV; empty is comma.
+	CSVStyle string
 }
 
 // Payee is whom the statement is for: a partner, or a rep of a partner.

@@ -63,11 +63,13 @@ func statementRows(st *Statement) ([]string, [][]sheet.Cell) {
 	return header, rows
 }
 
-// WriteStatementCSV writes the statement's data as CSV (comma, UTF-8,
-// decimal point), text cells protected against formula injection.
+// WriteStatementCSV writes the statement's data as CSV in the company's
+// CSV style (comma and decimal point, or semicolon and decimal comma),
+// UTF-8 with a byte-order mark, text cells protected against formula
+// injection.
 func WriteStatementCSV(w io.Writer, st *Statement) error {
 	h, rows := statementRows(st)
-	if err := sheet.WriteCSV(w, h, rows, sheet.CSVOptions{Comma: ','}); err != nil {
+	if err := sheet.WriteCSV(w, h, rows, sheet.CSVOptions{Style: st.Company.CSVStyle}); err != nil {
 		return fmt.Errorf("statement csv: %w", err)
 	}
 	return nil

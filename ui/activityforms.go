@@ -21,10 +21,10 @@ type trainingForm struct {
 	fs   fields
 	pick *partnerPicker
 
-	course     *widget.Entry
-	completed  *widget.Entry
+	course     *formEntry
+	completed  *formEntry
 	cert       *enterCheck
-	validUntil *widget.Entry
+	validUntil *formEntry
 	save       *widget.Button
 	msg        formMessage
 
@@ -36,41 +36,41 @@ type trainingForm struct {
 
 func newTrainingForm(sc *entriesScreen) *trainingForm {
 	f := &trainingForm{sc: sc, msg: newFormMessage(), listMsg: newFormMessage()}
-	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, "Type a name")
-	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep)
-	f.course = submitEntry("Course name", f.onSave)
+	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, T("Type a name"))
+	f.course = submitEntry(T("Course name"), f.onSave)
 	f.completed = submitEntry("2026-07-31", f.onSave)
-	f.cert = newEnterCheck("Certification", f.onSave)
-	f.validUntil = submitEntry("Certifications only", f.onSave)
-	f.save = widget.NewButtonWithIcon("Save training", theme.ConfirmIcon(), f.onSave)
+	f.cert = newEnterCheck(T("Certification"), f.onSave)
+	f.validUntil = submitEntry(T("Certifications only"), f.onSave)
+	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep, f.course, f.completed, f.validUntil)
+	f.save = widget.NewButtonWithIcon(T("Save training"), theme.ConfirmIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 
 	add := func(key, label string, in fyne.CanvasObject) fyne.CanvasObject {
 		return f.fs.add(newField(key, label, in)).Cell()
 	}
 	grid := container.NewGridWithColumns(4,
-		add(EntryPartner, "Partner", f.pick.partner),
-		add(EntryRep, "Rep", f.pick.rep),
-		add(EntryCourse, "Course", f.course),
-		add(EntryCompleted, "Completed on", f.completed),
-		add("certification", "Counts towards tiers", f.cert),
-		add(EntryValidUntil, "Valid until", f.validUntil),
+		add(EntryPartner, T("Partner"), f.pick.partner),
+		add(EntryRep, T("Rep"), f.pick.rep),
+		add(EntryCourse, T("Course"), f.course),
+		add(EntryCompleted, T("Completed on"), f.completed),
+		add("certification", T("Counts towards tiers"), f.cert),
+		add(EntryValidUntil, T("Valid until"), f.validUntil),
 		widget.NewLabel(""),
 		saveCell(f.save),
 	)
 	cols := []column{
-		{"#", 60, fyne.TextAlignTrailing},
-		{"Completed", 92, fyne.TextAlignLeading},
-		{"Partner", 170, fyne.TextAlignLeading},
-		{"Rep", 140, fyne.TextAlignLeading},
-		{"Course", 220, fyne.TextAlignLeading},
-		{"Certified", 84, fyne.TextAlignLeading},
-		{"Valid until", 92, fyne.TextAlignLeading},
+		{T("#"), 60, fyne.TextAlignTrailing},
+		{T("Completed"), 92, fyne.TextAlignLeading},
+		{T("Partner"), 170, fyne.TextAlignLeading},
+		{T("Rep"), 140, fyne.TextAlignLeading},
+		{T("Course"), 220, fyne.TextAlignLeading},
+		{T("Certified"), 84, fyne.TextAlignLeading},
+		{T("Valid until"), 92, fyne.TextAlignLeading},
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, nil)
-	head := container.NewBorder(nil, nil, sectionTitle("Trainings, newest first"), nil, f.listMsg.Label)
+	head := container.NewBorder(nil, nil, sectionTitle(T("Trainings, newest first")), nil, f.listMsg.Label)
 	list := inOrder(head, f.table.fit(4), nil)
-	f.content = inOrder(formTop("New training", f.msg, grid), list, nil)
+	f.content = inOrder(formTop(T("New training"), f.msg, grid), list, nil)
 	return f
 }
 
@@ -109,7 +109,7 @@ func (f *trainingForm) cell(row, col int) string {
 		return t.Course
 	case 5:
 		if t.Certification {
-			return "yes"
+			return T("yes")
 		}
 		return ""
 	case 6:
@@ -121,8 +121,8 @@ func (f *trainingForm) cell(row, col int) string {
 func (f *trainingForm) input() views.TrainingInput {
 	return views.TrainingInput{
 		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
-		Course: trimmed(f.course), Completed: trimmed(f.completed),
-		Certification: f.cert.Checked, ValidUntil: trimmed(f.validUntil),
+		Course: f.course.trimmed(), Completed: f.completed.trimmed(),
+		Certification: f.cert.Checked, ValidUntil: f.validUntil.trimmed(),
 		PartnerID: f.pick.partner.Picked().ID, RepID: f.pick.rep.Picked().ID,
 	}
 }
@@ -135,11 +135,11 @@ func (f *trainingForm) onSave() {
 		return
 	}
 	f.fs.clearErrors()
-	what := "course"
+	what := T("course")
 	if t.Certification {
-		what = "certification"
+		what = T("certification")
 	}
-	f.msg.ok(fmt.Sprintf("Saved %s %q for %s of %s.", what, t.Course, f.pick.rep.Text, f.pick.partner.Text))
+	f.msg.ok(Tf("Saved %s %q for %s of %s.", what, t.Course, f.pick.rep.Text, f.pick.partner.Text))
 	f.clear(true)
 	f.load()
 	f.sc.focus(f.pick.rep)
@@ -169,8 +169,8 @@ type activityForm struct {
 	pick *partnerPicker
 
 	kind *completionEntry
-	date *widget.Entry
-	note *widget.Entry
+	date *formEntry
+	note *formEntry
 	save *widget.Button
 	msg  formMessage
 
@@ -192,39 +192,39 @@ func typeOptions(q string) []option {
 
 func newActivityForm(sc *entriesScreen) *activityForm {
 	f := &activityForm{sc: sc, msg: newFormMessage(), listMsg: newFormMessage()}
-	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, "Optional")
+	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, T("Optional"))
 	f.kind = newCompletionEntry(typeOptions)
 	f.kind.PlaceHolder = strings.Join(activityTypes, ", ")
-	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep, f.kind)
 	f.date = submitEntry("2026-07-31", f.onSave)
-	f.note = submitEntry("What happened, with whom (optional)", f.onSave)
-	f.save = widget.NewButtonWithIcon("Save activity", theme.ConfirmIcon(), f.onSave)
+	f.note = submitEntry(T("What happened, with whom (optional)"), f.onSave)
+	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep, f.kind, f.date, f.note)
+	f.save = widget.NewButtonWithIcon(T("Save activity"), theme.ConfirmIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 
 	add := func(key, label string, in fyne.CanvasObject) fyne.CanvasObject {
 		return f.fs.add(newField(key, label, in)).Cell()
 	}
 	row1 := container.NewGridWithColumns(4,
-		add(EntryPartner, "Partner", f.pick.partner),
-		add(EntryRep, "Rep", f.pick.rep),
-		add(EntryType, "Type", f.kind),
-		add(EntryDate, "Date", f.date),
+		add(EntryPartner, T("Partner"), f.pick.partner),
+		add(EntryRep, T("Rep"), f.pick.rep),
+		add(EntryType, T("Type"), f.kind),
+		add(EntryDate, T("Date"), f.date),
 	)
 	// The note takes the width the save button leaves.
 	row2 := container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(f.save.MinSize().Width+40, 0), saveCell(f.save)),
-		add(EntryNote, "Note", f.note))
+		add(EntryNote, T("Note"), f.note))
 	cols := []column{
-		{"#", 60, fyne.TextAlignTrailing},
-		{"Date", 92, fyne.TextAlignLeading},
-		{"Partner", 170, fyne.TextAlignLeading},
-		{"Rep", 140, fyne.TextAlignLeading},
-		{"Type", 110, fyne.TextAlignLeading},
-		{"Note", 200, fyne.TextAlignLeading},
+		{T("#"), 60, fyne.TextAlignTrailing},
+		{T("Date"), 92, fyne.TextAlignLeading},
+		{T("Partner"), 170, fyne.TextAlignLeading},
+		{T("Rep"), 140, fyne.TextAlignLeading},
+		{T("Type"), 110, fyne.TextAlignLeading},
+		{T("Note"), 200, fyne.TextAlignLeading},
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, nil)
-	head := container.NewBorder(nil, nil, sectionTitle("Activities, newest first"), nil, f.listMsg.Label)
+	head := container.NewBorder(nil, nil, sectionTitle(T("Activities, newest first")), nil, f.listMsg.Label)
 	list := inOrder(head, f.table.fit(5), nil)
-	f.content = inOrder(formTop("New activity", f.msg, container.NewVBox(row1, row2)), list, nil)
+	f.content = inOrder(formTop(T("New activity"), f.msg, container.NewVBox(row1, row2)), list, nil)
 	return f
 }
 
@@ -270,7 +270,7 @@ func (f *activityForm) cell(row, col int) string {
 func (f *activityForm) input() views.ActivityInput {
 	return views.ActivityInput{
 		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
-		Type: trimmed(&f.kind.Entry), Date: trimmed(f.date), Note: trimmed(f.note),
+		Type: trimmed(&f.kind.Entry), Date: f.date.trimmed(), Note: f.note.trimmed(),
 		PartnerID: f.pick.partner.Picked().ID, RepID: f.pick.rep.Picked().ID,
 	}
 }
@@ -284,7 +284,7 @@ func (f *activityForm) onSave() {
 		return
 	}
 	f.fs.clearErrors()
-	f.msg.ok(fmt.Sprintf("Saved %s of %s on %s.", a.Type, f.pick.partner.Text, a.Date))
+	f.msg.ok(Tf("Saved %s of %s on %s.", a.Type, f.pick.partner.Text, a.Date))
 	f.clear(true)
 	f.load()
 	f.sc.focus(f.pick.rep)

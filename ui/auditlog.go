@@ -127,8 +127,8 @@ func (sc *auditScreen) build() {
 	sc.kind = widget.NewSelect(append([]string{anyKind()}, sc.svc.AuditKinds()...), func(string) {})
 	sc.kind.SetSelectedIndex(0)
 	sc.id = entry(T("record id"))
-	sc.from = entry("2026-07-01")
-	sc.to = entry("2026-07-31")
+	sc.from = entry(T("first day"))
+	sc.to = entry(T("last day"))
 	apply := widget.NewButtonWithIcon(T("Show"), theme.SearchIcon(), sc.reload)
 	apply.Importance = widget.HighImportance
 	cell := func(key, label string, in fyne.CanvasObject, w float32) fyne.CanvasObject {
@@ -194,7 +194,8 @@ func (sc *auditScreen) build() {
 	sc.note = widget.NewLabel("")
 	sc.note.Importance = widget.LowImportance
 	sc.note.Truncation = fyne.TextTruncateEllipsis
-	detail := container.NewBorder(container.NewVBox(sc.heading, sc.note), nil, nil, nil, sc.diff.fit(2))
+	detail := container.NewBorder(container.NewVBox(sc.heading, sc.note), nil, nil, nil,
+		container.New(&sideBySide{t: sc.diff, fixed: [2]float32{dcols[0].Width, dcols[3].Width}}, sc.diff))
 	split := container.NewVSplit(sc.table.fit(3), detail)
 	split.Offset = 0.45
 	sc.content = container.NewBorder(container.NewVBox(filters, sc.count), nil, nil, nil, split)
@@ -297,4 +298,31 @@ func (sc *auditScreen) choose(id engine.ID) {
 	sc.note.SetText(note)
 	sc.diff.Refresh()
 	sc.diff.ScrollToTop()
+}
+
+// sideBySide lays the before/after table out with the field and marker
+// columns at their widths and the before and after columns sharing the
+// rest equally, so the two versions line up side by side.
+type sideBySide struct {
+	t     *keyTable
+	fixed [2]float32 // the field column and the marker column
+	last  float32
+}
+
+func (l *sideBySide) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (l *sideBySide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.last {
+		l.last = size.Width
+		rest := size.Width - l.fixed[0] - l.fixed[1] - 4*theme.Padding() - theme.ScrollBarSize()
+		half := max(rest/2, 120)
+		l.t.SetColumnWidth(0, l.fixed[0])
+		l.t.SetColumnWidth(1, half)
+		l.t.SetColumnWidth(2, half)
+		l.t.SetColumnWidth(3, l.fixed[1])
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }

@@ -40,7 +40,7 @@ type changesPanel struct {
 
 func newChangesPanel(onPick func(views.ChangeView)) *changesPanel {
 	p := &changesPanel{onPick: onPick}
-	p.head = widget.NewLabel("Compute the period to see what changed since the last compute.")
+	p.head = widget.NewLabel(T("Compute the period to see what changed since the last compute."))
 	// One line, the summary first: the rows get the height.
 	p.head.Truncation = fyne.TextTruncateEllipsis
 	p.table = widget.NewTableWithHeaders(

@@ -242,7 +242,18 @@ func (r *barRenderer) Layout(size fyne.Size) {
 		plotH = 10
 	}
 	base := valueH + pad + plotH
+	// Labels wider than their slot would run into each other: show every
+	// step-th one, always the last (the chosen period).
+	widest := float32(0)
+	for _, l := range r.labels {
+		widest = max(widest, l.MinSize().Width)
+	}
+	step := 1
+	for float32(step)*slot < widest+pad && step < n {
+		step++
+	}
 	for i := range c.Points {
+		r.labels[i].Hidden = (n-1-i)%step != 0
 		x := float32(i) * slot
 		bw := slot * 0.64
 		h := plotH * ratio(c.Points[i].Value, m)

@@ -66,3 +66,40 @@ func TestBarChartTapsTheBarUnderThePointer(t *testing.T) {
 		t.Errorf("below the last bar: got %d, want -1", got)
 	}
 }
+
+// Month labels never run into each other: in a narrow chart every other
+// one shows, the last (the chosen month) always.
+func TestBarChartThinsLabelsThatDoNotFit(t *testing.T) {
+	test.NewTempApp(t)
+	var pts []ChartPoint
+	for _, m := range []string{"Dec 25", "Jan 26", "Feb 26", "Mar 26", "Apr 26", "May 26", "Jun 26", "Jul 26", "Aug 26", "Sep 26", "Oct 26", "Nov 26"} {
+		pts = append(pts, ChartPoint{Label: m, Value: decimal.NewFromInt(10)})
+	}
+	c := NewBarChart(pts, false, nil)
+	r := test.TempWidgetRenderer(t, c).(*barRenderer)
+	for _, tt := range []struct {
+		width float32
+		shown int
+	}{{1200, 12}, {380, 6}} {
+		c.Resize(fyne.NewSize(tt.width, 200))
+		r.Layout(c.Size())
+		shown := 0
+		var right float32 = -1
+		for _, l := range r.labels {
+			if l.Hidden {
+				continue
+			}
+			shown++
+			if l.Position().X < right {
+				t.Errorf("width %.0f: label %q starts at %.0f, inside the one before (ends %.0f)", tt.width, l.Text, l.Position().X, right)
+			}
+			right = l.Position().X + l.MinSize().Width
+		}
+		if shown != tt.shown {
+			t.Errorf("width %.0f: %d labels shown, want %d", tt.width, shown, tt.shown)
+		}
+		if r.labels[11].Hidden {
+			t.Errorf("width %.0f: the last month's label is hidden", tt.width)
+		}
+	}
+}

@@ -50,7 +50,8 @@ type DashboardScreen struct {
 
 	months   *BarChart
 	programs *BarChart
-	costNote *widget.Label // which programs' periods the cost covers
+	charted  []views.ProgramCost // the programs of the cost chart, in its order
+	costNote *widget.Label       // which programs' periods the cost covers
 	budgets  *fyne.Container
 	budgetOf *widget.Label // which spans the budgets compare
 	tiers    *BarChart
@@ -142,9 +143,11 @@ func (s *DashboardScreen) build() {
 	// The cards, and the panels below, sit side by side as the window's
 	// width allows: five cards at 1280 pixels, three at 1024, so the page
 	// never forces the window wider than the screen.
+	var body *fyne.Container
 	reflow := func() {
 		if s.scroll != nil {
 			s.scroll.Refresh()
+			body.Refresh()
 		}
 	}
 	cards := container.New(newFlowGrid(190, 5, reflow),
@@ -171,7 +174,7 @@ func (s *DashboardScreen) build() {
 	}
 	s.programs = NewBarChart(nil, true, func(d decimal.Decimal) string { return s.format.money(d) })
 	s.programs.OnTapped = func(i int) {
-		p := s.data.Programs[i]
+		p := s.charted[i]
 		s.open(views.Figure{Kind: views.FigureProgramCost, Program: p.ProgramID}, Tf("%s – reward lines of %s", p.Name, s.data.Period))
 	}
 	s.costNote = small()
@@ -221,7 +224,7 @@ func (s *DashboardScreen) build() {
 			panel(section(T("Deal registrations"), s.funnel)),
 		),
 	)
-	body := container.NewVBox(top, s.status, cards, row2, budgets, row4)
+	body = container.NewVBox(top, s.status, cards, row2, budgets, row4)
 	s.scroll = container.NewVScroll(container.NewPadded(body))
 	s.content = s.scroll
 }
@@ -282,9 +285,15 @@ func (s *DashboardScreen) show(d views.Dashboard) {
 		mps[i] = ChartPoint{Label: m.Month, Value: m.Revenue}
 	}
 	s.months.SetPoints(mps)
-	cps := make([]ChartPoint, len(d.Programs))
-	for i, p := range d.Programs {
-		cps[i] = ChartPoint{Label: p.Name, Value: p.Cost}
+	// The chart shows the programs the period's cost holds; the others
+	// pay by longer periods and the note under the chart names them.
+	s.charted = s.charted[:0]
+	var cps []ChartPoint
+	for _, p := range d.Programs {
+		if !p.Cost.IsZero() || p.Points != 0 || coveredProgram(d, p.ProgramID) {
+			s.charted = append(s.charted, p)
+			cps = append(cps, ChartPoint{Label: p.Name, Value: p.Cost})
+		}
 	}
 	s.programs.SetPoints(cps)
 	s.showBudgets(d)
@@ -307,42 +316,57 @@ func (s *DashboardScreen) show(d views.Dashboard) {
 	}
 }
 
-// costCoverage says which programs the period's cost holds and which pay
-// by longer periods, and where their cost shows: "Counted: Rebate (monthly).
-// Paid by longer periods: Gems (quarterly, in 2026-Q3)."
+// costCoverage says which programs the period's cost holds and, for
+// those that pay by longer periods, where their cost shows: "November
+// 2026 counts MSP & Referral, Affiliate Programme. Counted in Q4 2026:
+// Reseller Rebate, Rep SPIF & Gems."
 func costCoverage(d views.Dashboard, lang string) string {
 	if len(d.CostLeavesOut) == 0 {
 		return ""
 	}
-	name := func(ps views.ProgramSpan) string {
-		return Tf("%s (%s)", ps.Name, periodKindName(ps.Kind))
-	}
-	var in, out []string
+	var in []string
 	for _, ps := range d.CostCovers {
-		in = append(in, name(ps))
-	}
-	for _, ps := range d.CostLeavesOut {
-		out = append(out, Tf("%s (%s, in %s)", ps.Name, periodKindName(ps.Kind), i18n.PeriodName(ps.Period, lang)))
+		in = append(in, ps.Name)
 	}
 	covered := T("no program")
 	if len(in) > 0 {
 		covered = strings.Join(in, ", ")
 	}
-	return Tf("The cost of %s counts %s. Not counted here, they pay by longer periods: %s.",
-		i18n.PeriodName(d.Period, lang), covered, strings.Join(out, ", "))
+	parts := []string{Tf("%s counts %s.", i18n.PeriodName(d.Period, lang), covered)}
+	var keys []string
+	by := map[string][]string{}
+	for _, ps := range d.CostLeavesOut {
+		if by[ps.Period] == nil {
+			keys = append(keys, ps.Period)
+		}
+		by[ps.Period] = append(by[ps.Period], ps.Name)
+	}
+	for _, k := range keys {
+		parts = append(parts, Tf("Counted in %s: %s.", i18n.PeriodName(k, lang), strings.Join(by[k], ", ")))
+	}
+	return strings.Join(parts, " ")
 }
 
-// periodKindName is a program's period kind as the window says it.
-func periodKindName(k engine.PeriodKind) string {
-	switch k {
-	case engine.PeriodMonth:
-		return T("monthly")
-	case engine.PeriodQuarter:
-		return T("quarterly")
-	case engine.PeriodYear:
-		return T("yearly")
+// longerPeriod is the key of program id's period that holds the
+// dashboard's period, when the program pays by a longer one; "" otherwise.
+func longerPeriod(d views.Dashboard, id engine.ID) string {
+	for _, ps := range d.CostLeavesOut {
+		if ps.ProgramID == id {
+			return ps.Period
+		}
 	}
-	return T("own window")
+	return ""
+}
+
+// coveredProgram reports whether the period's cost holds program id's
+// lines (its periods fit in the dashboard's).
+func coveredProgram(d views.Dashboard, id engine.ID) bool {
+	for _, ps := range d.CostCovers {
+		if ps.ProgramID == id {
+			return true
+		}
+	}
+	return len(d.CostLeavesOut) == 0 && len(d.CostCovers) == 0
 }
 
 // showBudgets fills the budget table: each program's cost in the period
@@ -353,13 +377,11 @@ func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 	f := s.format
 	s.budgets.RemoveAll()
 	head := func(t string, align fyne.TextAlign) {
-		l := widget.NewLabelWithStyle(t, align, fyne.TextStyle{Bold: true})
-		l.Truncation = fyne.TextTruncateEllipsis
-		s.budgets.Add(l)
+		s.budgets.Add(widget.NewLabelWithStyle(t, align, fyne.TextStyle{Bold: true}))
 	}
 	period := i18n.PeriodName(d.Period, f.lang)
 	head(T("Program"), fyne.TextAlignLeading)
-	head(Tf("Cost in %s", period), fyne.TextAlignTrailing)
+	head(T("Cost"), fyne.TextAlignTrailing)
 	head(T("% of revenue"), fyne.TextAlignTrailing)
 	head(T("Spent of budget"), fyne.TextAlignTrailing)
 	head("", fyne.TextAlignLeading)
@@ -373,6 +395,13 @@ func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 		ratio.Alignment = fyne.TextAlignTrailing
 		if p.CostRatio.Valid {
 			ratio.SetText(f.percent(p.CostRatio.Decimal))
+		}
+		// A program paid by a longer period has no cost of its own in
+		// this one: say where it shows rather than "0.00, 0 %".
+		if key := longerPeriod(d, p.ProgramID); key != "" && p.Cost.IsZero() {
+			cost.SetText(Tf("in %s", i18n.PeriodName(key, f.lang)))
+			cost.Importance = widget.LowImportance
+			ratio.SetText("–")
 		}
 		spent := widget.NewLabel(T("no budget"))
 		spent.Alignment = fyne.TextAlignTrailing
@@ -390,7 +419,7 @@ func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 		s.budgets.Add(cost)
 		s.budgets.Add(ratio)
 		s.budgets.Add(spent)
-		s.budgets.Add(container.New(widthLimit{max: 120}, meter))
+		s.budgets.Add(container.NewPadded(container.New(widthLimit{max: 120}, meter)))
 	}
 	s.budgets.Refresh()
 	var list []string
@@ -577,7 +606,7 @@ func (c *figureCard) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	h := widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.Truncation = fyne.TextTruncateEllipsis
+	h.Wrapping = fyne.TextWrapWord // a narrow card shows its whole title on two lines
 	more := widget.NewIcon(theme.ListIcon())
 	head := container.NewBorder(nil, nil, nil, more, h)
 	return widget.NewSimpleRenderer(container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, c.body))))

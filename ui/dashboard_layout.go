@@ -13,14 +13,16 @@ import (
 // flowGrid lays its objects out in as many equal columns as fit (each at
 // least minWidth wide, at most max columns), row after row, each row as
 // tall as its tallest object. Its minimum height is that of the columns
-// it last had room for, so a narrow window gets a taller page instead of
-// a horizontal scroll; when the column count changes, reflow asks the page
-// to lay out again.
+// its width has room for, so a narrow window gets a taller page instead of
+// a horizontal scroll. A minimum size cannot know the width it will be
+// given: when a layout finds another column count than the minimum size
+// assumed, reflow (called after the layout pass) lays the page out again.
 type flowGrid struct {
 	minWidth float32
 	max      int
-	cols     int    // columns at the last layout; 0 before the first
-	reflow   func() // called when the column count changed
+	width    float32 // the width of the last layout; 0 before the first
+	assumed  int     // the columns the last MinSize counted with
+	reflow   func()  // lays the page out again, outside this layout pass
 }
 
 func newFlowGrid(minWidth float32, max int, reflow func()) *flowGrid {
@@ -61,11 +63,11 @@ func (g *flowGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if len(objs) == 0 {
 		return fyne.Size{}
 	}
-	cols := g.cols
-	if cols == 0 {
-		cols = min(g.max, len(objs))
+	cols := min(g.max, len(objs))
+	if g.width > 0 {
+		cols = g.columnsFor(g.width, len(objs))
 	}
-	cols = min(cols, len(objs))
+	g.assumed = cols
 	w := float32(0)
 	for _, o := range objs {
 		w = max(w, o.MinSize().Width)
@@ -87,8 +89,8 @@ func (g *flowGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	cols := g.columnsFor(size.Width, len(objs))
-	changed := g.cols != 0 && cols != g.cols
-	g.cols = cols
+	g.width = size.Width
+	changed := g.assumed != 0 && cols != g.assumed
 	pad := theme.Padding()
 	cw := (size.Width - pad*float32(cols-1)) / float32(cols)
 	y := float32(0)
@@ -104,9 +106,15 @@ func (g *flowGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		y += rh + pad
 	}
 	if changed && g.reflow != nil {
-		g.reflow()
+		g.assumed = cols
+		afterLayout(g.reflow)
 	}
 }
+
+// afterLayout runs f on the UI goroutine once the current layout pass is
+// over (a layout cannot lay its parents out again from inside itself).
+// Tests replace it to run f when they choose.
+var afterLayout = func(f func()) { go fyne.Do(f) }
 
 // tableGrid lays its objects out as a table of cols columns, row-major:
 // each column as wide as its widest cell, except column stretch, which

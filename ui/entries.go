@@ -63,13 +63,13 @@ func newEntriesScreen(sh *Shell, svc EntriesService) *entriesScreen {
 	sc.act = newActivityForm(sc)
 	sc.tier = newTierPanel(sc)
 	sc.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Deal registration", theme.DocumentCreateIcon(), sc.reg.content),
-		container.NewTabItemWithIcon("Training", theme.AccountIcon(), sc.train.content),
-		container.NewTabItemWithIcon("Activity", theme.MediaVideoIcon(), sc.act.content),
-		container.NewTabItemWithIcon("Tier review", theme.MoveUpIcon(), sc.tier.content),
+		container.NewTabItemWithIcon(T("Deal registration"), theme.DocumentCreateIcon(), sc.reg.content),
+		container.NewTabItemWithIcon(T("Training"), theme.AccountIcon(), sc.train.content),
+		container.NewTabItemWithIcon(T("Activity"), theme.MediaVideoIcon(), sc.act.content),
+		container.NewTabItemWithIcon(T("Tier review"), theme.MoveUpIcon(), sc.tier.content),
 	)
 	sc.tabs.OnSelected = func(*container.TabItem) { sc.focus(sc.tabShown()) }
-	hint := widget.NewLabel("Ctrl+PgDn / Ctrl+PgUp switch tabs · Tab moves between fields · type a few letters to pick, ↓ ↑ to choose · Enter saves and opens the next one · Esc clears")
+	hint := widget.NewLabel(T("Ctrl+PgDn / Ctrl+PgUp switch tabs · Tab moves between fields · type a few letters to pick, ↓ ↑ to choose · Enter saves and opens the next one · Esc clears"))
 	hint.Importance = widget.LowImportance
 	hint.Truncation = fyne.TextTruncateEllipsis
 	hint.SizeName = theme.SizeNameCaptionText

@@ -303,7 +303,7 @@ func TestRegistrationQueue(t *testing.T) {
 	for i := range f.rows {
 		got = append(got, f.cell(i, 4)+":"+f.cell(i, 9))
 	}
-	if strings.Join(got, " ") != "Umbrella:window ended Initech: Globex:" {
+	if strings.Join(got, " ") != "Umbrella:overdue Initech: Globex:" {
 		t.Fatalf("queue = %v, want Umbrella (window ended), Initech and Globex (pending), newest first", got)
 	}
 	test.FocusNext(c)
@@ -314,6 +314,9 @@ func TestRegistrationQueue(t *testing.T) {
 	f.table.TypedRune('x')
 	if len(fe.decisions) != 1 || fe.decisions[0] != "Umbrella expired 2026-07-15" || len(f.rows) != 2 {
 		t.Errorf("decisions %v rows %d; want Umbrella expired and gone from the queue", fe.decisions, len(f.rows))
+	}
+	if !strings.Contains(f.chosen.Text, "Initech") || !strings.Contains(f.listMsg.Text, "Umbrella: expired by Giulia on 2026-07-15") {
+		t.Errorf("chosen %q message %q; want the next in the queue chosen and the decision said", f.chosen.Text, f.listMsg.Text)
 	}
 }
 
@@ -578,5 +581,30 @@ func TestEntriesLook(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.Close()
+	}
+}
+
+// The registration form's text fields work as the sale form's: Shift+Tab
+// back into one selects its text, Esc clears the typed record and keeps
+// the partner.
+func TestRegistrationFieldsSelectAndEscClears(t *testing.T) {
+	sc, fe, w, _ := newEntriesShell(t)
+	c := w.Canvas()
+	f := sc.reg
+	typeKeys(t, c, "acme s")
+	test.FocusNext(c)
+	test.FocusNext(c)
+	typeKeys(t, c, "Globex")
+	test.FocusNext(c)
+	typeKeys(t, c, "5000")
+	test.FocusPrevious(c)
+	typeKeys(t, c, "Initech")
+	if f.customer.Text != "Initech" {
+		t.Errorf("customer = %q, want Initech in place of Globex", f.customer.Text)
+	}
+	press(t, c, fyne.KeyEscape)
+	if f.customer.Text != "" || f.value.Text != "" || f.pick.partner.Text != "Acme Srl" || len(fe.regIn) != 0 {
+		t.Errorf("after Esc: customer %q value %q partner %q saved %d; want the record cleared, the partner kept, nothing saved",
+			f.customer.Text, f.value.Text, f.pick.partner.Text, len(fe.regIn))
 	}
 }

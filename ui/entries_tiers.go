@@ -23,7 +23,7 @@ type tierPanel struct {
 	sc *entriesScreen
 	fs fields
 
-	asOf    *widget.Entry
+	asOf    *formEntry
 	run     *widget.Button
 	summary *widget.Label
 
@@ -33,8 +33,8 @@ type tierPanel struct {
 	table  *keyTable
 	format numFmt
 
-	from    *widget.Entry
-	note    *widget.Entry
+	from    *formEntry
+	note    *formEntry
 	count   *widget.Label
 	apply   *widget.Button
 	msg     formMessage
@@ -43,22 +43,22 @@ type tierPanel struct {
 
 func newTierPanel(sc *entriesScreen) *tierPanel {
 	p := &tierPanel{sc: sc, picked: map[engine.ID]bool{}, sel: -1, msg: newFormMessage()}
-	p.asOf = submitEntry("Today", p.onReview)
-	p.run = widget.NewButtonWithIcon("Review", theme.SearchIcon(), p.onReview)
-	p.summary = widget.NewLabel("Review the tiers as of a day: every partner is measured over the ladder's trailing window.")
+	p.asOf = submitEntry(T("Today"), p.onReview)
+	p.run = widget.NewButtonWithIcon(T("Review"), theme.SearchIcon(), p.onReview)
+	p.summary = widget.NewLabel(T("Review the tiers as of a day: every partner is measured over the ladder's trailing window."))
 	p.summary.Wrapping = fyne.TextWrapWord
 
 	cols := []column{
-		{"✓", 40, fyne.TextAlignCenter},
-		{"Partner", 140, fyne.TextAlignLeading},
-		{"Holds", 96, fyne.TextAlignLeading},
-		{"Proposed", 96, fyne.TextAlignLeading},
-		{"Change", 72, fyne.TextAlignLeading},
-		{"Revenue", 124, fyne.TextAlignTrailing},
-		{"Units", 60, fyne.TextAlignTrailing},
-		{"Certs", 52, fyne.TextAlignTrailing},
-		{"Won regs", 84, fyne.TextAlignTrailing},
-		{"Applied", 160, fyne.TextAlignLeading},
+		{T("✓"), 40, fyne.TextAlignCenter},
+		{T("Partner"), 140, fyne.TextAlignLeading},
+		{T("Holds"), 96, fyne.TextAlignLeading},
+		{T("Proposed"), 96, fyne.TextAlignLeading},
+		{T("Change"), 72, fyne.TextAlignLeading},
+		{T("Revenue"), 124, fyne.TextAlignTrailing},
+		{T("Units"), 60, fyne.TextAlignTrailing},
+		{T("Certs"), 52, fyne.TextAlignTrailing},
+		{T("Won regs"), 84, fyne.TextAlignTrailing},
+		{T("Applied"), 160, fyne.TextAlignLeading},
 	}
 	p.table = newKeyTable(cols, func() int { return len(p.review.Proposals) }, p.cell, func(row int) bool { return row == p.sel })
 	p.table.onChoose = func(row int) {
@@ -83,23 +83,23 @@ func newTierPanel(sc *entriesScreen) *tierPanel {
 	}
 
 	p.from = submitEntry("2026-08-01", p.onApply)
-	p.note = submitEntry("Why (optional)", p.onApply)
+	p.note = submitEntry(T("Why (optional)"), p.onApply)
 	p.count = widget.NewLabel("")
-	all := widget.NewButton("Choose all", func() { p.chooseAll(true) })
-	none := widget.NewButton("Clear", func() { p.chooseAll(false) })
-	p.apply = widget.NewButtonWithIcon("Apply chosen", theme.ConfirmIcon(), p.onApply)
+	all := widget.NewButton(T("Choose all"), func() { p.chooseAll(true) })
+	none := widget.NewButton(T("Clear"), func() { p.chooseAll(false) })
+	p.apply = widget.NewButtonWithIcon(T("Apply chosen"), theme.ConfirmIcon(), p.onApply)
 	p.apply.Importance = widget.HighImportance
 
-	asOf := p.fs.add(newField(EntryAsOf, "Review as of", p.asOf))
-	from := p.fs.add(newField(EntryFrom, "Effective from", p.from))
-	note := p.fs.add(newField(EntryNote, "Note", p.note))
+	asOf := p.fs.add(newField(EntryAsOf, T("Review as of"), p.asOf))
+	from := p.fs.add(newField(EntryFrom, T("Effective from"), p.from))
+	note := p.fs.add(newField(EntryNote, T("Note"), p.note))
 	top := container.NewGridWithColumns(4, asOf.Cell(), saveCell(p.run), widget.NewLabel(""), widget.NewLabel(""))
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, sectionTitle("Tier review"), nil, p.msg.Label),
+		container.NewBorder(nil, nil, sectionTitle(T("Tier review")), nil, p.msg.Label),
 		top, p.summary, widget.NewSeparator())
 	bottom := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.count, all, none),
-			widget.NewLabel("Space or a click ticks a proposal; Enter in the fields below applies the ticked ones.")),
+			widget.NewLabel(T("Space or a click ticks a proposal; Enter in the fields below applies the ticked ones."))),
 		container.NewGridWithColumns(4, from.Cell(), note.Cell(), widget.NewLabel(""), saveCell(p.apply)))
 	p.content = inOrder(head, p.table.fit(1), bottom)
 	p.showCount()
@@ -135,9 +135,9 @@ func (p *tierPanel) cell(row, col int) string {
 		return r.Proposed
 	case 4:
 		if r.Promotion {
-			return "↑ up"
+			return T("↑ up")
 		}
-		return "↓ down"
+		return T("↓ down")
 	case 5:
 		return p.format.money(e.Revenue)
 	case 6:
@@ -150,7 +150,7 @@ func (p *tierPanel) cell(row, col int) string {
 		if r.Scheduled == "" {
 			return ""
 		}
-		return fmt.Sprintf("%s from %s", r.Scheduled, r.ScheduledFrom)
+		return Tf("%s from %s", r.Scheduled, i18n.Date(r.ScheduledFrom, Lang()))
 	}
 	return ""
 }
@@ -160,7 +160,7 @@ func (p *tierPanel) cell(row, col int) string {
 // decision a person makes partner by partner.
 func (p *tierPanel) onReview() {
 	p.fs.clearErrors()
-	rv, err := p.sc.svc.ReviewTiersAsOf(trimmed(p.asOf))
+	rv, err := p.sc.svc.ReviewTiersAsOf(p.asOf.trimmed())
 	if err != nil {
 		showFormError(p.sc.shell, &p.fs, p.msg, err)
 		return
@@ -172,11 +172,11 @@ func (p *tierPanel) onReview() {
 
 func (p *tierPanel) show(rv views.TierReviewView) {
 	p.review = rv
-	p.format = numFmt{lang: langOr(rv.Language), cur: rv.Currency}
+	p.format = numFmt{lang: Lang(), cur: rv.Currency}
 	p.asOf.SetText(rv.AsOf.String())
 	p.from.SetText(rv.EffectiveFrom.String())
-	if trimmed(p.note) == "" || strings.HasPrefix(p.note.Text, "Tier review as of ") {
-		p.note.SetText("Tier review as of " + rv.AsOf.String())
+	if p.note.trimmed() == "" || strings.HasPrefix(p.note.Text, strings.TrimSpace(Tf("Tier review as of %s", ""))) {
+		p.note.SetText(Tf("Tier review as of %s", rv.AsOf.String()))
 	}
 	p.picked = map[engine.ID]bool{}
 	up := 0
@@ -190,14 +190,14 @@ func (p *tierPanel) show(rv views.TierReviewView) {
 	if len(rv.Proposals) > 0 {
 		p.sel = 0
 	}
-	window := fmt.Sprintf("Window %s – %s", i18n.Date(rv.From, p.format.lang), i18n.Date(rv.To, p.format.lang))
+	window := Tf("Window %s – %s", i18n.Date(rv.From, p.format.lang), i18n.Date(rv.To, p.format.lang))
 	switch {
 	case len(rv.Levels) == 0:
-		p.summary.SetText("There is no tier ladder yet: define its levels before a review can propose anything.")
+		p.summary.SetText(T("There is no tier ladder yet: define its levels before a review can propose anything."))
 	case len(rv.Proposals) == 0:
-		p.summary.SetText(window + ": every active partner holds the tier it qualifies for.")
+		p.summary.SetText(Tf("%s: every active partner holds the tier it qualifies for.", window))
 	default:
-		p.summary.SetText(fmt.Sprintf("%s: %d changes proposed (%d promotions, %d demotions) over the ladder %s.",
+		p.summary.SetText(Tf("%s: %d changes proposed (%d promotions, %d demotions) over the ladder %s.",
 			window, len(rv.Proposals), up, len(rv.Proposals)-up, strings.Join(rv.Levels, " → ")))
 	}
 	p.table.Refresh()
@@ -232,7 +232,7 @@ func (p *tierPanel) chosen() []views.TierProposalView {
 
 func (p *tierPanel) showCount() {
 	n := len(p.chosen())
-	p.count.SetText(fmt.Sprintf("%d of %d ticked", n, len(p.review.Proposals)))
+	p.count.SetText(Tf("%d of %d ticked", n, len(p.review.Proposals)))
 	if n == 0 {
 		p.apply.Disable()
 	} else {
@@ -245,10 +245,10 @@ func (p *tierPanel) showCount() {
 func (p *tierPanel) onApply() {
 	rows := p.chosen()
 	if len(rows) == 0 {
-		p.msg.bad("Tick at least one proposal to apply.")
+		p.msg.bad(T("Tick at least one proposal to apply."))
 		return
 	}
-	from := trimmed(p.from)
+	from := p.from.trimmed()
 	lines := make([]string, 0, len(rows))
 	picks := make([]views.TierPick, len(rows))
 	for i, r := range rows {
@@ -258,14 +258,14 @@ func (p *tierPanel) onApply() {
 		}
 	}
 	if len(rows) > 8 {
-		lines = append(lines, fmt.Sprintf("… and %d more", len(rows)-8))
+		lines = append(lines, Tf("… and %d more", len(rows)-8))
 	}
-	p.sc.shell.Confirm("Apply "+changes(len(rows))+"?", strings.Join(lines, "\n")+"\n\nEffective from "+from+".", func(yes bool) {
+	p.sc.shell.Confirm(Tf("Apply %s?", changes(len(rows))), strings.Join(lines, "\n")+"\n\n"+Tf("Effective from %s.", from), func(yes bool) {
 		if !yes {
 			return
 		}
 		p.fs.clearErrors()
-		got, err := p.sc.svc.ApplyTiers(picks, from, trimmed(p.note))
+		got, err := p.sc.svc.ApplyTiers(picks, from, p.note.trimmed())
 		if err != nil {
 			showFormError(p.sc.shell, &p.fs, p.msg, err)
 			return
@@ -275,14 +275,14 @@ func (p *tierPanel) onApply() {
 		if err == nil {
 			p.show(rv)
 		}
-		p.msg.ok(fmt.Sprintf("Applied %s from %s.", changes(len(got)), from))
+		p.msg.ok(Tf("Applied %s from %s.", changes(len(got)), from))
 	})
 }
 
 // changes counts tier changes in words: "1 tier change", "3 tier changes".
 func changes(n int) string {
 	if n == 1 {
-		return "1 tier change"
+		return T("1 tier change")
 	}
-	return fmt.Sprintf("%d tier changes", n)
+	return Tf("%d tier changes", n)
 }

@@ -39,7 +39,7 @@ func showFormError(sh *Shell, fs *fields, msg formMessage, err error) {
 		return
 	}
 	if len(rest) == 0 {
-		msg.bad("Correct the fields marked in red.")
+		msg.bad(T("Correct the fields marked in red."))
 	} else {
 		msg.bad(strings.Join(rest, "\n"))
 	}
@@ -50,12 +50,10 @@ func showFormError(sh *Shell, fs *fields, msg formMessage, err error) {
 	}
 }
 
-// submitEntry is an entry on which Enter saves the form.
-func submitEntry(placeholder string, save func()) *widget.Entry {
-	e := widget.NewEntry()
-	e.PlaceHolder = placeholder
-	e.OnSubmitted = func(string) { save() }
-	return e
+// submitEntry is a form's text field on which Enter saves the form (a
+// formEntry: the keyboard arriving selects its text).
+func submitEntry(placeholder string, save func()) *formEntry {
+	return newFormEntry(placeholder, save)
 }
 
 // formEntry is a form's text field for fast entry: the keyboard arriving
@@ -103,11 +101,18 @@ func selectAllText(e *widget.Entry) {
 	}
 }
 
-// wireSave makes Enter save and Escape clear on the picker's fields.
-func wireSave(save, clear func(), cs ...*completionEntry) {
-	for _, c := range cs {
-		c.OnSubmitted = func(string) { save() }
-		c.onEscape = clear
+// wireSave makes Enter save and Escape clear on a form's pickers and
+// text fields.
+func wireSave(save, clear func(), inputs ...fyne.Focusable) {
+	for _, in := range inputs {
+		switch e := in.(type) {
+		case *completionEntry:
+			e.OnSubmitted = func(string) { save() }
+			e.onEscape = clear
+		case *formEntry:
+			e.OnSubmitted = func(string) { save() }
+			e.onEscape = clear
+		}
 	}
 }
 

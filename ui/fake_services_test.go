@@ -292,7 +292,9 @@ func (f *fakeServices) StatementPreview(period string, payee engine.Payee) (view
 		Progress: "34.500,00 EUR di fatturato e 1 certificazione per Gold", Sales: mustDec("65500"),
 		Nudges:   []string{"mancano 9.500,00 EUR nel periodo 2026-Q3 per lo scaglione da 75.000,00 al 3,5 %"},
 		Programs: []views.ProgramAmount{{Program: "Volume rebate", Amount: mustDec("1310")}}, Rewards: mustDec("1310"),
-		Fund: mustDec("200"), YTD: mustDec("4000"), Lines: 1}, nil
+		Fund: mustDec("200"), YTD: mustDec("4000"), Lines: 1,
+		Items: []views.StatementItem{{Program: "Volume rebate", Rule: "Rebate", Amount: mustDec("1310"), Status: engine.LineApproved,
+			Explanation: "Rebate: 65.500,00 EUR nel periodo 2026-Q3 al 2 % = 1.310,00 EUR"}}}, nil
 }
 
 func (f *fakeServices) WriteStatement(payee engine.Payee, period, format string, w io.Writer) error {

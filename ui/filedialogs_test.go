@@ -70,7 +70,8 @@ func TestFileDialogsAreSizedToTheWindow(t *testing.T) {
 	w.Resize(fyne.NewSize(1280, 800))
 	d := newFileSave(w, folderStatements, "Save the statement", "acme-2026-q3.pdf", []string{".pdf"}, func(fyne.URIWriteCloser, error) {})
 	d.Show()
-	defer d.Hide()
+	// The path comes first; Browse opens Fyne's dialog, sized.
+	test.Tap(buttonIn(t, w, "Browse…"))
 	// The default Fyne dialog is about 510 x 370; at 1280 x 800 the
 	// helper asks for 1000 x 680.
 	var popup fyne.CanvasObject

@@ -95,24 +95,55 @@ func (f *field) Suggest(matches []option, hi int) {
 		first = hi - 1
 	}
 	var segs []widget.RichTextSegment
+	// The line ends where the field does: Fyne does not cut a line of
+	// several runs, which then ran over the next field's note.
+	room := f.note.Size().Width - 2*theme.InnerPadding()
+	fits := func(text string, bold bool) (string, bool) {
+		if room <= 0 { // not laid out yet
+			return text, true
+		}
+		size := theme.CaptionTextSize()
+		w := fyne.MeasureText(text, size, fyne.TextStyle{Bold: bold}).Width
+		if w <= room {
+			room -= w
+			return text, true
+		}
+		r := []rune(text)
+		for len(r) > 0 && fyne.MeasureText(string(r)+"…", size, fyne.TextStyle{Bold: bold}).Width > room {
+			r = r[:len(r)-1]
+		}
+		room = 0
+		return string(r) + "…", false
+	}
+	add := func(text string, color fyne.ThemeColorName, bold bool) bool {
+		t, ok := fits(text, bold)
+		if t != "…" || ok {
+			segs = append(segs, noteSegment(t, color, bold))
+		}
+		return ok
+	}
 	if first > 0 {
-		segs = append(segs, noteSegment("…  ", theme.ColorNamePlaceHolder, false))
+		add("…  ", theme.ColorNamePlaceHolder, false)
 	}
 	for i, m := range matches {
 		if i < first {
 			continue
 		}
-		if i > first {
-			segs = append(segs, noteSegment("  ·  ", theme.ColorNamePlaceHolder, false))
+		if i > first && !add("  ·  ", theme.ColorNamePlaceHolder, false) {
+			break
 		}
 		text := m.Text
 		if m.Detail != "" {
 			text += " " + m.Detail
 		}
+		ok := false
 		if i == hi {
-			segs = append(segs, noteSegment("▸ "+text, theme.ColorNamePrimary, true))
+			ok = add("▸ "+text, theme.ColorNamePrimary, true)
 		} else {
-			segs = append(segs, noteSegment(text, theme.ColorNameForeground, false))
+			ok = add(text, theme.ColorNameForeground, false)
+		}
+		if !ok {
+			break
 		}
 	}
 	f.setNote(segs)

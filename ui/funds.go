@@ -253,7 +253,7 @@ func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 
 	lcols := ledgerColumns(T("Amount"))
 	sc.fundLedger = newTextTable(lcols, func() int { return len(sc.fundRows) }, func(row, col int) string {
-		return sc.ledgerCell(sc.fundRows[row], col, true)
+		return sc.ledgerCell(sc.fundRows[len(sc.fundRows)-1-row], col, true)
 	})
 	sc.claimHead = sectionTitle(T("Choose a partner to see its fund"))
 	sc.claimHead.Truncation = fyne.TextTruncateEllipsis
@@ -267,7 +267,7 @@ func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 	sc.amount = entry("1,200.00")
 	sc.claimDate = entry(T("today"))
 	sc.reference = entry(T("invoice, proof of spend"))
-	sc.approveNow = widget.NewCheck(T("Approve at once (up to the balance)"), nil)
+	sc.approveNow = widget.NewCheck(T("Approve at once"), nil)
 	sc.claimBtn = widget.NewButtonWithIcon(T("Record claim"), theme.DocumentCreateIcon(), sc.onClaim)
 	sc.claimBtn.Importance = widget.HighImportance
 	form := container.NewVBox(
@@ -281,7 +281,7 @@ func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 	)
 	ledger := container.NewBorder(sc.claimHead, nil, nil, nil, fitTable(sc.fundLedger, columnWidths(lcols), len(lcols)-1))
 	bottom := container.NewHSplit(ledger, container.NewVScroll(form))
-	bottom.Offset = 0.62
+	bottom.Offset = 0.69
 	split := container.NewVSplit(sc.fundTable.fit(0), bottom)
 	split.Offset = 0.42
 	return split
@@ -291,12 +291,12 @@ func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 // ledger of the one chosen and the redemption form.
 func (sc *fundsScreen) buildPoints() fyne.CanvasObject {
 	cols := []column{
-		{Title: T("Partner or rep"), Width: 200},
-		{Title: T("Works at"), Width: 150},
-		{Title: T("Earned"), Width: 90, Align: fyne.TextAlignTrailing},
+		{Title: T("Partner or rep"), Width: 230},
+		{Title: T("Works at"), Width: 130},
+		{Title: T("Earned"), Width: 85, Align: fyne.TextAlignTrailing},
 		{Title: T("Redeemed"), Width: 90, Align: fyne.TextAlignTrailing},
-		{Title: T("Expired"), Width: 90, Align: fyne.TextAlignTrailing},
-		{Title: T("Balance"), Width: 90, Align: fyne.TextAlignTrailing},
+		{Title: T("Expired"), Width: 80, Align: fyne.TextAlignTrailing},
+		{Title: T("Balance"), Width: 85, Align: fyne.TextAlignTrailing},
 		{Title: T("Expires in 30 days"), Width: 140, Align: fyne.TextAlignTrailing},
 		{Title: T("Next expiry"), Width: 110},
 	}
@@ -306,7 +306,7 @@ func (sc *fundsScreen) buildPoints() fyne.CanvasObject {
 
 	lcols := ledgerColumns(T("Points"))
 	sc.pointLedger = newTextTable(lcols, func() int { return len(sc.pointRows) }, func(row, col int) string {
-		return sc.ledgerCell(sc.pointRows[row], col, false)
+		return sc.ledgerCell(sc.pointRows[len(sc.pointRows)-1-row], col, false)
 	})
 	sc.redeemHead = sectionTitle(T("Choose a partner or rep to see its points"))
 	sc.redeemHead.Truncation = fyne.TextTruncateEllipsis
@@ -333,7 +333,7 @@ func (sc *fundsScreen) buildPoints() fyne.CanvasObject {
 	)
 	ledger := container.NewBorder(sc.redeemHead, nil, nil, nil, fitTable(sc.pointLedger, columnWidths(lcols), len(lcols)-1))
 	bottom := container.NewHSplit(ledger, container.NewVScroll(form))
-	bottom.Offset = 0.62
+	bottom.Offset = 0.69
 	split := container.NewVSplit(sc.pointsTable.fit(0), bottom)
 	split.Offset = 0.42
 	return split
@@ -350,12 +350,12 @@ func (sc *fundsScreen) buildClaims() fyne.CanvasObject {
 	sc.status.SetSelectedIndex(0)
 	cols := []column{
 		{Title: T("Claim"), Width: 60, Align: fyne.TextAlignTrailing},
-		{Title: T("Date"), Width: 110},
-		{Title: T("Partner"), Width: 200},
-		{Title: T("Requested"), Width: 120, Align: fyne.TextAlignTrailing},
-		{Title: T("Status"), Width: 110},
-		{Title: T("Approved"), Width: 120, Align: fyne.TextAlignTrailing},
-		{Title: T("Can approve"), Width: 120, Align: fyne.TextAlignTrailing},
+		{Title: T("Date"), Width: 105},
+		{Title: T("Partner"), Width: 240},
+		{Title: T("Requested"), Width: 110, Align: fyne.TextAlignTrailing},
+		{Title: T("Status"), Width: 100},
+		{Title: T("Approved"), Width: 110, Align: fyne.TextAlignTrailing},
+		{Title: T("Can approve"), Width: 115, Align: fyne.TextAlignTrailing},
 		{Title: T("Reference"), Width: 120},
 	}
 	sc.claimTable = newKeyTable(cols, func() int { return len(sc.claims) }, sc.claimCell,
@@ -415,14 +415,16 @@ func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // ledgerColumns are the columns of a ledger; figure names the amount's.
+// The screen lists a ledger newest first (the rows come oldest first):
+// what just happened is what the user looks for, with no scrolling.
 func ledgerColumns(figure string) []column {
 	return []column{
-		{Title: T("Date"), Width: 100},
-		{Title: T("Entry"), Width: 130},
+		{Title: T("Date"), Width: 110},
+		{Title: T("Entry"), Width: 120},
 		{Title: figure, Width: 100, Align: fyne.TextAlignTrailing},
 		{Title: T("Left"), Width: 90, Align: fyne.TextAlignTrailing},
-		{Title: T("Expires"), Width: 100},
-		{Title: T("Detail"), Width: 70},
+		{Title: T("Expires"), Width: 110},
+		{Title: T("Detail"), Width: 75},
 	}
 }
 
@@ -708,7 +710,7 @@ func (sc *fundsScreen) chooseFund(id engine.ID) {
 	for i, f := range sc.funds {
 		if f.PartnerID == id {
 			sc.fundID, sc.fundRows = id, f.Ledger
-			sc.claimHead.SetText(Tf("%s: balance %s, of which %s expire in the next 30 days", f.Partner,
+			sc.claimHead.SetText(Tf("%s: balance %s, %s expire within 30 days", f.Partner,
 				sc.format.money(f.Balance), sc.format.money(f.Expiring30)))
 			sc.fundTable.ScrollTo(widget.TableCellID{Row: i})
 		}
@@ -719,7 +721,7 @@ func (sc *fundsScreen) chooseFund(id engine.ID) {
 	}
 	sc.fundTable.Refresh()
 	sc.fundLedger.Refresh()
-	scrollToLast(sc.fundLedger, len(sc.fundRows))
+	sc.fundLedger.ScrollToTop()
 }
 
 // choosePayee shows the points ledger of payee and points the redemption
@@ -740,14 +742,7 @@ func (sc *fundsScreen) choosePayee(py engine.Payee) {
 	}
 	sc.pointsTable.Refresh()
 	sc.pointLedger.Refresh()
-	scrollToLast(sc.pointLedger, len(sc.pointRows))
-}
-
-// scrollToLast shows a ledger's newest row (the last of n).
-func scrollToLast(t *widget.Table, n int) {
-	if n > 0 {
-		t.ScrollTo(widget.TableCellID{Row: n - 1, Col: 0})
-	}
+	sc.pointLedger.ScrollToTop()
 }
 
 func (sc *fundsScreen) showClaims(claims []views.ClaimRow) {

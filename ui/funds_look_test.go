@@ -86,3 +86,11 @@ func TestFundsProductsAuditLook(t *testing.T) {
 // carries the shell's fake and, once written, the products and audit
 // fakes).
 func newLookFake() Backend { return newFundsFake() }
+
+// make screenshots renders these screens over its shotBackend: it must
+// give their services, or they would show as missing.
+var (
+	_ FundsService    = (*shotBackend)(nil)
+	_ ProductsService = (*shotBackend)(nil)
+	_ AuditService    = (*shotBackend)(nil)
+)

@@ -67,7 +67,7 @@ func (h *helpScreen) build() {
 			grid = container.New(&keyColumns{keyWidth: 170})
 			body.Add(grid)
 		}
-		keys := widget.NewLabelWithStyle(r.Keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
+		keys := widget.NewLabelWithStyle(r.Keys, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		what := widget.NewLabel(r.What)
 		what.Wrapping = fyne.TextWrapWord
 		grid.Add(keys)

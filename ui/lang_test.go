@@ -78,8 +78,26 @@ func TestWindowTextKeys(t *testing.T) {
 	fset, files := uiFiles(t)
 	// String constants may be keys: T(leadRepsPoints).
 	consts := map[string]string{}
+	// Package-level []string tables whose words tableText shows.
+	lists := map[string][]string{}
 	for _, f := range files {
 		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
+				for _, spec := range g.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for i, n := range vs.Names {
+						if i < len(vs.Values) {
+							if cl, ok := vs.Values[i].(*ast.CompositeLit); ok {
+								for _, e := range cl.Elts {
+									if v, ok := stringLit(e); ok {
+										lists[n.Name] = append(lists[n.Name], v)
+									}
+								}
+							}
+						}
+					}
+				}
+			}
 			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
 				for _, spec := range g.Specs {
 					vs := spec.(*ast.ValueSpec)
@@ -99,6 +117,19 @@ func TestWindowTextKeys(t *testing.T) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok || len(c.Args) == 0 {
+				return true
+			}
+			if calleeName(c) == "tableText" {
+				// tableText(runColumns[i]): every word of the table.
+				if ix, ok := c.Args[0].(*ast.IndexExpr); ok {
+					if id, ok := ix.X.(*ast.Ident); ok {
+						for _, k := range lists[id.Name] {
+							if k != "" && !i18n.HasText(k) {
+								missing = append(missing, fset.Position(c.Pos()).String()+": "+strconv.Quote(k))
+							}
+						}
+					}
+				}
 				return true
 			}
 			if name := calleeName(c); name != "T" && name != "Tf" {

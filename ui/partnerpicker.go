@@ -23,7 +23,7 @@ type partnerPicker struct {
 func newPartnerPicker(svc EntriesService, onErr func(error), repHint string) *partnerPicker {
 	p := &partnerPicker{svc: svc, onErr: onErr}
 	p.partner = newCompletionEntry(p.partnerOptions)
-	p.partner.PlaceHolder = "Type a name or code"
+	p.partner.PlaceHolder = T("Type a name or code")
 	p.partner.onPick = p.onPartnerPicked
 	p.rep = newCompletionEntry(func(q string) []option { return matchOptions(p.repOptions(), q) })
 	p.rep.PlaceHolder = repHint

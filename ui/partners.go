@@ -137,7 +137,6 @@ type partnersScreen struct {
 	detail *partnerDetail // the tabs beside the form
 
 	content fyne.CanvasObject
-	worker
 }
 
 func newPartnersScreen(s *Shell) *partnersScreen {
@@ -249,11 +248,18 @@ func (sc *partnersScreen) build() {
 	sc.message.Wrapping = fyne.TextWrapWord
 
 	add := func(key, label string, in fyne.CanvasObject) *field { return sc.fs.add(newField(key, label, in)) }
-	// Two columns, so that the partner and its reps fit a 1280 x 800
-	// window without scrolling: who and what on the left, how to reach
-	// them on the right. Tab goes down the left column, then the right.
+	var formScroll *container.Scroll
+	reflow := func() {
+		if formScroll != nil {
+			formScroll.Refresh()
+			sc.formBox.Refresh()
+		}
+	}
+	// Two columns where the window has room for them (one in a 1024 x 700
+	// window): who and what on the left, how to reach them on the right.
+	// Tab goes down the left column, then the right.
 	form := container.NewVBox(
-		container.NewGridWithColumns(2,
+		container.New(newFlowGrid(300, 2, reflow),
 			formGrid(
 				add(PartnerName, T("Name"), sc.name),
 				add(PartnerKind, T("Kind"), sc.kind),
@@ -281,10 +287,10 @@ func (sc *partnersScreen) build() {
 	// Reps: a tab of their own, the table above the form, so the form
 	// never lies over the table whatever the window's height.
 	repCols := []column{
-		{T("Name"), 180, fyne.TextAlignLeading},
-		{T("Email"), 220, fyne.TextAlignLeading},
-		{T("Role"), 120, fyne.TextAlignLeading},
-		{T("Active"), 70, fyne.TextAlignLeading},
+		{T("Name"), 130, fyne.TextAlignLeading},
+		{T("Email"), 150, fyne.TextAlignLeading},
+		{T("Role"), 90, fyne.TextAlignLeading},
+		{T("Active"), 60, fyne.TextAlignLeading},
 	}
 	sc.repTable = newTextTable(repCols, func() int { return len(sc.reps) }, sc.repCell)
 	sc.repTable.OnSelected = func(id widget.TableCellID) {
@@ -321,10 +327,11 @@ func (sc *partnersScreen) build() {
 		container.NewBorder(nil, nil, sectionTitle(T("Reps")), addRep),
 		container.NewVBox(widget.NewSeparator(), repForm, container.NewHBox(saveRep)),
 		nil, nil,
-		fitTable(sc.repTable, []float32{180, 220, 120, 70}, 1))
+		fitTable(sc.repTable, []float32{130, 150, 90, 60}, 1))
 
 	sc.formBox = container.NewVBox(form, sc.message, buttons)
-	sc.detail = newPartnerDetail(sc, container.NewVScroll(container.NewPadded(sc.formBox)), container.NewPadded(repTab))
+	formScroll = container.NewVScroll(container.NewPadded(sc.formBox))
+	sc.detail = newPartnerDetail(sc, formScroll, container.NewPadded(repTab))
 	right := container.NewBorder(container.NewPadded(container.NewVBox(sc.heading, sc.detail.summary)), nil, nil, nil, sc.detail.tabs)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.27

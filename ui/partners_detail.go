@@ -73,44 +73,46 @@ func newPartnerDetail(sc *partnersScreen, form, reps fyne.CanvasObject) *partner
 	pd.svc, _ = sc.b.(PartnerDetailService)
 	pd.summary = widget.NewLabel("")
 	pd.summary.Wrapping = fyne.TextWrapWord
-	pd.summary.Importance = widget.LowImportance
 	right := fyne.TextAlignTrailing
 	left := fyne.TextAlignLeading
 
+	// Column minimums add up to what the pane has at 1280 pixels, so no
+	// amount is cut; the text column (customer, explanation) takes what is
+	// left, and its text is what truncates.
 	pd.tierTable = newTextTable([]column{{T("From"), 110, left}, {T("Tier"), 160, left}, {T("Note"), 260, left}},
 		func() int { return len(pd.d.TierHistory) }, pd.tierCell)
-	pd.salesTable = newTextTable([]column{{T("Date"), 100, left}, {T("Invoice"), 110, left}, {T("Customer"), 170, left},
-		{T("Product"), 120, left}, {T("Quantity"), 80, right}, {T("Net"), 140, right}, {T("Rep"), 140, left}},
+	pd.salesTable = newTextTable([]column{{T("Date"), 105, left}, {T("Invoice"), 130, left}, {T("Customer"), 90, left},
+		{T("Product"), 110, left}, {T("Quantity"), 75, right}, {T("Net"), 130, right}},
 		func() int { return len(pd.d.Sales) }, pd.saleCell)
-	pd.regTable = newTextTable([]column{{T("Submitted"), 100, left}, {T("Customer"), 170, left}, {T("Expected value"), 140, right},
-		{T("Decision"), 100, left}, {T("Outcome"), 90, left}, {T("Rep"), 140, left}},
+	pd.regTable = newTextTable([]column{{T("Submitted"), 95, left}, {T("Customer"), 130, left}, {T("Expected value"), 130, right},
+		{T("Decision"), 90, left}, {T("Outcome"), 80, left}, {T("Rep"), 120, left}},
 		func() int { return len(pd.d.Registrations) }, pd.regCell)
-	pd.rewardTable = newTextTable([]column{{T("Period"), 90, left}, {T("Program"), 150, left}, {T("Rule"), 130, left},
-		{T("Payee"), 140, left}, {T("Amount"), 140, right}, {T("Status"), 80, left}, {T("Explanation"), 260, left}},
-		func() int { return len(pd.d.Rewards) }, func(r, c int) string { return pd.lineCell(pd.d.Rewards, r, c) })
-	pd.stmtTable = newTextTable([]column{{T("Period"), 110, left}, {T("Lines"), 60, right}, {T("Amount"), 140, right},
-		{T("Points"), 80, right}, {T("Paid"), 140, right}, {T("Draft lines"), 90, right}},
+	rewardCols := []int{0, 1, 3, 4, 5, 6} // period, program, payee, amount, status, explanation
+	pd.rewardTable = newTextTable([]column{{T("Period"), 85, left}, {T("Program"), 130, left},
+		{T("Payee"), 120, left}, {T("Amount"), 130, right}, {T("Status"), 85, left}, {T("Explanation"), 110, left}},
+		func() int { return len(pd.d.Rewards) }, func(r, c int) string { return pd.lineCell(pd.d.Rewards, r, rewardCols[c]) })
+	pd.stmtTable = newTextTable([]column{{T("Period"), 100, left}, {T("Lines"), 55, right}, {T("Amount"), 130, right},
+		{T("Points"), 80, right}, {T("Paid"), 130, right}, {T("Draft lines"), 90, right}},
 		func() int { return len(pd.d.Statements) }, pd.stmtCell)
 	pd.stmtTable.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(pd.d.Statements) {
 			pd.showStatement(pd.d.Statements[id.Row].Period)
 		}
 	}
-	pd.stmtLineTable = newTextTable([]column{{T("Program"), 150, left}, {T("Rule"), 130, left},
-		{T("Amount"), 140, right}, {T("Status"), 80, left}, {T("Explanation"), 300, left}},
-		func() int { return len(pd.stmtLines) }, func(r, c int) string {
-			// The statement's lines without period and payee: the
-			// selected row names both.
-			return pd.lineCell(pd.stmtLines, r, []int{1, 2, 4, 5, 6}[c])
-		})
+	// The statement's lines without period and payee (the selected row
+	// names both); the explanation starts with the rule's name.
+	stmtCols := []int{1, 4, 5, 6} // program, amount, status, explanation
+	pd.stmtLineTable = newTextTable([]column{{T("Program"), 130, left},
+		{T("Amount"), 130, right}, {T("Status"), 85, left}, {T("Explanation"), 200, left}},
+		func() int { return len(pd.stmtLines) }, func(r, c int) string { return pd.lineCell(pd.stmtLines, r, stmtCols[c]) })
 	pd.stmtNote = widget.NewLabel(T("Pick a period to see its lines."))
 	pd.stmtNote.Truncation = fyne.TextTruncateEllipsis
 	pd.print = widget.NewButtonWithIcon(T("Print statement…"), theme.DocumentPrintIcon(), pd.onPrint)
 	pd.print.Disable()
 
-	stmtTop := fitTable(pd.stmtTable, []float32{110, 60, 140, 80, 140, 90}, 0)
+	stmtTop := fitTable(pd.stmtTable, []float32{100, 55, 130, 80, 130, 90}, 0)
 	stmtBottom := container.NewBorder(container.NewBorder(nil, nil, nil, pd.print, pd.stmtNote), nil, nil, nil,
-		fitTable(pd.stmtLineTable, []float32{150, 130, 140, 80, 300}, 4))
+		fitTable(pd.stmtLineTable, []float32{130, 130, 85, 200}, 3))
 	stmts := container.NewVSplit(stmtTop, stmtBottom)
 	stmts.Offset = 0.4
 
@@ -118,20 +120,22 @@ func newPartnerDetail(sc *partnersScreen, form, reps fyne.CanvasObject) *partner
 		container.NewTabItem(T("Partner"), form),
 		container.NewTabItem(T("Reps"), reps),
 		container.NewTabItem(T("Tiers"), fitTable(pd.tierTable, []float32{110, 160, 260}, 2)),
-		container.NewTabItem(T("Sales"), fitTable(pd.salesTable, []float32{100, 110, 170, 120, 80, 140, 140}, 2)),
-		container.NewTabItem(T("Registrations"), fitTable(pd.regTable, []float32{100, 170, 140, 100, 90, 140}, 1)),
-		container.NewTabItem(T("Rewards"), fitTable(pd.rewardTable, []float32{90, 150, 130, 140, 140, 80, 260}, 6)),
+		container.NewTabItem(T("Sales"), fitTable(pd.salesTable, []float32{105, 130, 90, 110, 75, 130}, 2)),
+		container.NewTabItem(T("Registrations"), fitTable(pd.regTable, []float32{95, 130, 130, 90, 80, 120}, 1)),
+		container.NewTabItem(T("Rewards"), fitTable(pd.rewardTable, []float32{85, 130, 120, 130, 85, 110}, 5)),
 		container.NewTabItem(T("Statements"), stmts),
 	)
 	return pd
 }
 
-// load fetches partner id's detail in the background; id 0 (a new
-// partner) has none, and only its form is open.
+// load fetches partner id's detail off the UI goroutine (the shell's
+// Async, which tests run in line); id 0 (a new partner) has none, and only
+// its form is open.
 func (pd *partnerDetail) load(id engine.ID) {
 	pd.d = views.PartnerDetail{}
 	pd.stmtPeriod, pd.stmtLines = "", nil
 	pd.summary.SetText("")
+	pd.summary.Hide()
 	pd.refreshTables()
 	for i := pdTabReps; i <= pdTabStatements; i++ {
 		if id == 0 || (pd.svc == nil && i > pdTabReps) {
@@ -146,7 +150,11 @@ func (pd *partnerDetail) load(id engine.ID) {
 	if id == 0 || pd.svc == nil {
 		return
 	}
-	pd.sc.background(func() {
+	// The line keeps its place while the figures come, so the tabs do
+	// not jump under the pointer.
+	pd.summary.SetText(T("Loading…"))
+	pd.summary.Show()
+	pd.sc.shell.Async(func() {
 		d, err := pd.svc.PartnerDetail(id)
 		fyne.Do(func() {
 			if pd.sc.editing.ID != id {
@@ -154,6 +162,7 @@ func (pd *partnerDetail) load(id engine.ID) {
 			}
 			if err != nil {
 				pd.summary.SetText(sentence(err))
+				pd.summary.Show()
 				return
 			}
 			pd.show(d)
@@ -172,9 +181,11 @@ func (pd *partnerDetail) show(d views.PartnerDetail) {
 	pd.summary.SetText(Tf("Tier %s on %s · fund %s (%s lapse within 30 days) · points %s (its reps %s) · %d sales, %s",
 		tier, i18n.Date(d.AsOf, f.lang), f.money(d.FundBalance), f.money(d.FundExpiring),
 		f.pointsBare(d.Points), f.pointsBare(d.RepPoints), d.SalesCount, f.money(d.SalesNet)))
+	pd.summary.Show()
 	pd.refreshTables()
 	if len(d.Statements) > 0 {
 		pd.stmtTable.Select(widget.TableCellID{Row: 0, Col: 0})
+		pd.stmtTable.ScrollToTop()
 	}
 }
 
@@ -232,7 +243,7 @@ func (pd *partnerDetail) onPrint() {
 func (pd *partnerDetail) save(w fyne.URIWriteCloser) {
 	payee, period, name := pd.payee(), pd.stmtPeriod, pd.d.Partner.Name
 	win := pd.sc.shell.Window()
-	pd.sc.background(func() {
+	pd.sc.shell.Async(func() {
 		err := pd.svc.WriteStatement(payee, period, FormatPDF, w)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -281,10 +292,8 @@ func (pd *partnerDetail) saleCell(row, col int) string {
 		return r.Product
 	case 4:
 		return pd.fmt.cell(views.NumberCell(x.Quantity))
-	case 5:
-		return pd.fmt.money(x.Net)
 	}
-	return r.Rep
+	return pd.fmt.money(x.Net)
 }
 
 func (pd *partnerDetail) regCell(row, col int) string {
@@ -317,7 +326,7 @@ func (pd *partnerDetail) lineCell(lines []views.ReviewedLine, row, col int) stri
 	l := lines[row]
 	switch col {
 	case 0:
-		return l.Line.Period
+		return i18n.PeriodName(l.Line.Period, pd.fmt.lang)
 	case 1:
 		return l.Program
 	case 2:

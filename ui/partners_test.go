@@ -12,11 +12,7 @@ func partnersOnShow(tb testing.TB) (*partnersScreen, *fakeBackend, fyne.Canvas) 
 	tb.Helper()
 	s, fb, w, _ := newTestShell(tb)
 	s.Show(ScreenPartners)
-	sc := s.Screen(ScreenPartners).(*partnersScreen)
-	// The detail beside the form loads in the background: let it finish
-	// before the test app goes away.
-	tb.Cleanup(sc.wait)
-	return sc, fb, w.Canvas()
+	return s.Screen(ScreenPartners).(*partnersScreen), fb, w.Canvas()
 }
 
 func names(ps []engine.Partner) []string {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -141,23 +140,23 @@ func (s *PeriodRunScreen) build() {
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord
-	s.compute = widget.NewButtonWithIcon("Compute", theme.MediaPlayIcon(), s.onCompute)
+	s.compute = widget.NewButtonWithIcon(T("Compute"), theme.MediaPlayIcon(), s.onCompute)
 	s.compute.Importance = widget.HighImportance
-	s.approve = widget.NewButtonWithIcon("Approve", theme.ConfirmIcon(), s.onApprove)
-	s.pay = widget.NewButtonWithIcon("Pay…", theme.ContentAddIcon(), s.onPay)
-	s.closeBtn = widget.NewButtonWithIcon("Close period…", theme.CancelIcon(), s.onClose)
+	s.approve = widget.NewButtonWithIcon(T("Approve"), theme.ConfirmIcon(), s.onApprove)
+	s.pay = widget.NewButtonWithIcon(T("Pay…"), theme.ContentAddIcon(), s.onPay)
+	s.closeBtn = widget.NewButtonWithIcon(T("Close period…"), theme.CancelIcon(), s.onClose)
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
 
-	s.program = widget.NewSelect([]string{allPrograms}, func(string) { s.filter() })
-	s.program.SetSelected(allPrograms)
-	s.status = widget.NewSelect([]string{allStatuses, string(engine.LineDraft), string(engine.LineApproved), string(engine.LinePaid)}, func(string) { s.filter() })
-	s.status.SetSelected(allStatuses)
+	s.program = widget.NewSelect([]string{T(allPrograms)}, func(string) { s.filter() })
+	s.program.SetSelected(T(allPrograms))
+	s.status = widget.NewSelect([]string{T(allStatuses), lineStatusWord(engine.LineDraft), lineStatusWord(engine.LineApproved), lineStatusWord(engine.LinePaid)}, func(string) { s.filter() })
+	s.status.SetSelected(T(allStatuses))
 	s.payee = widget.NewEntry()
-	s.payee.SetPlaceHolder("Payee contains…")
+	s.payee.SetPlaceHolder(T("Payee contains…"))
 	s.payee.OnChanged = func(string) { s.filter() }
-	all := widget.NewButton("Select shown", s.selectShown)
-	none := widget.NewButton("Clear", func() { s.selected = map[engine.ID]bool{}; s.selectionChanged() })
+	all := widget.NewButton(T("Select shown"), s.selectShown)
+	none := widget.NewButton(T("Clear"), func() { s.selected = map[engine.ID]bool{}; s.selectionChanged() })
 	s.chosen = widget.NewLabel("")
 
 	s.table = widget.NewTableWithHeaders(
@@ -176,7 +175,7 @@ func (s *PeriodRunScreen) build() {
 			if id.Col == 4 {
 				l.Alignment = fyne.TextAlignTrailing
 			}
-			l.SetText(runColumns[id.Col])
+			l.SetText(tableText(runColumns[id.Col]))
 		}
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -185,29 +184,33 @@ func (s *PeriodRunScreen) build() {
 			s.toggle(id.Row)
 		}
 	}
-	s.detail = widget.NewLabel(detailHint)
+	s.detail = widget.NewLabel(T(detailHint))
 	s.detail.Wrapping = fyne.TextWrapWord
 	s.detail.Importance = widget.LowImportance
 	s.totals = container.NewVBox()
 	s.summary = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 
-	periodBox := container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(130, s.period.MinSize().Height), s.period), s.state)
+	// Three short rows rather than two long ones, so that the screen fits
+	// a 1024-pixel window beside the sidebar (issue #15.11): the period
+	// and the actions; the filters; the period's state and the choice.
+	periodBox := container.NewHBox(widget.NewLabel(T("Period")), container.NewGridWrap(fyne.NewSize(130, s.period.MinSize().Height), s.period))
 	actions := container.NewHBox(s.compute, s.approve, s.pay, s.closeBtn)
 	head := container.NewBorder(nil, nil, periodBox, actions)
-	filters := container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.program, s.status, container.NewGridWrap(fyne.NewSize(220, s.payee.MinSize().Height), s.payee))
-	bar := container.NewBorder(nil, nil, filters, container.NewHBox(s.chosen, all, none))
+	filters := container.NewHBox(widget.NewIcon(theme.SearchIcon()), s.program, s.status, container.NewGridWrap(fyne.NewSize(180, s.payee.MinSize().Height), s.payee))
+	bar := container.NewBorder(nil, nil, filters, container.NewHBox(all, none))
+	info := container.NewBorder(nil, nil, s.state, s.chosen)
 	s.problem.Hide()
-	top := container.NewVBox(head, s.progress, s.problem, bar)
+	top := container.NewVBox(head, s.progress, s.problem, bar, info)
 
 	// The lines get most of the height; the explanation of the chosen line
 	// and the totals per program share a panel under them that the user can
 	// make taller with the split's handle.
 	table := fitTable(s.table, []float32{30, 150, 120, 210, 120, 90, 240}, 6)
-	totalsHead := container.NewBorder(nil, nil, sectionTitle("Totals per program"), nil, s.summary)
+	totalsHead := container.NewBorder(nil, nil, sectionTitle(T("Totals per program")), nil, s.summary)
 	totals := container.NewBorder(container.NewVBox(widget.NewSeparator(), totalsHead), nil, nil, nil, container.NewVScroll(s.totals))
 	s.changes = newChangesPanel(s.onPickChange)
-	s.changesTab = container.NewTabItem("What changed", s.changes.content)
-	s.tabs = container.NewAppTabs(container.NewTabItem("Totals per program", totals), s.changesTab)
+	s.changesTab = container.NewTabItem(T("What changed"), s.changes.content)
+	s.tabs = container.NewAppTabs(container.NewTabItem(T("Totals per program"), totals), s.changesTab)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t == s.changesTab {
 			s.roomForChanges()
@@ -257,7 +260,7 @@ func (s *PeriodRunScreen) open(key string) {
 				return // a later load (a compute, another period) answers
 			}
 			if err != nil {
-				s.setProblem(fmt.Sprintf("Could not read the lines of %s: %v", info.Key, err))
+				s.setProblem(Tf("Could not read the lines of %s: %v", info.Key, err))
 				return
 			}
 			s.show(r)
@@ -272,7 +275,7 @@ func (s *PeriodRunScreen) show(r views.PeriodReview) {
 		// longer shows a line of the previous one (issue #15.9).
 		s.selected = map[engine.ID]bool{}
 		s.detail.Importance = widget.LowImportance
-		s.detail.SetText(detailHint)
+		s.detail.SetText(T(detailHint))
 	}
 	if s.pending != "" {
 		s.detail.Importance = widget.WarningImportance
@@ -280,14 +283,14 @@ func (s *PeriodRunScreen) show(r views.PeriodReview) {
 		s.pending = ""
 	}
 	s.review = r
-	s.format = numFmt{lang: r.Language, cur: r.Currency}
+	s.format = numFmt{lang: Lang(), cur: r.Currency}
 	s.period.SetText(r.Period.Key)
-	span := i18n.Date(r.Period.Start, r.Language) + " – " + i18n.Date(r.Period.End, r.Language)
+	span := i18n.Date(r.Period.Start, Lang()) + " – " + i18n.Date(r.Period.End, Lang())
 	if r.Period.Closed {
-		s.state.SetText(span + " · closed")
+		s.state.SetText(Tf("%s · closed", span))
 		s.state.Importance = widget.WarningImportance
 	} else {
-		s.state.SetText(span + " · open")
+		s.state.SetText(Tf("%s · open", span))
 		s.state.Importance = widget.SuccessImportance
 	}
 	s.state.Refresh()
@@ -296,7 +299,7 @@ func (s *PeriodRunScreen) show(r views.PeriodReview) {
 	for _, l := range r.Lines {
 		t := l.Explanation
 		if t == "" {
-			t = i18n.Explain(l.Line.Explanation, r.Language)
+			t = i18n.Explain(l.Line.Explanation, Lang())
 		}
 		s.texts[l.Line.ID] = t
 		names[l.Program] = true
@@ -307,7 +310,7 @@ func (s *PeriodRunScreen) show(r views.PeriodReview) {
 			delete(s.selected, id)
 		}
 	}
-	opts := []string{allPrograms}
+	opts := []string{T(allPrograms)}
 	for _, t := range r.Totals {
 		if names[t.Program] {
 			opts = append(opts, t.Program)
@@ -321,7 +324,7 @@ func (s *PeriodRunScreen) show(r views.PeriodReview) {
 	sort.Strings(rest)
 	s.program.Options = append(opts, rest...)
 	if !contains(s.program.Options, s.program.Selected) {
-		s.program.SetSelected(allPrograms)
+		s.program.SetSelected(T(allPrograms))
 	}
 	s.program.Refresh()
 	s.showTotals()
@@ -347,10 +350,10 @@ func (s *PeriodRunScreen) filter() {
 	q := strings.ToLower(strings.TrimSpace(s.payee.Text))
 	s.shown = s.shown[:0]
 	for i, l := range s.review.Lines {
-		if prog != "" && prog != allPrograms && l.Program != prog {
+		if prog != "" && prog != T(allPrograms) && l.Program != prog {
 			continue
 		}
-		if st != "" && st != allStatuses && string(l.Line.Status) != st {
+		if st != "" && st != T(allStatuses) && lineStatusWord(l.Line.Status) != st {
 			continue
 		}
 		if q != "" && !strings.Contains(strings.ToLower(l.Payee), q) {
@@ -396,11 +399,11 @@ func (s *PeriodRunScreen) cell(id widget.TableCellID, l *widget.Label) {
 		case engine.LinePaid:
 			l.Importance = widget.SuccessImportance
 		}
-		l.SetText(string(rl.Line.Status))
+		l.SetText(lineStatusWord(rl.Line.Status))
 	case 6:
 		t := s.texts[rl.Line.ID]
 		if rl.Line.Adjustment != nil {
-			t = "Adjustment of " + rl.Line.Adjustment.OriginalPeriod + " · " + t
+			t = Tf("Adjustment of %s", rl.Line.Adjustment.OriginalPeriod) + " · " + t
 		}
 		l.SetText(t)
 	}
@@ -424,7 +427,7 @@ func (s *PeriodRunScreen) toggle(row int) {
 		s.selected[id] = true
 	}
 	s.detail.Importance = widget.MediumImportance
-	s.detail.SetText(fmt.Sprintf("%s · %s · %s · %s\n%s", rl.Program, rl.Rule, rl.Payee, s.amount(rl.Line), s.texts[id]))
+	s.detail.SetText(Tf("%s · %s · %s · %s\n%s", rl.Program, rl.Rule, rl.Payee, s.amount(rl.Line), s.texts[id]))
 	s.table.RefreshItem(widget.TableCellID{Row: row, Col: 0})
 	s.selectionChanged()
 }
@@ -451,14 +454,14 @@ func (s *PeriodRunScreen) chosenLines() []views.ReviewedLine {
 func (s *PeriodRunScreen) selectionChanged() {
 	lines := s.chosenLines()
 	if len(lines) == 0 {
-		s.chosen.SetText(fmt.Sprintf("%d of %d lines shown", len(s.shown), len(s.review.Lines)))
+		s.chosen.SetText(Tf("%d of %d lines shown", len(s.shown), len(s.review.Lines)))
 	} else {
 		sum, pts := decimal.Zero, int64(0)
 		for _, l := range lines {
 			sum = sum.Add(l.Line.Amount)
 			pts += l.Line.Points
 		}
-		text := fmt.Sprintf("%d chosen · %s", len(lines), s.format.money(sum))
+		text := Tf("%d chosen · %s", len(lines), s.format.money(sum))
 		if pts != 0 {
 			text += " · " + s.format.points(pts)
 		}
@@ -497,9 +500,9 @@ func (s *PeriodRunScreen) showTotals() {
 		if t.Points != 0 {
 			amount += " · " + f.points(t.Points)
 		}
-		budget := "no budget"
+		budget := T("no budget")
 		if t.Budget.IsPositive() {
-			budget = "spent " + f.money(t.Spent) + " of " + f.money(t.Budget)
+			budget = Tf("spent %s of %s", f.money(t.Spent), f.money(t.Budget))
 		}
 		right := widget.NewLabel(budget)
 		right.Importance = widget.LowImportance
@@ -513,7 +516,7 @@ func (s *PeriodRunScreen) showTotals() {
 			NewMeter(t.Spent, t.Budget))
 		s.totals.Add(row)
 	}
-	text := fmt.Sprintf("%d lines · %s", len(s.review.Lines), f.money(s.review.Money))
+	text := Tf("%d lines · %s", len(s.review.Lines), f.money(s.review.Money))
 	if s.review.Points != 0 {
 		text += " · " + f.points(s.review.Points)
 	}
@@ -533,9 +536,9 @@ func (s *PeriodRunScreen) loadChanges(period string) (views.ChangeReport, error)
 // showChanges fills the What changed tab and counts its rows in its title.
 func (s *PeriodRunScreen) showChanges(list views.ChangeReport, err error) {
 	s.changes.show(list, err, s.format)
-	title := "What changed"
+	title := T("What changed")
 	if n := s.changes.count(); n > 0 {
-		title = fmt.Sprintf("What changed (%d)", n)
+		title = Tf("What changed (%d)", n)
 	}
 	if s.changesTab.Text != title {
 		s.changesTab.Text = title
@@ -556,12 +559,12 @@ func (s *PeriodRunScreen) onPickChange(r views.ChangeView) {
 	if contains(s.program.Options, r.Program) {
 		s.program.SetSelected(r.Program)
 	} else {
-		s.program.SetSelected(allPrograms)
+		s.program.SetSelected(T(allPrograms))
 	}
-	s.status.SetSelected(allStatuses)
+	s.status.SetSelected(T(allStatuses))
 	s.payee.SetText(r.Payee)
 	s.detail.Importance = widget.MediumImportance
-	s.detail.SetText(fmt.Sprintf("%s · %s · %s: %s → %s (%s); the lines show this payee's.",
+	s.detail.SetText(Tf("%s · %s · %s: %s → %s (%s); the lines show this payee's.",
 		r.Program, r.Rule, r.Payee, s.changeFigure(r.Change, false), s.changeFigure(r.Change, true), r.Reason))
 }
 
@@ -577,4 +580,18 @@ func (s *PeriodRunScreen) changeFigure(c engine.Change, newer bool) string {
 		return s.format.money(c.NewAmount)
 	}
 	return s.format.money(c.OldAmount)
+}
+
+// lineStatusWord is a reward line's status (draft, approved, paid) in the
+// window's language.
+func lineStatusWord(st engine.LineStatus) string {
+	switch st {
+	case engine.LineDraft:
+		return T("draft|line")
+	case engine.LineApproved:
+		return T("approved|line")
+	case engine.LinePaid:
+		return T("paid|line")
+	}
+	return string(st)
 }

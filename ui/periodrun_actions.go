@@ -42,11 +42,11 @@ func (s *PeriodRunScreen) onCompute() {
 			s.progress.Hide()
 			s.enable()
 			if err != nil {
-				s.setProblem(fmt.Sprintf("Compute %s: %v", key, err))
+				s.setProblem(Tf("Compute %s: %v", key, err))
 				return
 			}
 			s.detail.Importance = widget.MediumImportance
-			s.detail.SetText(fmt.Sprintf("Computed %s: %d draft lines from %d programs; %d approved or paid lines kept.", key, res.Lines, res.Programs, res.Kept))
+			s.detail.SetText(Tf("Computed %s: %d draft lines from %d programs; %d approved or paid lines kept.", key, res.Lines, res.Programs, res.Kept))
 			// After a compute the first question is what it changed.
 			s.tabs.Select(s.changesTab)
 			s.roomForChanges()
@@ -71,10 +71,10 @@ func (s *PeriodRunScreen) onApprove() {
 			}
 		}
 		if len(ids) == 0 {
-			showInfo("Approve", "There are no draft lines to approve.", s.win)
+			showInfo(T("Approve"), T("There are no draft lines to approve."), s.win)
 			return
 		}
-		showConfirm("Approve", fmt.Sprintf("No line is chosen. Approve all %d draft lines shown?", len(ids)), func(ok bool) {
+		showConfirm(T("Approve"), Tf("No line is chosen. Approve all %d draft lines shown?", len(ids)), func(ok bool) {
 			if ok {
 				s.approveIDs(ids, false)
 			}
@@ -82,7 +82,7 @@ func (s *PeriodRunScreen) onApprove() {
 		return
 	}
 	if len(ids) == 0 {
-		showInfo("Approve", "None of the chosen lines is a draft.", s.win)
+		showInfo(T("Approve"), T("None of the chosen lines is a draft."), s.win)
 		return
 	}
 	s.approveIDs(ids, false)
@@ -99,12 +99,12 @@ func (s *PeriodRunScreen) approveIDs(ids []engine.ID, confirmed bool) {
 				for _, id := range ids {
 					delete(s.selected, id)
 				}
-				s.detail.SetText(fmt.Sprintf("Approved %d lines.", len(ids)))
+				s.detail.SetText(Tf("Approved %d lines.", len(ids)))
 				s.open(key)
 			case !confirmed && errors.As(err, &be):
 				s.confirmBudget(be, ids)
 			case !confirmed && errors.Is(err, engine.ErrConfirmationNeeded):
-				showConfirm("Approve", err.Error()+"\n\nApprove anyway?", func(ok bool) {
+				showConfirm(T("Approve"), err.Error()+"\n\n"+T("Approve anyway?"), func(ok bool) {
 					if ok {
 						s.approveIDs(ids, true)
 					}
@@ -121,29 +121,28 @@ func (s *PeriodRunScreen) approveIDs(ids []engine.ID, confirmed bool) {
 func (s *PeriodRunScreen) confirmBudget(be *engine.BudgetError, ids []engine.ID) {
 	rows := container.NewVBox()
 	for _, o := range be.Overruns {
-		f := numFmt{lang: s.format.lang, cur: o.Currency}
+		f := numFmt{lang: Lang(), cur: o.Currency}
 		head := widget.NewLabelWithStyle(o.Program, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		// Amounts align on the right so their digits line up.
 		fig := func(d decimal.Decimal) fyne.CanvasObject {
 			return container.NewGridWrap(fyne.NewSize(160, 0), widget.NewLabelWithStyle(f.money(d), fyne.TextAlignTrailing, fyne.TextStyle{}))
 		}
 		form := widget.NewForm(
-			widget.NewFormItem("Budget", fig(o.Budget)),
-			widget.NewFormItem("Spent so far", fig(o.Spent)),
-			widget.NewFormItem("Approving now", fig(o.Approving)),
-			widget.NewFormItem("Spent after", fig(o.After())),
+			widget.NewFormItem(T("Budget"), fig(o.Budget)),
+			widget.NewFormItem(T("Spent so far"), fig(o.Spent)),
+			widget.NewFormItem(T("Approving now"), fig(o.Approving)),
+			widget.NewFormItem(T("Spent after"), fig(o.After())),
 		)
-		over := widget.NewLabel("Over budget by " + f.money(o.Over()))
+		over := widget.NewLabel(Tf("Over budget by %s", f.money(o.Over())))
 		over.Importance = widget.DangerImportance
 		rows.Add(container.NewVBox(head, form, over, NewMeter(o.After(), o.Budget)))
 	}
-	what := fmt.Sprintf("these %d lines", len(ids))
+	intro := widget.NewLabel(Tf("Approving these %d lines passes the budget below. A budget is not a cap: you may approve anyway.", len(ids)))
 	if len(ids) == 1 {
-		what = "this line"
+		intro.SetText(T("Approving this line passes the budget below. A budget is not a cap: you may approve anyway."))
 	}
-	intro := widget.NewLabel("Approving " + what + " passes the budget below. A budget is not a cap: you may approve anyway.")
 	intro.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Budget exceeded", "Approve anyway", "Cancel", container.NewVBox(intro, rows), func(ok bool) {
+	d := dialog.NewCustomConfirm(T("Budget exceeded"), T("Approve anyway"), T("Cancel"), container.NewVBox(intro, rows), func(ok bool) {
 		if ok {
 			s.approveIDs(ids, true)
 		}
@@ -182,7 +181,7 @@ func payGroups(lines []views.ReviewedLine) []payGroup {
 func (s *PeriodRunScreen) onPay() {
 	groups := payGroups(s.chosenLines())
 	if len(groups) == 0 {
-		showInfo("Pay", "Choose the approved money lines this payout settles.", s.win)
+		showInfo(T("Pay"), T("Choose the approved money lines this payout settles."), s.win)
 		return
 	}
 	sum, lines := decimal.Zero, 0
@@ -192,29 +191,29 @@ func (s *PeriodRunScreen) onPay() {
 	}
 	date := widget.NewEntry()
 	date.SetText(s.svc.Today().String())
-	method := widget.NewSelectEntry([]string{"Bank transfer", "Credit note", "Voucher", "Cheque"})
-	method.SetText("Bank transfer")
+	method := widget.NewSelectEntry([]string{T("Bank transfer"), T("Credit note"), T("Voucher"), T("Cheque")})
+	method.SetText(T("Bank transfer"))
 	ref := widget.NewEntry()
-	ref.SetPlaceHolder("e.g. bank reference or credit note number")
+	ref.SetPlaceHolder(T("e.g. bank reference or credit note number"))
 	payee := widget.NewLabel(groups[0].name)
-	title := "Record a payout"
+	title := T("Record a payout")
 	if len(groups) > 1 {
-		payee.SetText(fmt.Sprintf("%d payees: one payout each", len(groups)))
-		title = fmt.Sprintf("Record %d payouts", len(groups))
+		payee.SetText(Tf("%d payees: one payout each", len(groups)))
+		title = Tf("Record %d payouts", len(groups))
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Payee", payee),
-		widget.NewFormItem("Amount", widget.NewLabelWithStyle(s.format.money(sum), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		widget.NewFormItem("Lines", widget.NewLabel(fmt.Sprint(lines))),
-		widget.NewFormItem("Date", date),
-		widget.NewFormItem("Method", method),
-		widget.NewFormItem("Reference", ref),
+		widget.NewFormItem(T("Payee"), payee),
+		widget.NewFormItem(T("Amount"), widget.NewLabelWithStyle(s.format.money(sum), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		widget.NewFormItem(T("Lines"), widget.NewLabel(fmt.Sprint(lines))),
+		widget.NewFormItem(T("Date"), date),
+		widget.NewFormItem(T("Method"), method),
+		widget.NewFormItem(T("Reference"), ref),
 	}
-	items[3].HintText = "YYYY-MM-DD"
+	items[3].HintText = T("YYYY-MM-DD")
 	if len(groups) > 1 {
-		items[5].HintText = "the same on every payout, e.g. the bank batch"
+		items[5].HintText = T("the same on every payout, e.g. the bank batch")
 	}
-	d := dialog.NewForm(title, "Pay", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, T("Pay"), T("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -278,15 +277,15 @@ func (s *PeriodRunScreen) recordPayouts(groups []payGroup, day engine.Date, meth
 func paySummary(groups []payGroup, paid []engine.Payout, failed []string, f numFmt) string {
 	if len(groups) == 1 && len(paid) == 1 {
 		p := paid[0]
-		return fmt.Sprintf("Paid %s to %s on %s (%s %s).", f.money(p.Amount), groups[0].name, i18n.Date(p.Date, f.lang), p.Method, p.Reference)
+		return Tf("Paid %s to %s on %s (%s %s).", f.money(p.Amount), groups[0].name, i18n.Date(p.Date, f.lang), p.Method, p.Reference)
 	}
 	total := decimal.Zero
 	for _, p := range paid {
 		total = total.Add(p.Amount)
 	}
-	msg := fmt.Sprintf("Recorded %d payouts, %s in all.", len(paid), f.money(total))
+	msg := Tf("Recorded %d payouts, %s in all.", len(paid), f.money(total))
 	if len(failed) > 0 {
-		msg += fmt.Sprintf(" %d could not be recorded: %s.", len(failed), strings.Join(failed, ", "))
+		msg += " " + Tf("%d could not be recorded: %s.", len(failed), strings.Join(failed, ", "))
 	}
 	return msg
 }
@@ -302,22 +301,19 @@ func (s *PeriodRunScreen) confirmClose() {
 				showErr(fmt.Errorf("count what closing %s affects: %w", key, err), s.win)
 				return
 			}
-			lang := s.format.lang
+			lang := Lang()
 			n := func(v int) string { return i18n.Points(int64(v), lang) }
-			msg := fmt.Sprintf("Closing %s makes these read-only:\n"+
-				"• %s sales, %s deal registrations, %s trainings and %s activities dated %s – %s\n"+
-				"• its %s reward lines\n\n"+
-				"A later return or late sale becomes an adjustment in the first open period.",
+			msg := Tf("Closing %s makes these read-only:\n• %s sales, %s deal registrations, %s trainings and %s activities dated %s – %s\n• its %s reward lines\n\nA later return or late sale becomes an adjustment in the first open period.",
 				key, n(imp.Sales), n(imp.Registrations), n(imp.Trainings), n(imp.Activities),
 				i18n.Date(s.review.Period.Start, lang), i18n.Date(s.review.Period.End, lang), n(imp.Lines))
 			if imp.Draft > 0 {
-				msg += fmt.Sprintf("\n\n%s lines are still drafts and will stay unapproved.", n(imp.Draft))
+				msg += "\n\n" + Tf("%s lines are still drafts and will stay unapproved.", n(imp.Draft))
 			}
 			// A left-aligned, wrapped message reads as a list; the stock
 			// confirm dialog centres every line.
 			text := widget.NewLabel(msg)
 			text.Wrapping = fyne.TextWrapWord
-			d := dialog.NewCustomConfirm("Close "+key+"?", "Close period", "Cancel", text, func(ok bool) {
+			d := dialog.NewCustomConfirm(Tf("Close %s?", key), T("Close period"), T("Cancel"), text, func(ok bool) {
 				if !ok {
 					return
 				}
@@ -328,7 +324,7 @@ func (s *PeriodRunScreen) confirmClose() {
 							showErr(fmt.Errorf("close %s: %w", key, err), s.win)
 							return
 						}
-						s.detail.SetText(key + " is closed.")
+						s.detail.SetText(Tf("%s is closed.", key))
 						s.open(key)
 					})
 				})

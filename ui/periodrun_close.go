@@ -56,14 +56,14 @@ func (s *PeriodRunScreen) showBlockers(check views.CloseCheck) {
 		b := b
 		what := widget.NewLabel(b.Text)
 		what.Wrapping = fyne.TextWrapWord
-		go1 := widget.NewButtonWithIcon("Open "+b.Period, theme.NavigateNextIcon(), func() {
+		go1 := widget.NewButtonWithIcon(Tf("Open %s", b.Period), theme.NavigateNextIcon(), func() {
 			d.Hide()
 			s.goToBlocker(b)
 		})
 		rows.Add(container.NewBorder(nil, nil, nil, go1, what))
 	}
 	body := container.NewVBox(text, widget.NewSeparator(), rows)
-	d = dialog.NewCustom(check.Period+" cannot close yet", "Cancel", body, s.win)
+	d = dialog.NewCustom(Tf("%s cannot close yet", check.Period), T("Cancel"), body, s.win)
 	d.Resize(fyne.NewSize(600, 0))
 	closeOnEscape(d, s.win.Canvas())
 	d.Show()
@@ -73,22 +73,22 @@ func (s *PeriodRunScreen) showBlockers(check views.CloseCheck) {
 // drafts to approve, else approved lines to pay; a stale period is to be
 // computed, which the detail line says.
 func (s *PeriodRunScreen) goToBlocker(b views.CloseBlocker) {
-	status := allStatuses
+	status := T(allStatuses)
 	switch {
 	case b.Stale:
 	case b.Draft > 0:
-		status = string(engine.LineDraft)
+		status = lineStatusWord(engine.LineDraft)
 	case b.Unpaid > 0:
-		status = string(engine.LineApproved)
+		status = lineStatusWord(engine.LineApproved)
 	}
-	s.program.SetSelected(allPrograms)
+	s.program.SetSelected(T(allPrograms))
 	s.payee.SetText("")
 	s.status.SetSelected(status)
 	s.period.SetText(b.Period)
 	s.open(b.Period)
-	todo := "approve and pay its lines, then close again."
+	todo := T("approve and pay its lines, then close again.")
 	if b.Stale {
-		todo = "compute it (Compute, or " + commandKeys(CmdCompute) + "), then approve and pay its lines."
+		todo = Tf("compute it (Compute, or %s), then approve and pay its lines.", commandKeys(CmdCompute))
 	}
-	s.pending = b.Period + ": " + b.Text + " — " + todo
+	s.pending = b.Text + " — " + todo
 }

@@ -192,7 +192,7 @@ func (sc *productsScreen) build() {
 		e.OnSubmitted = func(string) { sc.onSave() }
 		return e
 	}
-	sc.sku = entry("NL-ESS-LIC")
+	sc.sku = entry(T("e.g. NL-ESS-LIC"))
 	sc.name = entry(T("Name as it prints on statements"))
 	sc.category = entry(T("e.g. licence, support, cloud"))
 	sc.price = entry("1,200.00")
@@ -226,7 +226,7 @@ func (sc *productsScreen) build() {
 		hint,
 	)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(form)))
-	split.Offset = 0.6
+	split.Offset = 0.66
 	sc.content = split
 }
 

@@ -245,10 +245,13 @@ func (s *ProgramsScreen) build() {
 	// Beside it too: the golden examples and the band designer.
 	s.side = container.NewAppTabs(
 		container.NewTabItemWithIcon("Preview", theme.MediaPlayIcon(), simTab),
-		container.NewTabItemWithIcon("Golden examples", theme.ConfirmIcon(), s.buildExamples()),
-		container.NewTabItemWithIcon("Band designer", theme.GridIcon(), s.buildBandDesigner()))
-	editSplit := container.NewHSplit(container.NewVScroll(s.buildEditor()), container.NewPadded(s.side))
-	editSplit.Offset = 0.52
+		// In scrolls, so that they never make the screen wider than the window.
+		container.NewTabItemWithIcon("Golden examples", theme.ConfirmIcon(), container.NewScroll(s.buildExamples())),
+		container.NewTabItemWithIcon("Band designer", theme.GridIcon(), container.NewScroll(s.buildBandDesigner())))
+	// The editor scrolls both ways: the AppTabs are as wide as their widest
+	// tab, and the list beside the Rules tab must keep its width.
+	editSplit := container.NewHSplit(container.NewScroll(s.buildEditor()), container.NewPadded(s.side))
+	editSplit.Offset = 0.57
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Rules", theme.ListIcon(), container.NewVScroll(s.rules)),
 		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), editSplit),

@@ -49,7 +49,7 @@ func (s *ProgramsScreen) buildBandDesigner() fyne.CanvasObject {
 	charts := container.NewGridWithColumns(2, bd.retro, bd.marg)
 	bd.content = container.NewBorder(
 		container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Table"), nil, bd.table)),
-		container.NewVScroll(bd.note), nil, nil, charts)
+		bd.note, nil, nil, charts)
 	return bd.content
 }
 
@@ -197,7 +197,7 @@ func (c *bandChart) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // MinSize leaves room for the title, the axes' labels and a readable curve.
-func (c *bandChart) MinSize() fyne.Size { return fyne.NewSize(220, 220) }
+func (c *bandChart) MinSize() fyne.Size { return fyne.NewSize(180, 200) }
 
 type bandChartRenderer struct {
 	chart   *bandChart
@@ -283,7 +283,7 @@ func (r *bandChartRenderer) layoutAt(size fyne.Size) {
 		}
 		x := left + w*ratio(p.Basis, maxX)
 		line(fyne.NewPos(x, bottom), fyne.NewPos(x, bottom+3), sep, 1)
-		if x-last > 48 && x < right-40 {
+		if x-last > 56 && x < right-90 { // clear of the one before and of the end's label
 			text(c.format.compact(p.Basis), fyne.NewPos(x, bottom+2), muted, fyne.TextAlignCenter)
 			last = x
 		}

@@ -198,7 +198,7 @@ func TestEditorGoldenExamples(t *testing.T) {
 	if len(bad) > 0 || e.Tier != "Gold" || e.Expect[0].Points == nil || *e.Expect[0].Points != 3 || !e.Expect[0].Amount.Decimal.IsZero() {
 		t.Errorf("read example %+v %v", e, bad)
 	}
-	test.Tap(buttonIn(t, s.win, "Remove"))
+	test.Tap(buttonIn(t, s.win, "Remove example"))
 	if p, _ := s.readProgram(); len(p.Examples) != 1 || p.Examples[0].Name != "120,000 in a quarter" {
 		t.Errorf("after Remove: %+v", p.Examples)
 	}

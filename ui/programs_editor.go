@@ -105,8 +105,8 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	el.kinds = s.editorEntry("every kind, or e.g. reseller, msp", false)
 	el.segments = s.editorEntry("every segment, or e.g. education", false)
 	s.pickers.hint = map[*listPicker]string{}
-	el.tiers = s.newPicker("every tier, or type a few letters: Silver, Gold", tierChoices)
-	el.partners = s.newPicker("every partner, or type a few letters of a name or code", partnerPickChoices)
+	el.tiers = s.newPicker("every tier; type to pick", tierChoices)
+	el.partners = s.newPicker("every partner; type a name or code", partnerPickChoices)
 	for _, it := range s.form.Items {
 		it.HintText = noHint
 	}
@@ -137,14 +137,16 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	})
 	r.basis = s.editorSelect([]string{string(engine.BasisRevenue), string(engine.BasisUnits)})
 	r.cap = s.editorEntry("no cap", false)
-	r.categories = s.newPicker("every category, or type a few letters", categoryChoices)
-	r.skus = s.newPicker("every SKU, or type a few letters of a SKU or name", skuChoices)
+	r.categories = s.newPicker("every category; type to pick", categoryChoices)
+	r.skus = s.newPicker("every SKU; type a SKU or name", skuChoices)
 	r.customer = s.editorSelect([]string{"any", string(engine.FilterNew), string(engine.FilterExisting)})
 	r.product = s.editorSelect([]string{"any", string(engine.FilterNew), string(engine.FilterExisting)})
 	r.partnerKinds = s.editorEntry("every partner kind", false)
 	r.repRoles = s.editorEntry("every rep role", false)
-	for i := range r.matrix {
-		r.matrix[i] = s.editorEntry("1", false)
+	// The customer x product matrix: a new or existing customer buying a
+	// new or existing product (the labels stay short: the form is narrow).
+	for i, ph := range []string{"1 (new customer, new product)", "1 (new customer, existing product)", "1 (existing customer, new product)", "1 (existing customer, existing product)"} {
+		r.matrix[i] = s.editorEntry(ph, false)
 	}
 	r.multipliers = s.editorEntry("one tier a line, e.g. Gold: 1.2", true)
 	r.head = widget.NewForm(
@@ -159,10 +161,10 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		hinted("Products", r.product),
 		hinted("Partner kinds", r.partnerKinds),
 		hinted("Rep roles", r.repRoles),
-		hinted("New customer, new product", r.matrix[0]),
-		hinted("New customer, existing product", r.matrix[1]),
-		hinted("Existing customer, new product", r.matrix[2]),
-		hinted("Existing customer, existing product", r.matrix[3]),
+		hinted("Weight new × new", r.matrix[0]),
+		hinted("New × existing", r.matrix[1]),
+		hinted("Existing × new", r.matrix[2]),
+		hinted("Existing × existing", r.matrix[3]),
 		hinted("Tier multipliers", r.multipliers),
 		hinted("Cap per payee", r.cap),
 	)
@@ -186,7 +188,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	r.targets = s.editorEntry("one partner a line: id: target, e.g. 12: 150000", true)
 	r.steps = s.editorEntry("one step a line: attainment %, amount\n80  500\n100  1500", true)
 	r.accelerator = s.editorEntry("% of the basis above target", false)
-	r.spifSKUs = s.newPicker("type a few letters of a SKU or name", skuChoices)
+	r.spifSKUs = s.newPicker("type a SKU or name to pick", skuChoices)
 	r.spifFrom, r.spifTo = s.editorEntry("2026-07-01", false), s.editorEntry("2026-09-30", false)
 	r.spifAmount = s.editorEntry("per unit, or per deal", false)
 	r.perDeal = s.editorCheck("one amount per sale line")
@@ -204,7 +206,7 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	r.types = s.editorEntry("e.g. webinar, demo", false)
 	r.actAmount = s.editorEntry("per activity", false)
 	r.actUnit = s.editorSelect(units)
-	r.actToRep = s.editorCheck("pay the rep named on the activity")
+	r.actToRep = s.editorCheck("the rep on the activity")
 	r.points = s.editorEntry("points", false)
 	r.per = s.editorEntry("per this much basis", false)
 	r.loyToRep = s.editorCheck("points to the rep")
@@ -243,13 +245,15 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	}
 
 	addBtn := widget.NewButtonWithIcon("Add rule", theme.ContentAddIcon(), s.onAddRule)
-	removeBtn := widget.NewButtonWithIcon("Remove rule", theme.DeleteIcon(), s.onRemoveRule)
+	removeBtn := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemoveRule)
 	s.editorProblems = widget.NewLabel("")
 	s.editorProblems.Importance = widget.DangerImportance
 	s.editorProblems.Wrapping = fyne.TextWrapWord
 	ruleHead := widget.NewLabelWithStyle("Rules", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(s.form, widget.NewSeparator(), ruleHead,
-		container.NewBorder(nil, nil, nil, container.NewHBox(addBtn, removeBtn), r.pick),
+	// The buttons beside the heading, not the picker: a long rule name
+	// widens the picker, and the form must fit the pane.
+	return container.NewVBox(s.form, widget.NewSeparator(),
+		container.NewBorder(nil, nil, ruleHead, container.NewHBox(addBtn, removeBtn)), r.pick,
 		r.head, r.kindStack, r.common, s.editorProblems)
 }
 

@@ -55,8 +55,8 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 	ex := &examplesEditor{cur: -1}
 	s.ex = ex
 	entry := func(ph string) *widget.Entry { return s.editorEntry(ph, false) }
-	ex.name = entry("what it says, e.g. a Gold reseller with 120,000 in a quarter")
-	ex.tier = s.newPicker("no tier, or type a few letters", tierChoices)
+	ex.name = entry("e.g. Gold, 120,000 in a quarter")
+	ex.tier = s.newPicker("no tier; type to pick", tierChoices)
 	kinds := []string{"default"}
 	for _, k := range engine.PartnerKinds {
 		kinds = append(kinds, string(k))
@@ -111,13 +111,13 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 			o.(*widget.Label).SetText(exampleColumns[id.Col])
 		}
 	}
-	for i, w := range []float32{150, 80, 105, 105, 50} {
+	for i, w := range []float32{130, 70, 100, 100, 45} {
 		ex.table.SetColumnWidth(i, w)
 	}
 	ex.status = widget.NewLabel("")
 	ex.status.Wrapping = fyne.TextWrapWord
 	addBtn := widget.NewButtonWithIcon("Add example", theme.ContentAddIcon(), s.onAddExample)
-	ex.removeBtn = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemoveExample)
+	ex.removeBtn = widget.NewButtonWithIcon("Remove example", theme.DeleteIcon(), s.onRemoveExample)
 	intro := widget.NewLabel("The program's own tests: a situation and what each rule must pay in it. They are computed as you type; one that fails blocks the save.")
 	intro.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(intro, container.NewHBox(addBtn, ex.removeBtn))
@@ -224,8 +224,15 @@ func (s *ProgramsScreen) loadExamples() {
 		s.writeExample(engine.Example{})
 		s.enableExample(false)
 	}
-	ex.status.SetText("")
+	ex.status.Importance = widget.MediumImportance
+	if len(s.draft.Examples) == 0 {
+		ex.status.SetText(noExamples)
+	} else {
+		ex.status.SetText("")
+	}
 }
+
+const noExamples = "No golden examples yet: Add example writes down what a partner should earn, and every save checks it."
 
 // enableExample enables the form while an example is on it.
 func (s *ProgramsScreen) enableExample(on bool) {
@@ -421,7 +428,8 @@ func (s *ProgramsScreen) scheduleExamples(p engine.Program) {
 		ex.gen++
 		ex.results = nil
 		ex.table.Refresh()
-		ex.status.SetText("No golden examples yet: Add example writes down what a partner should earn, and every save checks it.")
+		ex.status.Importance = widget.MediumImportance
+		ex.status.SetText(noExamples)
 		return
 	}
 	s.wg.Add(1)

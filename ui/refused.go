@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,12 +18,12 @@ import (
 // no terminal, so without it a second start would show nothing. onClose
 // runs when the user presses Close.
 func OpenRefused(err error, onClose func()) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("Partnerdesk cannot open the database", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(T("Partnerdesk cannot open the database"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	reason := widget.NewLabel(sentence(err))
 	reason.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel(fmt.Sprintf("Nothing was changed. %s", openRefusedHint(err)))
+	hint := widget.NewLabel(Tf("Nothing was changed. %s", openRefusedHint(err)))
 	hint.Wrapping = fyne.TextWrapWord
-	closeBtn := widget.NewButtonWithIcon("Close", theme.CancelIcon(), onClose)
+	closeBtn := widget.NewButtonWithIcon(T("Close"), theme.CancelIcon(), onClose)
 	closeBtn.Importance = widget.HighImportance
 	icon := widget.NewIcon(theme.WarningIcon())
 	body := container.NewVBox(title, reason, hint, container.NewHBox(closeBtn))

@@ -20,10 +20,10 @@ type registrationForm struct {
 	fs   fields
 	pick *partnerPicker
 
-	customer  *widget.Entry
-	value     *widget.Entry
-	submitted *widget.Entry
-	window    *widget.Entry
+	customer  *formEntry
+	value     *formEntry
+	submitted *formEntry
+	window    *formEntry
 	save      *widget.Button
 	msg       formMessage
 
@@ -49,40 +49,40 @@ var verdictKeys = map[rune]Verdict{
 
 func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	f := &registrationForm{sc: sc, sel: -1, msg: newFormMessage(), listMsg: newFormMessage(), buttons: map[Verdict]*widget.Button{}}
-	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, "Optional")
-	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep)
-	f.customer = submitEntry("Customer name", f.onSave)
+	f.pick = newPartnerPicker(sc.svc, sc.shell.ShowError, T("Optional"))
+	f.customer = submitEntry(T("Customer name"), f.onSave)
 	f.value = submitEntry("0.00", f.onSave)
 	f.submitted = submitEntry("2026-07-31", f.onSave)
 	f.window = submitEntry("90", f.onSave)
-	f.save = widget.NewButtonWithIcon("Save registration", theme.ConfirmIcon(), f.onSave)
+	wireSave(f.onSave, func() { f.clear(true) }, f.pick.partner, f.pick.rep, f.customer, f.value, f.submitted, f.window)
+	f.save = widget.NewButtonWithIcon(T("Save registration"), theme.ConfirmIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 
 	add := func(key, label string, in fyne.CanvasObject) fyne.CanvasObject {
 		return f.fs.add(newField(key, label, in)).Cell()
 	}
 	grid := container.NewGridWithColumns(4,
-		add(EntryPartner, "Partner", f.pick.partner),
-		add(EntryRep, "Rep", f.pick.rep),
-		add(EntryCustomer, "Customer", f.customer),
-		add(EntryExpectedValue, "Expected value", f.value),
-		add(EntrySubmitted, "Submitted", f.submitted),
-		add(EntryWindowDays, "Window to close (days)", f.window),
+		add(EntryPartner, T("Partner"), f.pick.partner),
+		add(EntryRep, T("Rep"), f.pick.rep),
+		add(EntryCustomer, T("Customer"), f.customer),
+		add(EntryExpectedValue, T("Expected value"), f.value),
+		add(EntrySubmitted, T("Submitted"), f.submitted),
+		add(EntryWindowDays, T("Window to close (days)"), f.window),
 		widget.NewLabel(""),
 		saveCell(f.save),
 	)
 
 	cols := []column{
-		{"#", 44, fyne.TextAlignTrailing},
-		{"Submitted", 92, fyne.TextAlignLeading},
-		{"Partner", 136, fyne.TextAlignLeading},
-		{"Rep", 96, fyne.TextAlignLeading},
-		{"Customer", 120, fyne.TextAlignLeading},
-		{"Value", 112, fyne.TextAlignTrailing},
-		{"Decision", 88, fyne.TextAlignLeading},
-		{"Decided", 92, fyne.TextAlignLeading},
-		{"Close by", 92, fyne.TextAlignLeading},
-		{"Outcome", 84, fyne.TextAlignLeading},
+		{T("#"), 44, fyne.TextAlignTrailing},
+		{T("Submitted"), 92, fyne.TextAlignLeading},
+		{T("Partner"), 136, fyne.TextAlignLeading},
+		{T("Rep"), 96, fyne.TextAlignLeading},
+		{T("Customer"), 120, fyne.TextAlignLeading},
+		{T("Value"), 112, fyne.TextAlignTrailing},
+		{T("Decision"), 88, fyne.TextAlignLeading},
+		{T("Decided"), 92, fyne.TextAlignLeading},
+		{T("Close by"), 92, fyne.TextAlignLeading},
+		{T("Outcome"), 84, fyne.TextAlignLeading},
 	}
 	f.table = newKeyTable(cols, func() int { return len(f.rows) }, f.cell, func(row int) bool { return row == f.sel })
 	f.table.onChoose = f.choose
@@ -95,9 +95,9 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 	}
 
 	f.decideOn = widget.NewEntry()
-	f.decideOn.PlaceHolder = "Today"
-	on := f.decideFs.add(newField(EntryDate, "Decision date", f.decideOn))
-	f.chosen = widget.NewLabel("Click a registration, or use ↓ ↑ in the list.")
+	f.decideOn.PlaceHolder = T("Today")
+	on := f.decideFs.add(newField(EntryDate, T("Decision date"), f.decideOn))
+	f.chosen = widget.NewLabel(T("Click a registration, or use ↓ ↑ in the list."))
 	f.chosen.Truncation = fyne.TextTruncateEllipsis
 	actions := container.NewHBox()
 	for _, a := range []struct {
@@ -112,18 +112,20 @@ func newRegistrationForm(sc *entriesScreen) *registrationForm {
 		{VerdictExpired, "Expired (X)", theme.HistoryIcon()},
 	} {
 		v := a.v
-		b := widget.NewButtonWithIcon(a.label, a.icon, func() { f.decide(v) })
+		b := widget.NewButtonWithIcon(tableText(a.label), a.icon, func() { f.decide(v) })
 		f.buttons[v] = b
 		actions.Add(b)
 	}
 	dateBox := container.NewBorder(nil, nil, on.label, nil, container.NewGridWrap(fyne.NewSize(120, f.decideOn.MinSize().Height), f.decideOn))
-	bar := container.NewBorder(nil, nil, dateBox, actions, f.chosen)
-	f.queue = widget.NewCheck("Only what waits for a decision", func(bool) { f.filter() })
-	listHead := container.NewBorder(nil, nil, container.NewHBox(sectionTitle("Registrations, newest first"), f.queue), nil, f.listMsg.Label)
+	// The chosen registration (with who decided what and when) gets a
+	// line of its own over the buttons, so that it is not cut short.
+	bar := container.NewVBox(f.chosen, container.NewBorder(nil, nil, dateBox, actions))
+	f.queue = widget.NewCheck(T("Only what waits for a decision"), func(bool) { f.filter() })
+	listHead := container.NewBorder(nil, nil, container.NewHBox(sectionTitle(T("Registrations, newest first")), f.queue), nil, f.listMsg.Label)
 	// The decision date's reason goes to the list's message line, so the
 	// bar keeps one line.
 	list := inOrder(listHead, f.table.fit(2), bar)
-	f.content = inOrder(formTop("New deal registration", f.msg, grid), list, nil)
+	f.content = inOrder(formTop(T("New deal registration"), f.msg, grid), list, nil)
 	f.enable()
 	return f
 }
@@ -166,13 +168,20 @@ func (f *registrationForm) filter() {
 			f.rows = append(f.rows, r)
 		}
 	}
-	f.queue.Text = fmt.Sprintf("Only what waits for a decision (%d)", waiting)
+	f.queue.Text = Tf("Only what waits for a decision (%d)", waiting)
 	f.queue.Refresh()
+	// The chosen registration stays chosen; when it left the queue (it
+	// was just decided), the one now in its place is, so that the next
+	// decision is one key away.
+	at := f.sel
 	f.sel = -1
 	for i, r := range f.rows {
 		if keep != 0 && r.Registration.ID == keep {
 			f.sel = i
 		}
+	}
+	if f.sel < 0 && keep != 0 && f.queue.Checked && at >= 0 && len(f.rows) > 0 {
+		f.sel = min(at, len(f.rows)-1)
 	}
 	f.table.Refresh()
 	f.showChosen()
@@ -196,9 +205,9 @@ func (f *registrationForm) cell(row, col int) string {
 	case 4:
 		return g.Customer
 	case 5:
-		return i18n.Money(g.ExpectedValue, r.Currency, langOr(r.Language))
+		return i18n.Money(g.ExpectedValue, r.Currency, Lang())
 	case 6:
-		return string(g.Decision)
+		return regWord(string(g.Decision))
 	case 7:
 		return g.DecidedOn.String()
 	case 8:
@@ -206,11 +215,11 @@ func (f *registrationForm) cell(row, col int) string {
 	case 9:
 		if g.Outcome == engine.OutcomeOpen || g.Outcome == "" {
 			if r.Waiting != "" && g.Decision == engine.DecisionApproved {
-				return "window ended"
+				return T("overdue")
 			}
 			return ""
 		}
-		return string(g.Outcome)
+		return regWord(string(g.Outcome))
 	}
 	return ""
 }
@@ -229,25 +238,25 @@ func (f *registrationForm) choose(row int) {
 func (f *registrationForm) showChosen() {
 	f.enable()
 	if f.sel < 0 {
-		f.chosen.SetText("Click a registration, or use ↓ ↑ in the list.")
+		f.chosen.SetText(T("Click a registration, or use ↓ ↑ in the list."))
 		return
 	}
 	r := f.rows[f.sel]
 	text := fmt.Sprintf("#%d %s · %s · %s", r.Registration.ID, r.Partner, r.Registration.Customer, stateOf(r.Registration))
 	if r.Waiting != "" {
-		text += " · waits for " + r.Waiting
+		text += " · " + Tf("waits for %s", r.Waiting)
 	}
 	f.chosen.SetText(text)
 }
 
 // stateOf says where a registration stands, who decided and when.
 func stateOf(g engine.Registration) string {
-	s := string(g.Decision) + whoWhen(g.DecidedBy, g.DecidedOn)
+	s := regWord(string(g.Decision)) + whoWhen(g.DecidedBy, g.DecidedOn)
 	if g.Decision == engine.DecisionApproved && !g.CloseBy().IsZero() {
-		s += fmt.Sprintf(" (window to %s)", g.CloseBy())
+		s += " " + Tf("(window to %s)", i18n.Date(g.CloseBy(), Lang()))
 	}
 	if g.Outcome != engine.OutcomeOpen && g.Outcome != "" {
-		s += ", " + string(g.Outcome) + whoWhen(g.OutcomeBy, g.OutcomeOn)
+		s += ", " + regWord(string(g.Outcome)) + whoWhen(g.OutcomeBy, g.OutcomeOn)
 	}
 	return s
 }
@@ -256,10 +265,10 @@ func stateOf(g engine.Registration) string {
 func whoWhen(by string, on engine.Date) string {
 	s := ""
 	if by != "" {
-		s += " by " + by
+		s += " " + Tf("by %s", by)
 	}
 	if !on.IsZero() {
-		s += " on " + on.String()
+		s += " " + Tf("on %s", i18n.Date(on, Lang()))
 	}
 	return s
 }
@@ -295,7 +304,7 @@ var verdictWords = map[Verdict][2]string{
 // question is asked; every decision is final, so each is confirmed.
 func (f *registrationForm) decide(v Verdict) {
 	if f.sel < 0 || f.sel >= len(f.rows) {
-		f.listMsg.bad("Choose a registration in the list first.")
+		f.listMsg.bad(T("Choose a registration in the list first."))
 		return
 	}
 	r := f.rows[f.sel]
@@ -313,13 +322,17 @@ func (f *registrationForm) decide(v Verdict) {
 		if err != nil {
 			if byField, ok := fieldErrors(err); ok && byField[EntryDate] != "" {
 				f.decideFs.get(EntryDate).SetError(byField[EntryDate])
-				f.listMsg.bad("Decision date: " + byField[EntryDate])
+				f.listMsg.bad(Tf("Decision date: %s", byField[EntryDate]))
 				return
 			}
 			f.listMsg.bad(sentence(err))
 			return
 		}
-		f.listMsg.ok(fmt.Sprintf("Registration #%d (%s, %s) is now %s.", got.ID, r.Partner, got.Customer, stateOf(got)))
+		now := regWord(string(got.Outcome)) + whoWhen(got.OutcomeBy, got.OutcomeOn)
+		if v == VerdictApprove || v == VerdictReject {
+			now = regWord(string(got.Decision)) + whoWhen(got.DecidedBy, got.DecidedOn)
+		}
+		f.listMsg.ok(Tf("#%d %s: %s.", got.ID, got.Customer, now))
 		f.load()
 		f.sc.focus(f.table)
 	}
@@ -328,8 +341,8 @@ func (f *registrationForm) decide(v Verdict) {
 	if on == "" {
 		on = f.sc.svc.Today().String()
 	}
-	f.sc.shell.Confirm(words[0]+"?", fmt.Sprintf("%s registration #%d of %s for %s (%s), dated %s, by %s?\n\nNow: %s.\nA decision cannot be changed afterwards.",
-		capitalize(words[1]), r.Registration.ID, r.Partner, r.Registration.Customer, i18n.Money(r.Registration.ExpectedValue, r.Currency, langOr(r.Language)),
+	f.sc.shell.Confirm(tableText(words[0])+"?", Tf("%s registration #%d of %s for %s (%s), dated %s, by %s?\n\nNow: %s.\nA decision cannot be changed afterwards.",
+		capitalize(tableText(words[1])), r.Registration.ID, r.Partner, r.Registration.Customer, i18n.Money(r.Registration.ExpectedValue, r.Currency, Lang()),
 		on, f.operator(), stateOf(r.Registration)),
 		func(yes bool) {
 			if yes {
@@ -343,8 +356,8 @@ func (f *registrationForm) decide(v Verdict) {
 func (f *registrationForm) input() views.RegistrationInput {
 	return views.RegistrationInput{
 		Partner: trimmed(&f.pick.partner.Entry), Rep: trimmed(&f.pick.rep.Entry),
-		Customer: trimmed(f.customer), ExpectedValue: trimmed(f.value),
-		Submitted: trimmed(f.submitted), WindowDays: trimmed(f.window),
+		Customer: f.customer.trimmed(), ExpectedValue: f.value.trimmed(),
+		Submitted: f.submitted.trimmed(), WindowDays: f.window.trimmed(),
 		PartnerID: f.pick.partner.Picked().ID, RepID: f.pick.rep.Picked().ID,
 	}
 }
@@ -357,7 +370,7 @@ func (f *registrationForm) onSave() {
 		return
 	}
 	f.fs.clearErrors()
-	f.msg.ok(fmt.Sprintf("Saved registration #%d: %s for %s, pending.", g.ID, f.pick.partner.Text, g.Customer))
+	f.msg.ok(Tf("Saved registration #%d: %s for %s, pending.", g.ID, f.pick.partner.Text, g.Customer))
 	f.clear(true)
 	f.load()
 	f.sc.focus(f.pick.rep)
@@ -383,5 +396,27 @@ func (f *registrationForm) operator() string {
 	if n := f.sc.shell.Backend().OperatorName(); n != "" {
 		return n
 	}
-	return "the operator"
+	return T("the operator")
+}
+
+// regWord is a registration's decision or outcome (pending, approved,
+// rejected, open, won, lost, expired) in the window's language.
+func regWord(w string) string {
+	switch w {
+	case "pending":
+		return T("pending|registration")
+	case "approved":
+		return T("approved|registration")
+	case "rejected":
+		return T("rejected|registration")
+	case "open":
+		return T("open|registration")
+	case "won":
+		return T("won|registration")
+	case "lost":
+		return T("lost|registration")
+	case "expired":
+		return T("expired|registration")
+	}
+	return w
 }

@@ -152,37 +152,37 @@ func (sc *salesScreen) build() {
 	}
 	sc.date = entry("2026-07-31")
 	sc.date.OnChanged = func(string) { sc.checkDate() }
-	sc.late = newEnterCheck("Late sale", sc.onSave)
+	sc.late = newEnterCheck(T("Late sale"), sc.onSave)
 	sc.late.Hide()
 	sc.partner = newCompletionEntry(sc.partnerOptions)
-	sc.partner.PlaceHolder = "Type a name or code"
+	sc.partner.PlaceHolder = T("Type a name or code")
 	sc.partner.onPick = sc.onPartnerPicked
 	sc.rep = newCompletionEntry(func(q string) []option { return matchOptions(sc.repOptions(), q) })
-	sc.rep.PlaceHolder = "Optional"
-	sc.customer = entry("Customer name")
-	sc.newCustomer = newEnterCheck("First sale to this customer", sc.onSave)
-	sc.newProduct = newEnterCheck("New product for this customer", sc.onSave)
+	sc.rep.PlaceHolder = T("Optional")
+	sc.customer = entry(T("Customer name"))
+	sc.newCustomer = newEnterCheck(T("First sale to this customer"), sc.onSave)
+	sc.newProduct = newEnterCheck(T("New product for this customer"), sc.onSave)
 	sc.product = newCompletionEntry(func(q string) []option { return matchOptions(sc.productOptions(), q) })
-	sc.product.PlaceHolder = "Type a SKU or name"
+	sc.product.PlaceHolder = T("Type a SKU or name")
 	sc.product.onPick = sc.onProductPicked
 	sc.quantity = entry("")
 	sc.quantity.SetText("1")
 	sc.unitPrice = entry("0.00")
-	sc.net = entry("Quantity × price")
+	sc.net = entry(T("Quantity × price"))
 	for _, e := range []*formEntry{sc.quantity, sc.unitPrice, sc.net} {
 		e.OnChanged = func(string) { sc.showNet() }
 	}
-	sc.invoice = entry("Invoice number")
+	sc.invoice = entry(T("Invoice number"))
 	// Not "1": a grey digit reads as a value; empty takes the next free line.
-	sc.line = entry("Next free line")
-	sc.registration = entry("Optional")
-	sc.referral = entry("Optional")
-	sc.original = entry("Returns only")
+	sc.line = entry(T("Next free line"))
+	sc.registration = entry(T("Optional"))
+	sc.referral = entry(T("Optional"))
+	sc.original = entry(T("Returns only"))
 	for _, c := range []*completionEntry{sc.partner, sc.rep, sc.product} {
 		c.OnSubmitted = func(string) { sc.onSave() }
 		c.onEscape = sc.onEscape
 	}
-	sc.save = widget.NewButtonWithIcon("Save line", theme.ConfirmIcon(), sc.onSave)
+	sc.save = widget.NewButtonWithIcon(T("Save line"), theme.ConfirmIcon(), sc.onSave)
 	sc.save.Importance = widget.HighImportance
 	sc.message = widget.NewLabel("")
 	sc.message.Wrapping = fyne.TextWrapWord
@@ -192,52 +192,52 @@ func (sc *salesScreen) build() {
 	}
 	// The save button sits where an input would, under an empty caption.
 	saveCell := container.New(tightStack{}, widget.NewLabel(" "), sc.save)
-	dateField := sc.fs.add(newField(SaleDate, "Date", sc.date))
+	dateField := sc.fs.add(newField(SaleDate, T("Date"), sc.date))
 	dateCell := container.New(tightStack{}, dateField.label, container.NewBorder(nil, nil, nil, sc.late, sc.date), dateField.note)
 	grid := container.NewGridWithColumns(4,
 		dateCell,
-		add(SalePartner, "Partner", sc.partner),
-		add(SaleRep, "Rep", sc.rep),
-		add(SaleCustomer, "Customer", sc.customer),
-		add(SaleNewCustomer, "New customer", sc.newCustomer),
-		add(SaleNewProduct, "New product", sc.newProduct),
-		add(SaleProduct, "Product", sc.product),
-		add(SaleQuantity, "Quantity", sc.quantity),
-		add(SaleUnitPrice, "Unit price", sc.unitPrice),
-		add(SaleNet, "Net amount", sc.net),
-		add(SaleInvoice, "Invoice", sc.invoice),
-		add(SaleLine, "Invoice line", sc.line),
-		add(SaleRegistration, "Deal registration", sc.registration),
-		add(SaleReferralCode, "Referral code", sc.referral),
-		add(SaleOriginalInvoice, "Original invoice (returns)", sc.original),
+		add(SalePartner, T("Partner"), sc.partner),
+		add(SaleRep, T("Rep"), sc.rep),
+		add(SaleCustomer, T("Customer"), sc.customer),
+		add(SaleNewCustomer, T("New customer"), sc.newCustomer),
+		add(SaleNewProduct, T("New product"), sc.newProduct),
+		add(SaleProduct, T("Product"), sc.product),
+		add(SaleQuantity, T("Quantity"), sc.quantity),
+		add(SaleUnitPrice, T("Unit price"), sc.unitPrice),
+		add(SaleNet, T("Net amount"), sc.net),
+		add(SaleInvoice, T("Invoice"), sc.invoice),
+		add(SaleLine, T("Invoice line"), sc.line),
+		add(SaleRegistration, T("Deal registration"), sc.registration),
+		add(SaleReferralCode, T("Referral code"), sc.referral),
+		add(SaleOriginalInvoice, T("Original invoice (returns)"), sc.original),
 		saveCell,
 	)
-	hint := widget.NewLabel("Tab moves · type to pick, ↓ ↑ to choose · Enter saves, next line · Esc clears the line (cursor to Rep; again: all) · list: Enter corrects, Del removes")
+	hint := widget.NewLabel(T("Tab moves · type to pick, ↓ ↑ to choose · Enter saves, next line · Esc clears the line (cursor to Rep; again: all) · list: Enter corrects, Del removes"))
 	hint.Importance = widget.LowImportance
 	hint.Truncation = fyne.TextTruncateEllipsis
 	hint.SizeName = theme.SizeNameCaptionText
 	// The message shares the title's line so that the form does not grow
 	// when a line is saved or refused.
-	sc.title = sectionTitle("New sale line")
+	sc.title = sectionTitle(T("New sale line"))
 	form := container.NewVBox(
 		container.NewBorder(nil, nil, sc.title, nil, sc.message),
 		grid, widget.NewSeparator())
 
 	cols := []column{
-		{"Date", 92, fyne.TextAlignLeading},
-		{"Partner", 150, fyne.TextAlignLeading},
-		{"Rep", 110, fyne.TextAlignLeading},
-		{"Customer", 114, fyne.TextAlignLeading},
-		{"Product", 104, fyne.TextAlignLeading},
-		{"Qty", 48, fyne.TextAlignTrailing},
-		{"Unit price", 86, fyne.TextAlignTrailing},
-		{"Net", 112, fyne.TextAlignTrailing},
-		{"Invoice / line", 156, fyne.TextAlignLeading},
+		{T("Date"), 92, fyne.TextAlignLeading},
+		{T("Partner"), 150, fyne.TextAlignLeading},
+		{T("Rep"), 110, fyne.TextAlignLeading},
+		{T("Customer"), 114, fyne.TextAlignLeading},
+		{T("Product"), 104, fyne.TextAlignLeading},
+		{T("Qty"), 48, fyne.TextAlignTrailing},
+		{T("Unit price"), 86, fyne.TextAlignTrailing},
+		{T("Net"), 112, fyne.TextAlignTrailing},
+		{T("Invoice / line"), 156, fyne.TextAlignLeading},
 	}
 	sc.table = newKeyTable(cols, func() int { return len(sc.recent) }, sc.recentCell, func(row int) bool { return row == sc.sel })
 	sc.table.onChoose = sc.chooseRecent
 	sc.table.onKey = sc.onRecentKey
-	recent := inOrder(container.NewBorder(nil, nil, sectionTitle("Recent sales"), nil, sc.recentBar()), sc.table.fit(1), hint)
+	recent := inOrder(container.NewBorder(nil, nil, sectionTitle(T("Recent sales")), nil, sc.recentBar()), sc.table.fit(1), hint)
 	sc.content = inOrder(form, recent, nil)
 }
 
@@ -386,14 +386,14 @@ func (sc *salesScreen) submit(in views.SaleInput, confirmed bool) {
 		sc.saved(sale)
 	case errors.Is(err, engine.ErrConfirmationNeeded):
 		back := sc.shell.Window().Canvas().Focused()
-		sc.shell.Confirm("Save this sale?", confirmQuestion(err)+"\n\nSave it anyway?", func(ok bool) {
+		sc.shell.Confirm(T("Save this sale?"), confirmQuestion(err)+"\n\nSave it anyway?", func(ok bool) {
 			if ok {
 				sc.submit(in, true)
 				return
 			}
 			// Back to the line as it was typed, to correct it.
 			sc.message.Importance = widget.WarningImportance
-			sc.message.SetText("Not saved: correct the line, or press Enter again to be asked once more.")
+			sc.message.SetText(T("Not saved: correct the line, or press Enter again to be asked once more."))
 			if back != nil {
 				sc.shell.Window().Canvas().Focus(back)
 			}
@@ -428,7 +428,7 @@ func (sc *salesScreen) saved(s engine.Sale) {
 	if s.Booked != 0 {
 		late = fmt.Sprintf(", a late sale booked %s", s.Booked)
 	}
-	sc.message.SetText(fmt.Sprintf("%s %s line %d for %s: %s × %s%s.",
+	sc.message.SetText(Tf("%s %s line %d for %s: %s × %s%s.",
 		verb, s.Invoice, s.Line, sc.partner.Text, s.Quantity.String(), sc.product.Text, late))
 	sc.endEdit()
 	sc.clear(true)

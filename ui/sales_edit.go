@@ -84,7 +84,7 @@ func (sc *salesScreen) checkDate() {
 		sc.late.Hide()
 		return
 	}
-	f.SetError(fmt.Sprintf("%s is closed: late sale only, booked %s", d.Closed, d.BookOn))
+	f.SetError(d.Closed + " is closed: late sale only")
 	sc.late.Show()
 }
 
@@ -100,11 +100,11 @@ func (sc *salesScreen) dateAccepted() bool {
 	c := sc.shell.Window().Canvas()
 	sc.message.Importance = widget.DangerImportance
 	if d.BookOn.IsZero() {
-		sc.message.SetText("Not saved: no open period can take this date.")
+		sc.message.SetText(T("Not saved: no open period can take this date."))
 		c.Focus(sc.date)
 		return false
 	}
-	sc.message.SetText(fmt.Sprintf("Not saved: %s is closed. Tick \"Late sale\" (Space) and press Enter to book it on %s, or change the date.", d.Closed, d.BookOn))
+	sc.message.SetText(Tf("Not saved: %s is closed. Tick \"Late sale\" (Space) and press Enter to book it on %s, or change the date.", d.Closed, d.BookOn))
 	c.Focus(sc.late)
 	return false
 }
@@ -176,11 +176,11 @@ func (sc *salesScreen) onEscape() {
 		id := sc.editing
 		sc.endEdit()
 		sc.clear(true)
-		sc.message.SetText(fmt.Sprintf("Correction cancelled: sale #%d is unchanged.", id))
+		sc.message.SetText(Tf("Correction cancelled: sale #%d is unchanged.", id))
 		c.Focus(sc.rep)
 	case sc.lineTyped():
 		sc.clear(true)
-		sc.message.SetText("Line cleared; the date and partner stay. Esc again clears them too.")
+		sc.message.SetText(T("Line cleared; the date and partner stay. Esc again clears them too."))
 		c.Focus(sc.rep)
 	default:
 		sc.clear(false)
@@ -193,8 +193,8 @@ func (sc *salesScreen) onEscape() {
 func (sc *salesScreen) recentBar() fyne.CanvasObject {
 	sc.chosen = widget.NewLabel("")
 	sc.chosen.Truncation = fyne.TextTruncateEllipsis
-	sc.correct = widget.NewButtonWithIcon("Correct (Enter)", theme.DocumentCreateIcon(), sc.startEdit)
-	sc.remove = widget.NewButtonWithIcon("Remove (Del)", theme.DeleteIcon(), sc.removeChosen)
+	sc.correct = widget.NewButtonWithIcon(T("Correct (Enter)"), theme.DocumentCreateIcon(), sc.startEdit)
+	sc.remove = widget.NewButtonWithIcon(T("Remove (Del)"), theme.DeleteIcon(), sc.removeChosen)
 	sc.showChosen(nil)
 	if sc.edit == nil {
 		sc.correct.Hide()
@@ -211,6 +211,11 @@ func (sc *salesScreen) chooseRecent(row int) {
 	sc.sel = row
 	sc.table.Refresh()
 	sc.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+	// A click chooses too: the list takes the keyboard, so that Enter
+	// and Delete act on the row clicked.
+	if w := sc.shell.Window(); w.Content() == sc.shell.Content() && w.Canvas().Focused() != sc.table {
+		w.Canvas().Focus(sc.table)
+	}
 	var err error
 	if sc.edit != nil {
 		_, err = sc.edit.SaleInputOf(sc.recent[row].Sale.ID)
@@ -231,14 +236,14 @@ func (sc *salesScreen) showChosen(frozen error) {
 	switch {
 	case sc.sel < 0 || sc.sel >= len(sc.recent):
 		sc.chosen.Importance = widget.LowImportance
-		sc.chosen.SetText("Tab or click into the list, ↓ ↑ to choose a sale")
+		sc.chosen.SetText(T("Tab or click into the list, ↓ ↑ to choose a sale"))
 	case frozen != nil:
 		sc.chosen.Importance = widget.DangerImportance
 		sc.chosen.SetText(sentence(frozen))
 	default:
 		r := sc.recent[sc.sel]
 		sc.chosen.Importance = widget.MediumImportance
-		sc.chosen.SetText(fmt.Sprintf("#%d %s / %d · %s · %s", r.Sale.ID, r.Sale.Invoice, r.Sale.Line, r.Partner, r.Product))
+		sc.chosen.SetText(Tf("#%d %s / %d · %s · %s", r.Sale.ID, r.Sale.Invoice, r.Sale.Line, r.Partner, r.Product))
 	}
 }
 
@@ -308,10 +313,10 @@ func (sc *salesScreen) startEdit() {
 	sc.original.SetText(in.OriginalInvoice)
 	sc.checkDate()
 	sc.showNet()
-	sc.title.SetText(fmt.Sprintf("Correcting sale #%d", sc.editing))
-	sc.save.SetText("Save correction")
+	sc.title.SetText(Tf("Correcting sale #%d", sc.editing))
+	sc.save.SetText(T("Save correction"))
 	sc.message.Importance = widget.MediumImportance
-	sc.message.SetText("Correct the line and press Enter to save it; Esc cancels. The audit trail keeps it as it was.")
+	sc.message.SetText(T("Correct the line and press Enter to save it; Esc cancels. The audit trail keeps it as it was."))
 	sc.shell.Window().Canvas().Focus(sc.quantity)
 }
 
@@ -321,8 +326,8 @@ func (sc *salesScreen) endEdit() {
 		return
 	}
 	sc.editing = 0
-	sc.title.SetText("New sale line")
-	sc.save.SetText("Save line")
+	sc.title.SetText(T("New sale line"))
+	sc.save.SetText(T("Save line"))
 }
 
 // removeChosen removes the chosen sale once confirmed.
@@ -335,7 +340,7 @@ func (sc *salesScreen) removeChosen() {
 	q := fmt.Sprintf("Remove sale #%d: %s line %d of %s, %s, %s × %s, %s?\n\nThe audit trail keeps it as it was.",
 		s.ID, s.Invoice, s.Line, s.Date, r.Partner, s.Quantity, r.Product, i18n.Money(s.Net, r.Currency, recentLang(r)))
 	c := sc.shell.Window().Canvas()
-	sc.shell.Confirm("Remove this sale?", q, func(yes bool) {
+	sc.shell.Confirm(T("Remove this sale?"), q, func(yes bool) {
 		defer c.Focus(sc.table)
 		if !yes {
 			return
@@ -351,7 +356,7 @@ func (sc *salesScreen) removeChosen() {
 			sc.clear(true)
 		}
 		sc.message.Importance = widget.SuccessImportance
-		sc.message.SetText(fmt.Sprintf("Removed sale #%d (%s line %d).", got.ID, got.Invoice, got.Line))
+		sc.message.SetText(Tf("Removed sale #%d (%s line %d).", got.ID, got.Invoice, got.Line))
 		sc.loadRecent()
 		if sc.sel >= len(sc.recent) {
 			sc.sel = len(sc.recent) - 1

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/views"
@@ -127,7 +129,7 @@ func TestClosedDateSaidBesideTheField(t *testing.T) {
 	sc.shell.confirm = func(_, _ string, answer func(bool)) { asked = true; answer(true) }
 	c.Focus(sc.date)
 	typeKeys(t, c, "2026-06-30")
-	if got := sc.fs.get(SaleDate).NoteText(); got != "2026-06 is closed: late sale only, booked 2026-07-15" {
+	if got := sc.fs.get(SaleDate).NoteText(); got != "2026-06 is closed: late sale only" {
 		t.Errorf("note beside the date = %q, want why and the late sale", got)
 	}
 	if got := sc.message.Text; !strings.Contains(got, "2026-06 was closed by Giulia on 2026-07-01") {
@@ -251,5 +253,29 @@ func TestCorrectAndRemoveFromTheRecentList(t *testing.T) {
 	press(t, c, fyne.KeyReturn)
 	if sc.editing != 0 || !strings.Contains(sc.chosen.Text, "enter a return") || !sc.correct.Disabled() {
 		t.Errorf("closed sale: editing %d, chosen %q, correct disabled %v; want refused with the reason", sc.editing, sc.chosen.Text, sc.correct.Disabled())
+	}
+}
+
+// The suggestions end where their field does, with an ellipsis, instead
+// of running over the next field's note.
+func TestSuggestionsStayInTheirField(t *testing.T) {
+	sc, fb, c, _ := salesOnShow(t)
+	for i := 0; i < 5; i++ {
+		fb.products = append(fb.products, engine.Product{ID: engine.ID(200 + i), SKU: fmt.Sprintf("CRM-X%d", i), Name: "CRM extension with a long descriptive name number " + fmt.Sprint(i)})
+	}
+	sc.loadProducts()
+	c.Focus(sc.product)
+	typeKeys(t, c, "crm")
+	f := sc.fs.get(SaleProduct)
+	var w float32
+	for _, s := range f.note.Segments {
+		ts := s.(*widget.TextSegment)
+		w += fyne.MeasureText(ts.Text, theme.CaptionTextSize(), ts.Style.TextStyle).Width
+	}
+	if room := f.note.Size().Width; w > room || !strings.HasSuffix(f.NoteText(), "…") {
+		t.Errorf("suggestions %q are %.0f wide in a note of %.0f, want them cut with an ellipsis", f.NoteText(), w, room)
+	}
+	if !strings.HasPrefix(f.NoteText(), "▸ CRM-") {
+		t.Errorf("note = %q, want the highlighted choice first", f.NoteText())
 	}
 }

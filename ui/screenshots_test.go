@@ -173,11 +173,21 @@ func renderShot(t *testing.T, lang string, sh shot) image.Image {
 	if got := Lang(); got != lang {
 		t.Fatalf("window language %q, want %q", got, lang)
 	}
+	// The shell opens on its first screen, which loads in the background:
+	// let every screen built finish before and after, so no worker of one
+	// picture runs into the next.
+	waitAll := func() {
+		for name := range s.screens {
+			waitScreen(s, name)
+		}
+	}
+	waitAll()
+	defer waitAll()
 	s.Show(sh.screen)
-	waitScreen(s, sh.screen)
+	waitAll()
 	if sh.setup != nil {
 		sh.setup(t, s, w)
-		waitScreen(s, sh.screen)
+		waitAll()
 	}
 	w.Resize(fyne.NewSize(1280, 800))
 	if min := s.Content().MinSize(); min.Width > 1280 || min.Height > 800 {

@@ -279,6 +279,9 @@ func (sc *settingsScreen) onChooseLogo() {
 // form reads the company out of the form.
 func (sc *settingsScreen) form() engine.Company {
 	c := sc.company
+	if now, err := sc.b.Company(); err == nil { // Settings > Books saves its part of the company on its own
+		c.Accounts, c.CSVStyle, c.PointValue = now.Accounts, now.CSVStyle, now.PointValue
+	}
 	c.Name = strings.TrimSpace(sc.name.Text)
 	c.Address = strings.TrimSpace(sc.address.Text)
 	c.Logo = sc.logo

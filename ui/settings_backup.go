@@ -187,8 +187,9 @@ func (sc *settingsScreen) onRestore() {
 		sc.confirmRestore(path)
 	})
 	if fs, ok := sc.b.(FileService); ok && !hasFolder(folderBackups) {
+		// The first time, the backups folder beside the file.
 		if l, err := storage.ListerForURI(storage.NewFileURI(fs.BackupsFolder())); err == nil {
-			d.SetLocation(l)
+			rememberFolder(folderBackups, l)
 		}
 	}
 	d.Show()

@@ -298,7 +298,8 @@ func (s *Shell) build() {
 	}
 	s.body = container.NewStack()
 	brand := widget.NewLabelWithStyle("Partnerdesk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	side := container.NewBorder(container.NewPadded(brand), nil, nil, nil, s.nav)
+	side := container.New(atLeastWidth{sidebarWidth(s.specs)},
+		container.NewBorder(container.NewPadded(brand), nil, nil, nil, s.nav))
 	header := container.NewVBox(s.title, widget.NewSeparator())
 	footer := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.file, s.operator), s.status))

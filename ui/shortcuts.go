@@ -107,7 +107,7 @@ func commandKeys(c Command) string {
 // shortcutFor returns the shortcut that shows screen, if there is one.
 func shortcutFor(screen string) (Shortcut, bool) {
 	for _, s := range Shortcuts {
-		if s.Command == CmdGo && s.Screen == screen {
+		if s.Command == CmdGo && s.Screen == screen || s.Command == CmdHelp && screen == ScreenHelp {
 			return s, true
 		}
 	}

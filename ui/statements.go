@@ -106,7 +106,7 @@ func (s *StatementsScreen) build() {
 	s.period.SetPlaceHolder("2026-07")
 	s.period.OnSubmitted = func(string) { s.showPreview() }
 	s.payee = widget.NewEntry()
-	s.payee.SetPlaceHolder("Type a few letters of a partner or rep")
+	s.payee.SetPlaceHolder(T("Name, code or id (P12, R7)"))
 	s.payee.OnChanged = s.find
 	s.payee.OnSubmitted = func(string) {
 		if len(s.found) > 0 {
@@ -131,29 +131,29 @@ func (s *StatementsScreen) build() {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord
 
-	pdf := widget.NewButtonWithIcon("Save PDF…", theme.DocumentSaveIcon(), func() { s.onSave(FormatPDF) })
+	pdf := widget.NewButtonWithIcon(T("Save PDF…"), theme.DocumentSaveIcon(), func() { s.onSave(FormatPDF) })
 	pdf.Importance = widget.HighImportance
-	csv := widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), func() { s.onSave(FormatCSV) })
-	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.DownloadIcon(), func() { s.onSave(FormatXLSX) })
+	csv := widget.NewButtonWithIcon(T("Export CSV…"), theme.DownloadIcon(), func() { s.onSave(FormatCSV) })
+	xlsx := widget.NewButtonWithIcon(T("Export XLSX…"), theme.DownloadIcon(), func() { s.onSave(FormatXLSX) })
 	s.saveBtns = []*widget.Button{pdf, csv, xlsx}
-	s.preview = container.NewVBox(widget.NewLabel("Choose a payee to preview the statement."))
+	s.preview = container.NewVBox(widget.NewLabel(T("Choose a payee to preview the statement.")))
 
-	s.batchBtn = widget.NewButtonWithIcon("Print all for the period…", theme.FolderIcon(), s.onPrintAll)
-	s.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancel)
+	s.batchBtn = widget.NewButtonWithIcon(T("Print all for the period…"), theme.FolderIcon(), s.onPrintAll)
+	s.cancelBtn = widget.NewButtonWithIcon(T("Cancel"), theme.CancelIcon(), s.onCancel)
 	s.cancelBtn.Hide()
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
-	s.batchInfo = widget.NewLabel("Writes one PDF per payee with lines in the period, in each partner's statement language.")
+	s.batchInfo = widget.NewLabel(T("Writes one PDF per payee with lines in the period, in each partner's statement language."))
 	s.batchInfo.Wrapping = fyne.TextWrapWord
 
 	pick := widget.NewForm(
-		widget.NewFormItem("Period", s.period),
-		widget.NewFormItem("Payee", s.payee),
+		widget.NewFormItem(T("Period"), s.period),
+		widget.NewFormItem(T("Payee"), s.payee),
 	)
 	left := container.NewBorder(
 		container.NewVBox(pick, s.problem),
 		container.NewVBox(widget.NewSeparator(),
-			widget.NewLabelWithStyle("Whole period", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabelWithStyle(T("Whole period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			s.batchInfo, container.NewHBox(s.batchBtn, s.cancelBtn), s.progress),
 		nil, nil, s.matches)
 	right := container.NewBorder(nil, container.NewHBox(pdf, csv, xlsx), nil, nil, container.NewVScroll(s.preview))
@@ -204,14 +204,14 @@ func (s *StatementsScreen) find(text string) {
 				return
 			}
 			if err != nil {
-				s.say(widget.DangerImportance, "Could not look up payees: "+err.Error())
+				s.say(widget.DangerImportance, Tf("Could not look up payees: %v", err))
 				return
 			}
 			s.found = found
 			s.matches.Refresh()
 			// Say so when nothing matches, or the empty list looks broken.
 			if len(found) == 0 {
-				s.say(widget.DangerImportance, fmt.Sprintf("No partner or rep matches %q.", q))
+				s.say(widget.DangerImportance, Tf("No partner or rep matches %q.", q))
 			} else {
 				s.say(widget.DangerImportance, "")
 			}
@@ -240,7 +240,7 @@ func (s *StatementsScreen) showPreview() {
 		sum, err := s.svc.StatementPreview(key, payee.Payee)
 		fyne.Do(func() {
 			if err != nil {
-				s.say(widget.DangerImportance, fmt.Sprintf("Could not prepare the statement of %s for %s: %v", payee.Label(), key, err))
+				s.say(widget.DangerImportance, Tf("Could not prepare the statement of %s for %s: %v", payee.Label(), key, err))
 				return
 			}
 			s.fillPreview(sum)
@@ -252,26 +252,26 @@ func (s *StatementsScreen) fillPreview(m views.StatementPreview) {
 	f := numFmt{lang: m.Language, cur: m.Currency}
 	name := widget.NewLabelWithStyle(m.Payee.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
-	sub := widget.NewLabel(fmt.Sprintf("%s · statement in %s", i18n.PeriodName(m.Period, m.Language), i18n.LanguageName(m.Language)))
+	sub := widget.NewLabel(Tf("%s · statement in %s", i18n.PeriodName(m.Period, m.Language), i18n.LanguageName(m.Language)))
 	tier := m.Tier
 	if tier == "" {
-		tier = "No tier"
+		tier = T("No tier")
 	}
 	progress := widget.NewLabel(m.Progress)
 	progress.Wrapping = fyne.TextWrapWord
 	progress.Importance = widget.HighImportance
 	items := []*widget.FormItem{
-		widget.NewFormItem("Tier", widget.NewLabel(tier)),
-		widget.NewFormItem("Sales", widget.NewLabel(f.money(m.Sales))),
+		widget.NewFormItem(T("Tier"), widget.NewLabel(tier)),
+		widget.NewFormItem(T("Sales"), widget.NewLabel(f.money(m.Sales))),
 	}
 	if m.Progress != "" {
-		items = append(items, widget.NewFormItem("Next tier", progress))
+		items = append(items, widget.NewFormItem(T("Next tier"), progress))
 	}
 	if len(m.Nudges) > 0 {
 		// The progress nudges the statement prints under "Within reach".
 		reach := widget.NewLabel("• " + strings.Join(m.Nudges, "\n• "))
 		reach.Wrapping = fyne.TextWrapWord
-		items = append(items, widget.NewFormItem("Within reach", reach))
+		items = append(items, widget.NewFormItem(T("Within reach"), reach))
 	}
 	summary := widget.NewForm(items...)
 
@@ -284,23 +284,76 @@ func (s *StatementsScreen) fillPreview(m views.StatementPreview) {
 		rows.Add(container.NewBorder(nil, nil, widget.NewLabel(p.Program), widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{})))
 	}
 	total := container.NewBorder(nil, nil,
-		widget.NewLabelWithStyle("Rewards", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(T("Rewards"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle(f.money(m.Rewards), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 	figures := widget.NewForm(
-		widget.NewFormItem("Points", widget.NewLabel(f.points(m.Points))),
-		widget.NewFormItem("Fund balance", widget.NewLabel(f.money(m.Fund))),
-		widget.NewFormItem("Paid in the period", widget.NewLabel(f.money(m.Paid))),
-		widget.NewFormItem("Year to date", widget.NewLabel(f.money(m.YTD))),
-		widget.NewFormItem("Reward lines", widget.NewLabel(fmt.Sprint(m.Lines))),
+		widget.NewFormItem(T("Points"), widget.NewLabel(f.points(m.Points))),
+		widget.NewFormItem(T("Fund balance"), widget.NewLabel(f.money(m.Fund))),
+		widget.NewFormItem(T("Paid in the period"), widget.NewLabel(f.money(m.Paid))),
+		widget.NewFormItem(T("Year to date"), widget.NewLabel(f.money(m.YTD))),
+		widget.NewFormItem(T("Reward lines"), widget.NewLabel(fmt.Sprint(m.Lines))),
 	)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	card := container.NewStack(bg, container.NewPadded(container.NewVBox(
 		name, sub, widget.NewSeparator(), summary, widget.NewSeparator(),
-		widget.NewLabelWithStyle("Rewards by program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		rows, widget.NewSeparator(), total, widget.NewSeparator(), figures)))
+		widget.NewLabelWithStyle(T("Rewards by program"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		rows, widget.NewSeparator(), total, widget.NewSeparator(), figures,
+		widget.NewSeparator(), previewLines(m.Items, f))))
 	s.preview.Objects = []fyne.CanvasObject{card}
 	s.preview.Refresh()
+}
+
+// previewMaxLines is how many lines the preview draws; the PDF has them all.
+const previewMaxLines = 200
+
+// previewLines lists the statement's lines as it prints them: program and
+// rule, amount, and the explanation under them (issue #15.10: the preview
+// showed only the summary).
+func previewLines(items []views.StatementItem, f numFmt) fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabelWithStyle(Tf("Lines (%d)", len(items)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if len(items) == 0 {
+		none := widget.NewLabel(T("No reward line in this period."))
+		none.Importance = widget.LowImportance
+		box.Add(none)
+		return box
+	}
+	for i, it := range items {
+		if i == previewMaxLines {
+			more := widget.NewLabel(Tf("… and %d more lines: the saved statement has them all.", len(items)-i))
+			more.Importance = widget.LowImportance
+			box.Add(more)
+			break
+		}
+		var amount string
+		switch {
+		case it.Points != 0 && it.Amount.IsZero():
+			amount = f.points(it.Points)
+		case !it.FundCredit.IsZero() && it.Amount.IsZero():
+			amount = Tf("%s to the fund", f.money(it.FundCredit))
+		default:
+			amount = f.money(it.Amount)
+			if it.Points != 0 {
+				amount += " · " + f.points(it.Points)
+			}
+		}
+		head := it.Program + " · " + it.Rule
+		if it.Adjustment {
+			head = Tf("Adjustment of %s", it.OriginalPeriod)
+			if it.Invoice != "" {
+				head = Tf("Adjustment of %s (invoice %s)", it.OriginalPeriod, it.Invoice)
+			}
+			head += " · " + it.Program
+		}
+		title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: it.Adjustment})
+		title.Truncation = fyne.TextTruncateEllipsis
+		why := widget.NewLabel(it.Explanation)
+		why.Wrapping = fyne.TextWrapWord
+		why.Importance = widget.LowImportance
+		box.Add(container.NewBorder(nil, nil, nil, widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{}), title))
+		box.Add(why)
+	}
+	return box
 }
 
 // onSave asks where to write the chosen statement and writes it.
@@ -309,7 +362,7 @@ func (s *StatementsScreen) onSave(format string) {
 		return
 	}
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
-	title := fmt.Sprintf("Save the statement of %s for %s as %s", payee.Label(), key, strings.ToUpper(string(format)))
+	title := Tf("Save the statement of %s for %s as %s", payee.Label(), key, strings.ToUpper(string(format)))
 	d := newFileSave(s.win, folderStatements, title, fileName(key, payee.Name)+"."+string(format), []string{"." + string(format)}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showErr(err, s.win)
@@ -329,7 +382,7 @@ func (s *StatementsScreen) onSave(format string) {
 					return
 				}
 				// The whole path: the name alone does not say which folder.
-				s.say(widget.SuccessImportance, "Saved "+w.URI().Path())
+				s.say(widget.SuccessImportance, Tf("Saved %s", w.URI().Path()))
 			})
 		})
 	})
@@ -339,7 +392,7 @@ func (s *StatementsScreen) onSave(format string) {
 // onPrintAll asks for a folder and prints every statement of the period.
 func (s *StatementsScreen) onPrintAll() {
 	key := strings.TrimSpace(s.period.Text)
-	d := newFolderOpen(s.win, folderBatch, "Print the statements of "+key+" into a folder", "Print here", func(dir fyne.ListableURI, err error) {
+	d := newFolderOpen(s.win, folderBatch, Tf("Print the statements of %s into a folder", key), T("Print here"), func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return
@@ -363,7 +416,7 @@ func (s *StatementsScreen) printAll(dir string) {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.batchInfo.Importance = widget.MediumImportance
-	s.batchInfo.SetText("Printing the statements of " + key + " into " + dir + "…")
+	s.batchInfo.SetText(Tf("Printing the statements of %s into %s…", key, dir))
 	s.background(func() {
 		res, err := s.svc.PrintAll(ctx, key, dir, func(done, total int) {
 			fyne.Do(func() {
@@ -382,7 +435,7 @@ func (s *StatementsScreen) printAll(dir string) {
 			s.progress.Hide()
 			if err != nil && !errors.Is(err, context.Canceled) {
 				s.batchInfo.Importance = widget.DangerImportance
-				s.batchInfo.SetText(fmt.Sprintf("Printing %s stopped: %v", key, err))
+				s.batchInfo.SetText(Tf("Printing %s stopped: %v", key, err))
 				return
 			}
 			if errors.Is(err, context.Canceled) {
@@ -399,18 +452,18 @@ func (s *StatementsScreen) onCancel() {
 	defer s.mu.Unlock()
 	if s.cancel != nil {
 		s.cancel()
-		s.batchInfo.SetText("Stopping after the statement being written…")
+		s.batchInfo.SetText(T("Stopping after the statement being written…"))
 	}
 }
 
 // batchSummary says in a sentence or two what a print run did.
 func batchSummary(r views.BatchResult) string {
-	msg := fmt.Sprintf("Wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
+	msg := Tf("Wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
 	if r.Canceled {
-		msg = fmt.Sprintf("Cancelled: wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
+		msg = Tf("Cancelled: wrote %d of %d statements into %s.", len(r.Files), r.Total, r.Dir)
 	}
 	if len(r.Failed) > 0 {
-		msg += fmt.Sprintf(" %d could not be written.", len(r.Failed))
+		msg += " " + Tf("%d could not be written.", len(r.Failed))
 	}
 	return msg
 }
@@ -440,7 +493,7 @@ func (s *StatementsScreen) showBatch(r views.BatchResult) {
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[id]) })
 	head := widget.NewLabel(msg)
 	head.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Statements of "+strings.TrimSpace(s.period.Text), "Close", container.NewBorder(head, nil, nil, nil, list), s.win)
+	d := dialog.NewCustom(Tf("Statements of %s", strings.TrimSpace(s.period.Text)), T("Close"), container.NewBorder(head, nil, nil, nil, list), s.win)
 	d.Resize(fyne.NewSize(560, 420))
 	closeOnEscape(d, s.win.Canvas())
 	d.Show()

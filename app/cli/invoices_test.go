@@ -20,7 +20,7 @@ func TestInvoiceVerbs(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("invoices: %s", errs)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
+	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(out, "\ufeff")), "\n")
 	if len(lines) < 10 || !strings.HasPrefix(lines[0], "payout,date,number,document,payee") {
 		t.Fatalf("invoices listed:\n%s", out)
 	}

@@ -47,11 +47,11 @@ func (t *table) print(w io.Writer, format string) error {
 		}
 		return tw.Flush()
 	case "csv":
-		// Through the app's one CSV writer (a BOM, CRLF, text escaped
-		// against formula injection and quoted when it holds a comma or a
+		// Through the app's one CSV writer (CRLF, text escaped against
+		// formula injection and quoted when it holds a comma or a
 		// semicolon). Listings on standard output are read by scripts:
 		// always comma and decimal point, whatever the company's style for
-		// files.
+		// files, and no byte-order mark.
 		rows := make([][]sheet.Cell, len(t.rows))
 		for i, r := range t.rows {
 			rows[i] = make([]sheet.Cell, len(r))
@@ -59,7 +59,7 @@ func (t *table) print(w io.Writer, format string) error {
 				rows[i][j] = listingCell(c)
 			}
 		}
-		return sheet.WriteCSV(w, t.header, rows, sheet.CSVOptions{Style: engine.CSVComma})
+		return sheet.WriteCSV(w, t.header, rows, sheet.CSVOptions{Style: engine.CSVComma, NoBOM: true})
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -162,9 +163,13 @@ func TestServiceProductsAndAudit(t *testing.T) {
 		t.Errorf("stored %+v, %v; want the edit (99, one-time)", stored, err)
 	}
 	_ = p2
-	rows, err := ab.AuditLog(views.AuditFilter{Who: "TEST", Kind: "product", From: "2026-07-05", To: "2026-07-05"})
+	// The store stamps audit entries with the real clock (not the
+	// service's): the day filter brackets today.
+	now := time.Now()
+	yesterday, tomorrow := now.AddDate(0, 0, -1).Format("2006-01-02"), now.AddDate(0, 0, 1).Format("2006-01-02")
+	rows, err := ab.AuditLog(views.AuditFilter{Who: "TEST", Kind: "product", ID: p.ID, From: yesterday, To: tomorrow})
 	if err != nil || len(rows) != 2 || rows[0].Entry.Action != "update" || rows[1].Entry.Action != "create" {
-		t.Fatalf("audit of products by tester today: %+v, %v; want the update then the creation", rows, err)
+		t.Fatalf("audit of product %d by tester today: %d rows, %v; want the update then the creation", p.ID, len(rows), err)
 	}
 	d, err := ab.AuditDetail(rows[0].Entry.ID)
 	if err != nil {
@@ -190,6 +195,9 @@ func TestServiceProductsAndAudit(t *testing.T) {
 	}
 	if _, err := ab.AuditLog(views.AuditFilter{From: "2026-07-06", To: "2026-07-01"}); err == nil {
 		t.Error("a range that ends before it starts was accepted")
+	}
+	if old, _ := ab.AuditLog(views.AuditFilter{Kind: "product", To: "2020-01-01"}); len(old) != 0 {
+		t.Errorf("product entries up to 2020: %d, want none", len(old))
 	}
 	if none, _ := ab.AuditLog(views.AuditFilter{Who: "nobody"}); len(none) != 0 {
 		t.Errorf("who=nobody gave %d entries", len(none))

@@ -96,12 +96,15 @@ type CSVOptions struct {
 	Style        string
 	Comma        rune // ',' when zero
 	DecimalComma bool // money and numbers with a decimal comma
-	Progress     Progress
+	// NoBOM leaves out the byte-order mark, for a listing a script reads
+	// on standard output; every file starts with one.
+	NoBOM    bool
+	Progress Progress
 }
 
 // WriteCSV is the one CSV writer of the app: every CSV Partnerdesk writes
-// goes through it. The file starts with a UTF-8 byte-order mark (without
-// it Excel reads UTF-8 as the local code page) and ends its records with
+// goes through it. A file starts with a UTF-8 byte-order mark (without it
+// Excel reads UTF-8 as the local code page) and ends its records with
 // CRLF. Money has exactly its places decimals and no grouping; dates are
 // ISO 2026-07-31, which every spreadsheet reads in every locale. Text is
 // escaped against formula injection (NeedsEscape) and quoted whenever it
@@ -128,7 +131,9 @@ func WriteCSV(w io.Writer, header []string, rows [][]Cell, opt CSVOptions) error
 		opt.Comma = ';'
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(utf8BOM)
+	if !opt.NoBOM {
+		bw.Write(utf8BOM)
+	}
 	sep := string(opt.Comma)
 	// Text is quoted when it holds either separator; a number or a date
 	// never holds the file's own separator (a decimal comma is not one in

@@ -1,0 +1,51 @@
+package i18n
+
+// The invoices screen and the self-billing buttons (ui/invoices.go).
+func init() {
+	AddWindowText(map[string]W{
+		"year, e.g. 2026":                {IT: "anno, es. 2026", FR: "année, p. ex. 2026", NL: "jaar, bijv. 2026", ID: "tahun, mis. 2026", DE: "Jahr, z. B. 2026", ES: "año, p. ej. 2026"},
+		"or a period: 2026-Q3":           {IT: "o un periodo: 2026-Q3", FR: "ou une période : 2026-Q3", NL: "of een periode: 2026-Q3", ID: "atau periode: 2026-Q3", DE: "oder ein Zeitraum: 2026-Q3", ES: "o un periodo: 2026-Q3"},
+		"payee: P12, R7 or a name":       {IT: "beneficiario: P12, R7 o un nome", FR: "bénéficiaire : P12, R7 ou un nom", NL: "ontvanger: P12, R7 of een naam", ID: "penerima: P12, R7 atau nama", DE: "Empfänger: P12, R7 oder ein Name", ES: "beneficiario: P12, R7 o un nombre"},
+		"partner's language":             {IT: "lingua del partner", FR: "langue du partenaire", NL: "taal van de partner", ID: "bahasa mitra", DE: "Sprache des Partners", ES: "idioma del socio"},
+		"Save all listed into a folder…": {IT: "Salva tutti in una cartella…", FR: "Tout enregistrer dans un dossier…", NL: "Alles in een map opslaan…", ID: "Simpan semua ke folder…", DE: "Alle in einen Ordner speichern…", ES: "Guardar todos en una carpeta…"},
+		"Self-billing invoices":          {IT: "Autofatture", FR: "Autofactures", NL: "Self-billingfacturen", ID: "Faktur oleh pembeli", DE: "Gutschriften", ES: "Autofacturas"},
+		"Self-billing invoice":           {IT: "Autofattura", FR: "Autofacture", NL: "Self-billingfactuur", ID: "Faktur oleh pembeli", DE: "Gutschrift", ES: "Autofactura"},
+		"Self-billing invoice…":          {IT: "Autofattura…", FR: "Autofacture…", NL: "Self-billingfactuur…", ID: "Faktur oleh pembeli…", DE: "Gutschrift…", ES: "Autofactura…"},
+		"One document per partner payout, numbered SB-YEAR-NUMBER in one gap-free sequence per calendar year (a credit note when the payout is negative). Reps get none: they are paid through payroll or their partner.": {
+			IT: "Un documento per ogni pagamento a un partner, numerato SB-ANNO-NUMERO in una sequenza senza salti per anno solare (nota di credito se il pagamento è negativo). I commerciali non ne ricevono: sono pagati tramite busta paga o il loro partner.",
+			FR: "Un document par paiement à un partenaire, numéroté SB-ANNÉE-NUMÉRO dans une suite sans trou par année civile (un avoir si le paiement est négatif). Les commerciaux n'en reçoivent pas : ils sont payés par la paie ou par leur partenaire.",
+			NL: "Eén document per uitbetaling aan een partner, genummerd SB-JAAR-NUMMER in één doorlopende reeks per kalenderjaar (een creditnota als de uitbetaling negatief is). Verkopers krijgen er geen: zij worden via de salarisadministratie of hun partner betaald.",
+			ID: "Satu dokumen per pembayaran kepada mitra, bernomor SB-TAHUN-NOMOR dalam satu urutan tanpa celah per tahun kalender (nota kredit bila pembayaran negatif). Tenaga penjual tidak mendapatkannya: mereka dibayar melalui penggajian atau mitranya.",
+			DE: "Ein Beleg je Auszahlung an einen Partner, nummeriert SB-JAHR-NUMMER in einer lückenlosen Folge je Kalenderjahr (eine Gutschriftskorrektur, wenn die Auszahlung negativ ist). Vertriebsmitarbeiter erhalten keinen: Sie werden über die Lohnabrechnung oder ihren Partner bezahlt.",
+			ES: "Un documento por cada pago a un socio, numerado SB-AÑO-NÚMERO en una serie sin saltos por año natural (una factura rectificativa si el pago es negativo). Los comerciales no reciben ninguno: se les paga por nómina o a través de su socio.",
+		},
+		"no invoice (rep)":                                   {IT: "nessuna fattura (commerciale)", FR: "pas de facture (commercial)", NL: "geen factuur (verkoper)", ID: "tanpa faktur (tenaga penjual)", DE: "kein Beleg (Vertrieb)", ES: "sin factura (comercial)"},
+		"numbered on first print":                            {IT: "numerata alla prima stampa", FR: "numérotée à la première impression", NL: "genummerd bij de eerste afdruk", ID: "diberi nomor saat pertama dicetak", DE: "nummeriert beim ersten Druck", ES: "se numera al imprimirla por primera vez"},
+		"%s credit note":                                     {IT: "%s nota di credito", FR: "%s avoir", NL: "%s creditnota", ID: "%s nota kredit", DE: "%s Gutschriftskorrektur", ES: "%s rectificativa"},
+		"%s · %s · payout %d · %s · %s · %s":                 {IT: "%s · %s · pagamento %d · %s · %s · %s", FR: "%s · %s · paiement %d · %s · %s · %s", NL: "%s · %s · uitbetaling %d · %s · %s · %s", ID: "%s · %s · pembayaran %d · %s · %s · %s", DE: "%s · %s · Auszahlung %d · %s · %s · %s", ES: "%s · %s · pago %d · %s · %s · %s"},
+		"year: %q is not a year":                             {IT: "anno: %q non è un anno", FR: "année : %q n'est pas une année", NL: "jaar: %q is geen jaar", ID: "tahun: %q bukan tahun", DE: "Jahr: %q ist kein Jahr", ES: "año: %q no es un año"},
+		"%d payouts, %d with a self-billed document.":        {IT: "%d pagamenti, %d con autofattura.", FR: "%d paiements, dont %d avec une autofacture.", NL: "%d uitbetalingen, %d met een self-billingdocument.", ID: "%d pembayaran, %d dengan faktur oleh pembeli.", DE: "%d Auszahlungen, %d mit Gutschrift.", ES: "%d pagos, %d con autofactura."},
+		"Save the self-billed invoices listed into a folder": {IT: "Salva le autofatture elencate in una cartella", FR: "Enregistrer les autofactures listées dans un dossier", NL: "De getoonde self-billingfacturen in een map opslaan", ID: "Simpan faktur yang terdaftar ke sebuah folder", DE: "Die aufgeführten Gutschriften in einen Ordner speichern", ES: "Guardar las autofacturas listadas en una carpeta"},
+		"Save here":                              {IT: "Salva qui", FR: "Enregistrer ici", NL: "Hier opslaan", ID: "Simpan di sini", DE: "Hier speichern", ES: "Guardar aquí"},
+		"Writing…":                               {IT: "Scrittura…", FR: "Écriture…", NL: "Bezig met schrijven…", ID: "Menulis…", DE: "Wird geschrieben…", ES: "Escribiendo…"},
+		"after %d files":                         {IT: "dopo %d file", FR: "après %d fichiers", NL: "na %d bestanden", ID: "setelah %d berkas", DE: "nach %d Dateien", ES: "tras %d archivos"},
+		"%d self-billed documents written to %s": {IT: "%d autofatture scritte in %s", FR: "%d autofactures écrites dans %s", NL: "%d self-billingdocumenten geschreven naar %s", ID: "%d dokumen ditulis ke %s", DE: "%d Gutschriften nach %s geschrieben", ES: "%d autofacturas escritas en %s"},
+		"No invoice for a rep":                   {IT: "Nessuna fattura per un commerciale", FR: "Pas de facture pour un commercial", NL: "Geen factuur voor een verkoper", ID: "Tidak ada faktur untuk tenaga penjual", DE: "Kein Beleg für Vertriebsmitarbeiter", ES: "Sin factura para un comercial"},
+		"Payout %d pays %s, a sales rep: reps are paid through payroll or their partner and get no self-billed invoice. Their statement documents the payout.": {
+			IT: "Il pagamento %d va a %s, un commerciale: i commerciali sono pagati tramite busta paga o il loro partner e non ricevono autofattura. Il loro estratto conto documenta il pagamento.",
+			FR: "Le paiement %d rémunère %s, un commercial : les commerciaux sont payés par la paie ou par leur partenaire et ne reçoivent pas d'autofacture. Leur relevé documente le paiement.",
+			NL: "Uitbetaling %d gaat naar %s, een verkoper: verkopers worden via de salarisadministratie of hun partner betaald en krijgen geen self-billingfactuur. Hun overzicht documenteert de uitbetaling.",
+			ID: "Pembayaran %d untuk %s, seorang tenaga penjual: tenaga penjual dibayar melalui penggajian atau mitranya dan tidak mendapat faktur. Laporannya mendokumentasikan pembayaran ini.",
+			DE: "Auszahlung %d geht an %s, einen Vertriebsmitarbeiter: Vertriebsmitarbeiter werden über die Lohnabrechnung oder ihren Partner bezahlt und erhalten keine Gutschrift. Ihre Abrechnung belegt die Auszahlung.",
+			ES: "El pago %d es para %s, un comercial: a los comerciales se les paga por nómina o a través de su socio y no reciben autofactura. Su extracto documenta el pago.",
+		},
+		"Save the self-billed document of payout %d (%s)": {IT: "Salva l'autofattura del pagamento %d (%s)", FR: "Enregistrer l'autofacture du paiement %d (%s)", NL: "Het self-billingdocument van uitbetaling %d (%s) opslaan", ID: "Simpan dokumen pembayaran %d (%s)", DE: "Gutschrift der Auszahlung %d (%s) speichern", ES: "Guardar la autofactura del pago %d (%s)"},
+		"write the self-billed document of payout %d":     {IT: "scrittura dell'autofattura del pagamento %d", FR: "écriture de l'autofacture du paiement %d", NL: "het self-billingdocument van uitbetaling %d schrijven", ID: "menulis dokumen pembayaran %d", DE: "Gutschrift der Auszahlung %d schreiben", ES: "escribir la autofactura del pago %d"},
+		"%s saved to %s":                     {IT: "%s salvata in %s", FR: "%s enregistrée dans %s", NL: "%s opgeslagen in %s", ID: "%s disimpan di %s", DE: "%s gespeichert unter %s", ES: "%s guardada en %s"},
+		"Choose a payee and a period first.": {IT: "Scegli prima un beneficiario e un periodo.", FR: "Choisissez d'abord un bénéficiaire et une période.", NL: "Kies eerst een ontvanger en een periode.", ID: "Pilih penerima dan periode terlebih dahulu.", DE: "Zuerst Empfänger und Zeitraum wählen.", ES: "Elija primero un beneficiario y un periodo."},
+		"Payouts dated in %s":                {IT: "Pagamenti datati in %s", FR: "Paiements datés de %s", NL: "Uitbetalingen gedateerd in %s", ID: "Pembayaran bertanggal %s", DE: "Auszahlungen im Zeitraum %s", ES: "Pagos con fecha en %s"},
+		"%d payouts recorded":                {IT: "%d pagamenti registrati", FR: "%d paiements enregistrés", NL: "%d uitbetalingen vastgelegd", ID: "%d pembayaran dicatat", DE: "%d Auszahlungen erfasst", ES: "%d pagos registrados"},
+		"No payout is dated in this period.": {IT: "Nessun pagamento è datato in questo periodo.", FR: "Aucun paiement n'est daté de cette période.", NL: "Geen uitbetaling in deze periode.", ID: "Tidak ada pembayaran pada periode ini.", DE: "Keine Auszahlung in diesem Zeitraum.", ES: "Ningún pago tiene fecha en este periodo."},
+		"Self-billing invoices · %s":         {IT: "Autofatture · %s", FR: "Autofactures · %s", NL: "Self-billingfacturen · %s", ID: "Faktur oleh pembeli · %s", DE: "Gutschriften · %s", ES: "Autofacturas · %s"},
+	})
+}
