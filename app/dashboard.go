@@ -175,20 +175,22 @@ func buildDashboard(tx *data.Tx, c dashCtx) (views.Dashboard, error) {
 	if err != nil {
 		return d, fmt.Errorf("programs: %w", err)
 	}
+	// Spend against each budget over the budget's span, as the programs
+	// list, the period review and the approval measure it (programSpend).
+	spent, spans, err := programSpend(tx, p.End, fy)
+	if err != nil {
+		return d, err
+	}
 	cost := map[engine.ID]*views.ProgramCost{}
 	for _, pr := range progs {
-		cost[pr.ID] = &views.ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget, BudgetSpan: engine.BudgetSpan(&pr, p.End, fy)}
+		cost[pr.ID] = &views.ProgramCost{ProgramID: pr.ID, Name: pr.Name, Budget: pr.Budget, Spent: spent[pr.ID], BudgetSpan: spans[pr.ID]}
 	}
-	inSpan := lineInSpan(fy)
 	showProg := map[engine.ID]bool{}
 	err = data.Each(tx, func(l *engine.RewardLine) error {
 		pc := cost[l.ProgramID]
 		if pc == nil {
 			pc = &views.ProgramCost{ProgramID: l.ProgramID, Name: fmt.Sprintf("program %d", l.ProgramID)}
 			cost[l.ProgramID] = pc
-		}
-		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft && inSpan(l.Period, pc.BudgetSpan) {
-			pc.Spent = pc.Spent.Add(l.Amount)
 		}
 		if !inside(l.Period) {
 			return nil
@@ -299,27 +301,6 @@ func lineInside(p engine.Period, fy time.Month) func(key string) bool {
 			memo[key] = in
 		}
 		return in
-	}
-}
-
-// lineInSpan returns a test of whether a line's period lies inside a
-// budget's span (engine.BudgetSpan): the spend a budget compares with.
-// A line for no program (span zero) counts whole.
-func lineInSpan(fy time.Month) func(key string, span engine.Period) bool {
-	periods := map[string]engine.Period{}
-	return func(key string, span engine.Period) bool {
-		if span.End == 0 {
-			return true
-		}
-		lp, ok := periods[key]
-		if !ok {
-			var err error
-			if lp, err = engine.ParsePeriod(key, fy); err != nil {
-				lp = engine.Period{Start: 1, End: 0} // inside no span
-			}
-			periods[key] = lp
-		}
-		return lp.End != 0 && lp.Inside(span)
 	}
 }
 

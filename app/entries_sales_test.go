@@ -212,7 +212,7 @@ func TestSaleNetWhileTyping(t *testing.T) {
 		qty, price, want string
 		ok               bool
 	}{
-		{"3", "19,99", "59.97", true}, // 3 x 19.99
+		{"3", "19,99", "59.97", true},  // 3 x 19.99
 		{"1.5", "0.333", "0.50", true}, // 0.4995 rounds half away from zero to 0.50
 		{"", "10", "0", false},
 		{"2", "abc", "0", false},

@@ -59,6 +59,31 @@ func TestDemoJournalBalancesWithItsLedgers(t *testing.T) {
 			t.Errorf("the demo's journal has no %s entry (%v)", ev, events)
 		}
 	}
+	// Today the accrued rewards account holds exactly the approved money
+	// lines still unpaid (their status, not the payouts), and the claims
+	// payable account the approved claims not yet reimbursed.
+	_, in, err := svc.Journal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	unpaid, payable := decimal.Zero, decimal.Zero
+	for _, l := range in.Lines {
+		if l.Unit == engine.UnitMoney && l.Status == engine.LineApproved {
+			unpaid = unpaid.Add(l.Amount)
+		}
+	}
+	for _, e := range in.Funds {
+		if e.Kind == engine.FundClaim && e.Status == engine.ClaimApproved {
+			payable = payable.Add(e.Approved)
+		}
+	}
+	bal := engine.AccountBalances(js, svc.Today())
+	if got := bal["2400"].Neg(); !got.Equal(unpaid) || unpaid.IsZero() {
+		t.Errorf("accrued rewards today %s, approved unpaid lines %s", got, unpaid)
+	}
+	if got := bal["2420"].Neg(); !got.Equal(payable) {
+		t.Errorf("fund claims payable today %s, approved claims not reimbursed %s", got, payable)
+	}
 	// The fiscal year 2026 by dates: as many rows as entries dated in it.
 	sh, err := svc.ExportSheet("journal", "2026")
 	if err != nil {

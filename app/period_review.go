@@ -121,7 +121,7 @@ func (s *Service) Review(period string) (views.PeriodReview, error) {
 		if err != nil {
 			return err
 		}
-		spent, err := programSpend(tx)
+		spent, _, err := programSpend(tx, p.End, c.co.FiscalYearStart)
 		if err != nil {
 			return err
 		}

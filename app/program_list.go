@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -14,20 +15,44 @@ import (
 // has spent against its budget, one program, and a program file read
 // without storing it.
 
-// programSpend sums every program's approved and paid money lines over
-// all periods: what a budget is measured against.
-func programSpend(tx *data.Tx) (map[engine.ID]decimal.Decimal, error) {
+// programSpend sums, for each program, its approved and paid money lines
+// whose period lies inside the program's budget span for day
+// (engine.BudgetSpan: the fiscal year holding day, or a custom program's
+// own window): what its budget is measured against, the same for the
+// programs list, the period review and the approval's warning. It returns
+// the spans too.
+func programSpend(tx *data.Tx, day engine.Date, fy time.Month) (map[engine.ID]decimal.Decimal, map[engine.ID]engine.Period, error) {
+	spans := map[engine.ID]engine.Period{}
+	err := data.Each(tx, func(p *engine.Program) error {
+		spans[p.ID] = engine.BudgetSpan(p, day, fy)
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("program spend: %w", err)
+	}
 	out := map[engine.ID]decimal.Decimal{}
-	err := data.Each(tx, func(l *engine.RewardLine) error {
-		if l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
+	periods := map[string]engine.Period{}
+	err = data.Each(tx, func(l *engine.RewardLine) error {
+		if l.Unit != engine.UnitMoney || l.Status == engine.LineDraft {
+			return nil
+		}
+		lp, ok := periods[l.Period]
+		if !ok {
+			var err error
+			if lp, err = engine.ParsePeriod(l.Period, fy); err != nil {
+				return fmt.Errorf("line %d: %w", l.ID, err)
+			}
+			periods[l.Period] = lp
+		}
+		if span, ok := spans[l.ProgramID]; ok && lp.Inside(span) {
 			out[l.ProgramID] = out[l.ProgramID].Add(l.Amount)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("program spend: %w", err)
+		return nil, nil, fmt.Errorf("program spend: %w", err)
 	}
-	return out, nil
+	return out, spans, nil
 }
 
 // ProgramList lists every program by id with its spend, in the company's
@@ -39,12 +64,12 @@ func (s *Service) ProgramList() (views.ProgramList, error) {
 	}
 	out := views.ProgramList{Language: co.Language, Currency: co.Currency}
 	err = s.view(func(tx *data.Tx) error {
-		spent, err := programSpend(tx)
+		spent, spans, err := programSpend(tx, s.Today(), co.FiscalYearStart)
 		if err != nil {
 			return err
 		}
 		return data.Each(tx, func(p *engine.Program) error {
-			out.Programs = append(out.Programs, views.ProgramSpend{Program: *p, Spent: spent[p.ID]})
+			out.Programs = append(out.Programs, views.ProgramSpend{Program: *p, Spent: spent[p.ID], Span: spans[p.ID]})
 			return nil
 		})
 	})

@@ -60,7 +60,7 @@ func (s *Service) Approve(period string, ids []engine.ID, confirmed bool) (views
 		if err := checkApprovalExamples(tx, co, chosen); err != nil {
 			return err
 		}
-		budgets, err := budgetUse(tx, co.Currency, chosen)
+		budgets, err := budgetUse(tx, co, p, chosen)
 		if err != nil {
 			return err
 		}
@@ -102,9 +102,10 @@ func (s *Service) postLedgers(tx *data.Tx, p engine.Period, l *engine.RewardLine
 	return postLedgerEntry(tx, p, l, date) // app/ledger.go
 }
 
-// budgetUse sums, per program of the chosen lines, what was already
-// approved or paid in every period and what the chosen lines add.
-func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]engine.BudgetOverrun, error) {
+// budgetUse sums, per program of the chosen lines of period p, what was
+// already approved or paid inside the program's budget span (the fiscal
+// year holding p's end, programSpend) and what the chosen lines add.
+func budgetUse(tx *data.Tx, co engine.Company, p engine.Period, chosen []engine.RewardLine) ([]engine.BudgetOverrun, error) {
 	by := map[engine.ID]*engine.BudgetOverrun{}
 	for _, l := range chosen {
 		if l.Unit != engine.UnitMoney {
@@ -116,7 +117,7 @@ func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]
 			if err != nil {
 				return nil, fmt.Errorf("program %d of line %d: %w", l.ProgramID, l.ID, err)
 			}
-			b = &engine.BudgetOverrun{ProgramID: prog.ID, Program: prog.Name, Currency: cur, Budget: prog.Budget}
+			b = &engine.BudgetOverrun{ProgramID: prog.ID, Program: prog.Name, Currency: co.Currency, Budget: prog.Budget}
 			by[l.ProgramID] = b
 		}
 		b.Approving = b.Approving.Add(l.Amount)
@@ -124,18 +125,17 @@ func budgetUse(tx *data.Tx, cur engine.Currency, chosen []engine.RewardLine) ([]
 	if len(by) == 0 {
 		return nil, nil
 	}
-	err := data.Each(tx, func(l *engine.RewardLine) error {
-		if b := by[l.ProgramID]; b != nil && l.Unit == engine.UnitMoney && l.Status != engine.LineDraft {
-			b.Spent = b.Spent.Add(l.Amount)
-		}
-		return nil
-	})
+	spent, _, err := programSpend(tx, p.End, co.FiscalYearStart)
+	if err != nil {
+		return nil, err
+	}
 	var out []engine.BudgetOverrun
-	for _, b := range by {
+	for id, b := range by {
+		b.Spent = spent[id]
 		out = append(out, *b)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ProgramID < out[j].ProgramID })
-	return out, err
+	return out, nil
 }
 
 // Pay records a payout that settles approved money lines of one payee; the

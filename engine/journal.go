@@ -282,7 +282,7 @@ func (j *journal) points(lines map[ID]*RewardLine) {
 		l := NewPointsLedger(j.in.Points, p, j.in.AsOf)
 		for _, lt := range l.Lots {
 			if gone := lt.Gone(); lt.Expired && gone > 0 {
-				j.addPoints(JournalEntry{Date: max(lt.Earned.ExpiresOn, lt.Earned.Date), Event: EventPointsExpiry, ProgramID: programOf(lineOf(lines, lt.Earned.LineID)),
+				j.addPoints(JournalEntry{Date: max(lt.Earned.ExpiresOn, lt.Earned.Date), Event: EventPointsExpiry, ProgramID: programOf(lines[lt.Earned.LineID]),
 					Payee: p, source: lt.Earned.ID, Reference: pointsReference(lt.Earned),
 					Text: "points of " + lt.Earned.Period + " expired unredeemed"}, c.PointsLiability, c.RewardExpense, gone)
 			}
@@ -308,8 +308,6 @@ func (j *journal) addPoints(e JournalEntry, debit, credit Account, n int64) {
 	}
 	j.add(e, debit, credit, amt)
 }
-
-func lineOf(lines map[ID]*RewardLine, id ID) *RewardLine { return lines[id] }
 
 func programOf(l *RewardLine) ID {
 	if l == nil {

@@ -111,6 +111,9 @@ func (sc *auditScreen) focus(f fyne.Focusable) {
 	}
 }
 
+// auditListMax is how many entries the list shows at most, newest first.
+const auditListMax = 500
+
 // anyKind is the kind filter's first choice: no filter.
 func anyKind() string { return T("Any record") }
 
@@ -203,7 +206,7 @@ func (sc *auditScreen) build() {
 
 // filter is the filter as typed; a bad id is refused here, beside it.
 func (sc *auditScreen) filter() (views.AuditFilter, bool) {
-	f := views.AuditFilter{Who: trimmed(sc.who), From: trimmed(sc.from), To: trimmed(sc.to)}
+	f := views.AuditFilter{Who: trimmed(sc.who), From: trimmed(sc.from), To: trimmed(sc.to), Limit: auditListMax}
 	if sc.kind.SelectedIndex() > 0 {
 		f.Kind = sc.kind.Selected
 	}
@@ -211,6 +214,7 @@ func (sc *auditScreen) filter() (views.AuditFilter, bool) {
 		n, err := strconv.ParseUint(strings.TrimLeft(t, "#"), 10, 64)
 		if err != nil || n == 0 {
 			sc.fs.get(AuditID).SetError(T("Type a record id, e.g. 1234."))
+			sc.content.Refresh()
 			return f, false
 		}
 		f.ID = engine.ID(n)
@@ -236,6 +240,7 @@ func (sc *auditScreen) reload() {
 					return
 				}
 				sc.count.SetText(strings.Join(rest, " "))
+				sc.content.Refresh() // a wrapped reason makes its field taller
 				if first := sc.fs.firstError(); first != nil {
 					if fo, ok := first.input.(fyne.Focusable); ok {
 						sc.focus(fo)
@@ -244,9 +249,12 @@ func (sc *auditScreen) reload() {
 				return
 			}
 			sc.rows = rows
+			sc.content.Refresh() // errors cleared: the filters shrink back
 			switch {
 			case len(rows) == 0:
 				sc.count.SetText(T("No audit entry matches."))
+			case len(rows) >= auditListMax:
+				sc.count.SetText(Tf("The newest %d entries: narrow the filters to see older ones.", len(rows)))
 			default:
 				sc.count.SetText(Tf("%d entries, newest first", len(rows)))
 			}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,7 +58,7 @@ func newChangesPanel(onPick func(views.ChangeView)) *changesPanel {
 			if id.Col >= 3 && id.Col <= 5 {
 				l.Alignment = fyne.TextAlignTrailing
 			}
-			l.SetText(changeColumns[id.Col])
+			l.SetText(tableText(changeColumns[id.Col]))
 		}
 	}
 	p.table.OnSelected = func(id widget.TableCellID) {
@@ -79,7 +78,7 @@ func (p *changesPanel) show(list views.ChangeReport, err error, f numFmt) {
 	if err != nil {
 		p.list = views.ChangeReport{}
 		p.head.Importance = widget.DangerImportance
-		p.head.SetText("Could not read what changed: " + err.Error())
+		p.head.SetText(Tf("Could not read what changed: %v", err))
 		p.table.Refresh()
 		return
 	}
@@ -93,21 +92,21 @@ func (p *changesPanel) show(list views.ChangeReport, err error, f numFmt) {
 func (p *changesPanel) heading() string {
 	l := p.list
 	if !l.Computed {
-		return fmt.Sprintf("%s has not been computed since changes are recorded: Compute, and what it changes shows here.", l.Period)
+		return Tf("%s has not been computed since changes are recorded: Compute, and what it changes shows here.", l.Period)
 	}
 	when := i18n.Date(engine.DateOf(l.ComputedAt), p.f.lang) + " " + l.ComputedAt.Format("15:04")
-	since := "the compute before it"
+	since := T("the compute before it")
 	switch {
 	case l.First:
-		since = "nothing: it was the first compute of the period"
+		since = T("nothing: it was the first compute of the period")
 	case !l.PreviousAt.IsZero():
-		since = "the compute of " + i18n.Date(engine.DateOf(l.PreviousAt), p.f.lang) + " " + l.PreviousAt.Format("15:04")
+		since = Tf("the compute of %s", i18n.Date(engine.DateOf(l.PreviousAt), p.f.lang)+" "+l.PreviousAt.Format("15:04"))
 	}
 	by := ""
 	if l.ComputedBy != "" {
-		by = " by " + l.ComputedBy
+		by = " " + Tf("by %s", l.ComputedBy)
 	}
-	return fmt.Sprintf("%s · compute of %s%s against %s", l.SummaryText, when, by, since)
+	return Tf("%s · compute of %s%s against %s", l.SummaryText, when, by, since)
 }
 
 // count is the number the tab shows.

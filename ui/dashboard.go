@@ -143,14 +143,8 @@ func (s *DashboardScreen) build() {
 	// The cards, and the panels below, sit side by side as the window's
 	// width allows: five cards at 1280 pixels, three at 1024, so the page
 	// never forces the window wider than the screen.
-	var body *fyne.Container
-	reflow := func() {
-		if s.scroll != nil {
-			s.scroll.Refresh()
-			body.Refresh()
-		}
-	}
-	cards := container.New(newFlowGrid(190, 5, reflow),
+	width := scrollWidth(&s.scroll)
+	cards := container.New(newFlowGrid(190, 5, width),
 		newFigureCard(T("Revenue through partners"), container.NewVBox(s.revenue, s.revenueVsPrev, s.revenueVsYear),
 			func() { s.open(views.Figure{Kind: views.FigureRevenue}, Tf("Sales of %s", s.data.Period)) }),
 		newFigureCard(T("Rewards cost"), container.NewVBox(s.cost, s.costRatio),
@@ -208,7 +202,7 @@ func (s *DashboardScreen) build() {
 		return container.NewStack(bg, container.NewPadded(obj))
 	}
 
-	row2 := container.New(newFlowGrid(330, 2, reflow),
+	row2 := container.New(newFlowGrid(330, 2, width),
 		panel(section(T("Revenue by month"), s.months)),
 		panel(container.NewBorder(nil, s.costNote, nil, nil, section(T("Rewards by program"), s.programs))),
 	)
@@ -217,14 +211,14 @@ func (s *DashboardScreen) build() {
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle(T("Leaderboard"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			container.NewGridWrap(fyne.NewSize(210, s.leaderBy.MinSize().Height), s.leaderBy)),
 		nil, nil, nil, s.leaders))
-	row4 := container.New(newFlowGrid(330, 2, reflow),
+	row4 := container.New(newFlowGrid(330, 2, width),
 		leaderPanel,
 		container.NewVBox(
 			panel(section(T("Tier distribution"), s.tiers)),
 			panel(section(T("Deal registrations"), s.funnel)),
 		),
 	)
-	body = container.NewVBox(top, s.status, cards, row2, budgets, row4)
+	body := container.NewVBox(top, s.status, cards, row2, budgets, row4)
 	s.scroll = container.NewVScroll(container.NewPadded(body))
 	s.content = s.scroll
 }
@@ -400,7 +394,6 @@ func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 		// this one: say where it shows rather than "0.00, 0 %".
 		if key := longerPeriod(d, p.ProgramID); key != "" && p.Cost.IsZero() {
 			cost.SetText(Tf("in %s", i18n.PeriodName(key, f.lang)))
-			cost.Importance = widget.LowImportance
 			ratio.SetText("–")
 		}
 		spent := widget.NewLabel(T("no budget"))

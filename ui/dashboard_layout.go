@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -12,21 +13,31 @@ import (
 
 // flowGrid lays its objects out in as many equal columns as fit (each at
 // least minWidth wide, at most max columns), row after row, each row as
-// tall as its tallest object. Its minimum height is that of the columns
-// its width has room for, so a narrow window gets a taller page instead of
-// a horizontal scroll. A minimum size cannot know the width it will be
-// given: when a layout finds another column count than the minimum size
-// assumed, reflow (called after the layout pass) lays the page out again.
+// tall as its tallest object, so a narrow window gets a taller page
+// instead of a horizontal scroll. A minimum size is asked before the
+// layout that gives the width, so the height is counted for the width
+// widthHint reports (the scrolling page's, set before its content is laid
+// out), else the width of the last layout.
 type flowGrid struct {
-	minWidth float32
-	max      int
-	width    float32 // the width of the last layout; 0 before the first
-	assumed  int     // the columns the last MinSize counted with
-	reflow   func()  // lays the page out again, outside this layout pass
+	minWidth  float32
+	max       int
+	widthHint func() float32 // the width the grid will get; 0: unknown
+	width     float32        // the width of the last layout
 }
 
-func newFlowGrid(minWidth float32, max int, reflow func()) *flowGrid {
-	return &flowGrid{minWidth: minWidth, max: max, reflow: reflow}
+func newFlowGrid(minWidth float32, max int, widthHint func() float32) *flowGrid {
+	return &flowGrid{minWidth: minWidth, max: max, widthHint: widthHint}
+}
+
+// scrollWidth is the width a padded content of scroll gets: the hint of a
+// flowGrid inside a scrolling page.
+func scrollWidth(scroll **container.Scroll) func() float32 {
+	return func() float32 {
+		if *scroll == nil {
+			return 0
+		}
+		return (*scroll).Size().Width - 2*theme.Padding()
+	}
 }
 
 func (g *flowGrid) columnsFor(width float32, n int) int {
@@ -64,10 +75,15 @@ func (g *flowGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		return fyne.Size{}
 	}
 	cols := min(g.max, len(objs))
-	if g.width > 0 {
-		cols = g.columnsFor(g.width, len(objs))
+	width := g.width
+	if g.widthHint != nil {
+		if w := g.widthHint(); w > 0 {
+			width = w
+		}
 	}
-	g.assumed = cols
+	if width > 0 {
+		cols = g.columnsFor(width, len(objs))
+	}
 	w := float32(0)
 	for _, o := range objs {
 		w = max(w, o.MinSize().Width)
@@ -90,7 +106,6 @@ func (g *flowGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	cols := g.columnsFor(size.Width, len(objs))
 	g.width = size.Width
-	changed := g.assumed != 0 && cols != g.assumed
 	pad := theme.Padding()
 	cw := (size.Width - pad*float32(cols-1)) / float32(cols)
 	y := float32(0)
@@ -105,16 +120,7 @@ func (g *flowGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		}
 		y += rh + pad
 	}
-	if changed && g.reflow != nil {
-		g.assumed = cols
-		afterLayout(g.reflow)
-	}
 }
-
-// afterLayout runs f on the UI goroutine once the current layout pass is
-// over (a layout cannot lay its parents out again from inside itself).
-// Tests replace it to run f when they choose.
-var afterLayout = func(f func()) { go fyne.Do(f) }
 
 // tableGrid lays its objects out as a table of cols columns, row-major:
 // each column as wide as its widest cell, except column stretch, which

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
 	"partnerdesk/engine/views"
 )
 
@@ -105,8 +106,9 @@ func TestRegistrationFromTheKeyboard(t *testing.T) {
 	if c.Focused() != f.pick.rep {
 		t.Errorf("focus after save = %T, want the rep field", c.Focused())
 	}
-	// The company writes Italian numbers: 12000 is 12.000,00 EUR.
-	if got, want := f.cell(0, 5), "12.000,00 EUR"; got != want {
+	// Figures follow the window's language: 12000 is 12,000.00 EUR in
+	// English, 12.000,00 EUR in Italian.
+	if got, want := f.cell(0, 5), i18n.Money(decimal.NewFromInt(12000), engine.NewCurrency("EUR"), Lang()); got != want {
 		t.Errorf("expected value in the list = %q, want %q", got, want)
 	}
 	if !strings.Contains(f.msg.Text, "Saved registration #1") {
@@ -205,7 +207,7 @@ func TestDecideRegistrationsWithKeys(t *testing.T) {
 	if got := []string{f.cell(0, 6), f.cell(0, 7), f.cell(0, 8), f.cell(0, 9)}; strings.Join(got, " ") != "approved 2026-07-15 2026-10-13 won" {
 		t.Errorf("row after decisions = %q, want approved 2026-07-15 2026-10-13 won", got)
 	}
-	if want := "approved by Giulia on 2026-07-15 (window to 2026-10-13), won by Giulia on 2026-07-15"; !strings.Contains(f.chosen.Text, want) {
+	if want := "approved by Giulia on " + uiDay("2026-07-15") + " (window to " + uiDay("2026-10-13") + "), won by Giulia on " + uiDay("2026-07-15"); !strings.Contains(f.chosen.Text, want) {
 		t.Errorf("chosen = %q, want who and when: %q", f.chosen.Text, want)
 	}
 	// Nothing after an outcome: every button off, a letter refused.
@@ -315,7 +317,7 @@ func TestRegistrationQueue(t *testing.T) {
 	if len(fe.decisions) != 1 || fe.decisions[0] != "Umbrella expired 2026-07-15" || len(f.rows) != 2 {
 		t.Errorf("decisions %v rows %d; want Umbrella expired and gone from the queue", fe.decisions, len(f.rows))
 	}
-	if !strings.Contains(f.chosen.Text, "Initech") || !strings.Contains(f.listMsg.Text, "Umbrella: expired by Giulia on 2026-07-15") {
+	if !strings.Contains(f.chosen.Text, "Initech") || !strings.Contains(f.listMsg.Text, "Umbrella: expired by Giulia on "+uiDay("2026-07-15")) {
 		t.Errorf("chosen %q message %q; want the next in the queue chosen and the decision said", f.chosen.Text, f.listMsg.Text)
 	}
 }
@@ -444,7 +446,7 @@ func TestTierReviewTicksAndApplies(t *testing.T) {
 	}
 	// 6000 in Italian notation; the applied one says so.
 	cells := []string{p.cell(0, 0), p.cell(0, 4), p.cell(0, 5), p.cell(1, 4), p.cell(2, 0), p.cell(2, 9)}
-	want := []string{"✓", "↑ up", "6.000,00 EUR", "↓ down", "·", "Silver from 2026-08-01"}
+	want := []string{"✓", "↑ up", i18n.Money(decimal.NewFromInt(6000), engine.NewCurrency("EUR"), Lang()), "↓ down", "·", "Silver from " + uiDay("2026-08-01")}
 	for i := range want {
 		if cells[i] != want[i] {
 			t.Errorf("cell %d = %q, want %q", i, cells[i], want[i])
@@ -476,7 +478,7 @@ func TestTierReviewTicksAndApplies(t *testing.T) {
 	}
 	// The review is run again: Nimbus now shows its change and is not
 	// ticked any more.
-	if got := p.cell(1, 9); got != "Registered from 2026-08-01" {
+	if got := p.cell(1, 9); got != "Registered from "+uiDay("2026-08-01") {
 		t.Errorf("Nimbus after apply = %q, want Registered from 2026-08-01", got)
 	}
 	// A refused day shows under the day.
@@ -527,7 +529,9 @@ func (f *failingEntries) RecentRegistrations(int) ([]views.RegistrationView, err
 	return nil, errors.New("disk on fire")
 }
 
-func TestRecentSalesFollowTheCompanyLanguage(t *testing.T) {
+// Figures follow the window's language (issue #15.13), not the company's.
+func TestRecentSalesFollowTheWindowLanguage(t *testing.T) {
+	defer SetLang("en")
 	// 2.5 x 493.80 = 1,234.50.
 	row := views.SaleRow{Sale: engine.Sale{Quantity: decimal.RequireFromString("2.5"), UnitPrice: decimal.RequireFromString("493.80"),
 		Net: decimal.RequireFromString("1234.50")}, Currency: engine.NewCurrency("EUR")}
@@ -541,7 +545,8 @@ func TestRecentSalesFollowTheCompanyLanguage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
 			r := row
-			r.Language = tt.lang
+			r.Language = "de" // the company's: not what the window shows
+			SetLang(tt.lang)
 			sc := &salesScreen{recent: []views.SaleRow{r}}
 			got := []string{sc.recentCell(0, 5), sc.recentCell(0, 6), sc.recentCell(0, 7)}
 			want := []string{tt.qty, tt.price, tt.net}
@@ -608,3 +613,6 @@ func TestRegistrationFieldsSelectAndEscClears(t *testing.T) {
 			f.customer.Text, f.value.Text, f.pick.partner.Text, len(fe.regIn))
 	}
 }
+
+// uiDay is a day as the window writes it (in the operator's language).
+func uiDay(d string) string { return i18n.Date(engine.MustDate(d), Lang()) }

@@ -117,9 +117,14 @@ func (f *field) Suggest(matches []option, hi int) {
 	}
 	add := func(text string, color fyne.ThemeColorName, bold bool) bool {
 		t, ok := fits(text, bold)
-		if t != "…" || ok {
-			segs = append(segs, noteSegment(t, color, bold))
+		if t == "…" && !ok && len(segs) > 0 {
+			// Not one letter of it fits: the run before ends the line.
+			if last := segs[len(segs)-1].(*widget.TextSegment); strings.TrimSpace(last.Text) == "·" {
+				last.Text = "  …"
+			}
+			return false
 		}
+		segs = append(segs, noteSegment(t, color, bold))
 		return ok
 	}
 	if first > 0 {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
@@ -240,12 +241,12 @@ func (sc *fundsScreen) build() {
 // and the claim form.
 func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 	cols := []column{
-		{Title: T("Partner"), Width: 240},
-		{Title: T("Accrued"), Width: 120, Align: fyne.TextAlignTrailing},
-		{Title: T("Balance"), Width: 120, Align: fyne.TextAlignTrailing},
-		{Title: T("Expires in 30 days"), Width: 140, Align: fyne.TextAlignTrailing},
-		{Title: T("Next expiry"), Width: 110},
-		{Title: T("Claims waiting"), Width: 130, Align: fyne.TextAlignTrailing},
+		{Title: T("Partner"), Width: 200},
+		{Title: T("Accrued"), Width: 115, Align: fyne.TextAlignTrailing},
+		{Title: T("Balance"), Width: 115, Align: fyne.TextAlignTrailing},
+		{Title: T("Expires in 30 days"), Width: 155, Align: fyne.TextAlignTrailing},
+		{Title: T("Next expiry"), Width: 165},
+		{Title: T("Claims waiting"), Width: 160, Align: fyne.TextAlignTrailing},
 	}
 	sc.fundTable = newKeyTable(cols, func() int { return len(sc.funds) }, sc.fundCell,
 		func(row int) bool { return sc.funds[row].PartnerID == sc.fundID })
@@ -264,23 +265,25 @@ func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 		e.OnSubmitted = func(string) { sc.onClaim() }
 		return e
 	}
-	sc.amount = entry("1,200.00")
+	sc.amount = entry(i18n.Number(decimal.NewFromInt(1200), 2, Lang()))
 	sc.claimDate = entry(T("today"))
 	sc.reference = entry(T("invoice, proof of spend"))
 	sc.approveNow = widget.NewCheck(T("Approve at once"), nil)
 	sc.claimBtn = widget.NewButtonWithIcon(T("Record claim"), theme.DocumentCreateIcon(), sc.onClaim)
 	sc.claimBtn.Importance = widget.HighImportance
+	// Amount and date side by side keep the form short enough for the
+	// window's lower half, the button in view.
 	form := container.NewVBox(
 		sectionTitle(T("Record a claim")),
-		formGrid(
-			sc.cfs.add(newField(FundsAmount, T("Amount"), sc.amount)),
-			sc.cfs.add(newField(FundsDate, T("Date"), sc.claimDate)),
-			sc.cfs.add(newField(FundsReference, T("Reference"), sc.reference)),
-		),
-		container.NewHBox(sc.claimBtn, sc.approveNow),
+		container.NewGridWithColumns(2,
+			sc.cfs.add(newField(FundsAmount, T("Amount"), sc.amount)).Cell(),
+			sc.cfs.add(newField(FundsDate, T("Date"), sc.claimDate)).Cell()),
+		sc.cfs.add(newField(FundsReference, T("Reference"), sc.reference)).Cell(),
+		sc.approveNow,
+		container.NewHBox(sc.claimBtn),
 	)
 	ledger := container.NewBorder(sc.claimHead, nil, nil, nil, fitTable(sc.fundLedger, columnWidths(lcols), len(lcols)-1))
-	bottom := container.NewHSplit(ledger, container.NewVScroll(form))
+	bottom := container.NewHSplit(ledger, container.NewVScroll(container.NewPadded(form)))
 	bottom.Offset = 0.69
 	split := container.NewVSplit(sc.fundTable.fit(0), bottom)
 	split.Offset = 0.42
@@ -291,14 +294,14 @@ func (sc *fundsScreen) buildFunds() fyne.CanvasObject {
 // ledger of the one chosen and the redemption form.
 func (sc *fundsScreen) buildPoints() fyne.CanvasObject {
 	cols := []column{
-		{Title: T("Partner or rep"), Width: 230},
+		{Title: T("Partner or rep"), Width: 200},
 		{Title: T("Works at"), Width: 130},
 		{Title: T("Earned"), Width: 85, Align: fyne.TextAlignTrailing},
 		{Title: T("Redeemed"), Width: 90, Align: fyne.TextAlignTrailing},
 		{Title: T("Expired"), Width: 80, Align: fyne.TextAlignTrailing},
 		{Title: T("Balance"), Width: 85, Align: fyne.TextAlignTrailing},
-		{Title: T("Expires in 30 days"), Width: 140, Align: fyne.TextAlignTrailing},
-		{Title: T("Next expiry"), Width: 110},
+		{Title: T("Expires in 30 days"), Width: 155, Align: fyne.TextAlignTrailing},
+		{Title: T("Next expiry"), Width: 140},
 	}
 	sc.pointsTable = newKeyTable(cols, func() int { return len(sc.points) }, sc.pointsCell,
 		func(row int) bool { return sc.points[row].Payee == sc.payee })
@@ -324,15 +327,14 @@ func (sc *fundsScreen) buildPoints() fyne.CanvasObject {
 	sc.redeemBtn.Importance = widget.HighImportance
 	form := container.NewVBox(
 		sectionTitle(T("Record a redemption")),
-		formGrid(
-			sc.rfs.add(newField(FundsPoints, T("Points"), sc.redeemPts)),
-			sc.rfs.add(newField(FundsAgainst, T("Against"), sc.against)),
-			sc.rfs.add(newField(FundsDate, T("Date"), sc.redeemDate)),
-		),
+		container.NewGridWithColumns(2,
+			sc.rfs.add(newField(FundsPoints, T("Points"), sc.redeemPts)).Cell(),
+			sc.rfs.add(newField(FundsDate, T("Date"), sc.redeemDate)).Cell()),
+		sc.rfs.add(newField(FundsAgainst, T("Against"), sc.against)).Cell(),
 		container.NewHBox(sc.redeemBtn),
 	)
 	ledger := container.NewBorder(sc.redeemHead, nil, nil, nil, fitTable(sc.pointLedger, columnWidths(lcols), len(lcols)-1))
-	bottom := container.NewHSplit(ledger, container.NewVScroll(form))
+	bottom := container.NewHSplit(ledger, container.NewVScroll(container.NewPadded(form)))
 	bottom.Offset = 0.69
 	split := container.NewVSplit(sc.pointsTable.fit(0), bottom)
 	split.Offset = 0.42
@@ -789,6 +791,7 @@ func (sc *fundsScreen) onClaim() {
 	sc.cfs.clearErrors()
 	if sc.fundID == 0 {
 		sc.cfs.get(FundsAmount).SetError(T("Choose the partner in the table above first."))
+		sc.content.Refresh()
 		return
 	}
 	in := views.ClaimInput{Partner: fmt.Sprintf("P%d", sc.fundID), Amount: trimmed(sc.amount), Date: trimmed(sc.claimDate),
@@ -806,6 +809,7 @@ func (sc *fundsScreen) onClaim() {
 	sc.amount.SetText("")
 	sc.reference.SetText("")
 	sc.approveNow.SetChecked(false)
+	sc.content.Refresh()
 	sc.reload()
 	sc.focus(sc.amount)
 }
@@ -815,11 +819,13 @@ func (sc *fundsScreen) onRedeem() {
 	sc.rfs.clearErrors()
 	if sc.payee.ID == 0 {
 		sc.rfs.get(FundsPoints).SetError(T("Choose the partner or rep in the table above first."))
+		sc.content.Refresh()
 		return
 	}
 	n, err := strconv.ParseInt(strings.ReplaceAll(trimmed(sc.redeemPts), " ", ""), 10, 64)
 	if err != nil {
 		sc.rfs.get(FundsPoints).SetError(T("Type a whole number of points, e.g. 500."))
+		sc.content.Refresh()
 		sc.focus(sc.redeemPts)
 		return
 	}
@@ -836,6 +842,7 @@ func (sc *fundsScreen) onRedeem() {
 	sc.say(Tf("%s points redeemed against %s.", i18n.Points(-e.Points, sc.format.lang), e.Against))
 	sc.redeemPts.SetText("")
 	sc.against.SetText("")
+	sc.content.Refresh()
 	sc.reload()
 	sc.focus(sc.redeemPts)
 }
@@ -847,6 +854,7 @@ func (sc *fundsScreen) onDecide(approve bool) {
 	c, ok := sc.chosenClaim()
 	if !ok || c.Claim.Status != engine.ClaimRequested {
 		sc.dfs.get(FundsClaim).SetError(T("Choose a claim that waits for a decision."))
+		sc.content.Refresh()
 		return
 	}
 	decide := func() {
@@ -889,6 +897,7 @@ func (sc *fundsScreen) onReimburse() {
 	c, ok := sc.chosenClaim()
 	if !ok || c.Claim.Status != engine.ClaimApproved {
 		sc.dfs.get(FundsClaim).SetError(T("Choose an approved claim to mark it reimbursed."))
+		sc.content.Refresh()
 		return
 	}
 	if err := sc.svc.ReimburseClaim(c.Claim.ID, trimmed(sc.payRef)); err != nil {
@@ -913,6 +922,9 @@ func (sc *fundsScreen) formError(fs *fields, err error, aliases map[string]strin
 		sc.shell.ShowError(err)
 		return
 	}
+	// A reason that wraps makes its field taller: lay the form out again
+	// so that the field below moves down instead of being overlapped.
+	sc.content.Refresh()
 	sc.say(strings.Join(rest, " "))
 	if f := fs.firstError(); f != nil {
 		if fo, ok := f.input.(fyne.Focusable); ok {

@@ -37,12 +37,12 @@ func helpRows(installed []Shortcut) []helpRow {
 	for _, menu := range []string{MenuFile, MenuEdit, MenuGo, MenuHelp} {
 		for _, sc := range installed {
 			if sc.Menu == menu {
-				rows = append(rows, helpRow{Group: menu, Keys: shortcutText(sc), What: sc.Label})
+				rows = append(rows, helpRow{Group: tableText(menu), Keys: shortcutText(sc), What: tableText(sc.Label)})
 			}
 		}
 	}
 	for _, k := range FormKeys {
-		rows = append(rows, helpRow{Group: "In forms and tables", Keys: k.Keys, What: k.What})
+		rows = append(rows, helpRow{Group: T("In forms and tables"), Keys: tableText(k.Keys), What: tableText(k.What)})
 	}
 	return rows
 }
@@ -54,8 +54,7 @@ func (h *helpScreen) Content() fyne.CanvasObject { return h.content }
 func (h *helpScreen) Shown() fyne.Focusable { return nil }
 
 func (h *helpScreen) build() {
-	intro := widget.NewLabel("Every keyboard shortcut of the window. The menus show the same keys beside their items. " +
-		"On macOS, Ctrl is ⌘.")
+	intro := widget.NewLabel(T("Every keyboard shortcut of the window. The menus show the same keys beside their items. On macOS, Ctrl is ⌘."))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro)
 	group := ""

@@ -36,7 +36,7 @@ func TestHelpListsEveryShortcut(t *testing.T) {
 		return false
 	}
 	for _, sc := range s.installed {
-		if !listed(shortcutText(sc), sc.Label) {
+		if !listed(shortcutText(sc), tableText(sc.Label)) {
 			t.Errorf("help lacks %s %q", shortcutText(sc), sc.Label)
 		}
 	}
@@ -47,7 +47,7 @@ func TestHelpListsEveryShortcut(t *testing.T) {
 			}
 			found := false
 			for _, sc := range s.installed {
-				if sc.Keys().ShortcutName() == it.Shortcut.ShortcutName() && listed(shortcutText(sc), sc.Label) {
+				if sc.Keys().ShortcutName() == it.Shortcut.ShortcutName() && listed(shortcutText(sc), tableText(sc.Label)) {
 					found = true
 				}
 			}

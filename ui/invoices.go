@@ -87,7 +87,7 @@ func newInvoicesScreen(w fyne.Window, svc InvoiceService) *invoicesScreen {
 	s.info.Wrapping = fyne.TextWrapWord
 	s.list = widget.NewList(func() int { return len(s.docs) },
 		func() fyne.CanvasObject {
-			return widget.NewLabel("SB-2026-00000 · 2026-01-01 · a payee name of some length · 0.00 EUR")
+			return widget.NewLabel(T("SB-2026-00000 · 2026-01-01 · a payee name of some length · 0.00 EUR"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(docLine(s.docs[i])) })
 	s.list.OnSelected = func(i widget.ListItemID) { s.chosen = i; s.refreshButtons() }
@@ -282,23 +282,24 @@ func saveInvoiceDialog(win fyne.Window, svc InvoiceService, d views.PayoutDoc, l
 // payee's payouts dated in the period with their numbers and saves the
 // chosen one. current returns the payee and period shown (ok false: none
 // chosen yet). When backend serves no invoices it returns an empty box.
-func InvoicesButton(win fyne.Window, backend any, current func() (payee engine.Payee, period string, ok bool)) fyne.CanvasObject {
+func InvoicesButton(win fyne.Window, backend any, current func() (payee views.PayeeRef, period string, ok bool)) fyne.CanvasObject {
 	svc, ok := backend.(InvoiceService)
 	if !ok {
 		return container.NewHBox()
 	}
 	return widget.NewButtonWithIcon(T("Self-billing invoice…"), theme.FileIcon(), func() {
-		payee, period, ok := current()
+		ref, period, ok := current()
+		payee := ref.Payee
 		if !ok {
 			showInfo(T("Self-billing invoice"), T("Choose a payee and a period first."), win)
 			return
 		}
-		ref := fmt.Sprintf("P%d", payee.ID)
+		who := fmt.Sprintf("P%d", payee.ID)
 		if payee.Kind == engine.PayeeRep {
-			ref = fmt.Sprintf("R%d", payee.ID)
+			who = fmt.Sprintf("R%d", payee.ID)
 		}
 		go func() {
-			docs, err := svc.PayoutDocs(views.PayoutDocFilter{Period: period, Payee: ref})
+			docs, err := svc.PayoutDocs(views.PayoutDocFilter{Period: period, Payee: who})
 			fyne.Do(func() {
 				if err != nil {
 					showErr(err, win)

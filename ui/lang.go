@@ -31,11 +31,15 @@ const PrefLanguage = "window.language"
 var uiLang atomic.Value // string, a code of i18n.Languages
 
 // Lang is the window's language code ("en", "it", ...).
+// Before a shell sets it (the window that says why the file could not be
+// opened comes first), it is the system's language.
 func Lang() string {
 	if l, ok := uiLang.Load().(string); ok && l != "" {
 		return l
 	}
-	return "en"
+	l := SystemLanguage()
+	uiLang.CompareAndSwap(nil, l)
+	return l
 }
 
 // SetLang makes the window speak lang (normalized; unknown is English),

@@ -231,7 +231,7 @@ func (sc *partnersScreen) build() {
 	sc.region = entry(T("e.g. EMEA"))
 	sc.country = entry(T("ISO code, e.g. IT"))
 	sc.contact = entry(T("Contact person"))
-	sc.email = entry("name@example.com")
+	sc.email = entry(T("name@example.com"))
 	sc.manager = entry(T("Your account manager"))
 	sc.code = entry(T("Referral code"))
 	var statuses []string
@@ -249,17 +249,11 @@ func (sc *partnersScreen) build() {
 
 	add := func(key, label string, in fyne.CanvasObject) *field { return sc.fs.add(newField(key, label, in)) }
 	var formScroll *container.Scroll
-	reflow := func() {
-		if formScroll != nil {
-			formScroll.Refresh()
-			sc.formBox.Refresh()
-		}
-	}
 	// Two columns where the window has room for them (one in a 1024 x 700
 	// window): who and what on the left, how to reach them on the right.
 	// Tab goes down the left column, then the right.
 	form := container.NewVBox(
-		container.New(newFlowGrid(300, 2, reflow),
+		container.New(newFlowGrid(300, 2, scrollWidth(&formScroll)),
 			formGrid(
 				add(PartnerName, T("Name"), sc.name),
 				add(PartnerKind, T("Kind"), sc.kind),

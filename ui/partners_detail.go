@@ -91,8 +91,9 @@ func newPartnerDetail(sc *partnersScreen, form, reps fyne.CanvasObject) *partner
 	pd.rewardTable = newTextTable([]column{{T("Period"), 85, left}, {T("Program"), 130, left},
 		{T("Payee"), 120, left}, {T("Amount"), 130, right}, {T("Status"), 85, left}, {T("Explanation"), 110, left}},
 		func() int { return len(pd.d.Rewards) }, func(r, c int) string { return pd.lineCell(pd.d.Rewards, r, rewardCols[c]) })
-	pd.stmtTable = newTextTable([]column{{T("Period"), 100, left}, {T("Lines"), 55, right}, {T("Amount"), 130, right},
-		{T("Points"), 80, right}, {T("Paid"), 130, right}, {T("Draft lines"), 90, right}},
+	// Period, amount and paid first: they fit even a 1024-pixel window.
+	pd.stmtTable = newTextTable([]column{{T("Period"), 100, left}, {T("Amount"), 130, right}, {T("Paid"), 130, right},
+		{T("Lines"), 55, right}, {T("Points"), 80, right}, {T("Draft lines"), 90, right}},
 		func() int { return len(pd.d.Statements) }, pd.stmtCell)
 	pd.stmtTable.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(pd.d.Statements) {
@@ -110,7 +111,7 @@ func newPartnerDetail(sc *partnersScreen, form, reps fyne.CanvasObject) *partner
 	pd.print = widget.NewButtonWithIcon(T("Print statement…"), theme.DocumentPrintIcon(), pd.onPrint)
 	pd.print.Disable()
 
-	stmtTop := fitTable(pd.stmtTable, []float32{100, 55, 130, 80, 130, 90}, 0)
+	stmtTop := fitTable(pd.stmtTable, []float32{100, 130, 130, 55, 80, 90}, 0)
 	stmtBottom := container.NewBorder(container.NewBorder(nil, nil, nil, pd.print, pd.stmtNote), nil, nil, nil,
 		fitTable(pd.stmtLineTable, []float32{130, 130, 85, 200}, 3))
 	stmts := container.NewVSplit(stmtTop, stmtBottom)
@@ -186,6 +187,7 @@ func (pd *partnerDetail) show(d views.PartnerDetail) {
 	if len(d.Statements) > 0 {
 		pd.stmtTable.Select(widget.TableCellID{Row: 0, Col: 0})
 		pd.stmtTable.ScrollToTop()
+		pd.stmtTable.ScrollToLeading()
 	}
 }
 
@@ -353,13 +355,13 @@ func (pd *partnerDetail) stmtCell(row, col int) string {
 	case 0:
 		return i18n.PeriodName(s.Period, pd.fmt.lang)
 	case 1:
-		return fmt.Sprint(s.Lines)
-	case 2:
 		return pd.fmt.money(s.Amount)
-	case 3:
-		return pd.fmt.pointsBare(s.Points)
-	case 4:
+	case 2:
 		return pd.fmt.money(s.Paid)
+	case 3:
+		return fmt.Sprint(s.Lines)
+	case 4:
+		return pd.fmt.pointsBare(s.Points)
 	}
 	return fmt.Sprint(s.Draft)
 }

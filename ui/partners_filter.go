@@ -65,21 +65,21 @@ func (sc *partnersScreen) buildFilters() {
 func sortName(o string) string {
 	switch o {
 	case views.SortKind:
-		return T("Sort by kind")
+		return T("By kind")
 	case views.SortSegment:
-		return T("Sort by segment")
+		return T("By segment")
 	case views.SortRegion:
-		return T("Sort by region")
+		return T("By region")
 	case views.SortTier:
-		return T("Sort by tier")
+		return T("By tier")
 	case views.SortStatus:
-		return T("Sort by status")
+		return T("By status")
 	case views.SortCountry:
-		return T("Sort by country")
+		return T("By country")
 	case views.SortJoined:
-		return T("Sort by joined date")
+		return T("By joined date")
 	}
-	return T("Sort by name")
+	return T("By name")
 }
 
 // filter is what the search text and the selects ask for. The first

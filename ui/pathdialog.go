@@ -38,7 +38,7 @@ type pathDialog struct {
 	// cancelled tells the caller of a cancel, as Fyne's dialogs do (their
 	// callback with nil).
 	cancelled func()
-	d       *dialog.CustomDialog
+	d         *dialog.CustomDialog
 	// askOverwrite asks before a typed save replaces a file; tests answer.
 	askOverwrite func(path string, yes func())
 }
@@ -54,7 +54,7 @@ const (
 func newPathDialog(w fyne.Window, purpose, title string, mode pathMode, exts []string) *pathDialog {
 	d := &pathDialog{win: w, purpose: purpose, title: title, mode: mode, exts: exts}
 	d.askOverwrite = func(path string, yes func()) {
-		showConfirm("Replace the file?", filepath.Base(path)+" already exists in "+filepath.Dir(path)+". Replace it?", func(ok bool) {
+		showConfirm(T("Replace the file?"), Tf("%s already exists in %s. Replace it?", filepath.Base(path), filepath.Dir(path)), func(ok bool) {
 			if ok {
 				yes()
 			}
@@ -102,20 +102,20 @@ func (d *pathDialog) Show() {
 	d.problem.Importance = widget.DangerImportance
 	d.problem.Wrapping = fyne.TextWrapWord
 	d.problem.Hide()
-	hint := "Type or paste the path of the file, or Browse. ~ is your home folder."
+	hint := T("Type or paste the path of the file, or Browse. ~ is your home folder.")
 	if d.mode == pathFolder {
-		hint = "Type or paste the path of the folder, or Browse. ~ is your home folder."
+		hint = T("Type or paste the path of the folder, or Browse. ~ is your home folder.")
 	}
 	if len(d.exts) > 0 {
-		hint += " Files: " + strings.Join(d.exts, ", ") + "."
+		hint += " " + Tf("Files: %s.", strings.Join(d.exts, ", "))
 	}
 	help := widget.NewLabel(hint)
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	browse := widget.NewButtonWithIcon("Browse…", theme.FolderOpenIcon(), d.onBrowse)
+	browse := widget.NewButtonWithIcon(T("Browse…"), theme.FolderOpenIcon(), d.onBrowse)
 	ok := widget.NewButtonWithIcon(d.okText(), theme.ConfirmIcon(), d.submit)
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), d.cancel)
+	cancel := widget.NewButtonWithIcon(T("Cancel"), theme.CancelIcon(), d.cancel)
 	body := container.NewVBox(container.NewBorder(nil, nil, nil, browse, d.entry), help, d.problem)
 	d.d = dialog.NewCustomWithoutButtons(d.title, body, d.win)
 	d.d.SetButtons([]fyne.CanvasObject{cancel, ok})
@@ -132,11 +132,11 @@ func (d *pathDialog) okText() string {
 	case d.confirm != "":
 		return d.confirm
 	case d.mode == pathSave:
-		return "Save"
+		return T("Save")
 	case d.mode == pathFolder:
-		return "Choose"
+		return T("Choose")
 	}
-	return "Open"
+	return T("Open")
 }
 
 // Hide closes the dialog without an answer.

@@ -510,9 +510,11 @@ func (s *PeriodRunScreen) showTotals() {
 			right.Importance = widget.DangerImportance
 		}
 		amt := widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{})
+		// The budget text takes its own width (a fixed 300 px cut it at
+		// 1024 px); the meter gets what is left.
 		row := container.NewBorder(nil, nil,
-			container.NewGridWrap(fyne.NewSize(220, name.MinSize().Height), name),
-			container.NewHBox(container.NewGridWrap(fyne.NewSize(240, amt.MinSize().Height), amt), container.NewGridWrap(fyne.NewSize(300, right.MinSize().Height), right)),
+			container.NewGridWrap(fyne.NewSize(180, name.MinSize().Height), name),
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(max(200, amt.MinSize().Width), amt.MinSize().Height), amt), right),
 			NewMeter(t.Spent, t.Budget))
 		s.totals.Add(row)
 	}

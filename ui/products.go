@@ -9,8 +9,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
 	"partnerdesk/engine/views"
 )
 
@@ -153,36 +155,32 @@ func (sc *productsScreen) build() {
 		{Title: T("SKU"), Width: 120},
 		{Title: T("Name"), Width: 160},
 		{Title: T("Category"), Width: 100},
-		{Title: T("List price"), Width: 100, Align: fyne.TextAlignTrailing},
-		{Title: T("Kind"), Width: 100},
+		{Title: T("List price"), Width: 120, Align: fyne.TextAlignTrailing},
+		{Title: T("Kind"), Width: 110},
 	}
 	sc.table = newKeyTable(sc.cols, func() int { return len(sc.shown) }, sc.cell,
 		func(row int) bool { return sc.editing.ID != 0 && sc.shown[row].ID == sc.editing.ID })
 	sc.table.onChoose = func(row int) { sc.edit(sc.shown[row]) }
 	// The column titles are buttons: a click sorts by that column, a
 	// second click the other way round.
-	sc.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
+	sc.table.CreateHeader = func() fyne.CanvasObject { return newTapLabel() }
 	sc.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*widget.Button)
+		l := o.(*tapLabel)
 		if id.Col < 0 || id.Col >= len(sc.cols) {
 			return
 		}
 		title := sc.cols[id.Col].Title
 		if id.Col == sc.sortCol {
 			if sc.sortDesc {
-				title += " ▼"
+				title = "▼ " + title
 			} else {
-				title += " ▲"
+				title = "▲ " + title
 			}
 		}
 		col := id.Col
-		b.SetText(title)
-		b.OnTapped = func() { sc.sortBy(col) }
+		l.Alignment = sc.cols[id.Col].Align
+		l.SetText(title)
+		l.onTap = func() { sc.sortBy(col) }
 	}
 	left := container.NewBorder(container.NewVBox(sc.search, sc.count), nil, nil, nil, sc.table.fit(prodColName))
 
@@ -193,9 +191,9 @@ func (sc *productsScreen) build() {
 		return e
 	}
 	sc.sku = entry(T("e.g. NL-ESS-LIC"))
-	sc.name = entry(T("Name as it prints on statements"))
+	sc.name = entry(T("Product name as statements print it"))
 	sc.category = entry(T("e.g. licence, support, cloud"))
-	sc.price = entry("1,200.00")
+	sc.price = entry(i18n.Number(decimal.NewFromInt(1200), 2, Lang()))
 	sc.kind = widget.NewRadioGroup(kindChoices(), nil)
 	sc.kind.Horizontal = true
 	sc.kind.Required = true
@@ -361,6 +359,7 @@ func (sc *productsScreen) onSave() {
 			return
 		}
 		sc.message.SetText(strings.Join(rest, " "))
+		sc.content.Refresh() // a wrapped reason makes its field taller
 		if f := sc.fs.firstError(); f != nil {
 			if fo, ok := f.input.(fyne.Focusable); ok {
 				sc.focus(fo)
@@ -375,5 +374,27 @@ func (sc *productsScreen) onSave() {
 		sc.message.SetText(Tf("Product %s added.", p.SKU))
 	} else {
 		sc.message.SetText(Tf("Product %s saved.", p.SKU))
+	}
+}
+
+// tapLabel is a bold column title that a click sorts by; it ends in an
+// ellipsis when its column is narrow.
+type tapLabel struct {
+	widget.Label
+	onTap func()
+}
+
+func newTapLabel() *tapLabel {
+	l := &tapLabel{}
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped sorts by the column.
+func (l *tapLabel) Tapped(*fyne.PointEvent) {
+	if l.onTap != nil {
+		l.onTap()
 	}
 }

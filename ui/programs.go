@@ -77,6 +77,7 @@ type ProgramsScreen struct {
 	ex             *examplesEditor     // the golden examples beside the editor (programs_examples.go)
 	bd             *bandDesigner       // the band designer beside the editor (programs_bandchart.go)
 	side           *container.AppTabs  // beside the editor: preview, golden examples, band designer
+	editScroll     *container.Scroll   // the editor's scroll
 
 	ladder *ladderTab // nil when the back end does not define a ladder
 	top    *container.AppTabs
@@ -86,8 +87,8 @@ type ProgramsScreen struct {
 func (s *ProgramsScreen) addLadder(svc LadderService) {
 	s.ladder = newLadderTab(s.win, svc, s.background, func() numFmt { return s.format })
 	s.top = container.NewAppTabs(
-		container.NewTabItemWithIcon("Programs", theme.DocumentIcon(), s.content),
-		container.NewTabItemWithIcon("Tier ladder", theme.ListIcon(), s.ladder.content))
+		container.NewTabItemWithIcon(T("Programs"), theme.DocumentIcon(), s.content),
+		container.NewTabItemWithIcon(T("Tier ladder"), theme.ListIcon(), s.ladder.content))
 	s.top.OnSelected = func(*container.TabItem) {
 		if s.top.SelectedIndex() == 1 {
 			s.ladder.load("")
@@ -162,7 +163,7 @@ func (s *ProgramsScreen) build() {
 			if id.Col >= 4 { // amounts
 				l.Alignment = fyne.TextAlignTrailing
 			}
-			text := programColumns[id.Col]
+			text := tableText(programColumns[id.Col])
 			if id.Col >= 4 && s.format.cur.Code != "" {
 				// The code is said once, in the header, to keep the column narrow.
 				text += " " + s.format.cur.Code
@@ -179,12 +180,12 @@ func (s *ProgramsScreen) build() {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Wrapping = fyne.TextWrapWord
 
-	importBtn := widget.NewButtonWithIcon("Import JSON…", theme.FolderOpenIcon(), s.onImport)
-	exportBtn := widget.NewButtonWithIcon("Export JSON…", theme.DocumentSaveIcon(), s.onExport)
-	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.Command(CmdNew) })
+	importBtn := widget.NewButtonWithIcon(T("Import JSON…"), theme.FolderOpenIcon(), s.onImport)
+	exportBtn := widget.NewButtonWithIcon(T("Export JSON…"), theme.DocumentSaveIcon(), s.onExport)
+	newBtn := widget.NewButtonWithIcon(T("New"), theme.ContentAddIcon(), func() { s.Command(CmdNew) })
 	buttons := container.NewHBox(newBtn)
 	if _, ok := s.svc.(ProgramTemplateService); ok {
-		buttons.Add(widget.NewButtonWithIcon("New from template…", theme.ContentCopyIcon(), s.onNewFromTemplate))
+		buttons.Add(widget.NewButtonWithIcon(T("New from template…"), theme.ContentCopyIcon(), s.onNewFromTemplate))
 	}
 	buttons.Add(importBtn)
 	buttons.Add(exportBtn)
@@ -192,7 +193,7 @@ func (s *ProgramsScreen) build() {
 		container.NewVBox(buttons, s.problem),
 		nil, nil, nil, fitTable(s.table, []float32{140, 58, 72, 136, 100, 100}, 0))
 
-	s.heading = widget.NewLabelWithStyle("Choose a program", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.heading = widget.NewLabelWithStyle(T("Choose a program"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.heading.SizeName = theme.SizeNameSubHeadingText
 	s.heading.Truncation = fyne.TextTruncateEllipsis
 	s.rules = widget.NewRichText()
@@ -200,8 +201,8 @@ func (s *ProgramsScreen) build() {
 
 	s.name, s.budget, s.from, s.to, s.desc = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewMultiLineEntry()
 	s.from.SetPlaceHolder("2026-01-01")
-	s.to.SetPlaceHolder("open-ended")
-	s.budget.SetPlaceHolder("0 for no budget")
+	s.to.SetPlaceHolder(T("open-ended"))
+	s.budget.SetPlaceHolder(T("0 for no budget"))
 	s.desc.SetMinRowsVisible(3)
 	s.status = widget.NewSelect([]string{string(engine.ProgramDraft), string(engine.ProgramActive), string(engine.ProgramEnded)}, nil)
 	s.kind = widget.NewSelect([]string{string(engine.PeriodMonth), string(engine.PeriodQuarter), string(engine.PeriodYear), string(engine.PeriodCustom)}, nil)
@@ -211,31 +212,31 @@ func (s *ProgramsScreen) build() {
 	s.status.OnChanged = func(string) { s.onEdited() }
 	s.kind.OnChanged = func(string) { s.onEdited() }
 	s.form = widget.NewForm(
-		widget.NewFormItem("Name", s.name),
-		widget.NewFormItem("Status", s.status),
-		widget.NewFormItem("Period kind", s.kind),
-		widget.NewFormItem("Valid from", s.from),
-		widget.NewFormItem("Valid to", s.to),
-		widget.NewFormItem("Budget", s.budget),
-		widget.NewFormItem("Description", s.desc),
+		widget.NewFormItem(T("Name"), s.name),
+		widget.NewFormItem(T("Status"), s.status),
+		widget.NewFormItem(T("Period kind"), s.kind),
+		widget.NewFormItem(T("Valid from"), s.from),
+		widget.NewFormItem(T("Valid to"), s.to),
+		widget.NewFormItem(T("Budget"), s.budget),
+		widget.NewFormItem(T("Description"), s.desc),
 	)
 	s.form.SubmitText = "Save"
 	s.form.OnSubmit = s.onSave
 	s.budget.OnSubmitted = func(string) { s.onSave() }
 
 	s.simPeriod = widget.NewEntry()
-	s.simPeriod.SetPlaceHolder("a past period, e.g. 2026-Q2")
+	s.simPeriod.SetPlaceHolder(T("a past period, e.g. 2026-Q2"))
 	s.simPeriod.OnSubmitted = func(string) { s.onSimulate() }
 	s.simPeriod.OnChanged = func(string) { s.onEdited() }
-	simBtn := widget.NewButtonWithIcon("Simulate", theme.MediaPlayIcon(), s.onSimulate)
-	simFile := widget.NewButtonWithIcon("Simulate a JSON file…", theme.FolderOpenIcon(), s.onSimulateFile)
-	s.simInfo = widget.NewLabel("Runs the program over a past period's inputs without writing anything, and compares it with what was paid.")
+	simBtn := widget.NewButtonWithIcon(T("Simulate"), theme.MediaPlayIcon(), s.onSimulate)
+	simFile := widget.NewButtonWithIcon(T("Simulate a JSON file…"), theme.FolderOpenIcon(), s.onSimulateFile)
+	s.simInfo = widget.NewLabel(T("Runs the program over a past period's inputs without writing anything, and compares it with what was paid."))
 	s.simInfo.Wrapping = fyne.TextWrapWord
 	s.simTable = newSimTable(s)
 	simTop := container.NewVBox(
 		// Two short lines rather than one long one, so that the rules pane
 		// does not push the programs table narrower.
-		container.NewHBox(widget.NewLabel("Period"), container.NewGridWrap(fyne.NewSize(110, s.simPeriod.MinSize().Height), s.simPeriod), simBtn),
+		container.NewHBox(widget.NewLabel(T("Period")), container.NewGridWrap(fyne.NewSize(110, s.simPeriod.MinSize().Height), s.simPeriod), simBtn),
 		container.NewHBox(simFile),
 		s.simInfo)
 	simTab := container.NewBorder(simTop, nil, nil, nil, s.simTable)
@@ -244,17 +245,18 @@ func (s *ProgramsScreen) build() {
 	// program as edited over a chosen past period.
 	// Beside it too: the golden examples and the band designer.
 	s.side = container.NewAppTabs(
-		container.NewTabItemWithIcon("Preview", theme.MediaPlayIcon(), simTab),
+		container.NewTabItem(T("Preview"), simTab),
 		// In scrolls, so that they never make the screen wider than the window.
-		container.NewTabItemWithIcon("Golden examples", theme.ConfirmIcon(), container.NewScroll(s.buildExamples())),
-		container.NewTabItemWithIcon("Band designer", theme.GridIcon(), container.NewScroll(s.buildBandDesigner())))
-	// The editor scrolls both ways: the AppTabs are as wide as their widest
-	// tab, and the list beside the Rules tab must keep its width.
-	editSplit := container.NewHSplit(container.NewScroll(s.buildEditor()), container.NewPadded(s.side))
-	editSplit.Offset = 0.57
+		container.NewTabItem(T("Golden examples"), container.NewScroll(s.buildExamples())),
+		container.NewTabItem(T("Bands"), container.NewScroll(s.buildBandDesigner())))
+	s.editScroll = container.NewVScroll(s.buildEditor())
+	editSplit := container.NewHSplit(s.editScroll, container.NewPadded(s.side))
+	editSplit.Offset = 0.6
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Rules", theme.ListIcon(), container.NewVScroll(s.rules)),
-		container.NewTabItemWithIcon("Edit", theme.DocumentCreateIcon(), editSplit),
+		container.NewTabItemWithIcon(T("Rules"), theme.ListIcon(), container.NewVScroll(s.rules)),
+		// In a scroll: the tabs are as wide as their widest, and the list
+		// beside the Rules tab must keep its width.
+		container.NewTabItemWithIcon(T("Edit"), theme.DocumentCreateIcon(), container.NewScroll(editSplit)),
 	)
 	right := container.NewBorder(s.heading, nil, nil, nil, s.tabs)
 	split := container.NewHSplit(left, container.NewPadded(right))
@@ -278,12 +280,12 @@ func (s *ProgramsScreen) reload(id engine.ID) {
 		l, err := s.svc.ProgramList()
 		fyne.Do(func() {
 			if err != nil {
-				s.problem.SetText("Could not list the programs: " + err.Error())
+				s.problem.SetText(Tf("Could not list the programs: %v", err))
 				return
 			}
 			s.problem.SetText("")
 			s.list = l
-			s.format = numFmt{lang: l.Language, cur: l.Currency}
+			s.format = numFmt{lang: Lang(), cur: l.Currency}
 			s.table.Refresh()
 			for i, p := range l.Programs {
 				if p.Program.ID == id && id != 0 {
@@ -365,7 +367,7 @@ func (s *ProgramsScreen) edit(p engine.Program) {
 	s.loading = true // loadEditor ends it
 	s.current = p
 	if p.ID == 0 {
-		s.heading.SetText("New program")
+		s.heading.SetText(T("New program"))
 	} else {
 		s.heading.SetText(p.Name)
 	}

@@ -44,11 +44,11 @@ func (s *ProgramsScreen) buildBandDesigner() fyne.CanvasObject {
 	bd.marg = newBandChart(engine.Marginal)
 	bd.note = widget.NewLabel("")
 	bd.note.Wrapping = fyne.TextWrapWord
-	intro := widget.NewLabel("Payout against basis for the band table of the rate rule on show, before multipliers and caps. A cliff (red) is where one more unit of basis changes the payout by more than the band's own rate on it.")
+	intro := widget.NewLabel(T("Payout against basis for the band table of the rate rule on show, before multipliers and caps. A cliff (red) is where one more unit of basis changes the payout by more than the band's own rate on it."))
 	intro.Wrapping = fyne.TextWrapWord
 	charts := container.NewGridWithColumns(2, bd.retro, bd.marg)
 	bd.content = container.NewBorder(
-		container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel("Table"), nil, bd.table)),
+		container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel(T("Table")), nil, bd.table)),
 		bd.note, nil, nil, charts)
 	return bd.content
 }
@@ -70,7 +70,7 @@ func (s *ProgramsScreen) updateBands() {
 		bd.design = engine.BandDesign{}
 		bd.retro.set(engine.BandDesign{}, s.format)
 		bd.marg.set(engine.BandDesign{}, s.format)
-		bd.note.SetText("The rule on show has no bands. The designer draws a rate rule's band table: type bands under Bands, one a line (from, rate).")
+		bd.note.SetText(T("The rule on show has no bands. The designer draws a rate rule's band table: type bands under Bands, one a line (from, rate)."))
 		return
 	}
 	tables := []string{}
@@ -260,6 +260,9 @@ func (r *bandChartRenderer) layoutAt(size fyne.Size) {
 			at.X -= ms.Width
 		case fyne.TextAlignCenter:
 			at.X -= ms.Width / 2
+		}
+		if at.X < 0 {
+			at.X = 0 // inside the chart, not under its neighbour
 		}
 		t.Move(at)
 		r.objects = append(r.objects, t)

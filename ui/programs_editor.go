@@ -111,10 +111,10 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		it.HintText = noHint
 	}
 	s.form.Items = append(s.form.Items[:len(s.form.Items)-1],
-		hinted("Eligible kinds", el.kinds),
-		hinted("Segments", el.segments),
-		el.tiers.placed("Tiers"),
-		el.partners.placed("Partners"),
+		hinted(T("Eligible kinds"), el.kinds),
+		hinted(T("Segments"), el.segments),
+		el.tiers.placed(T("Tiers")),
+		el.partners.placed(T("Partners")),
 		s.form.Items[len(s.form.Items)-1]) // Description stays last
 	s.form.Refresh()
 
@@ -150,23 +150,23 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	}
 	r.multipliers = s.editorEntry("one tier a line, e.g. Gold: 1.2", true)
 	r.head = widget.NewForm(
-		hinted("Key", r.key),
-		hinted("Rule name", r.name),
-		hinted("Kind", r.kind),
-		hinted("Basis", r.basis))
+		hinted(T("Key"), r.key),
+		hinted(T("Rule name"), r.name),
+		hinted(T("Kind"), r.kind),
+		hinted(T("Basis"), r.basis))
 	r.common = widget.NewForm(
-		r.categories.placed("Categories"),
-		r.skus.placed("SKUs"),
-		hinted("Customers", r.customer),
-		hinted("Products", r.product),
-		hinted("Partner kinds", r.partnerKinds),
-		hinted("Rep roles", r.repRoles),
-		hinted("Weight new × new", r.matrix[0]),
-		hinted("New × existing", r.matrix[1]),
-		hinted("Existing × new", r.matrix[2]),
-		hinted("Existing × existing", r.matrix[3]),
-		hinted("Tier multipliers", r.multipliers),
-		hinted("Cap per payee", r.cap),
+		r.categories.placed(T("Categories")),
+		r.skus.placed(T("SKUs")),
+		hinted(T("Customers"), r.customer),
+		hinted(T("Products"), r.product),
+		hinted(T("Partner kinds"), r.partnerKinds),
+		hinted(T("Rep roles"), r.repRoles),
+		hinted(T("Weight new × new"), r.matrix[0]),
+		hinted(T("New × existing"), r.matrix[1]),
+		hinted(T("Existing × new"), r.matrix[2]),
+		hinted(T("Existing × existing"), r.matrix[3]),
+		hinted(T("Tier multipliers"), r.multipliers),
+		hinted(T("Cap per payee"), r.cap),
 	)
 	r.items = map[string]*widget.FormItem{}
 	for i, p := range []string{"key", "name", "kind", "basis"} {
@@ -220,15 +220,15 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		kind  engine.RuleKind
 		items []item
 	}{
-		{engine.RuleRate, []item{{"rate.rate", "Flat rate", r.rate}, {"rate.mode", "Bands read", r.mode}, {"rate.bands", "Bands", r.bands}, {"rate.tier_bands", "Bands per tier", r.tierBands}}},
-		{engine.RuleTarget, []item{{"target.default_target", "Default target", r.defaultTarget}, {"target.targets", "Partner targets", r.targets}, {"target.steps", "Steps", r.steps}, {"target.accelerator", "Accelerator", r.accelerator}}},
-		{engine.RuleSPIF, []item{{"spif.skus", "SPIF SKUs", r.spifSKUs.completionEntry}, {"spif.from", "From", r.spifFrom}, {"spif.to", "To", r.spifTo}, {"spif.amount", "Amount", r.spifAmount}, {"spif.per_deal", "Per deal", r.perDeal}, {"spif.rate", "Rate", r.spifRate}}},
-		{engine.RuleDealReg, []item{{"dealreg.rate", "Rate", r.dealRate}}},
-		{engine.RuleReferral, []item{{"referral.bounty", "Bounty", r.bounty}, {"referral.rate", "Rate", r.refRate}, {"referral.months", "Months", r.refMonths}}},
-		{engine.RuleFund, []item{{"fund.rate", "Rate", r.fundRate}, {"fund.validity_days", "Valid (days)", r.fundDays}, {"fund.fund", "Fund", r.fund}}},
-		{engine.RuleTraining, []item{{"training.courses", "Courses", r.courses}, {"training.amount", "Amount", r.trainAmount}, {"training.unit", "Unit", r.trainUnit}}},
-		{engine.RuleActivity, []item{{"activity.types", "Activity types", r.types}, {"activity.amount", "Amount", r.actAmount}, {"activity.unit", "Unit", r.actUnit}, {"activity.to_rep", "To rep", r.actToRep}}},
-		{engine.RuleLoyalty, []item{{"loyalty.points", "Points", r.points}, {"loyalty.per", "Per", r.per}, {"loyalty.to_rep", "To rep", r.loyToRep}, {"loyalty.validity_months", "Points valid (months)", r.loyMonths}}},
+		{engine.RuleRate, []item{{"rate.rate", T("Flat rate"), r.rate}, {"rate.mode", T("Bands read"), r.mode}, {"rate.bands", T("Bands"), r.bands}, {"rate.tier_bands", T("Bands per tier"), r.tierBands}}},
+		{engine.RuleTarget, []item{{"target.default_target", T("Default target"), r.defaultTarget}, {"target.targets", T("Partner targets"), r.targets}, {"target.steps", T("Steps"), r.steps}, {"target.accelerator", T("Accelerator"), r.accelerator}}},
+		{engine.RuleSPIF, []item{{"spif.skus", T("SPIF SKUs"), r.spifSKUs.completionEntry}, {"spif.from", T("From"), r.spifFrom}, {"spif.to", T("To"), r.spifTo}, {"spif.amount", T("Amount"), r.spifAmount}, {"spif.per_deal", T("Per deal"), r.perDeal}, {"spif.rate", T("Rate"), r.spifRate}}},
+		{engine.RuleDealReg, []item{{"dealreg.rate", T("Rate"), r.dealRate}}},
+		{engine.RuleReferral, []item{{"referral.bounty", T("Bounty"), r.bounty}, {"referral.rate", T("Rate"), r.refRate}, {"referral.months", T("Months"), r.refMonths}}},
+		{engine.RuleFund, []item{{"fund.rate", T("Rate"), r.fundRate}, {"fund.validity_days", T("Valid (days)"), r.fundDays}, {"fund.fund", T("Fund"), r.fund}}},
+		{engine.RuleTraining, []item{{"training.courses", T("Courses"), r.courses}, {"training.amount", T("Amount"), r.trainAmount}, {"training.unit", T("Unit"), r.trainUnit}}},
+		{engine.RuleActivity, []item{{"activity.types", T("Activity types"), r.types}, {"activity.amount", T("Amount"), r.actAmount}, {"activity.unit", T("Unit"), r.actUnit}, {"activity.to_rep", T("To rep"), r.actToRep}}},
+		{engine.RuleLoyalty, []item{{"loyalty.points", T("Points"), r.points}, {"loyalty.per", T("Per"), r.per}, {"loyalty.to_rep", T("To rep"), r.loyToRep}, {"loyalty.validity_months", T("Points valid (months)"), r.loyMonths}}},
 	}
 	r.kindForms = map[engine.RuleKind]*widget.Form{}
 	r.kindStack = container.NewStack()
@@ -244,12 +244,12 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		r.kindStack.Add(form)
 	}
 
-	addBtn := widget.NewButtonWithIcon("Add rule", theme.ContentAddIcon(), s.onAddRule)
-	removeBtn := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), s.onRemoveRule)
+	addBtn := widget.NewButtonWithIcon(T("Add rule"), theme.ContentAddIcon(), s.onAddRule)
+	removeBtn := widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), s.onRemoveRule)
 	s.editorProblems = widget.NewLabel("")
 	s.editorProblems.Importance = widget.DangerImportance
 	s.editorProblems.Wrapping = fyne.TextWrapWord
-	ruleHead := widget.NewLabelWithStyle("Rules", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ruleHead := widget.NewLabelWithStyle(T("Rules"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// The buttons beside the heading, not the picker: a long rule name
 	// widens the picker, and the form must fit the pane.
 	return container.NewVBox(s.form, widget.NewSeparator(),
@@ -551,7 +551,7 @@ func (s *ProgramsScreen) onAddRule() {
 func (s *ProgramsScreen) onRemoveRule() {
 	i := s.re.cur
 	if i < 0 || len(s.draft.Rules) <= 1 {
-		s.editorProblems.SetText("A program needs at least one rule: change this one instead.")
+		s.editorProblems.SetText(T("A program needs at least one rule: change this one instead."))
 		return
 	}
 	s.draft.Rules = append(s.draft.Rules[:i:i], s.draft.Rules[i+1:]...)

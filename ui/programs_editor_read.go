@@ -376,7 +376,7 @@ func (s *ProgramsScreen) showProblems(problems map[string]string) bool {
 			}
 		}
 		if label, ok := longestPrefix(f, headPaths); ok {
-			if it := labels[label]; it != nil && it.HintText == noHint {
+			if it := labels[tableText(label)]; it != nil && it.HintText == noHint {
 				it.HintText = reason
 				continue
 			}
@@ -491,7 +491,7 @@ func (s *ProgramsScreen) emptyField(field string) bool {
 	}
 	if label, ok := longestPrefix(field, headPaths); ok {
 		for _, it := range s.form.Items {
-			if it.Text == label {
+			if it.Text == tableText(label) {
 				if e, ok := it.Widget.(*widget.Entry); ok {
 					return strings.TrimSpace(e.Text) == ""
 				}
@@ -543,7 +543,7 @@ func (s *ProgramsScreen) onEdited() {
 		s.previewMu.Lock()
 		s.previewGen++
 		s.previewMu.Unlock()
-		s.simInfo.SetText("The preview waits until the program is valid again: see the fields marked in the editor.")
+		s.simInfo.SetText(T("The preview waits until the program is valid again: see the fields marked in the editor."))
 	}
 }
 
@@ -576,7 +576,7 @@ func (s *ProgramsScreen) schedulePreview(p engine.Program) {
 				return
 			}
 			if err != nil {
-				s.simInfo.SetText(fmt.Sprintf("Preview over %s: %v", key, err))
+				s.simInfo.SetText(Tf("Preview over %s: %v", key, err))
 				return
 			}
 			s.showSimulation(sim)
@@ -634,7 +634,7 @@ func (s *ProgramsScreen) onSave() {
 		for i, r := range over {
 			names[i] = s.ruleLabel(fmt.Sprintf("rules[%d]", r))
 		}
-		showConfirm("A rate over 100 %", strings.Join(names, ", ")+" pays more than 100 % of the revenue it reads. Is that what you mean?", func(yes bool) {
+		showConfirm(T("A rate over 100 %"), Tf("%s pays more than 100 %% of the revenue it reads. Is that what you mean?", strings.Join(names, ", ")), func(yes bool) {
 			if !yes {
 				return
 			}
@@ -667,12 +667,12 @@ func (s *ProgramsScreen) saveAsked(p engine.Program) {
 		return
 	}
 	from := widget.NewEntry()
-	from.SetPlaceHolder("e.g. 2026-Q3")
+	from.SetPlaceHolder(T("e.g. 2026-Q3"))
 	from.SetText(strings.TrimSpace(s.simPeriod.Text))
-	note := widget.NewLabel("Periods before it keep computing with the rules as they were.")
+	note := widget.NewLabel(T("Periods before it keep computing with the rules as they were."))
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm("From which period do the new rules count?", "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("From period", from), widget.NewFormItem("", note)},
+	d := dialog.NewForm(T("From which period do the new rules count?"), T("Save"), T("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(T("From period"), from), widget.NewFormItem("", note)},
 		func(ok bool) {
 			if ok {
 				s.saveFrom(vs, p, from.Text)

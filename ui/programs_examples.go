@@ -55,31 +55,31 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 	ex := &examplesEditor{cur: -1}
 	s.ex = ex
 	entry := func(ph string) *widget.Entry { return s.editorEntry(ph, false) }
-	ex.name = entry("e.g. Gold, 120,000 in a quarter")
+	ex.name = entry(T("e.g. Gold, 120,000 in a quarter"))
 	ex.tier = s.newPicker("no tier; type to pick", tierChoices)
 	kinds := []string{"default"}
 	for _, k := range engine.PartnerKinds {
 		kinds = append(kinds, string(k))
 	}
 	ex.kind = s.editorSelect(kinds)
-	ex.segment = entry("the first eligible segment")
-	ex.sales = entry("net sales in one period, e.g. 120000")
+	ex.segment = entry(T("the first eligible segment"))
+	ex.sales = entry(T("net sales in one period, e.g. 120000"))
 	ex.units = entry("1")
 	nf := []string{"default", string(engine.FilterNew), string(engine.FilterExisting)}
 	ex.customer, ex.product = s.editorSelect(nf), s.editorSelect(nf)
-	ex.count = entry("courses or activities: 1")
+	ex.count = entry(T("courses or activities: 1"))
 	ex.expect = s.editorEntry("one rule a line: key: amount, or key: N points\nrebate: 5760.00", true)
 	ex.form = widget.NewForm(
-		hinted("Example", ex.name),
-		ex.tier.placed("Tier"),
-		hinted("Partner kind", ex.kind),
-		hinted("Segment", ex.segment),
-		hinted("Sales", ex.sales),
-		hinted("Units", ex.units),
-		hinted("Customer", ex.customer),
-		hinted("Product", ex.product),
-		hinted("Count", ex.count),
-		hinted("Expected", ex.expect),
+		hinted(T("Example"), ex.name),
+		ex.tier.placed(T("Tier")),
+		hinted(T("Partner kind"), ex.kind),
+		hinted(T("Segment"), ex.segment),
+		hinted(T("Sales"), ex.sales),
+		hinted(T("Units"), ex.units),
+		hinted(T("Customer"), ex.customer),
+		hinted(T("Product"), ex.product),
+		hinted(T("Count"), ex.count),
+		hinted(T("Expected"), ex.expect),
 	)
 	ex.items = map[string]*widget.FormItem{}
 	for i, p := range []string{"name", "tier", "partner_kind", "segment", "sales", "units", "customer", "product", "count", "expect"} {
@@ -108,17 +108,21 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 	}
 	ex.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(exampleColumns[id.Col])
+			text := tableText(exampleColumns[id.Col])
+			if (id.Col == 2 || id.Col == 3) && s.format.cur.Code != "" {
+				text += " " + s.format.cur.Code // said once, to keep the figures narrow
+			}
+			o.(*widget.Label).SetText(text)
 		}
 	}
-	for i, w := range []float32{130, 70, 100, 100, 45} {
+	for i, w := range []float32{110, 62, 88, 88, 42} {
 		ex.table.SetColumnWidth(i, w)
 	}
 	ex.status = widget.NewLabel("")
 	ex.status.Wrapping = fyne.TextWrapWord
-	addBtn := widget.NewButtonWithIcon("Add example", theme.ContentAddIcon(), s.onAddExample)
-	ex.removeBtn = widget.NewButtonWithIcon("Remove example", theme.DeleteIcon(), s.onRemoveExample)
-	intro := widget.NewLabel("The program's own tests: a situation and what each rule must pay in it. They are computed as you type; one that fails blocks the save.")
+	addBtn := widget.NewButtonWithIcon(T("Add example"), theme.ContentAddIcon(), s.onAddExample)
+	ex.removeBtn = widget.NewButtonWithIcon(T("Remove example"), theme.DeleteIcon(), s.onRemoveExample)
+	intro := widget.NewLabel(T("The program's own tests: a situation and what each rule must pay in it. They are computed as you type; one that fails blocks the save."))
 	intro.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(intro, container.NewHBox(addBtn, ex.removeBtn))
 	results := container.NewBorder(ex.status, nil, nil, nil, ex.table)
@@ -185,10 +189,10 @@ func (s *ProgramsScreen) exampleCell(id widget.TableCellID, l *widget.Label) {
 	case 4:
 		if r.Pass {
 			l.Importance = widget.SuccessImportance
-			l.SetText("pass")
+			l.SetText(T("pass"))
 		} else {
 			l.Importance = widget.DangerImportance
-			l.SetText("FAIL")
+			l.SetText(T("FAIL"))
 		}
 	}
 }
@@ -197,8 +201,8 @@ func (s *ProgramsScreen) exampleCell(id widget.TableCellID, l *widget.Label) {
 func (s *ProgramsScreen) exampleFigures(r engine.ExampleResult) (want, got string) {
 	var w, g []string
 	if r.Expected.Amount.Valid {
-		w = append(w, s.format.money(r.Expected.Amount.Decimal))
-		g = append(g, s.format.money(r.Amount))
+		w = append(w, s.format.amount(r.Expected.Amount.Decimal))
+		g = append(g, s.format.amount(r.Amount))
 	}
 	if r.Expected.Points != nil {
 		w = append(w, s.format.points(*r.Expected.Points))
@@ -457,7 +461,7 @@ func (s *ProgramsScreen) showExampleResults(rs []engine.ExampleResult, err error
 	ex.list.Refresh()
 	if err != nil {
 		ex.status.Importance = widget.DangerImportance
-		ex.status.SetText("The examples could not be computed: " + err.Error())
+		ex.status.SetText(Tf("The examples could not be computed: %v", err))
 		return
 	}
 	failed := 0
@@ -468,11 +472,11 @@ func (s *ProgramsScreen) showExampleResults(rs []engine.ExampleResult, err error
 	}
 	if failed == 0 {
 		ex.status.Importance = widget.SuccessImportance
-		ex.status.SetText(fmt.Sprintf("All %d expectations pass.", len(rs)))
+		ex.status.SetText(Tf("All %d expectations pass.", len(rs)))
 		return
 	}
 	ex.status.Importance = widget.DangerImportance
-	ex.status.SetText(fmt.Sprintf("%d of %d expectations fail: the save waits until the rules or the examples agree.", failed, len(rs)))
+	ex.status.SetText(Tf("%d of %d expectations fail: the save waits until the rules or the examples agree.", failed, len(rs)))
 }
 
 // showFailedExample brings a refused example forward: the examples tab,

@@ -23,7 +23,7 @@ func (s *ProgramsScreen) onImport() {
 				return
 			}
 			msg := fmt.Sprintf("%s holds the program %q with %d rules (%s, %s). It replaces a stored program with the same identity or name, else it is added. Save it?", name, p.Name, len(p.Rules), p.Status, validity(p))
-			showConfirm("Import program", msg, func(ok bool) {
+			showConfirm(T("Import program"), msg, func(ok bool) {
 				if ok {
 					s.saveImported(p, name)
 				}
@@ -42,7 +42,7 @@ func (s *ProgramsScreen) saveImported(p engine.Program, name string) {
 		fyne.Do(func() {
 			var re *engine.ReplaceProgramError
 			if errors.As(err, &re) {
-				showConfirm("Replace an active program", re.Error()+".\n\nReplace it?", func(ok bool) {
+				showConfirm(T("Replace an active program"), re.Error()+".\n\n"+T("Replace it?"), func(ok bool) {
 					if ok {
 						p.ID = re.ID
 						s.saveImported(p, name)
@@ -87,10 +87,10 @@ func (s *ProgramsScreen) openJSON(title string, use func(data []byte, name strin
 func (s *ProgramsScreen) onExport() {
 	p := s.current
 	if p.ID == 0 {
-		showInfo("Export program", "Choose a saved program first.", s.win)
+		showInfo(T("Export program"), T("Choose a saved program first."), s.win)
 		return
 	}
-	d := newFileSave(s.win, folderPrograms, fmt.Sprintf("Export %q as JSON", p.Name), fileName(p.Name)+".json", []string{".json"}, func(w fyne.URIWriteCloser, err error) {
+	d := newFileSave(s.win, folderPrograms, Tf("Export %q as JSON", p.Name), fileName(p.Name)+".json", []string{".json"}, func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showErr(err, s.win)
 			return
@@ -112,7 +112,7 @@ func (s *ProgramsScreen) onExport() {
 					return
 				}
 				s.problem.Importance = widget.LowImportance
-				s.problem.SetText(fmt.Sprintf("Exported %q to %s.", p.Name, w.URI().Path()))
+				s.problem.SetText(Tf("Exported %q to %s.", p.Name, w.URI().Path()))
 			})
 		})
 	})

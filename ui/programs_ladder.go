@@ -68,7 +68,7 @@ func newLadderTab(w fyne.Window, svc LadderService, bg func(func()), format func
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(ladderColumns[id.Col])
+			o.(*widget.Label).SetText(tableText(ladderColumns[id.Col]))
 		}
 	}
 	for i, wd := range []float32{30, 100, 90, 60, 105, 135, 110} {
@@ -83,32 +83,32 @@ func newLadderTab(w fyne.Window, svc LadderService, bg func(func()), format func
 	t.window.SetPlaceHolder("12")
 	t.window.OnSubmitted = func(string) { t.onWindow() }
 	t.name = widget.NewEntry()
-	t.name.SetPlaceHolder("e.g. Gold")
-	items := []*widget.FormItem{widget.NewFormItem("Name", t.name)}
+	t.name.SetPlaceHolder(T("e.g. Gold"))
+	items := []*widget.FormItem{widget.NewFormItem(T("Name"), t.name)}
 	for i := range t.crit {
 		t.crit[i] = widget.NewEntry()
 		t.crit[i].SetPlaceHolder("0")
 		t.crit[i].OnSubmitted = func(string) { t.onSaveCriteria() }
-		items = append(items, widget.NewFormItem(ladderLabels[i], t.crit[i]))
+		items = append(items, widget.NewFormItem(tableText(ladderLabels[i]), t.crit[i]))
 	}
 	for _, it := range items {
 		it.HintText = noHint // drawn from the start (see buildEditor)
 	}
 	t.form = widget.NewForm(items...)
-	t.message = widget.NewLabel("Levels from the lowest (what a partner without tier history holds) to the highest. A partner reaches a level by meeting all its criteria over the trailing window.")
+	t.message = widget.NewLabel(T("Levels from the lowest (what a partner without tier history holds) to the highest. A partner reaches a level by meeting all its criteria over the trailing window."))
 	t.message.Wrapping = fyne.TextWrapWord
 
 	buttons := container.NewGridWithColumns(3,
-		widget.NewButtonWithIcon("Add level", theme.ContentAddIcon(), t.onAdd),
-		widget.NewButtonWithIcon("Save criteria", theme.DocumentSaveIcon(), t.onSaveCriteria),
-		widget.NewButtonWithIcon("Rename to Name", theme.DocumentCreateIcon(), t.onRename),
-		widget.NewButtonWithIcon("Move up", theme.MoveUpIcon(), func() { t.onMove(+1) }),
-		widget.NewButtonWithIcon("Move down", theme.MoveDownIcon(), func() { t.onMove(-1) }),
-		widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), t.onRemove),
+		widget.NewButtonWithIcon(T("Add level"), theme.ContentAddIcon(), t.onAdd),
+		widget.NewButtonWithIcon(T("Save criteria"), theme.DocumentSaveIcon(), t.onSaveCriteria),
+		widget.NewButtonWithIcon(T("Rename to Name"), theme.DocumentCreateIcon(), t.onRename),
+		widget.NewButtonWithIcon(T("Move up"), theme.MoveUpIcon(), func() { t.onMove(+1) }),
+		widget.NewButtonWithIcon(T("Move down"), theme.MoveDownIcon(), func() { t.onMove(-1) }),
+		widget.NewButtonWithIcon(T("Remove"), theme.DeleteIcon(), t.onRemove),
 	)
-	windowRow := container.NewHBox(widget.NewLabel("Trailing window (months)"),
+	windowRow := container.NewHBox(widget.NewLabel(T("Trailing window (months)")),
 		container.NewGridWrap(fyne.NewSize(70, t.window.MinSize().Height), t.window),
-		widget.NewButton("Set", t.onWindow))
+		widget.NewButton(T("Set"), t.onWindow))
 	right := container.NewVScroll(container.NewVBox(windowRow, t.form, buttons, t.message))
 	split := container.NewHSplit(t.table, container.NewPadded(right))
 	split.Offset = 0.62
@@ -149,7 +149,7 @@ func (t *ladderTab) load(name string) {
 		l, err := t.svc.Ladder()
 		fyne.Do(func() {
 			if err != nil {
-				t.message.SetText("Could not read the tier ladder: " + err.Error())
+				t.message.SetText(Tf("Could not read the tier ladder: %v", err))
 				return
 			}
 			t.set(l, name)
@@ -191,8 +191,11 @@ func (t *ladderTab) show(i int) {
 func (t *ladderTab) hints(h map[string]string) {
 	for _, it := range t.form.Items {
 		it.HintText = noHint
-		if r := h[it.Text]; r != "" {
-			it.HintText = r
+		// h is keyed by the English label; the form shows it translated.
+		for k, r := range h {
+			if k != "" && r != "" && tableText(k) == it.Text {
+				it.HintText = r
+			}
 		}
 	}
 	t.form.Refresh()
@@ -261,15 +264,15 @@ func (t *ladderTab) done(what, keep string, l engine.TierLadder, err error) {
 			}
 			if h[""] == "" {
 				t.hints(h)
-				t.message.SetText(what + " refused.")
+				t.message.SetText(Tf("%s refused.", what))
 				return
 			}
 		}
-		t.message.SetText(what + " refused.")
+		t.message.SetText(Tf("%s refused.", what))
 		showErr(fmt.Errorf("%s: %w", what, err), t.win)
 		return
 	}
-	t.message.SetText(what + " saved.")
+	t.message.SetText(Tf("%s saved.", what))
 	t.set(l, keep)
 }
 
@@ -282,13 +285,13 @@ func (t *ladderTab) onAdd() {
 	}
 	t.bg(func() {
 		l, err := t.svc.AddTier(name, 0, c)
-		fyne.Do(func() { t.done("Adding level "+name, name, l, err) })
+		fyne.Do(func() { t.done(Tf("Adding level %s", name), name, l, err) })
 	})
 }
 
 func (t *ladderTab) current() (string, bool) {
 	if t.selected < 0 || t.selected >= len(t.ladder.Levels) {
-		t.message.SetText("Choose a level in the table first.")
+		t.message.SetText(T("Choose a level in the table first."))
 		return "", false
 	}
 	return t.ladder.Levels[t.selected].Name, true
@@ -306,7 +309,7 @@ func (t *ladderTab) onSaveCriteria() {
 	}
 	t.bg(func() {
 		l, err := t.svc.SetTierCriteria(name, c)
-		fyne.Do(func() { t.done("The criteria of "+name, name, l, err) })
+		fyne.Do(func() { t.done(Tf("The criteria of %s", name), name, l, err) })
 	})
 }
 
@@ -319,9 +322,9 @@ func (t *ladderTab) onRename() {
 	t.bg(func() {
 		res, err := t.svc.RenameTier(old, name)
 		fyne.Do(func() {
-			t.done("Renaming "+old+" to "+name, name, res.Ladder, err)
+			t.done(Tf("Renaming %s to %s", old, name), name, res.Ladder, err)
 			if err == nil {
-				t.message.SetText(fmt.Sprintf("Renamed %s to %s: %d tier history records and %d programs (%s) carried through.",
+				t.message.SetText(Tf("Renamed %s to %s: %d tier history records and %d programs (%s) carried through.",
 					old, name, res.TierChanges, len(res.Programs), strings.Join(res.Programs, ", ")))
 			}
 		})
@@ -337,7 +340,7 @@ func (t *ladderTab) onMove(by int) {
 	to := t.selected + 1 + by
 	t.bg(func() {
 		l, err := t.svc.MoveTier(name, to)
-		fyne.Do(func() { t.done("Moving "+name, name, l, err) })
+		fyne.Do(func() { t.done(Tf("Moving %s", name), name, l, err) })
 	})
 }
 
@@ -346,13 +349,13 @@ func (t *ladderTab) onRemove() {
 	if !ok {
 		return
 	}
-	showConfirm("Remove level", "Remove the level "+name+" from the ladder?", func(yes bool) {
+	showConfirm(T("Remove level"), Tf("Remove the level %s from the ladder?", name), func(yes bool) {
 		if !yes {
 			return
 		}
 		t.bg(func() {
 			l, err := t.svc.RemoveTier(name)
-			fyne.Do(func() { t.done("Removing "+name, "", l, err) })
+			fyne.Do(func() { t.done(Tf("Removing %s", name), "", l, err) })
 		})
 	}, t.win)
 }
@@ -360,7 +363,7 @@ func (t *ladderTab) onRemove() {
 func (t *ladderTab) onWindow() {
 	n, err := strconv.Atoi(strings.TrimSpace(t.window.Text))
 	if err != nil {
-		t.message.SetText("The trailing window is a whole number of months, 1 to 120.")
+		t.message.SetText(T("The trailing window is a whole number of months, 1 to 120."))
 		return
 	}
 	keep := ""
@@ -369,6 +372,6 @@ func (t *ladderTab) onWindow() {
 	}
 	t.bg(func() {
 		l, err := t.svc.SetLadderWindow(n)
-		fyne.Do(func() { t.done("The trailing window", keep, l, err) })
+		fyne.Do(func() { t.done(T("The trailing window"), keep, l, err) })
 	})
 }

@@ -15,7 +15,7 @@ import (
 // onSimulate runs the program on show over the typed period.
 func (s *ProgramsScreen) onSimulate() {
 	if s.current.Name == "" && len(s.current.Rules) == 0 {
-		showInfo("Simulate", "Choose a program first.", s.win)
+		showInfo(T("Simulate"), T("Choose a program first."), s.win)
 		return
 	}
 	s.simulate(s.current)
@@ -39,16 +39,16 @@ func (s *ProgramsScreen) onSimulateFile() {
 func (s *ProgramsScreen) simulate(p engine.Program) {
 	key := strings.TrimSpace(s.simPeriod.Text)
 	if key == "" {
-		s.simInfo.SetText("Type the past period to simulate, e.g. 2026-Q2 or 2026-05.")
+		s.simInfo.SetText(T("Type the past period to simulate, e.g. 2026-Q2 or 2026-05."))
 		s.win.Canvas().Focus(s.simPeriod)
 		return
 	}
-	s.simInfo.SetText("Simulating " + p.Name + " over " + key + "…")
+	s.simInfo.SetText(Tf("Simulating %s over %s…", p.Name, key))
 	s.background(func() {
 		sim, err := s.svc.Simulate(p, key)
 		fyne.Do(func() {
 			if err != nil {
-				s.simInfo.SetText(fmt.Sprintf("Could not simulate %s over %s: %v", p.Name, key, err))
+				s.simInfo.SetText(Tf("Could not simulate %s over %s: %v", p.Name, key, err))
 				return
 			}
 			s.showSimulation(sim)
@@ -58,7 +58,7 @@ func (s *ProgramsScreen) simulate(p engine.Program) {
 
 func (s *ProgramsScreen) showSimulation(sim views.Simulation) {
 	s.sim = sim
-	f := numFmt{lang: sim.Language, cur: sim.Currency}
+	f := numFmt{lang: Lang(), cur: sim.Currency}
 	text := fmt.Sprintf("%s over %s: %d payees would earn %s; %s was paid; difference %s.",
 		sim.Program, sim.Period, len(sim.Rows), f.money(sim.Total), f.money(sim.Actual), signed(f, sim.Diff))
 	if sim.Points != 0 {
@@ -88,7 +88,7 @@ func newSimTable(s *ProgramsScreen) *widget.Table {
 				return
 			}
 			r := s.sim.Rows[id.Row]
-			f := numFmt{lang: s.sim.Language, cur: s.sim.Currency}
+			f := numFmt{lang: Lang(), cur: s.sim.Currency}
 			l.Alignment = fyne.TextAlignTrailing
 			l.Truncation = fyne.TextTruncateEllipsis
 			l.Importance = widget.MediumImportance
@@ -118,7 +118,7 @@ func newSimTable(s *ProgramsScreen) *widget.Table {
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(simColumns[id.Col])
+			o.(*widget.Label).SetText(tableText(simColumns[id.Col]))
 		}
 	}
 	for i, w := range []float32{115, 105, 55, 105, 100} {

@@ -32,7 +32,7 @@ func (s *ProgramsScreen) onNewFromTemplate() {
 	}
 	list := ts.ProgramTemplateList()
 	from := widget.NewEntry()
-	from.SetPlaceHolder("the first day of this month")
+	from.SetPlaceHolder(T("the first day of this month"))
 	var d dialog.Dialog
 	choose := func(i int) {
 		if i < 0 || i >= len(list) {
@@ -60,12 +60,12 @@ func (s *ProgramsScreen) onNewFromTemplate() {
 			b.Objects[1].(*widget.Label).SetText(list[i].Summary)
 		})
 	l.OnSelected = func(i widget.ListItemID) { choose(i) }
-	intro := widget.NewLabel("A ready-made program for each program real vendors run. It opens in the editor as a draft, valid as it stands, with its golden examples: change what you need, then Save.")
+	intro := widget.NewLabel(T("A ready-made program for each program real vendors run. It opens in the editor as a draft, valid as it stands, with its golden examples: change what you need, then Save."))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(
-		container.NewVBox(intro, widget.NewForm(widget.NewFormItem("Valid from", from))),
+		container.NewVBox(intro, widget.NewForm(widget.NewFormItem(T("Valid from"), from))),
 		nil, nil, nil, l)
-	d = dialog.NewCustom("New program from a template", "Cancel", body, s.win)
+	d = dialog.NewCustom(T("New program from a template"), T("Cancel"), body, s.win)
 	d.Resize(fyne.NewSize(720, 560))
 	d.Show()
 	s.win.Canvas().Focus(l)
@@ -84,7 +84,7 @@ func (s *ProgramsScreen) openTemplate(ts ProgramTemplateService, t views.Program
 			p.Name = s.freeName(p.Name)
 			s.table.UnselectAll()
 			s.edit(p)
-			s.heading.SetText("New program from the template " + t.Name)
+			s.heading.SetText(Tf("New program from the template %s", t.Name))
 			s.tabs.SelectIndex(1)
 			s.win.Canvas().Focus(s.name)
 			s.onEdited() // the template's examples and bands show at once

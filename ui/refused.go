@@ -33,7 +33,7 @@ func OpenRefused(err error, onClose func()) fyne.CanvasObject {
 // openRefusedHint says what to do next.
 func openRefusedHint(err error) string {
 	if errors.Is(err, engine.ErrInUse) {
-		return "Switch to the Partnerdesk window that has it open (a backup is taken there: Settings > Back up now), or close it and start Partnerdesk again."
+		return T("Switch to the Partnerdesk window that has it open (a backup is taken there: Settings > Back up now), or close it and start Partnerdesk again.")
 	}
-	return "Start Partnerdesk again once the reason above is dealt with."
+	return T("Start Partnerdesk again once the reason above is dealt with.")
 }

@@ -27,14 +27,9 @@ func init() {
 // recentLimit is how many recent sales the list under the form shows.
 const recentLimit = 50
 
-// recentLang is the number format of a recent sale: the company's
-// language, English when the back end names none.
-func recentLang(r views.SaleRow) string {
-	if r.Language == "" {
-		return "en"
-	}
-	return r.Language
-}
+// recentLang is the number format of a recent sale: the window's
+// language, like every figure on screen.
+func recentLang(views.SaleRow) string { return Lang() }
 
 // saleAliases maps the other names a backend may give a sale's fields to the
 // form's keys.
@@ -127,6 +122,7 @@ func (sc *salesScreen) Shown() fyne.Focusable {
 func (sc *salesScreen) Command(c Command) bool {
 	switch c {
 	case CmdNew:
+		sc.endEdit()
 		sc.clear(false)
 		sc.shell.Window().Canvas().Focus(sc.partner)
 	case CmdSave:
@@ -386,7 +382,7 @@ func (sc *salesScreen) submit(in views.SaleInput, confirmed bool) {
 		sc.saved(sale)
 	case errors.Is(err, engine.ErrConfirmationNeeded):
 		back := sc.shell.Window().Canvas().Focused()
-		sc.shell.Confirm(T("Save this sale?"), confirmQuestion(err)+"\n\nSave it anyway?", func(ok bool) {
+		sc.shell.Confirm(T("Save this sale?"), confirmQuestion(err)+"\n\n"+T("Save it anyway?"), func(ok bool) {
 			if ok {
 				sc.submit(in, true)
 				return
@@ -420,13 +416,13 @@ func (sc *salesScreen) submit(in views.SaleInput, confirmed bool) {
 func (sc *salesScreen) saved(s engine.Sale) {
 	sc.fs.clearErrors()
 	sc.message.Importance = widget.SuccessImportance
-	verb := "Saved"
+	verb := T("Saved")
 	if sc.editing != 0 {
-		verb = fmt.Sprintf("Corrected sale #%d:", s.ID)
+		verb = Tf("Corrected sale #%d:", s.ID)
 	}
 	late := ""
 	if s.Booked != 0 {
-		late = fmt.Sprintf(", a late sale booked %s", s.Booked)
+		late = Tf(", a late sale booked %s", s.Booked)
 	}
 	sc.message.SetText(Tf("%s %s line %d for %s: %s × %s%s.",
 		verb, s.Invoice, s.Line, sc.partner.Text, s.Quantity.String(), sc.product.Text, late))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -67,7 +66,7 @@ func (sc *salesScreen) checkDate() {
 	if sc.dateState.Closed == "" {
 		sc.late.Hide()
 		sc.late.SetChecked(false)
-		if prev.Closed != "" && strings.HasPrefix(f.Error(), prev.Closed+" is closed") {
+		if prev.Closed != "" && strings.HasPrefix(f.Error(), Tf("%s is closed", prev.Closed)) {
 			f.SetError("")
 		}
 		return
@@ -80,11 +79,11 @@ func (sc *salesScreen) checkDate() {
 		sc.message.SetText(sentence(errors.New(d.Reason)))
 	}
 	if d.BookOn.IsZero() || sc.editing != 0 {
-		f.SetError(d.Closed + " is closed, and so is today's period")
+		f.SetError(Tf("%s is closed, and so is today's period", d.Closed))
 		sc.late.Hide()
 		return
 	}
-	f.SetError(d.Closed + " is closed: late sale only")
+	f.SetError(Tf("%s is closed: late sale only", d.Closed))
 	sc.late.Show()
 }
 
@@ -283,6 +282,12 @@ func (sc *salesScreen) startEdit() {
 	if !ok {
 		return
 	}
+	// A line being typed is not thrown away for a correction.
+	if sc.editing == 0 && sc.lineTyped() {
+		sc.message.Importance = widget.WarningImportance
+		sc.message.SetText(T("A new line is being typed: save it (Enter) or clear it (Esc) before correcting a sale."))
+		return
+	}
 	sc.clear(false)
 	sc.editing = r.Sale.ID
 	sc.date.SetText(in.Date)
@@ -337,7 +342,7 @@ func (sc *salesScreen) removeChosen() {
 		return
 	}
 	s := r.Sale
-	q := fmt.Sprintf("Remove sale #%d: %s line %d of %s, %s, %s × %s, %s?\n\nThe audit trail keeps it as it was.",
+	q := Tf("Remove sale #%d: %s line %d of %s, %s, %s × %s, %s?\n\nThe audit trail keeps it as it was.",
 		s.ID, s.Invoice, s.Line, s.Date, r.Partner, s.Quantity, r.Product, i18n.Money(s.Net, r.Currency, recentLang(r)))
 	c := sc.shell.Window().Canvas()
 	sc.shell.Confirm(T("Remove this sale?"), q, func(yes bool) {

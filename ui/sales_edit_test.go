@@ -31,15 +31,15 @@ func TestSaleQuantityPriceAndNetWhileTyping(t *testing.T) {
 		t.Errorf("price after picking CRM-PRO = %q, want its list price 100.00", sc.unitPrice.Text)
 	}
 	net := sc.fs.get(SaleNet)
-	if got := net.NoteText(); !strings.Contains(got, "100,00") {
-		t.Errorf("net while typing = %q, want 1 × 100 = 100,00 (the company writes Italian)", got)
+	if got := digits(net.NoteText()); !strings.Contains(got, "10000") {
+		t.Errorf("net while typing = %q, want 1 × 100 = 100.00", net.NoteText())
 	}
 	typeKeys(t, c, "3")
 	if sc.quantity.Text != "3" {
 		t.Fatalf("quantity after typing 3 = %q, want 3 (the 1 replaced)", sc.quantity.Text)
 	}
-	if got := net.NoteText(); !strings.Contains(got, "300,00") { // 3 × 100
-		t.Errorf("net after quantity 3 = %q, want 300,00", got)
+	if got := digits(net.NoteText()); !strings.Contains(got, "30000") { // 3 × 100
+		t.Errorf("net after quantity 3 = %q, want 300.00", net.NoteText())
 	}
 	// A typed price stays when another product is picked; the list
 	// price of a product replaces only the price it filled itself.
@@ -52,8 +52,8 @@ func TestSaleQuantityPriceAndNetWhileTyping(t *testing.T) {
 	if sc.unitPrice.Text != "90" {
 		t.Errorf("price after picking CRM-ENT = %q, want the typed 90 kept", sc.unitPrice.Text)
 	}
-	if got := net.NoteText(); !strings.Contains(got, "270,00") { // 3 × 90
-		t.Errorf("net = %q, want 270,00", got)
+	if got := digits(net.NoteText()); !strings.Contains(got, "27000") { // 3 × 90
+		t.Errorf("net = %q, want 270.00", net.NoteText())
 	}
 	test.FocusNext(c)
 	typeKeys(t, c, "260")
@@ -277,5 +277,27 @@ func TestSuggestionsStayInTheirField(t *testing.T) {
 	}
 	if !strings.HasPrefix(f.NoteText(), "▸ CRM-") {
 		t.Errorf("note = %q, want the highlighted choice first", f.NoteText())
+	}
+}
+
+// digits is text without the separators a language writes numbers with.
+func digits(s string) string {
+	return strings.NewReplacer(",", "", ".", "", " ", "", "\u202f", "", "\u00a0", "").Replace(s)
+}
+
+// A correction does not throw away a line being typed.
+func TestCorrectionKeepsATypedLine(t *testing.T) {
+	sc, _, c, _ := salesOnShow(t)
+	typeLine(t, c, "acme s", "", "Globex", "", "", "crm-p", "2", "", "", "INV-1")
+	press(t, c, fyne.KeyReturn)
+	typeLine(t, c, "", "", "Initech")
+	sc.chooseRecent(0)
+	press(t, c, fyne.KeyReturn)
+	if sc.editing != 0 || sc.customer.Text != "Initech" || !strings.Contains(sc.message.Text, "save it (Enter) or clear it (Esc)") {
+		t.Errorf("editing %d customer %q message %q; want the typed line kept and said why", sc.editing, sc.customer.Text, sc.message.Text)
+	}
+	sc.Command(CmdNew)
+	if sc.editing != 0 || sc.customer.Text != "" {
+		t.Errorf("after New: editing %d customer %q", sc.editing, sc.customer.Text)
 	}
 }

@@ -24,6 +24,7 @@ type shotBackend struct {
 	*fakeServices
 	*fakeEntries
 	*fundsFake
+	*invoicesFake
 }
 
 // Today is the shared back end's day (the services' fake has its own).
@@ -31,7 +32,8 @@ func (b *shotBackend) Today() engine.Date { return b.Backend.Today() }
 
 func newShotBackend() *shotBackend {
 	fe := newFakeEntries()
-	return &shotBackend{Backend: fe.fakeBackend, fakeServices: newFakeServices(), fakeEntries: fe, fundsFake: newFundsFake()}
+	return &shotBackend{Backend: fe.fakeBackend, fakeServices: newFakeServices(), fakeEntries: fe, fundsFake: newFundsFake(),
+		invoicesFake: &invoicesFake{}}
 }
 
 // shot is one picture of `make screenshots`: the screen to show and what
@@ -93,6 +95,7 @@ var shots = []shot{
 		sc := s.Screen(ScreenStatements).(*StatementsScreen)
 		sc.pick(sc.svc.(*shotBackend).payees[0])
 	}},
+	{"invoices", ScreenInvoices, nil},
 	{"import", ScreenImport, func(t *testing.T, s *Shell, w fyne.Window) {
 		lookImport(s)
 	}},

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -317,7 +318,12 @@ func (sc *settingsScreen) onSave() {
 	}
 	sc.company = c
 	if w := sc.shell.Window(); w != nil && c.Name != "" {
-		w.SetTitle("Partnerdesk — " + c.Name)
+		title := "Partnerdesk — " + c.Name
+		if fs, ok := sc.b.(FileService); ok {
+			// The title keeps naming the open file (app/gui sets it so).
+			title += " — " + filepath.Base(fs.DatabasePath())
+		}
+		w.SetTitle(title)
 	}
 	sc.message.Importance = widget.SuccessImportance
 	sc.message.SetText(T("Settings saved."))

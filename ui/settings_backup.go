@@ -106,19 +106,18 @@ func (sc *settingsScreen) addFileSections(body *fyne.Container) {
 	_, canInspect := sc.b.(BackupInspector)
 	canRestore := canInspect && sc.shell.restorer != nil
 	if canBackup || canRestore {
-		sc.backedUp = widget.NewLabel("A checked copy of the database goes into the backups folder beside it; an earlier backup is never replaced. " +
-			"Restoring puts a backup in place of the open file after checking it; the file as it was is kept beside it.")
+		sc.backedUp = widget.NewLabel(T("A checked copy of the database goes into the backups folder beside it; an earlier backup is never replaced. Restoring puts a backup in place of the open file after checking it; the file as it was is kept beside it."))
 		sc.backedUp.Wrapping = fyne.TextWrapWord
 		row := container.NewHBox()
 		if canBackup {
-			sc.backup = widget.NewButtonWithIcon("Back up now", theme.DownloadIcon(), func() { sc.onBackup(bs) })
+			sc.backup = widget.NewButtonWithIcon(T("Back up now"), theme.DownloadIcon(), func() { sc.onBackup(bs) })
 			row.Add(sc.backup)
 		}
 		if canRestore {
-			sc.restore = widget.NewButtonWithIcon("Restore from a backup…", theme.HistoryIcon(), sc.onRestore)
+			sc.restore = widget.NewButtonWithIcon(T("Restore from a backup…"), theme.HistoryIcon(), sc.onRestore)
 			row.Add(sc.restore)
 		}
-		body.Add(sectionTitle("Backup and restore"))
+		body.Add(sectionTitle(T("Backup and restore")))
 		body.Add(sc.backedUp)
 		body.Add(row)
 	}
@@ -128,10 +127,10 @@ func (sc *settingsScreen) addFileSections(body *fyne.Container) {
 	sc.filePath = widget.NewLabel("")
 	sc.filePath.Wrapping = fyne.TextWrapBreak
 	sc.filePath.Selectable = true
-	copyPath := widget.NewButtonWithIcon("Copy path", theme.ContentCopyIcon(), sc.onCopyPath)
-	folder := widget.NewButtonWithIcon("Open folder", theme.FolderOpenIcon(), func() { sc.openFolder(false) })
-	backups := widget.NewButtonWithIcon("Open backups folder", theme.FolderIcon(), func() { sc.openFolder(true) })
-	body.Add(sectionTitle("Where the file is"))
+	copyPath := widget.NewButtonWithIcon(T("Copy path"), theme.ContentCopyIcon(), sc.onCopyPath)
+	folder := widget.NewButtonWithIcon(T("Open folder"), theme.FolderOpenIcon(), func() { sc.openFolder(false) })
+	backups := widget.NewButtonWithIcon(T("Open backups folder"), theme.FolderIcon(), func() { sc.openFolder(true) })
+	body.Add(sectionTitle(T("Where the file is")))
 	body.Add(sc.filePath)
 	body.Add(container.NewHBox(copyPath, folder, backups))
 }
@@ -148,7 +147,7 @@ func (sc *settingsScreen) onCopyPath() {
 	if a := sc.shell.App(); a != nil {
 		a.Clipboard().SetContent(fs.DatabasePath())
 	}
-	sc.shell.SetStatus("Copied " + fs.DatabasePath())
+	sc.shell.SetStatus(Tf("Copied %s", fs.DatabasePath()))
 }
 
 // openFolder shows the file's folder (or its backups folder) in the
@@ -166,15 +165,15 @@ func (sc *settingsScreen) openFolder(backups bool) {
 	}
 	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}
 	if err := a.OpenURL(u); err != nil {
-		sc.shell.SetStatus(fmt.Sprintf("This system cannot open folders from here (%v); the folder is %s", err, dir))
+		sc.shell.SetStatus(Tf("This system cannot open folders from here (%v); the folder is %s", err, dir))
 		return
 	}
-	sc.shell.SetStatus("Opened " + dir)
+	sc.shell.SetStatus(Tf("Opened %s", dir))
 }
 
 // onRestore asks for the backup (the backups folder first), then confirms.
 func (sc *settingsScreen) onRestore() {
-	d := newFileOpen(sc.shell.Window(), folderBackups, "Choose the backup to restore", []string{".db"}, func(r fyne.URIReadCloser, err error) {
+	d := newFileOpen(sc.shell.Window(), folderBackups, T("Choose the backup to restore"), []string{".db"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			sc.shell.ShowError(err)
 			return
@@ -199,7 +198,7 @@ func (sc *settingsScreen) onRestore() {
 // taken, and restores it if the user agrees.
 func (sc *settingsScreen) confirmRestore(path string) {
 	bi := sc.b.(BackupInspector)
-	sc.shell.SetStatus("Checking " + path + "…")
+	sc.shell.SetStatus(Tf("Checking %s…", path))
 	sc.shell.Async(func() {
 		info, err := bi.InspectBackup(path)
 		fyne.Do(func() {
@@ -215,7 +214,7 @@ func (sc *settingsScreen) confirmRestore(path string) {
 			}
 			text := widget.NewLabel(restoreQuestion(info, current))
 			text.Wrapping = fyne.TextWrapWord
-			d := dialog.NewCustomConfirm("Restore this backup?", "Restore", "Cancel", text, func(ok bool) {
+			d := dialog.NewCustomConfirm(T("Restore this backup?"), T("Restore"), T("Cancel"), text, func(ok bool) {
 				if ok {
 					sc.runRestore(path)
 				}
@@ -234,26 +233,26 @@ func (sc *settingsScreen) confirmRestore(path string) {
 func restoreQuestion(b views.BackupInfo, current string) string {
 	lang := Lang()
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "Restore the backup taken on %s at %s?\n\n", i18n.Date(engine.DateOf(b.Written), lang), b.Written.Format("15:04"))
+	fmt.Fprintf(&sb, T("Restore the backup taken on %s at %s?")+"\n\n", i18n.Date(engine.DateOf(b.Written), lang), b.Written.Format("15:04"))
 	name := b.Company
 	if name == "" {
-		name = "a company with no name yet"
+		name = T("a company with no name yet")
 	}
-	fmt.Fprintf(&sb, "It holds %s: %s partners, %s sales, %s programs and %s payouts.",
+	fmt.Fprintf(&sb, T("It holds %s: %s partners, %s sales, %s programs and %s payouts."),
 		name, i18n.Points(int64(b.Partners), lang), i18n.Points(int64(b.Sales), lang), i18n.Points(int64(b.Programs), lang), i18n.Points(int64(b.Payouts), lang))
 	if !b.LastChange.IsZero() {
-		fmt.Fprintf(&sb, " Its last change was on %s at %s by %s.", i18n.Date(engine.DateOf(b.LastChange), lang), b.LastChange.Format("15:04"), b.LastOperator)
+		fmt.Fprintf(&sb, " "+T("Its last change was on %s at %s by %s."), i18n.Date(engine.DateOf(b.LastChange), lang), b.LastChange.Format("15:04"), b.LastOperator)
 	}
 	if b.LastClosed != "" {
-		fmt.Fprintf(&sb, " The latest closed period in it is %s.", b.LastClosed)
+		fmt.Fprintf(&sb, " "+T("The latest closed period in it is %s."), b.LastClosed)
 	} else {
-		sb.WriteString(" No period is closed in it.")
+		sb.WriteString(" " + T("No period is closed in it."))
 	}
 	sb.WriteString("\n\n")
 	if current != "" {
-		fmt.Fprintf(&sb, "It takes the place of the open file %s; the file as it is now is kept beside it (its name ends in .before-restore-…), and the window opens the restored file.", current)
+		fmt.Fprintf(&sb, T("It takes the place of the open file %s; the file as it is now is kept beside it (its name ends in .before-restore-…), and the window opens the restored file."), current)
 	} else {
-		sb.WriteString("It takes the place of the open file, which is kept beside it, and the window opens the restored file.")
+		sb.WriteString(T("It takes the place of the open file, which is kept beside it, and the window opens the restored file."))
 	}
 	return sb.String()
 }
@@ -263,7 +262,7 @@ func restoreQuestion(b views.BackupInfo, current string) string {
 func (sc *settingsScreen) runRestore(path string) {
 	sh := sc.shell
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons("Restoring…", container.NewVBox(widget.NewLabel("Checking and restoring "+filepath.Base(path)+"…"), bar), sh.Window())
+	wait := dialog.NewCustomWithoutButtons(T("Restoring…"), container.NewVBox(widget.NewLabel(Tf("Checking and restoring %s…", filepath.Base(path))), bar), sh.Window())
 	wait.Show()
 	sh.Async(func() {
 		finish := sh.restorer(path)
@@ -281,15 +280,15 @@ func (sc *settingsScreen) runRestore(path string) {
 func (s *Shell) Restored(backup, kept string, err error) {
 	s.Show(ScreenSettings)
 	if err != nil {
-		s.SetStatus("Nothing was restored: the open file is as it was.")
+		s.SetStatus(T("Nothing was restored: the open file is as it was."))
 		s.ShowError(fmt.Errorf("restore from %s: %w", backup, err))
 		return
 	}
-	msg := "Restored " + backup
+	msg := Tf("Restored %s.", backup)
 	if kept != "" {
-		msg += "; the file as it was is kept as " + kept
+		msg = Tf("Restored %s; the file as it was is kept as %s.", backup, kept)
 	}
-	s.SetStatus(msg + ".")
+	s.SetStatus(msg)
 	if sc, ok := s.screens[ScreenSettings].(*settingsScreen); ok && sc.backedUp != nil {
 		sc.backedUp.Importance = widget.SuccessImportance
 		sc.backedUp.SetText(msg + ".")

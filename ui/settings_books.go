@@ -103,7 +103,7 @@ func (bs *booksSection) build() fyne.CanvasObject {
 		code.OnSubmitted = func(string) { bs.onSave() }
 		name.OnSubmitted = func(string) { bs.onSave() }
 		bs.codes[r.Key], bs.names[r.Key] = code, name
-		cf := bs.fs.add(newField("accounts."+r.Key+".code", T(r.Label), code))
+		cf := bs.fs.add(newField("accounts."+r.Key+".code", tableText(r.Label), code))
 		cf.label.Alignment = fyne.TextAlignTrailing
 		nf := bs.fs.add(newField("accounts."+r.Key+".name", "", name))
 		grid.Add(cf.label)

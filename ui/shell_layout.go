@@ -13,7 +13,7 @@ func sidebarWidth(specs []ScreenSpec) float32 {
 	size := theme.TextSize()
 	var title, keys float32
 	for _, spec := range specs {
-		title = max(title, fyne.MeasureText(T(spec.Title), size, fyne.TextStyle{}).Width)
+		title = max(title, fyne.MeasureText(tableText(spec.Title), size, fyne.TextStyle{}).Width)
 		if sc, ok := shortcutFor(spec.Name); ok {
 			keys = max(keys, fyne.MeasureText(shortcutText(sc), size, fyne.TextStyle{}).Width)
 		}

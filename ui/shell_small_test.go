@@ -18,7 +18,7 @@ func TestSidebarTitlesReadableAt1024(t *testing.T) {
 	test.LaidOutObjects(w.Content()) // lay the list out
 	titles := map[string]bool{}
 	for _, spec := range s.specs {
-		titles[T(spec.Title)] = true
+		titles[tableText(spec.Title)] = true
 	}
 	seen := 0
 	for _, o := range test.LaidOutObjects(s.nav) {

@@ -156,7 +156,14 @@ func (s *StatementsScreen) build() {
 			widget.NewLabelWithStyle(T("Whole period"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			s.batchInfo, container.NewHBox(s.batchBtn, s.cancelBtn), s.progress),
 		nil, nil, s.matches)
-	right := container.NewBorder(nil, container.NewHBox(pdf, csv, xlsx), nil, nil, container.NewVScroll(s.preview))
+	// The payee's self-billed invoices, beside the statement (ui/invoices.go).
+	inv := InvoicesButton(s.win, s.svc, func() (views.PayeeRef, string, bool) {
+		if s.chosen == nil {
+			return views.PayeeRef{}, "", false
+		}
+		return *s.chosen, strings.TrimSpace(s.period.Text), true
+	})
+	right := container.NewBorder(nil, container.NewHBox(pdf, csv, xlsx, inv), nil, nil, container.NewVScroll(s.preview))
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	split.Offset = 0.38
 	s.content = split
@@ -345,11 +352,11 @@ func previewLines(items []views.StatementItem, f numFmt) fyne.CanvasObject {
 			}
 			head += " · " + it.Program
 		}
-		title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: it.Adjustment})
+		title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		title.Truncation = fyne.TextTruncateEllipsis
 		why := widget.NewLabel(it.Explanation)
 		why.Wrapping = fyne.TextWrapWord
-		why.Importance = widget.LowImportance
+		// Normal colour: the grey of low importance is hard to read on the card.
 		box.Add(container.NewBorder(nil, nil, nil, widget.NewLabelWithStyle(amount, fyne.TextAlignTrailing, fyne.TextStyle{}), title))
 		box.Add(why)
 	}

@@ -18,7 +18,7 @@ func init() {
 	register(&verb{name: "import", args: "KIND FILE [--mapping NAME] [--dry-run] [--save-mapping NAME]",
 		summary: "import a CSV or XLSX file of partners, reps, products, sales, registrations, trainings or activities (all rows or none)", run: runImport})
 	register(&verb{name: "template", args: "KIND [--format csv|xlsx] [-o FILE]", summary: "write an import template (headers and example rows)", noStore: true, run: runTemplate})
-	register(&verb{name: "export", args: "KIND PERIOD --format csv|xlsx -o FILE", summary: "export lines, payouts, funds, points or journal of a period", run: runExport})
+	register(&verb{name: "export", args: "KIND PERIOD --format csv|xlsx -o FILE", summary: "export lines, payouts, funds, points or the accountant's journal of what is dated in a period (lines: periods inside it); CSV in the company's style (docs/exports.md)", run: runExport})
 	register(&verb{name: "programs", args: "", summary: "list programs", run: runPrograms})
 	register(&verb{name: "program", args: "import FILE.json [--replace | --from PERIOD] | export NAME [-o FILE] | templates | new --template T [--name N] [--from D]", summary: "import or export a program definition (versioned JSON), or start one from a template", run: runProgram})
 	register(&verb{name: "simulate", args: "PERIOD --program FILE.json", summary: "compute a draft or changed program over a period without writing; compare with what was paid", run: runSimulate})

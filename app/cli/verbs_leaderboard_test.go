@@ -81,6 +81,7 @@ func TestCLIPartnersSearchAndFilter(t *testing.T) {
 		{[]string{"partners", "--sort", "kind", "--desc"}, "Zürcher AG", ""},
 		{[]string{"partner", "zur1"}, "P1 Zürcher AG (var, active)", ""},
 		{[]string{"partner", "Muller GmbH"}, "sales: 1, net 500.00", ""},
+		{[]string{"partner", "mull"}, "P2 Müller GmbH", ""},
 	}
 	for _, tt := range tests {
 		code, out, errs := run(t, db, tt.args...)
@@ -95,6 +96,12 @@ func TestCLIPartnersSearchAndFilter(t *testing.T) {
 	_, out, _ := run(t, db, "partners", "--sort", "kind", "--desc", "--format", "csv")
 	if z, m := strings.Index(out, "Zürcher"), strings.Index(out, "Müller"); z < 0 || m < 0 || z > m {
 		t.Errorf("sorted by kind, descending:\n%s", out)
+	}
+	if code, _, errs := run(t, db, "partner", "gmbh ag"); code == 0 || !strings.Contains(errs, "no partner") {
+		t.Errorf("partner gmbh ag: exit %d, %s", code, errs)
+	}
+	if code, _, errs := run(t, db, "partner", "er"); code == 0 || !strings.Contains(errs, "2 partners match") {
+		t.Errorf("partner er: exit %d, %s", code, errs)
 	}
 	if code, _, errs := run(t, db, "partners", "--sort", "revenue"); code == 0 || !strings.Contains(errs, "sorts by name") {
 		t.Errorf("--sort revenue: exit %d, %s", code, errs)

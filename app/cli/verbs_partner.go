@@ -3,6 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
+
+	"partnerdesk/engine"
 )
 
 func init() {
@@ -17,11 +20,11 @@ func runPartner(c *cmd, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := c.svc.ResolvePartner(pos[0])
+	id, err := pickPartner(c, pos[0])
 	if err != nil {
 		return err
 	}
-	d, err := c.svc.PartnerDetail(p.ID)
+	d, err := c.svc.PartnerDetail(id)
 	if err != nil {
 		return err
 	}
@@ -51,4 +54,29 @@ func runPartner(c *cmd, args []string) error {
 	}
 	fmt.Fprintln(w, fmt.Sprintf("statements (print one with: partnerdesk statement P%d PERIOD -o FILE.pdf):", d.Partner.ID))
 	return t.print(w, "table")
+}
+
+// pickPartner resolves what was typed as an id, referral code or name, or
+// else as a search (ignoring case and accents) that finds one partner.
+func pickPartner(c *cmd, ref string) (engine.ID, error) {
+	p, err := c.svc.ResolvePartner(ref)
+	if err == nil {
+		return p.ID, nil
+	}
+	ps, serr := c.svc.Partners(ref)
+	if serr != nil || len(ps) == 0 {
+		return 0, err
+	}
+	if len(ps) == 1 {
+		return ps[0].ID, nil
+	}
+	var names []string
+	for i, p := range ps {
+		if i == 5 {
+			names = append(names, "...")
+			break
+		}
+		names = append(names, fmt.Sprintf("P%d %s", p.ID, p.Name))
+	}
+	return 0, fmt.Errorf("%d partners match %q (%s): use the id", len(ps), ref, strings.Join(names, ", "))
 }

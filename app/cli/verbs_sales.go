@@ -3,7 +3,6 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"strconv"
 
 	"partnerdesk/engine"
 )
@@ -19,9 +18,6 @@ func init() {
 func saleID(arg string) (engine.ID, error) {
 	if id, ok := engine.ParseRef(arg, "S"); ok {
 		return id, nil
-	}
-	if n, err := strconv.ParseUint(arg, 10, 64); err == nil && n > 0 {
-		return engine.ID(n), nil
 	}
 	return 0, usagef("%q is not a sale id", arg)
 }

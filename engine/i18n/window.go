@@ -173,7 +173,9 @@ func verbs(s string) string {
 			continue
 		}
 		i++
-		if i < len(s) && s[i] == '%' {
+		// "%%" prints a percent sign; so does "% " in a text T shows as
+		// it is ("% of revenue"): the window has no use for fmt's space flag.
+		if i < len(s) && (s[i] == '%' || s[i] == ' ') {
 			continue
 		}
 		arg := next

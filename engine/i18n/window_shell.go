@@ -16,6 +16,11 @@ func init() {
 		"Import…":          {IT: "Importa…", FR: "Importer…", NL: "Importeren…", ID: "Impor…", DE: "Importieren…", ES: "Importar…"},
 		"Settings":         {IT: "Impostazioni", FR: "Paramètres", NL: "Instellingen", ID: "Pengaturan", DE: "Einstellungen", ES: "Configuración"},
 
+		"Invoices":           {IT: "Autofatture", FR: "Autofactures", NL: "Zelffacturen", ID: "Faktur mandiri", DE: "Gutschriften", ES: "Autofacturas"},
+		"Help":               {IT: "Aiuto", FR: "Aide", NL: "Help", ID: "Bantuan", DE: "Hilfe", ES: "Ayuda"},
+		"Compute the period": {IT: "Calcola il periodo", FR: "Calculer la période", NL: "Periode berekenen", ID: "Hitung periode", DE: "Zeitraum berechnen", ES: "Calcular el periodo"},
+		"Keyboard shortcuts": {IT: "Scorciatoie da tastiera", FR: "Raccourcis clavier", NL: "Sneltoetsen", ID: "Pintasan papan ketik", DE: "Tastenkürzel", ES: "Atajos de teclado"},
+
 		// Menus and their items.
 		"File":         {IT: "File", FR: "Fichier", NL: "Bestand", ID: "Berkas", DE: "Datei", ES: "Archivo"},
 		"Edit":         {IT: "Modifica", FR: "Édition", NL: "Bewerken", ID: "Sunting", DE: "Bearbeiten", ES: "Edición"},

@@ -17,7 +17,8 @@ type ProgramList struct {
 // ProgramSpend is a program with what it has spent.
 type ProgramSpend struct {
 	Program engine.Program
-	Spent   decimal.Decimal // approved and paid money lines, every period
+	Spent   decimal.Decimal // approved and paid money lines of the periods inside Span
+	Span    engine.Period   // what the budget counts over today (engine.BudgetSpan: the fiscal year)
 }
 
 // SimRow is one payee's cost under a simulated program next to what the
