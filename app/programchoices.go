@@ -44,7 +44,9 @@ func (s *Service) ProgramChoices() (views.ProgramChoices, error) {
 		}
 		return nil
 	})
-	byFold := func(a, b string) int { return cmp.Or(cmp.Compare(engine.FoldName(a), engine.FoldName(b)), cmp.Compare(a, b)) }
+	byFold := func(a, b string) int {
+		return cmp.Or(cmp.Compare(engine.FoldName(a), engine.FoldName(b)), cmp.Compare(a, b))
+	}
 	slices.SortFunc(out.Products, func(a, b views.ProductChoice) int { return byFold(a.SKU, b.SKU) })
 	slices.SortFunc(out.Categories, byFold)
 	slices.SortFunc(out.Partners, func(a, b views.PartnerChoice) int { return byFold(a.Name, b.Name) })

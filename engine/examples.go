@@ -219,6 +219,12 @@ func exampleInputs(p *Program, ri int, ex *Example, co Company) Inputs {
 	partner := Partner{ID: 1, Name: "Example partner", Kind: KindReseller, Status: StatusActive}
 	if len(p.Eligibility.Partners) > 0 {
 		partner.ID = p.Eligibility.Partners[0]
+	} else if r.Target != nil {
+		// An example partner is no real one: it reads the default target,
+		// not the own target of whichever partner shares its id.
+		for _, own := r.Target.Targets[partner.ID]; own; _, own = r.Target.Targets[partner.ID] {
+			partner.ID++
+		}
 	}
 	switch {
 	case ex.PartnerKind != "":

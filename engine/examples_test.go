@@ -123,3 +123,20 @@ func FuzzGoldenExamples(f *testing.F) {
 		}
 	})
 }
+
+// An example's partner reads the default target, not the own target of
+// the partner that shares its id.
+//
+// Default target 80,000; partner 1's own 120,000. Steps 80 % -> 500,
+// 100 % -> 1,500, 120 % -> 3,000. 100,000 against 80,000 is 125 %: 3,000
+// (against partner 1's 120,000 it would be 83 %: 500).
+func TestExampleReadsTheDefaultTarget(t *testing.T) {
+	p := engine.Program{Name: "Target", Currency: "EUR", PeriodKind: engine.PeriodQuarter, ValidFrom: engine.MustDate("2026-01-01"), Status: engine.ProgramDraft,
+		Rules: []engine.Rule{{Key: "target", Name: "Target", Kind: engine.RuleTarget, Basis: engine.BasisRevenue,
+			Target: &engine.TargetRule{DefaultTarget: d("80000"), Targets: map[engine.ID]decimal.Decimal{1: d("120000"), 2: d("90000")},
+				Steps: []engine.Step{{Attainment: d("80"), Amount: d("500")}, {Attainment: d("100"), Amount: d("1500")}, {Attainment: d("120"), Amount: d("3000")}}}}},
+		Examples: []engine.Example{{Name: "100,000 in a quarter", Sales: d("100000"), Expect: []engine.Expectation{{Rule: "target", Amount: expAmt("3000")}}}}}
+	if err := engine.CheckExamples(p, eurCo); err != nil {
+		t.Fatal(err)
+	}
+}

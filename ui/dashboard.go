@@ -27,7 +27,9 @@ func init() {
 			if !ok {
 				return missingScreen("dashboard")
 			}
-			return NewDashboardScreen(sh.Window(), svc)
+			// Built without loading: Shown loads, once the shell has
+			// laid the screen out, so no figure arrives while it does.
+			return newDashboardScreen(sh.Window(), svc)
 		}})
 }
 
@@ -78,9 +80,14 @@ const (
 
 // NewDashboardScreen builds the dashboard and loads the current period.
 func NewDashboardScreen(w fyne.Window, svc DashboardService) *DashboardScreen {
+	s := newDashboardScreen(w, svc)
+	s.load("")
+	return s
+}
+
+func newDashboardScreen(w fyne.Window, svc DashboardService) *DashboardScreen {
 	s := &DashboardScreen{win: w, svc: svc}
 	s.build()
-	s.load("")
 	return s
 }
 
@@ -90,9 +97,7 @@ func (s *DashboardScreen) Content() fyne.CanvasObject { return s.content }
 // Shown reloads the figures (they change as staff type) and puts the
 // keyboard on the period.
 func (s *DashboardScreen) Shown() fyne.Focusable {
-	if s.data.Period != "" {
-		s.load(s.data.Period)
-	}
+	s.load(s.data.Period) // "" the first time: the latest month with sales
 	return s.period
 }
 
@@ -400,9 +405,11 @@ func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 		spent.Alignment = fyne.TextAlignTrailing
 		var meter fyne.CanvasObject = layout.NewSpacer()
 		if p.Budget.IsPositive() {
-			span := spanName(p.BudgetSpan, f.lang)
-			spans[span] = true
-			spent.SetText(Tf("%s of %s (%s)", f.money(p.Spent), f.money(p.Budget), span))
+			spent.SetText(Tf("%s of %s", f.money(p.Spent), f.money(p.Budget)))
+			if span := spanName(p.BudgetSpan, f.lang); span != "" {
+				spans[span] = true
+				spent.SetText(Tf("%s of %s (%s)", f.money(p.Spent), f.money(p.Budget), span))
+			}
 			if p.Spent.GreaterThan(p.Budget) {
 				spent.Importance = widget.DangerImportance
 			}
@@ -420,13 +427,20 @@ func (s *DashboardScreen) showBudgets(d views.Dashboard) {
 		list = append(list, sp)
 	}
 	slices.Sort(list)
+	if len(list) == 0 {
+		s.budgetOf.SetText(Tf("Cost and %% of revenue are %s's.", period))
+		return
+	}
 	s.budgetOf.SetText(Tf("Cost and %% of revenue are %s's. A budget counts approved and paid rewards over its own span: %s.",
 		period, strings.Join(list, ", ")))
 }
 
 // spanName names a budget's span: "FY 2026", or a custom window's dates.
 func spanName(p engine.Period, lang string) string {
-	if p.Kind == engine.PeriodYear {
+	switch {
+	case p.End == 0:
+		return ""
+	case p.Kind == engine.PeriodYear:
 		return Tf("FY %s", p.Key)
 	}
 	return i18n.Date(p.Start, lang) + " – " + i18n.Date(p.End, lang)

@@ -88,3 +88,13 @@ func (f *fakeBackend) WriteStatement(payee engine.Payee, period, format string, 
 	_, err := io.WriteString(w, "%PDF-1.4 fake")
 	return err
 }
+
+// The screenshots' back end lists and details partners as the shared fake
+// does.
+func (b *shotBackend) PartnerList(f views.PartnerFilter) (views.PartnerList, error) {
+	return b.Backend.(*fakeBackend).PartnerList(f)
+}
+
+func (b *shotBackend) PartnerDetail(id engine.ID) (views.PartnerDetail, error) {
+	return b.Backend.(*fakeBackend).PartnerDetail(id)
+}

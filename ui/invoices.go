@@ -311,6 +311,19 @@ func InvoicesButton(win fyne.Window, backend any, current func() (payee views.Pa
 	})
 }
 
+// ShowPaidInvoices lists the self-billing numbers of payouts a period
+// run just recorded (only when some went to partners), each with a Save
+// button: the documents are what the partners receive with the money.
+func ShowPaidInvoices(win fyne.Window, backend any, paid []engine.Payout) {
+	var ids []engine.ID
+	for _, p := range paid {
+		if engine.SelfBilled(p) {
+			ids = append(ids, p.ID)
+		}
+	}
+	ShowPayoutInvoices(win, backend, ids)
+}
+
 // ShowPayoutInvoices lists the payouts with the given ids (the ones a
 // period run just recorded) with their numbers, each with a Save button.
 func ShowPayoutInvoices(win fyne.Window, backend any, ids []engine.ID) {

@@ -267,6 +267,8 @@ func (s *PeriodRunScreen) recordPayouts(groups []payGroup, day engine.Date, meth
 			s.detail.SetText(paySummary(groups, paid, failed, s.format))
 			if firstErr != nil {
 				showErr(firstErr, s.win)
+			} else {
+				ShowPaidInvoices(s.win, s.svc, paid) // their self-billing numbers (ui/invoices.go)
 			}
 			s.open(key)
 		})

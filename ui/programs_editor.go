@@ -102,11 +102,11 @@ func (s *ProgramsScreen) editorCheck(label string) *widget.Check {
 // in the order the form shows them.
 func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	el := &s.elig
-	el.kinds = s.editorEntry("every kind, or e.g. reseller, msp", false)
-	el.segments = s.editorEntry("every segment, or e.g. education", false)
+	el.kinds = s.editorEntry(T("every kind, or e.g. reseller, msp"), false)
+	el.segments = s.editorEntry(T("every segment, or e.g. education"), false)
 	s.pickers.hint = map[*listPicker]string{}
-	el.tiers = s.newPicker("every tier; type to pick", tierChoices)
-	el.partners = s.newPicker("every partner; type a name or code", partnerPickChoices)
+	el.tiers = s.newPicker(T("every tier; type to pick"), tierChoices)
+	el.partners = s.newPicker(T("every partner; type a name or code"), partnerPickChoices)
 	for _, it := range s.form.Items {
 		it.HintText = noHint
 	}
@@ -125,8 +125,8 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		}
 		s.showRule(r.pick.SelectedIndex())
 	})
-	r.key = s.editorEntry("unique in the program, e.g. rebate", false)
-	r.name = s.editorEntry("starts every explanation", false)
+	r.key = s.editorEntry(T("unique in the program, e.g. rebate"), false)
+	r.name = s.editorEntry(T("starts every explanation"), false)
 	kinds := make([]string, len(engine.RuleKinds))
 	for i, k := range engine.RuleKinds {
 		kinds[i] = string(k)
@@ -136,19 +136,19 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 		s.onEdited()
 	})
 	r.basis = s.editorSelect([]string{string(engine.BasisRevenue), string(engine.BasisUnits)})
-	r.cap = s.editorEntry("no cap", false)
-	r.categories = s.newPicker("every category; type to pick", categoryChoices)
-	r.skus = s.newPicker("every SKU; type a SKU or name", skuChoices)
+	r.cap = s.editorEntry(T("no cap"), false)
+	r.categories = s.newPicker(T("every category; type to pick"), categoryChoices)
+	r.skus = s.newPicker(T("every SKU; type a SKU or name"), skuChoices)
 	r.customer = s.editorSelect([]string{"any", string(engine.FilterNew), string(engine.FilterExisting)})
 	r.product = s.editorSelect([]string{"any", string(engine.FilterNew), string(engine.FilterExisting)})
-	r.partnerKinds = s.editorEntry("every partner kind", false)
-	r.repRoles = s.editorEntry("every rep role", false)
+	r.partnerKinds = s.editorEntry(T("every partner kind"), false)
+	r.repRoles = s.editorEntry(T("every rep role"), false)
 	// The customer x product matrix: a new or existing customer buying a
 	// new or existing product (the labels stay short: the form is narrow).
 	for i, ph := range []string{"1 (new customer, new product)", "1 (new customer, existing product)", "1 (existing customer, new product)", "1 (existing customer, existing product)"} {
 		r.matrix[i] = s.editorEntry(ph, false)
 	}
-	r.multipliers = s.editorEntry("one tier a line, e.g. Gold: 1.2", true)
+	r.multipliers = s.editorEntry(T("one tier a line, e.g. Gold: 1.2"), true)
 	r.head = widget.NewForm(
 		hinted(T("Key"), r.key),
 		hinted(T("Rule name"), r.name),
@@ -179,38 +179,38 @@ func (s *ProgramsScreen) buildEditor() fyne.CanvasObject {
 	}
 
 	units := []string{string(engine.UnitMoney), string(engine.UnitPoints)}
-	r.rate = s.editorEntry("% of revenue, or per unit on units", false)
+	r.rate = s.editorEntry(T("% of revenue, or per unit on units"), false)
 	r.mode = s.editorSelect([]string{string(engine.Retroactive), string(engine.Marginal)})
-	r.bands = s.editorEntry("one band a line: from, rate\n0  2\n50000  4", true)
+	r.bands = s.editorEntry(T("one band a line: from, rate\n0  2\n50000  4"), true)
 	r.bands.SetMinRowsVisible(5)
-	r.tierBands = s.editorEntry("one tier a line, e.g. Gold: 0 3; 50000 5", true)
+	r.tierBands = s.editorEntry(T("one tier a line, e.g. Gold: 0 3; 50000 5"), true)
 	r.defaultTarget = s.editorEntry("e.g. 100000", false)
-	r.targets = s.editorEntry("one partner a line: id: target, e.g. 12: 150000", true)
-	r.steps = s.editorEntry("one step a line: attainment %, amount\n80  500\n100  1500", true)
-	r.accelerator = s.editorEntry("% of the basis above target", false)
-	r.spifSKUs = s.newPicker("type a SKU or name to pick", skuChoices)
+	r.targets = s.editorEntry(T("one partner a line: id: target, e.g. 12: 150000"), true)
+	r.steps = s.editorEntry(T("one step a line: attainment %, amount\n80  500\n100  1500"), true)
+	r.accelerator = s.editorEntry(T("% of the basis above target"), false)
+	r.spifSKUs = s.newPicker(T("type a SKU or name to pick"), skuChoices)
 	r.spifFrom, r.spifTo = s.editorEntry("2026-07-01", false), s.editorEntry("2026-09-30", false)
-	r.spifAmount = s.editorEntry("per unit, or per deal", false)
+	r.spifAmount = s.editorEntry(T("per unit, or per deal"), false)
 	r.perDeal = s.editorCheck("one amount per sale line")
-	r.spifRate = s.editorEntry("or % of the net amount", false)
-	r.dealRate = s.editorEntry("% of registered deals", false)
-	r.bounty = s.editorEntry("per new customer", false)
-	r.refRate = s.editorEntry("% of subscription revenue", false)
-	r.refMonths = s.editorEntry("while the program runs", false)
-	r.fundRate = s.editorEntry("% of revenue", false)
-	r.fundDays = s.editorEntry("days after the period end", false)
+	r.spifRate = s.editorEntry(T("or % of the net amount"), false)
+	r.dealRate = s.editorEntry(T("% of registered deals"), false)
+	r.bounty = s.editorEntry(T("per new customer"), false)
+	r.refRate = s.editorEntry(T("% of subscription revenue"), false)
+	r.refMonths = s.editorEntry(T("while the program runs"), false)
+	r.fundRate = s.editorEntry(T("% of revenue"), false)
+	r.fundDays = s.editorEntry(T("days after the period end"), false)
 	r.fund = s.editorSelect([]string{"MDF", "co-op"})
-	r.courses = s.editorEntry("e.g. Firewall basics, Cloud admin", false)
-	r.trainAmount = s.editorEntry("per course", false)
+	r.courses = s.editorEntry(T("e.g. Firewall basics, Cloud admin"), false)
+	r.trainAmount = s.editorEntry(T("per course"), false)
 	r.trainUnit = s.editorSelect(units)
-	r.types = s.editorEntry("e.g. webinar, demo", false)
-	r.actAmount = s.editorEntry("per activity", false)
+	r.types = s.editorEntry(T("e.g. webinar, demo"), false)
+	r.actAmount = s.editorEntry(T("per activity"), false)
 	r.actUnit = s.editorSelect(units)
 	r.actToRep = s.editorCheck("the rep on the activity")
-	r.points = s.editorEntry("points", false)
-	r.per = s.editorEntry("per this much basis", false)
+	r.points = s.editorEntry(T("points"), false)
+	r.per = s.editorEntry(T("per this much basis"), false)
 	r.loyToRep = s.editorCheck("points to the rep")
-	r.loyMonths = s.editorEntry("points never expire", false)
+	r.loyMonths = s.editorEntry(T("points never expire"), false)
 
 	type item struct {
 		path, label string

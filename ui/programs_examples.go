@@ -56,7 +56,7 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 	s.ex = ex
 	entry := func(ph string) *widget.Entry { return s.editorEntry(ph, false) }
 	ex.name = entry(T("e.g. Gold, 120,000 in a quarter"))
-	ex.tier = s.newPicker("no tier; type to pick", tierChoices)
+	ex.tier = s.newPicker(T("no tier; type to pick"), tierChoices)
 	kinds := []string{"default"}
 	for _, k := range engine.PartnerKinds {
 		kinds = append(kinds, string(k))
@@ -68,7 +68,7 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 	nf := []string{"default", string(engine.FilterNew), string(engine.FilterExisting)}
 	ex.customer, ex.product = s.editorSelect(nf), s.editorSelect(nf)
 	ex.count = entry(T("courses or activities: 1"))
-	ex.expect = s.editorEntry("one rule a line: key: amount, or key: N points\nrebate: 5760.00", true)
+	ex.expect = s.editorEntry(T("one rule a line: key: amount, or key: N points\nrebate: 5760.00"), true)
 	ex.form = widget.NewForm(
 		hinted(T("Example"), ex.name),
 		ex.tier.placed(T("Tier")),
@@ -115,7 +115,7 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 			o.(*widget.Label).SetText(text)
 		}
 	}
-	for i, w := range []float32{110, 62, 88, 88, 42} {
+	for i, w := range []float32{92, 55, 108, 108, 42} {
 		ex.table.SetColumnWidth(i, w)
 	}
 	ex.status = widget.NewLabel("")
@@ -129,7 +129,7 @@ func (s *ProgramsScreen) buildExamples() fyne.CanvasObject {
 	listForm := container.NewHSplit(ex.list, container.NewVScroll(ex.form))
 	listForm.Offset = 0.3
 	body := container.NewVSplit(listForm, results)
-	body.Offset = 0.62
+	body.Offset = 0.5
 	ex.content = container.NewBorder(top, nil, nil, nil, body)
 	return ex.content
 }

@@ -168,6 +168,16 @@ func renderShot(t *testing.T, lang string, sh shot) image.Image {
 	test.ApplyTheme(t, NewTheme())
 	w := test.NewTempWindow(t, nil)
 	s := NewShell(w, a, newShotBackend())
+	// The shell opens on its first screen, which loads in the background:
+	// let every screen built finish before the window measures it (the
+	// test driver runs a worker's fyne.Do on the worker's goroutine), and
+	// after, so no worker of one picture runs into the next.
+	waitAll := func() {
+		for name := range s.screens {
+			waitScreen(s, name)
+		}
+	}
+	waitAll()
 	w.SetContent(s.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	s.showError = func(err error) { t.Logf("%s: error dialog: %v", sh.name, err) }
@@ -176,15 +186,6 @@ func renderShot(t *testing.T, lang string, sh shot) image.Image {
 	if got := Lang(); got != lang {
 		t.Fatalf("window language %q, want %q", got, lang)
 	}
-	// The shell opens on its first screen, which loads in the background:
-	// let every screen built finish before and after, so no worker of one
-	// picture runs into the next.
-	waitAll := func() {
-		for name := range s.screens {
-			waitScreen(s, name)
-		}
-	}
-	waitAll()
 	defer waitAll()
 	s.Show(sh.screen)
 	waitAll()

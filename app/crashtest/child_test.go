@@ -134,10 +134,12 @@ func writeLoop(svc *app.Service, tag string, out *printer, stop *atomic.Bool) er
 		for i := 0; i < salesPerCycle && !stop.Load(); i++ {
 			n++
 			in := views.SaleInput{
-				Date:     month.Start.AddDays(n % 28).String(),
-				Partner:  partnerName,
-				Rep:      repName,
-				Customer: fmt.Sprintf("Customer %d", n%17),
+				Date:    month.Start.AddDays(n % 28).String(),
+				Partner: partnerName,
+				Rep:     repName,
+				// The tag keeps a restarted writer's lines from repeating
+				// an earlier run's (a repeat asks for confirmation).
+				Customer: fmt.Sprintf("Customer %s-%d", tag, n%17),
 				Product:  productSKU,
 				Quantity: fmt.Sprint(1 + n%3),
 				// Prices with cents make rounding part of every line.

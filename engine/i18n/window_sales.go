@@ -63,8 +63,8 @@ func init() {
 
 		// The sale form.
 		"Late sale":                     {IT: "Vendita tardiva", FR: "Vente tardive", NL: "Late verkoop", ID: "Penjualan terlambat", DE: "Nachmeldung", ES: "Venta tardía"},
-		"First sale to this customer":   {IT: "Prima vendita a questo cliente", FR: "Première vente à ce client", NL: "Eerste verkoop aan deze klant", ID: "Penjualan pertama ke pelanggan ini", DE: "Erster Verkauf an diesen Kunden", ES: "Primera venta a este cliente"},
-		"New product for this customer": {IT: "Prodotto nuovo per questo cliente", FR: "Produit nouveau pour ce client", NL: "Nieuw product voor deze klant", ID: "Produk baru bagi pelanggan ini", DE: "Neues Produkt für diesen Kunden", ES: "Producto nuevo para este cliente"},
+		"First sale to this customer":   {IT: "Prima vendita al cliente", FR: "Première vente au client", NL: "Eerste verkoop aan klant", ID: "Penjualan pertama", DE: "Erstkauf des Kunden", ES: "Primera venta al cliente"},
+		"New product for this customer": {IT: "Nuovo per il cliente", FR: "Nouveau pour ce client", NL: "Nieuw voor deze klant", ID: "Baru bagi pelanggan", DE: "Neu für diesen Kunden", ES: "Nuevo para el cliente"},
 		"Type a SKU or name":            {IT: "Scrivi un codice o un nome", FR: "Tapez une référence ou un nom", NL: "Typ een artikelcode of naam", ID: "Ketik SKU atau nama", DE: "Artikelnummer oder Name eingeben", ES: "Escriba un código o un nombre"},
 		"Quantity × price":              {IT: "Quantità × prezzo", FR: "Quantité × prix", NL: "Aantal × prijs", ID: "Jumlah × harga", DE: "Menge × Preis", ES: "Cantidad × precio"},
 		"Invoice number":                {IT: "Numero fattura", FR: "Numéro de facture", NL: "Factuurnummer", ID: "Nomor faktur", DE: "Rechnungsnummer", ES: "Número de factura"},
