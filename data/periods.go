@@ -151,6 +151,61 @@ func (tx *Tx) guard(k *kindInfo, rec any, verb string) error {
 	return nil
 }
 
+// guardPut refuses to store rec over old (nil when new) when either is
+// dated in a closed period. A deal registration whose change records only
+// its decision or outcome (engine.DecisionOnly) is dated by the days of
+// that decision or outcome instead of its submission: a registration
+// submitted on 28 March is approved on 3 April after March closed. Such a
+// change is still refused when it would alter what the deal registration
+// bonus pays on a linked sale dated in a closed period (approving it, or
+// marking an approved one expired): that closed period's rewards cannot
+// change, and a deal registration rule adjusts nothing for it.
+func (tx *Tx) guardPut(k *kindInfo, old, rec any) error {
+	if o, ok := old.(*engine.Registration); ok {
+		if n, ok := rec.(*engine.Registration); ok && engine.DecisionOnly(*o, *n) {
+			return tx.guardDecision(k, o, n)
+		}
+	}
+	if err := tx.guard(k, old, "change"); err != nil {
+		return err
+	}
+	return tx.guard(k, rec, "record")
+}
+
+// guardDecision is guardPut's test of a decision-only change of a
+// registration: its days lie in open periods, and no linked sale dated in
+// a closed period is paid differently after it.
+func (tx *Tx) guardDecision(k *kindInfo, old, nw *engine.Registration) error {
+	for _, d := range engine.DecisionDays(*old, *nw) {
+		st, closed, err := tx.closedAt(d)
+		if err != nil {
+			return err
+		}
+		if closed {
+			return fmt.Errorf("decide %s %d on %s: period %s (%s to %s) is closed; date the decision in an open period: %w",
+				k.name, nw.ID, d, st.Key, st.Start, st.End, engine.ErrPeriodClosed)
+		}
+	}
+	cs, err := tx.closedPeriods()
+	if err != nil {
+		return err
+	}
+	for _, st := range cs {
+		err := tx.SalesOfPartner(nw.PartnerID, st.Start, st.End, func(s *engine.Sale) error {
+			if s.RegistrationID != nw.ID || old.PaysOn(s.Date) == nw.PaysOn(s.Date) {
+				return nil
+			}
+			return fmt.Errorf("decide %s %d: it would change the deal registration bonus on sale %d (invoice %s, %s) in closed period %s (%s to %s), "+
+				"which cannot change; the decision is not recorded (reject it, or settle that bonus outside the closed period): %w",
+				k.name, nw.ID, s.ID, s.Invoice, s.Date, st.Key, st.Start, st.End, engine.ErrPeriodClosed)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // ClosePeriod stores st as closed (by the operator, today unless
 // st.ClosedOn is set) with the fingerprint of its reward lines; from then
 // on Put and Delete refuse anything dated in it. Closing a closed period

@@ -100,10 +100,7 @@ func (tx *Tx) Put(rec any) error {
 			}
 		}
 	}
-	if err := tx.guard(k, old, "change"); err != nil {
-		return err
-	}
-	if err := tx.guard(k, rec, "record"); err != nil {
+	if err := tx.guardPut(k, old, rec); err != nil {
 		return err
 	}
 	if err := tx.precheck(k, rec); err != nil {

@@ -143,3 +143,45 @@ func RegistrationWaits(g Registration, today Date) (string, bool) {
 	}
 	return "", false
 }
+
+// PaysOn reports whether the deal registration bonus pays a sale linked
+// to g dated d (a return: its original's date): g is approved on a known
+// day, not expired, and d is no later than the window's end. It is the
+// test ruleDealReg applies, asked of one sale.
+func (g Registration) PaysOn(d Date) bool {
+	return g.Decision == DecisionApproved && !g.DecidedOn.IsZero() && g.Outcome != OutcomeExpired && d <= g.CloseBy()
+}
+
+// DecisionOnly reports whether nw differs from old only in its decision
+// and outcome (who, what, on which day): the submitted registration
+// (partner, rep, customer, value, submission day, window) is untouched.
+// Such a change is dated by the days of what it records, not by the
+// submission (see DecisionDays).
+func DecisionOnly(old, nw Registration) bool {
+	old.Decision, old.DecidedBy, old.DecidedOn = nw.Decision, nw.DecidedBy, nw.DecidedOn
+	old.Outcome, old.OutcomeBy, old.OutcomeOn = nw.Outcome, nw.OutcomeBy, nw.OutcomeOn
+	return old.ID == nw.ID && old.PartnerID == nw.PartnerID && old.RepID == nw.RepID && old.Customer == nw.Customer &&
+		old.ExpectedValue.Equal(nw.ExpectedValue) && old.Submitted == nw.Submitted && old.WindowDays == nw.WindowDays
+}
+
+// DecisionDays returns the days a decision-only change of old into nw
+// touches: the decision's day (before and after) when the decision
+// changed, the outcome's day (before and after) when the outcome changed.
+// Each must lie in an open period; zero days are left out.
+func DecisionDays(old, nw Registration) []Date {
+	var out []Date
+	add := func(ds ...Date) {
+		for _, d := range ds {
+			if !d.IsZero() {
+				out = append(out, d)
+			}
+		}
+	}
+	if old.Decision != nw.Decision || old.DecidedBy != nw.DecidedBy || old.DecidedOn != nw.DecidedOn {
+		add(old.DecidedOn, nw.DecidedOn)
+	}
+	if old.Outcome != nw.Outcome || old.OutcomeBy != nw.OutcomeBy || old.OutcomeOn != nw.OutcomeOn {
+		add(old.OutcomeOn, nw.OutcomeOn)
+	}
+	return out
+}

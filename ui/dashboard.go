@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -700,17 +701,26 @@ func capitalize(s string) string {
 }
 
 // shortMonth turns "2026-07" into "Jul 26"; other keys stay as they are.
+// A month is cut to three letters unless another month of the language
+// starts with the same three ("juin" and "juil" in French), then to four.
 func shortMonth(key, lang string) string {
 	p, err := engine.ParsePeriod(key, 1)
 	if err != nil || p.Kind != engine.PeriodMonth {
 		return key
 	}
 	y, m, _ := p.Start.YMD()
-	name := []rune(i18n.MonthName(m, lang))
-	if len(name) > 3 {
-		name = name[:3]
+	cut := func(mo time.Month, n int) string {
+		r := []rune(i18n.MonthName(mo, lang))
+		return string(r[:min(n, len(r))])
 	}
-	return fmt.Sprintf("%s %02d", string(name), y%100)
+	name := cut(m, 3)
+	for o := time.January; o <= time.December; o++ {
+		if o != m && cut(o, 3) == name {
+			name = cut(m, 4)
+			break
+		}
+	}
+	return fmt.Sprintf("%s %02d", name, y%100)
 }
 
 // numFmt formats figures in the operator's language and the company's

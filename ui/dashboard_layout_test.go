@@ -105,3 +105,21 @@ func TestDashboardSaysWhatTheCostCovers(t *testing.T) {
 		t.Errorf("budget note = %q", s.budgetOf.Text)
 	}
 }
+
+// Two months never share a label: French June and July both start "jui".
+func TestShortMonthTellsMonthsApart(t *testing.T) {
+	for _, lang := range []string{"en", "it", "fr", "nl", "id", "de", "es"} {
+		seen := map[string]string{}
+		for m := 1; m <= 12; m++ {
+			key := fmt.Sprintf("2026-%02d", m)
+			got := shortMonth(key, lang)
+			if other, ok := seen[got]; ok {
+				t.Errorf("%s: %s and %s are both %q", lang, other, key, got)
+			}
+			seen[got] = key
+		}
+	}
+	if got := shortMonth("2026-07", "en"); got != "Jul 26" {
+		t.Errorf("July in English = %q, want Jul 26", got)
+	}
+}

@@ -327,6 +327,7 @@ func (sc *partnersScreen) build() {
 	formScroll = container.NewVScroll(container.NewPadded(sc.formBox))
 	sc.detail = newPartnerDetail(sc, formScroll, container.NewPadded(repTab))
 	right := container.NewBorder(container.NewPadded(container.NewVBox(sc.heading, sc.detail.summary)), nil, nil, nil, sc.detail.tabs)
+	sc.detail.box = right
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.27
 	sc.content = split

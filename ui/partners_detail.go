@@ -54,6 +54,7 @@ type partnerDetail struct {
 
 	summary *widget.Label
 	tabs    *container.AppTabs
+	box     *fyne.Container // holds the summary above the tabs; laid out again when it changes
 
 	d   views.PartnerDetail // ID 0: nothing loaded
 	fmt numFmt
@@ -138,6 +139,7 @@ func (pd *partnerDetail) load(id engine.ID) {
 	pd.summary.SetText("")
 	pd.summary.Hide()
 	pd.refreshTables()
+	defer pd.relayout()
 	for i := pdTabReps; i <= pdTabStatements; i++ {
 		if id == 0 || (pd.svc == nil && i > pdTabReps) {
 			pd.tabs.DisableIndex(i)
@@ -164,6 +166,7 @@ func (pd *partnerDetail) load(id engine.ID) {
 			if err != nil {
 				pd.summary.SetText(sentence(err))
 				pd.summary.Show()
+				pd.relayout()
 				return
 			}
 			pd.show(d)
@@ -183,11 +186,20 @@ func (pd *partnerDetail) show(d views.PartnerDetail) {
 		tier, i18n.Date(d.AsOf, f.lang), f.money(d.FundBalance), f.money(d.FundExpiring),
 		f.pointsBare(d.Points), f.pointsBare(d.RepPoints), d.SalesCount, f.money(d.SalesNet)))
 	pd.summary.Show()
+	pd.relayout()
 	pd.refreshTables()
 	if len(d.Statements) > 0 {
 		pd.stmtTable.Select(widget.TableCellID{Row: 0, Col: 0})
 		pd.stmtTable.ScrollToTop()
 		pd.stmtTable.ScrollToLeading()
+	}
+}
+
+// relayout lays the summary and the tabs out again after the summary
+// changed its height (shown, hidden, one line or three).
+func (pd *partnerDetail) relayout() {
+	if pd.box != nil {
+		pd.box.Refresh()
 	}
 }
 

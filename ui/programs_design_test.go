@@ -267,3 +267,25 @@ func cliffDots(c *bandChart) int {
 	}
 	return n
 }
+
+// The rule editor's list pickers rank with the one picker rule
+// (matchRank): "ess" offers NL-ESS-LIC (a SKU part starting with it) and
+// a product named "Essentials" before NL-CLOUD-PRO, whose name only
+// contains it ("Professional").
+func TestListPickerRanksLikeEveryPicker(t *testing.T) {
+	p := &listPicker{typed: true, choices: func() []pickChoice {
+		return []pickChoice{
+			{Value: "NL-CLOUD-PRO", Label: "Cloud Professional"},
+			{Value: "NL-ESS-LIC", Label: "Licence"},
+			{Value: "NL-BOX", Label: "Box", Also: []string{"Nordlicht Essentials"}},
+		}
+	}}
+	got := p.options("ess")
+	var order []string
+	for _, o := range got {
+		order = append(order, o.Text)
+	}
+	if strings.Join(order, " ") != "NL-ESS-LIC NL-BOX NL-CLOUD-PRO" {
+		t.Fatalf("order for ess: %v, want NL-ESS-LIC NL-BOX NL-CLOUD-PRO", order)
+	}
+}

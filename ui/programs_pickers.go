@@ -116,10 +116,11 @@ func listItems(text string) []string {
 	}
 }
 
-// options ranks the choices for the item being typed: the value itself,
-// then values starting with it (a SKU prefix), then labels or other words
-// starting with it, then those containing it, each regardless of case and
-// accents. Items already in the list are not offered again.
+// options ranks the choices for the item being typed with the one picker
+// ranking (matchRank in completion.go: the value itself, then values and
+// words of the label starting with it, then those containing it, each
+// regardless of case and accents). Items already in the list are not
+// offered again.
 func (p *listPicker) options(text string) []option {
 	if !p.typed || p.choices == nil {
 		return nil
@@ -134,47 +135,23 @@ func (p *listPicker) options(text string) []option {
 	for _, it := range listItems(head) {
 		have[engine.FoldName(it)] = true
 	}
-	var ranked [4][]option
+	var ranked [rankNone][]option
+	n := 0
 	for _, c := range p.choices() {
-		v := engine.FoldName(c.Value)
-		if have[v] {
+		if have[engine.FoldName(c.Value)] {
 			continue
 		}
-		rank := -1
-		switch {
-		case v == q:
-			rank = 0
-		case strings.HasPrefix(v, q):
-			rank = 1
-		case strings.HasPrefix(engine.FoldName(c.Label), q) || anyPrefix(c.Also, q):
-			rank = 2
-		case strings.Contains(v, q) || strings.Contains(engine.FoldName(c.Label), q) || anyContains(c.Also, q):
-			rank = 3
-		}
-		if rank >= 0 {
-			n := len(ranked[0]) + len(ranked[1]) + len(ranked[2]) + len(ranked[3]) + 1
-			ranked[rank] = append(ranked[rank], option{ID: engine.ID(n), Text: p.head + c.Value, Detail: c.Label})
+		detail := strings.TrimSpace(c.Label + " " + strings.Join(c.Also, " "))
+		if r := matchRank(option{Text: c.Value, Detail: detail}, q); r < rankNone {
+			n++
+			ranked[r] = append(ranked[r], option{ID: engine.ID(n), Text: p.head + c.Value, Detail: c.Label})
 		}
 	}
-	return append(append(append(ranked[0], ranked[1]...), ranked[2]...), ranked[3]...)
-}
-
-func anyPrefix(words []string, q string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(engine.FoldName(w), q) {
-			return true
-		}
+	var out []option
+	for _, r := range ranked {
+		out = append(out, r...)
 	}
-	return false
-}
-
-func anyContains(words []string, q string) bool {
-	for _, w := range words {
-		if strings.Contains(engine.FoldName(w), q) {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // suggest draws the choices on the field's hint line, the highlighted one

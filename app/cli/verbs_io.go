@@ -131,14 +131,11 @@ func runExport(c *cmd, args []string) error {
 		}
 		return c.svc.SaveStatement(*payee, pos[1], *out, *format)
 	}
-	sh, err := c.svc.ExportSheet(pos[0], pos[1])
+	n, err := c.svc.ExportToFile(pos[0], pos[1], *format, *out, terminalBar(c.stderr, "export"))
 	if err != nil {
 		return err
 	}
-	if err := app.WriteSheet(sh, *out, *format, terminalBar(c.stderr, "export")); err != nil {
-		return err
-	}
-	fmt.Fprintf(c.stdout, "%d rows of %s written to %s\n", len(sh.Rows), pos[0], *out)
+	fmt.Fprintf(c.stdout, "%d rows of %s written to %s\n", n, pos[0], *out)
 	return nil
 }
 

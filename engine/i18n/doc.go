@@ -3,9 +3,17 @@
 // titles, and the one-line explanation of a reward line.
 //
 // Screens and PDF statements both call it, so a partner reads the same words
-// on paper as the account manager sees on screen. English templates live in
-// engine.Messages; this package holds the other languages' templates, one
-// file per language, and a test keeps every language complete.
+// on paper as the account manager sees on screen. It is Partnerdesk's one
+// catalogue, in three parts that share the seven languages:
+//
+//   - the explanations' templates: English in engine.Messages, the other
+//     languages in messages_<lang>.go;
+//   - the words of statements and self-billing invoices (StatementLabels,
+//     read by reports.Label);
+//   - the window's words (window_<area>.go, read by Text and ui.T), keyed by
+//     their English wording.
+//
+// Tests keep every language of every part complete.
 //
 // # Caveats
 //
