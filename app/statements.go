@@ -355,6 +355,14 @@ func (s *Service) SaveStatement(ref, period, path, format string) error {
 	if err != nil {
 		return err
 	}
+	return s.SaveStatementFile(payee, period, format, path)
+}
+
+// SaveStatementFile writes payee's statement for period to path as pdf,
+// csv or xlsx (format; empty: the extension's), atomically and mode 0600:
+// the export statement verb and the window's statement screen save
+// through it.
+func (s *Service) SaveStatementFile(payee engine.Payee, period, format, path string) error {
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
 	}

@@ -78,7 +78,8 @@ func (tx *Tx) writable() error {
 // Put creates or updates rec, a pointer to an engine record. A zero ID is
 // assigned from the kind's sequence (and written back into rec). The change
 // is refused when the stored or the new version is dated in a closed
-// period; the audit entry is written in the same transaction.
+// period (a registration's decision or outcome is dated by its own day:
+// see guardPut); the audit entry is written in the same transaction.
 func (tx *Tx) Put(rec any) error {
 	if err := tx.writable(); err != nil {
 		return err
