@@ -13,9 +13,13 @@ import (
 	"partnerdesk/data"
 	"partnerdesk/data/sheet"
 	"partnerdesk/engine"
+	"partnerdesk/engine/views"
 )
 
-var _ ExportService = (*app.Service)(nil)
+var (
+	_ ExportService    = (*app.Service)(nil)
+	_ StatementService = (*app.Service)(nil)
+)
 
 // exportsCompany is the demo through June 2026, settled (Q2 computed,
 // approved and paid), writing CSV in the semicolon style.
@@ -188,5 +192,44 @@ func TestPathSaveHandsOverThePath(t *testing.T) {
 	}
 	if _, err := os.Stat(got); !os.IsNotExist(err) {
 		t.Errorf("the dialog created %s itself (%v): only the app writes it", got, err)
+	}
+}
+
+// The statements screen saves through the app's use case too: the file
+// holds what WriteStatement writes (the export statement verb's bytes),
+// mode 0600, and the status names the whole path.
+func TestStatementsScreenSavesThroughTheApp(t *testing.T) {
+	svc := exportsCompany(t)
+	w := newTestWindow(t)
+	s := NewStatementsScreen(w, svc)
+	s.wait()
+	s.period.SetText("2026-Q2")
+	payees, err := svc.PayeesWithLines("2026-Q2")
+	if err != nil || len(payees) == 0 {
+		t.Fatalf("payees with lines: %v %v", payees, err)
+	}
+	s.chosen = &views.PayeeRef{Payee: payees[0], Name: "first"}
+	path := filepath.Join(t.TempDir(), "statement.csv")
+	s.savePath = func(_, name, ext string, save func(string)) {
+		if ext != ".csv" || !strings.HasSuffix(name, ".csv") {
+			t.Errorf("suggested %q %q", name, ext)
+		}
+		save(path)
+	}
+	s.onSave(FormatCSV)
+	s.wait()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := svc.WriteStatement(payees[0], "2026-Q2", "csv", &want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) || len(got) == 0 {
+		t.Errorf("saved %d bytes, the use case writes %d", len(got), want.Len())
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("%s: %v, want mode 0600", path, err)
 	}
 }

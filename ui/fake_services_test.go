@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -300,6 +302,15 @@ func (f *fakeServices) StatementPreview(period string, payee engine.Payee) (view
 func (f *fakeServices) WriteStatement(payee engine.Payee, period, format string, w io.Writer) error {
 	_, err := fmt.Fprintf(w, "%s %s %d", format, period, payee.ID)
 	return err
+}
+
+// SaveStatementFile writes what WriteStatement writes to path.
+func (f *fakeServices) SaveStatementFile(payee engine.Payee, period, format, path string) error {
+	var b bytes.Buffer
+	if err := f.WriteStatement(payee, period, format, &b); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o600)
 }
 
 // PrintAll writes three statements, or with printGate one and then waits

@@ -396,19 +396,19 @@ func (s *ProgramsScreen) edit(p engine.Program) {
 func programFieldLabel(field string) string {
 	switch strings.ToLower(field) {
 	case "name":
-		return "Name"
+		return T("Name")
 	case "status":
-		return "Status"
+		return T("Status")
 	case "period_kind", "periodkind":
-		return "Period kind"
+		return T("Period kind")
 	case "valid_from", "validfrom":
-		return "Valid from"
+		return T("Valid from")
 	case "valid_to", "validto":
-		return "Valid to"
+		return T("Valid to")
 	case "budget":
-		return "Budget"
+		return T("Budget")
 	case "description":
-		return "Description"
+		return T("Description")
 	}
 	return field
 }

@@ -85,9 +85,9 @@ func (s *ProgramsScreen) updateBands() {
 	tables = append(tables, tiers...)
 	opts := make([]string, len(tables))
 	for i, t := range tables {
-		opts[i] = defaultBands
+		opts[i] = T(defaultBands)
 		if t != "" {
-			opts[i] = "Bands for " + t
+			opts[i] = Tf("Bands for %s", t)
 		}
 	}
 	chosen := bd.table.SelectedIndex()

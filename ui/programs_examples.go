@@ -230,7 +230,7 @@ func (s *ProgramsScreen) loadExamples() {
 	}
 	ex.status.Importance = widget.MediumImportance
 	if len(s.draft.Examples) == 0 {
-		ex.status.SetText(noExamples)
+		ex.status.SetText(T(noExamples))
 	} else {
 		ex.status.SetText("")
 	}
@@ -433,7 +433,7 @@ func (s *ProgramsScreen) scheduleExamples(p engine.Program) {
 		ex.results = nil
 		ex.table.Refresh()
 		ex.status.Importance = widget.MediumImportance
-		ex.status.SetText(noExamples)
+		ex.status.SetText(T(noExamples))
 		return
 	}
 	s.wg.Add(1)

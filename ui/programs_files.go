@@ -15,7 +15,7 @@ import (
 
 // onImport reads a program JSON file, shows what it holds and saves it.
 func (s *ProgramsScreen) onImport() {
-	s.openJSON("Import a program from a JSON file", func(data []byte, name string) {
+	s.openJSON(T("Import a program from a JSON file"), func(data []byte, name string) {
 		p, err := s.svc.ReadProgram(data)
 		fyne.Do(func() {
 			if err != nil {

@@ -24,7 +24,7 @@ func (s *ProgramsScreen) onSimulate() {
 // onSimulateFile simulates a program file without saving it: a changed
 // rule can be tried before it replaces the stored one.
 func (s *ProgramsScreen) onSimulateFile() {
-	s.openJSON("Simulate a program file without saving it", func(data []byte, name string) {
+	s.openJSON(T("Simulate a program file without saving it"), func(data []byte, name string) {
 		p, err := s.svc.ReadProgram(data)
 		fyne.Do(func() {
 			if err != nil {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"io"
 
 	"github.com/shopspring/decimal"
 
@@ -205,15 +204,16 @@ type StatementService interface {
 	FindPayees(query string, limit int) ([]views.PayeeRef, error)
 	// StatementPreview summarises one payee's statement for a period.
 	StatementPreview(period string, payee engine.Payee) (views.StatementPreview, error)
-	// WriteStatement writes one statement as "pdf", "csv" or "xlsx" to w.
-	WriteStatement(payee engine.Payee, period, format string, w io.Writer) error
+	// SaveStatementFile writes one statement as "pdf", "csv" or "xlsx" to
+	// path, atomically and mode 0600 (the export statement verb's use case).
+	SaveStatementFile(payee engine.Payee, period, format, path string) error
 	// PrintAll writes one PDF per payee with lines in period into dir,
 	// calling progress(done, total) from its own goroutine. A cancelled
 	// ctx stops it between files; the result lists what was written.
 	PrintAll(ctx context.Context, period, dir string, progress func(done, total int)) (views.BatchResult, error)
 }
 
-// The statement formats WriteStatement takes.
+// The statement formats SaveStatementFile takes.
 const (
 	FormatPDF  = "pdf"
 	FormatCSV  = "csv"

@@ -61,11 +61,16 @@ type StatementsScreen struct {
 	content fyne.CanvasObject
 	worker
 	mu sync.Mutex // guards cancel against the batch goroutine
+	// savePath asks where to save a statement; tests replace it.
+	savePath func(title, name, ext string, save func(path string))
 }
 
 // NewStatementsScreen builds the statements screen on the current period.
 func NewStatementsScreen(w fyne.Window, svc StatementService) *StatementsScreen {
 	s := &StatementsScreen{win: w, svc: svc}
+	s.savePath = func(title, name, ext string, save func(string)) {
+		newPathSave(w, folderStatements, title, name, []string{ext}, save).Show()
+	}
 	s.build()
 	s.background(func() {
 		key, err := svc.RunPeriodKey()
@@ -370,30 +375,21 @@ func (s *StatementsScreen) onSave(format string) {
 	}
 	payee, key := *s.chosen, strings.TrimSpace(s.period.Text)
 	title := Tf("Save the statement of %s for %s as %s", payee.Label(), key, strings.ToUpper(string(format)))
-	d := newFileSave(s.win, folderStatements, title, fileName(key, payee.Name)+"."+string(format), []string{"." + string(format)}, func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showErr(err, s.win)
-			return
-		}
-		if w == nil {
-			return
-		}
+	s.savePath(title, fileName(key, payee.Name)+"."+string(format), "."+string(format), func(path string) {
 		s.background(func() {
-			err := s.svc.WriteStatement(payee.Payee, key, format, w)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
+			// The app writes the file atomically (mode 0600), as the
+			// export statement verb does.
+			err := s.svc.SaveStatementFile(payee.Payee, key, format, path)
 			fyne.Do(func() {
 				if err != nil {
 					showErr(fmt.Errorf("write the statement of %s for %s: %w", payee.Label(), key, err), s.win)
 					return
 				}
 				// The whole path: the name alone does not say which folder.
-				s.say(widget.SuccessImportance, Tf("Saved %s", w.URI().Path()))
+				s.say(widget.SuccessImportance, Tf("Saved %s", path))
 			})
 		})
 	})
-	d.Show()
 }
 
 // onPrintAll asks for a folder and prints every statement of the period.
