@@ -206,14 +206,16 @@ func (s *Service) invoiceOf(tx *data.Tx, id engine.ID, lang string) (*reports.In
 		partnerNo += " · " + partner.ReferralCode
 	}
 	inv := &reports.Invoice{
-		Company:  reports.Company{Name: co.Name, Address: co.Address, Logo: co.Logo, Currency: co.Currency},
+		Company:  reports.Company{Name: co.Name, Address: co.Address, TaxID: co.TaxID, Logo: co.Logo, Currency: co.Currency},
 		Language: lang,
 		Kind:     engine.DocKindOf(po.Amount),
 		Number:   no.String(),
 		Date:     po.Date,
-		Supplier: reports.Supplier{Name: partner.Name, PartnerNo: partnerNo, Contact: partner.Contact, Email: partner.Email, Country: partner.Country},
-		Payout:   reports.InvoicePayout{ID: po.ID, Method: po.Method, Reference: po.Reference},
-		Total:    po.Amount,
+		Supplier: reports.Supplier{Name: partner.Name, PartnerNo: partnerNo, Contact: partner.Contact, Email: partner.Email, Country: partner.Country,
+			Address: partner.Address, TaxID: partner.TaxID},
+		ReverseCharge: engine.ReverseCharge(co, *partner),
+		Payout:        reports.InvoicePayout{ID: po.ID, Method: po.Method, Reference: po.Reference},
+		Total:         po.Amount,
 		// The document's print date is the day it is printed; its own
 		// date is the payout's.
 		PrintedOn: s.Today(),

@@ -183,6 +183,11 @@ func (s *Service) SaveCompany(c engine.Company) error {
 	if !knownLanguage(c.Language) {
 		errs = append(errs, &engine.ValidationError{Field: "language", Reason: "statement language must be one of en, it, fr, nl, id, de, es"})
 	}
+	for _, e := range []*engine.ValidationError{engine.CheckAddress("address", &c.Address), engine.CheckTaxID("tax_id", &c.TaxID)} {
+		if e != nil {
+			errs = append(errs, e)
+		}
+	}
 	c.Accounts = c.Accounts.Trimmed()
 	errs = append(errs, engine.CheckBooks(c)...) // chart of accounts, CSV style, point value
 	// A new logo is bounded and scaled down (a logo stored before the

@@ -137,3 +137,43 @@ func InvoiceSequenceProblems(ns []NumberedPayout) []string {
 	}
 	return out
 }
+
+// TaxIDCountry is the country an EU-style VAT id names by its first two
+// letters (DE123456789 is DE; Greece writes EL, Northern Ireland XI: GR
+// and GB), or "" when the id does not begin with a country code (a US EIN,
+// an Indonesian NPWP).
+func TaxIDCountry(taxID string) string {
+	id := NormalizeTaxID(taxID)
+	if len(id) < 3 {
+		return ""
+	}
+	cc := id[:2]
+	switch cc {
+	case "EL":
+		return "GR"
+	case "XI":
+		return "GB"
+	}
+	if !IsCountryCode(cc) {
+		return ""
+	}
+	return cc
+}
+
+// ReverseCharge reports whether a partner's self-billed invoices carry the
+// reverse-charge note: both the company and the partner have a tax id and
+// they are in different countries. The company stores no country of its
+// own, so its country is the one its VAT id names (TaxIDCountry); the
+// partner's is its country field, else the one its tax id names. Where
+// either country is unknown there is no note (nothing to decide it from).
+func ReverseCharge(co Company, p Partner) bool {
+	if NormalizeTaxID(co.TaxID) == "" || NormalizeTaxID(p.TaxID) == "" {
+		return false
+	}
+	own := TaxIDCountry(co.TaxID)
+	theirs := strings.ToUpper(strings.TrimSpace(p.Country))
+	if theirs == "" {
+		theirs = TaxIDCountry(p.TaxID)
+	}
+	return own != "" && theirs != "" && own != theirs
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // RecordFacts answers what checking a partner, product, registration,
@@ -177,7 +178,67 @@ func CheckPartner(p *Partner, f RecordFacts, unread ...string) ValidationErrors 
 		}
 	}
 	c.date(f, "joined", p.Joined, false, false)
+	if c.known("address") {
+		c.limit(CheckAddress("address", &p.Address))
+	}
+	if c.known("tax_id") {
+		c.limit(CheckTaxID("tax_id", &p.TaxID))
+	}
 	return c.result()
+}
+
+// The bounds of a postal address and of a tax id: an address is printed
+// in one column of an invoice's header, a tax id on one line.
+const (
+	MaxAddressRunes = 300
+	MaxAddressLines = 6
+	MaxTaxIDRunes   = 30
+)
+
+// CheckAddress normalises a postal address (line breaks to "\n", each line
+// trimmed, empty lines dropped) and refuses one longer than the bounds or
+// holding a control character other than the line breaks (a tab, NUL) or
+// an invisible format character. The company's and the partners'.
+func CheckAddress(field string, a *string) *ValidationError {
+	s := strings.ReplaceAll(strings.ReplaceAll(*a, "\r\n", "\n"), "\r", "\n")
+	var lines []string
+	for _, ln := range strings.Split(s, "\n") {
+		if ln = strings.TrimSpace(ln); ln != "" {
+			lines = append(lines, ln)
+		}
+	}
+	*a = strings.Join(lines, "\n")
+	for i, ln := range lines {
+		if HasControl(ln) {
+			return &ValidationError{Field: field, Reason: fmt.Sprintf("line %d of the address holds a control character (such as a tab or NUL) or an invisible format character: type it again without", i+1)}
+		}
+	}
+	if n := utf8.RuneCountInString(*a); n > MaxAddressRunes {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("the address has %d characters: at most %d fit on an invoice", n, MaxAddressRunes)}
+	}
+	if len(lines) > MaxAddressLines {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("the address has %d lines: at most %d fit on an invoice", len(lines), MaxAddressLines)}
+	}
+	return nil
+}
+
+// NormalizeTaxID is a tax id as stored: without any space, upper case
+// ("de 123 456 789" is "DE123456789"). Formats differ per country, so
+// nothing else is changed.
+func NormalizeTaxID(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+// CheckTaxID normalises a VAT or tax id (NormalizeTaxID) and refuses one
+// longer than MaxTaxIDRunes or holding a control or invisible character.
+// Empty is allowed: the invoice then says the id was not given.
+func CheckTaxID(field string, t *string) *ValidationError {
+	*t = NormalizeTaxID(*t)
+	if HasControl(*t) {
+		return &ValidationError{Field: field, Reason: "the tax id holds a control character (such as NUL) or an invisible format character: type it again without"}
+	}
+	if n := utf8.RuneCountInString(*t); n > MaxTaxIDRunes {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("%q has %d characters: a VAT or tax id has at most %d", *t, n, MaxTaxIDRunes)}
+	}
+	return nil
 }
 
 // CheckRep is the one validation of a rep.

@@ -13,8 +13,13 @@ type ID uint64
 
 // Company is the vendor running the programs.
 type Company struct {
-	Name     string   `json:"name"`
-	Address  string   `json:"address"`
+	Name    string `json:"name"`
+	Address string `json:"address"`
+	// TaxID is the company's VAT or tax identification number, printed on
+	// its self-billed invoices (CheckTaxID normalises it). An EU VAT id's
+	// two-letter prefix is also the company's country for the invoices'
+	// reverse-charge note (ReverseCharge).
+	TaxID    string   `json:"tax_id,omitempty"`
 	Logo     []byte   `json:"logo,omitempty"` // PNG or JPEG bytes
 	Currency Currency `json:"currency"`
 	// FiscalYearStart is the month (1-12) the fiscal year starts in.
@@ -76,6 +81,13 @@ type Partner struct {
 	Joined         Date          `json:"joined,omitempty"`
 	Language       string        `json:"language,omitempty"` // empty: the company default
 	Notes          string        `json:"notes,omitempty"`
+	// Address is the partner's legal postal address, lines separated by
+	// "\n", as its self-billed invoices print it (CheckAddress).
+	Address string `json:"address,omitempty"`
+	// TaxID is the partner's VAT or tax identification number, free text
+	// in the country's format, trimmed, upper-cased, without spaces
+	// (CheckTaxID).
+	TaxID string `json:"tax_id,omitempty"`
 }
 
 // Rep is a person at a partner; SPIFs and training are paid per rep.

@@ -30,8 +30,11 @@ type Invoice struct {
 	Lines    []InvoiceLine
 	// Total is what the payout paid; Check refuses one that is not the sum
 	// of the lines.
-	Total     decimal.Decimal
-	PrintedOn engine.Date
+	Total decimal.Decimal
+	// ReverseCharge adds the reverse-charge note (engine.ReverseCharge:
+	// both parties have a tax id and are in different countries).
+	ReverseCharge bool
+	PrintedOn     engine.Date
 	// Fingerprint is a short hash of what the document prints, filled by
 	// ComputeFingerprint when the caller has none.
 	Fingerprint string
@@ -44,6 +47,8 @@ type Supplier struct {
 	Contact   string
 	Email     string
 	Country   string
+	Address   string // the legal postal address, lines separated by "\n"
+	TaxID     string // empty prints "not given"
 }
 
 // InvoicePayout is the payout the document records.
@@ -103,10 +108,10 @@ func (inv *Invoice) ComputeFingerprint() string {
 		}
 	}
 	c := inv.Company
-	w("company", c.Name, c.Address, c.Currency.Code, strconv.Itoa(int(c.Currency.MinorUnits)), hex.EncodeToString(sha256Sum(c.Logo)))
+	w("company", c.Name, c.Address, c.TaxID, c.Currency.Code, strconv.Itoa(int(c.Currency.MinorUnits)), hex.EncodeToString(sha256Sum(c.Logo)))
 	w("doc", inv.Language, string(inv.Kind), inv.Number, inv.Date.String(), inv.Total.String())
 	s := inv.Supplier
-	w("supplier", s.Name, s.PartnerNo, s.Contact, s.Email, s.Country)
+	w("supplier", s.Name, s.PartnerNo, s.Contact, s.Email, s.Country, s.Address, s.TaxID, strconv.FormatBool(inv.ReverseCharge))
 	w("payout", strconv.FormatUint(uint64(inv.Payout.ID), 10), inv.Payout.Method, inv.Payout.Reference)
 	for _, l := range inv.Lines {
 		w("line", l.Program, l.Rule, l.Period, l.Explanation, l.Amount.String())
@@ -116,7 +121,8 @@ func (inv *Invoice) ComputeFingerprint() string {
 
 func (inv *Invoice) texts() []string {
 	t := []string{inv.Company.Name, inv.Company.Address, inv.Number, inv.Supplier.Name, inv.Supplier.PartnerNo,
-		inv.Supplier.Contact, inv.Supplier.Email, inv.Supplier.Country, inv.Payout.Method, inv.Payout.Reference}
+		inv.Supplier.Contact, inv.Supplier.Email, inv.Supplier.Country, inv.Supplier.Address, inv.Supplier.TaxID,
+		inv.Company.TaxID, inv.Payout.Method, inv.Payout.Reference}
 	for _, l := range inv.Lines {
 		t = append(t, l.Program, l.Rule, l.Period, l.Explanation)
 	}
@@ -189,13 +195,10 @@ func (l *layout) drawInvoice() {
 	// The two parties, side by side: the customer issues the document,
 	// the supplier (the partner) is the one it is written for.
 	half := (contentW - 8) / 2
-	co := []string{clean(inv.Company.Name)}
-	for _, a := range strings.Split(clean(inv.Company.Address), "\n") {
-		if a = strings.TrimSpace(a); a != "" {
-			co = append(co, a)
-		}
-	}
-	sup := []string{clean(inv.Supplier.Name)}
+	co := append([]string{clean(inv.Company.Name)}, addressLines(inv.Company.Address)...)
+	co = append(co, l.taxIDLine(inv.Company.TaxID))
+	sup := append([]string{clean(inv.Supplier.Name)}, addressLines(inv.Supplier.Address)...)
+	sup = append(sup, l.taxIDLine(inv.Supplier.TaxID))
 	add := func(key, v string) {
 		if v = strings.TrimSpace(clean(v)); v != "" {
 			sup = append(sup, l.f.label(key)+": "+v)
@@ -268,6 +271,16 @@ func (l *layout) drawInvoice() {
 		l.y += lineH(bodySize)
 	}
 	l.mark("text", "notice")
+	if inv.ReverseCharge {
+		l.y += 1
+		l.t.set(bodySize, true)
+		for _, s := range l.t.wrap(l.f.label("inv_reverse_charge"), contentW) {
+			l.t.text(marginL, l.y+ascent(bodySize), s)
+			l.y += lineH(bodySize)
+		}
+		l.t.set(bodySize, false)
+		l.mark("text", "reverse-charge")
+	}
 	l.y += 2
 	cols := []column{
 		{head: l.f.label("col_program"), w: 32},
@@ -282,4 +295,24 @@ func (l *layout) drawInvoice() {
 	}
 	rows = append(rows, row{cells: []string{l.f.label("inv_total"), "", "", "", l.f.money(inv.Total)}, total: true})
 	l.table("lines", l.f.label("inv_lines"), cols, rows, 0)
+}
+
+// addressLines are a postal address's non-empty lines, as printed.
+func addressLines(a string) []string {
+	var out []string
+	for _, s := range strings.Split(clean(a), "\n") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// taxIDLine is "VAT / tax ID: DE123456789", or "... : not given" when the
+// id is missing, so that the gap shows on the document.
+func (l *layout) taxIDLine(id string) string {
+	if id = strings.TrimSpace(clean(id)); id == "" {
+		id = l.f.label("inv_not_given")
+	}
+	return l.f.label("inv_tax_id") + ": " + id
 }

@@ -43,8 +43,11 @@ type Statement struct {
 
 // Company is the vendor printed in the header.
 type Company struct {
-	Name     string
-	Address  string // one or more lines separated by "\n"
+	Name    string
+	Address string // one or more lines separated by "\n"
+	// TaxID is the company's VAT or tax id; only self-billed invoices
+	// print it.
+	TaxID    string
 	Logo     []byte // PNG or JPEG; nil prints no logo
 	Currency engine.Currency
 	// CSVStyle is the company's CSV style (engine.CSVComma or

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerdesk/engine"
+	"partnerdesk/engine/i18n"
 	"partnerdesk/engine/views"
 )
 
@@ -137,8 +138,8 @@ func NewExportsScreen(w fyne.Window, svc ExportService) *ExportsScreen {
 	s.saveBtn.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem(T("Export"), s.kind),
-		widget.NewFormItem(T("Period"), container.NewBorder(nil, nil, nil, show, s.period)),
-		widget.NewFormItem("", s.problem),
+		// The reason a period is refused shows right under the field.
+		widget.NewFormItem(T("Period"), container.NewVBox(container.NewBorder(nil, nil, nil, show, s.period), s.problem)),
 		widget.NewFormItem(T("Format"), s.format),
 	)
 	intro := widget.NewLabel(T("A period selects what is dated inside it, for every kind. CSV files follow the company's CSV style (Settings > Books)."))
@@ -250,8 +251,12 @@ func (s *ExportsScreen) showPreview(pv views.ExportPreview, err error) {
 	if pv.CSVStyle == engine.CSVSemicolon {
 		sep = T("semicolon-separated, decimal comma")
 	}
-	s.summary.SetText(Tf("%d rows for %s (%s to %s). CSV: %s. The first %d rows:", pv.Count, pv.Period.Key,
-		pv.Period.Start.String(), pv.Period.End.String(), sep, len(pv.Rows)))
+	from, to := i18n.Date(pv.Period.Start, Lang()), i18n.Date(pv.Period.End, Lang())
+	if pv.Count == 0 {
+		s.summary.SetText(Tf("Nothing for %s (%s to %s): the file will hold the column names only. CSV: %s.", pv.Period.Key, from, to, sep))
+	} else {
+		s.summary.SetText(Tf("%d rows for %s (%s to %s). CSV: %s. The first %d rows:", pv.Count, pv.Period.Key, from, to, sep, len(pv.Rows)))
+	}
 	for i := range pv.Header {
 		s.table.SetColumnWidth(i, 130)
 	}
@@ -269,7 +274,7 @@ func (s *ExportsScreen) onSave() {
 	if s.preview.Period.Key != "" {
 		name = kind + "-" + s.preview.Period.Key + "." + format
 	}
-	title := Tf("Save the %s export for %s as %s", exportKindLabel(kind), key, strings.ToUpper(format))
+	title := Tf("%s, %s: save as %s", exportKindLabel(kind), key, strings.ToUpper(format))
 	s.savePath(title, name, "."+format, func(path string) {
 		s.status.Importance = widget.MediumImportance
 		s.status.SetText(Tf("Writing %s…", path))

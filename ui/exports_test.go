@@ -19,6 +19,7 @@ import (
 var (
 	_ ExportService    = (*app.Service)(nil)
 	_ StatementService = (*app.Service)(nil)
+	_ InvoiceService   = (*app.Service)(nil)
 )
 
 // exportsCompany is the demo through June 2026, settled (Q2 computed,
@@ -70,7 +71,11 @@ func TestExportsScreenSavesTheExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.HasPrefix(s.summary.Text, Tf("%d rows for %s", len(sh.Rows), "2026-Q2")) {
+			want := Tf("%d rows for %s", len(sh.Rows), "2026-Q2")
+			if len(sh.Rows) == 0 {
+				want = "Nothing for 2026-Q2"
+			}
+			if !strings.HasPrefix(s.summary.Text, want) {
 				t.Errorf("summary %q: want %d rows", s.summary.Text, len(sh.Rows))
 			}
 			if len(s.preview.Rows) != min(len(sh.Rows), exportPreviewRows) || !strings.Contains(s.about.Text, "dated") && kind != "lines" {
@@ -231,5 +236,32 @@ func TestStatementsScreenSavesThroughTheApp(t *testing.T) {
 	}
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("%s: %v, want mode 0600", path, err)
+	}
+}
+
+// An invoice's save dialog hands the typed path to the app's SaveInvoice
+// (atomic, mode 0600) and says the number and the whole path.
+func TestInvoiceSaveHandsThePathToTheApp(t *testing.T) {
+	w := newTestWindow(t)
+	f := &invoicesFake{}
+	docs, _ := f.PayoutDocs(views.PayoutDocFilter{})
+	if d := saveInvoiceDialog(w, f, docs[1], "", func(string) { t.Error("a rep's payout was saved") }); d != nil {
+		t.Error("a rep's payout offers a save dialog")
+	}
+	msgs := make(chan string, 1)
+	d := saveInvoiceDialog(w, f, docs[0], "it", func(m string) { msgs <- m })
+	path := filepath.Join(t.TempDir(), "sb.pdf")
+	d.entry.SetText(path)
+	d.submit()
+	select {
+	case m := <-msgs:
+		if !strings.Contains(m, "SB-2026-00015") || !strings.Contains(m, path) {
+			t.Errorf("message %q", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the invoice was not saved")
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "%PDF-1.4" || len(f.written) != 1 || f.written[0] != "7/it" {
+		t.Errorf("file %q %v, written %v", b, err, f.written)
 	}
 }

@@ -213,7 +213,7 @@ func (f *fakeServices) ComputeForRun(period string, progress func(done, total in
 		Lines: []views.ReviewedLine{
 			{Line: draftLine(1, 1, 1, "5125.03"), Program: "Volume rebate", Rule: "Rebate", Payee: "Acme Srl"},
 			{Line: draftLine(2, 1, 2, "1250.00"), Program: "Volume rebate", Rule: "Rebate", Payee: "東京システム株式会社"},
-			{Line: draftLine(3, 2, 1, "300.00"), Program: "Gems", Rule: "Demos", Payee: "Acme Srl", Explanation: "Demos: 3 x demo in 2026-07 at 100.00 EUR = 300.00 EUR"},
+			{Line: demosLine(), Program: "Gems", Rule: "Demos", Payee: "Acme Srl", Explanation: "Demos: 3 x demo in 2026-07 at 100.00 EUR = 300.00 EUR"},
 		},
 		Totals: []views.ReviewTotal{
 			{ProgramID: 1, Program: "Volume rebate", Amount: mustDec("6375.03"), Spent: mustDec("9000"), Budget: mustDec("10000")},

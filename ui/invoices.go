@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -43,10 +42,11 @@ type InvoiceService interface {
 	// PayoutDocs lists the payouts f selects with their self-billing
 	// numbers, by date.
 	PayoutDocs(f views.PayoutDocFilter) ([]views.PayoutDoc, error)
-	// WriteInvoicePDF writes the self-billed document of the payout ref
-	// names (id or number) in lang (empty: the partner's language) and
-	// returns its number; a rep's payout is refused.
-	WriteInvoicePDF(ref, lang string, w io.Writer) (string, error)
+	// SaveInvoice writes the self-billed document of the payout ref names
+	// (id or number) in lang (empty: the partner's language) to path,
+	// atomically and mode 0600, and returns its number; a rep's payout is
+	// refused.
+	SaveInvoice(ref, lang, path string) (string, error)
 	// SaveInvoices writes every partner payout f selects into dir.
 	SaveInvoices(f views.PayoutDocFilter, lang, dir string) ([]string, error)
 }
@@ -238,12 +238,13 @@ func (s *invoicesScreen) saveAll() {
 	d.Show()
 }
 
-// saveInvoiceDialog asks where to save one payout's document and writes
-// it off the UI goroutine; done gets the message to show.
-func saveInvoiceDialog(win fyne.Window, svc InvoiceService, d views.PayoutDoc, lang string, done func(string)) {
+// saveInvoiceDialog asks where to save one payout's document and has the
+// app write it off the UI goroutine; done gets the message to show. It
+// returns the dialog shown (nil for a rep's payout, which gets none).
+func saveInvoiceDialog(win fyne.Window, svc InvoiceService, d views.PayoutDoc, lang string, done func(string)) *pathDialog {
 	if d.Kind == "" {
 		showInfo(T("No invoice for a rep"), Tf("Payout %d pays %s, a sales rep: reps are paid through payroll or their partner and get no self-billed invoice. Their statement documents the payout.", d.PayoutID, d.PayeeName), win)
-		return
+		return nil
 	}
 	name := d.Number
 	if name == "" {
@@ -252,29 +253,22 @@ func saveInvoiceDialog(win fyne.Window, svc InvoiceService, d views.PayoutDoc, l
 	// The name the command line's `invoice --year` writes
 	// (reports.InvoiceFileName): NUMBER_partner.pdf.
 	name = fileName(name, d.PayeeName) + ".pdf"
-	dlg := newFileSave(win, folderInvoices, Tf("Save the self-billed document of payout %d (%s)", d.PayoutID, d.PayeeName), name, []string{".pdf"}, func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showErr(err, win)
-			return
-		}
-		if w == nil {
-			return
-		}
+	dlg := newPathSave(win, folderInvoices, Tf("Save the self-billed document of payout %d (%s)", d.PayoutID, d.PayeeName), name, []string{".pdf"}, func(path string) {
 		go func() {
-			no, err := svc.WriteInvoicePDF(strconv.FormatUint(uint64(d.PayoutID), 10), lang, w)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
+			// The app writes the file atomically (mode 0600), as the
+			// invoice verb does.
+			no, err := svc.SaveInvoice(strconv.FormatUint(uint64(d.PayoutID), 10), lang, path)
 			fyne.Do(func() {
 				if err != nil {
 					showErr(fmt.Errorf("%s: %w", Tf("write the self-billed document of payout %d", d.PayoutID), err), win)
 					return
 				}
-				done(Tf("%s saved to %s", no, w.URI().Path()))
+				done(Tf("%s saved to %s", no, path))
 			})
 		}()
 	})
 	dlg.Show()
+	return dlg
 }
 
 // InvoicesButton is a small "Self-billing invoice…" button for a screen

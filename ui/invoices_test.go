@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -36,6 +37,15 @@ func (f *invoicesFake) WriteInvoicePDF(ref, lang string, w io.Writer) (string, e
 	f.written = append(f.written, ref+"/"+lang)
 	_, err := io.Copy(w, bytes.NewReader([]byte("%PDF-1.4")))
 	return "SB-2026-00015", err
+}
+
+func (f *invoicesFake) SaveInvoice(ref, lang, path string) (string, error) {
+	var b bytes.Buffer
+	no, err := f.WriteInvoicePDF(ref, lang, &b)
+	if err != nil {
+		return "", err
+	}
+	return no, os.WriteFile(path, b.Bytes(), 0o600)
 }
 
 func (f *invoicesFake) SaveInvoices(fl views.PayoutDocFilter, lang, dir string) ([]string, error) {

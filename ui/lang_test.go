@@ -13,7 +13,10 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/shopspring/decimal"
 
+	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
 )
 
@@ -152,6 +155,13 @@ func TestWindowTextKeys(t *testing.T) {
 	for _, spec := range registeredScreens() {
 		if !i18n.HasText(spec.Title) {
 			missing = append(missing, "screen title "+strconv.Quote(spec.Title))
+		}
+	}
+	for _, k := range FormKeys {
+		for _, w := range []string{k.Keys, k.What} {
+			if !i18n.HasText(w) {
+				missing = append(missing, "form key "+strconv.Quote(w))
+			}
 		}
 	}
 	for _, sc := range Shortcuts {
@@ -348,4 +358,32 @@ func TestWindowLanguageAtStart(t *testing.T) {
 		}
 	}
 	var _ fyne.Window = nil
+}
+
+// demosLine is the fake period's activity line, its stored explanation the
+// one its Explanation text renders in English (the window renders the
+// stored key in its own language).
+func demosLine() engine.RewardLine {
+	l := draftLine(3, 2, 1, "300.00")
+	l.Explanation = engine.Explanation{Key: "activity.count", Args: []engine.Arg{
+		engine.TextArg("rule", "Demos"), engine.NumberArg("count", decimal.NewFromInt(3)), engine.TextArg("type", "demo"),
+		engine.PeriodArg("period", "2026-07"), engine.MoneyArg("each", mustDec("100"), eurCurrency), engine.MoneyArg("amount", mustDec("300"), eurCurrency)}}
+	return l
+}
+
+// The period run shows each line's explanation in the window's language,
+// from the stored key, not the back end's rendering in the company's.
+func TestPeriodRunExplainsInTheWindowLanguage(t *testing.T) {
+	defer SetLang("en")
+	SetLang("it")
+	w := test.NewTempWindow(t, nil)
+	s := NewPeriodRunScreen(w, newFakeServices())
+	s.wait()
+	s.onCompute()
+	s.wait()
+	got := s.texts[3]
+	if want := "Demos: 3 x demo nel periodo 2026-07 a 100,00 EUR = 300,00 EUR"; got != want {
+		// messages_it.go: "{rule}: {count} x {type} nel periodo {period} a {each} = {amount}"; a period key prints as written.
+		t.Errorf("Italian explanation = %q, want %q", got, want)
+	}
 }

@@ -35,6 +35,8 @@ const (
 	PartnerJoined         = "joined"
 	PartnerLanguage       = "language"
 	PartnerNotes          = "notes"
+	PartnerAddress        = "address"
+	PartnerTaxID          = "tax_id"
 
 	RepName   = "name"
 	RepEmail  = "email"
@@ -122,6 +124,8 @@ type partnersScreen struct {
 	joined  *widget.Entry
 	lang    *widget.Select
 	notes   *widget.Entry
+	address *widget.Entry // legal postal address, for its invoices
+	taxID   *widget.Entry
 	message *widget.Label
 
 	reps     []engine.Rep
@@ -241,6 +245,10 @@ func (sc *partnersScreen) build() {
 	sc.status = widget.NewSelect(statuses, nil)
 	sc.joined = entry("2026-01-31")
 	sc.lang = widget.NewSelect(languageOptions(true), nil)
+	sc.address = widget.NewMultiLineEntry()
+	sc.address.PlaceHolder = T("Street, city, country")
+	sc.address.SetMinRowsVisible(3)
+	sc.taxID = entry(T("e.g. DE123456789"))
 	sc.notes = widget.NewMultiLineEntry()
 	sc.notes.SetMinRowsVisible(2)
 	sc.notes.Wrapping = fyne.TextWrapWord
@@ -270,7 +278,12 @@ func (sc *partnersScreen) build() {
 				add(PartnerJoined, T("Joined"), sc.joined),
 				add(PartnerLanguage, T("Statement language"), sc.lang),
 			)),
-		formGrid(add(PartnerNotes, T("Notes"), sc.notes)),
+		// What its self-billed invoices print beside its name.
+		formGrid(
+			add(PartnerAddress, T("Legal address"), sc.address),
+			add(PartnerTaxID, T("VAT / tax ID"), sc.taxID),
+			add(PartnerNotes, T("Notes"), sc.notes),
+		),
 	)
 	save := widget.NewButtonWithIcon(T("Save partner"), theme.DocumentSaveIcon(), sc.onSave)
 	save.Importance = widget.HighImportance
@@ -449,6 +462,8 @@ func (sc *partnersScreen) edit(p engine.Partner) {
 	sc.joined.SetText(p.Joined.String())
 	sc.lang.SetSelected(languageName(p.Language, true))
 	sc.notes.SetText(p.Notes)
+	sc.address.SetText(p.Address)
+	sc.taxID.SetText(p.TaxID)
 	sc.loadReps()
 }
 
@@ -478,6 +493,8 @@ func (sc *partnersScreen) form() (engine.Partner, bool) {
 	}
 	p.Language = languageCode(sc.lang.Selected)
 	p.Notes = sc.notes.Text
+	p.Address = sc.address.Text
+	p.TaxID = sc.taxID.Text
 	p.Joined = 0
 	if t := strings.TrimSpace(sc.joined.Text); t != "" {
 		d, err := engine.ParseDate(t)

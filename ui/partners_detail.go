@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -31,8 +30,9 @@ type PartnerDetailService interface {
 	// PartnerDetail returns the partner's tier and history, sales,
 	// registrations, reward lines, balances and statement periods.
 	PartnerDetail(id engine.ID) (views.PartnerDetail, error)
-	// WriteStatement writes one statement as "pdf", "csv" or "xlsx" to w.
-	WriteStatement(payee engine.Payee, period, format string, w io.Writer) error
+	// SaveStatementFile writes one statement as "pdf", "csv" or "xlsx" to
+	// path, atomically and readable by the user only.
+	SaveStatementFile(payee engine.Payee, period, format, path string) error
 }
 
 // The tabs beside the partner form, in order.
@@ -232,42 +232,32 @@ func (pd *partnerDetail) payee() engine.Payee {
 }
 
 // onPrint asks where to save the selected period's statement as a PDF and
-// writes it through the statement use case, as the statements screen does.
+// has the statement use case write it there, as the statements screen does
+// (atomically: the window never writes a file itself).
 func (pd *partnerDetail) onPrint() {
 	if pd.stmtPeriod == "" || pd.svc == nil {
 		return
 	}
 	period, name := pd.stmtPeriod, pd.d.Partner.Name
 	win := pd.sc.shell.Window()
-	d := newFileSave(win, folderStatements, Tf("Save the statement of %s for %s as PDF", name, period),
-		fileName(period, name)+".pdf", []string{".pdf"}, func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				showErr(err, win)
-				return
-			}
-			if w != nil {
-				pd.save(w)
-			}
-		})
+	d := newPathSave(win, folderStatements, Tf("Save the statement of %s for %s as PDF", name, period),
+		fileName(period, name)+".pdf", []string{".pdf"}, pd.save)
 	d.Show()
 }
 
-// save writes the selected period's statement as a PDF to w in the
-// background and closes it.
-func (pd *partnerDetail) save(w fyne.URIWriteCloser) {
+// save writes the selected period's statement as a PDF to path in the
+// background.
+func (pd *partnerDetail) save(path string) {
 	payee, period, name := pd.payee(), pd.stmtPeriod, pd.d.Partner.Name
 	win := pd.sc.shell.Window()
 	pd.sc.shell.Async(func() {
-		err := pd.svc.WriteStatement(payee, period, FormatPDF, w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
+		err := pd.svc.SaveStatementFile(payee, period, FormatPDF, path)
 		fyne.Do(func() {
 			if err != nil {
 				showErr(fmt.Errorf("write the statement of %s for %s: %w", name, period, err), win)
 				return
 			}
-			pd.sc.shell.SetStatus(Tf("Saved %s", w.URI().Path()))
+			pd.sc.shell.SetStatus(Tf("Saved %s", path))
 		})
 	})
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"partnerdesk/engine"
@@ -64,14 +63,11 @@ func TestPartnerDetailBesideTheForm(t *testing.T) {
 	if got := pd.stmtCell(1, 2); got != "100.00 EUR" {
 		t.Errorf("June paid = %q", got)
 	}
-	// Printing goes through the statement use case (WriteStatement).
+	// Printing hands the path to the statement use case
+	// (SaveStatementFile), which writes the file.
 	fakeStatementsWritten = nil
 	path := filepath.Join(t.TempDir(), "acme.pdf")
-	w, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pd.save(w)
+	pd.save(path)
 	if len(fakeStatementsWritten) != 1 || fakeStatementsWritten[0] != "partner1 2026-07 pdf" {
 		t.Errorf("statements written = %q", fakeStatementsWritten)
 	}

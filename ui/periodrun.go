@@ -297,8 +297,10 @@ func (s *PeriodRunScreen) show(r views.PeriodReview) {
 	s.texts = make(map[engine.ID]string, len(r.Lines))
 	names := map[string]bool{}
 	for _, l := range r.Lines {
+		// The back end renders explanations in the company's language;
+		// the window shows them in its own, from the stored key and args.
 		t := l.Explanation
-		if t == "" {
+		if l.Line.Explanation.Key != "" || t == "" {
 			t = i18n.Explain(l.Line.Explanation, Lang())
 		}
 		s.texts[l.Line.ID] = t

@@ -118,33 +118,33 @@ func (s *ProgramsScreen) updateBands() {
 // problems and warnings in the words a save uses.
 func (s *ProgramsScreen) bandNote(d engine.BandDesign) string {
 	f := s.format
-	unit := "of basis"
+	unit := T("of basis")
 	if d.Units {
-		unit = "unit"
+		unit = T("unit")
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "This rule reads its bands %s.", d.Mode)
+	b.WriteString(Tf("This rule reads its bands %s.", d.Mode))
 	if len(d.Cliffs) == 0 {
-		b.WriteString(" No cliff: one more " + unitWord(d.Units) + " never pays more than the band's rate on it.")
+		b.WriteString(" " + Tf("No cliff: one more %s never pays more than the band's rate on it.", unitWord(d.Units)))
 	}
 	for _, c := range d.Cliffs {
-		fmt.Fprintf(&b, "\nCliff at %s (%s): %s one %s below, %s at it — %s for one more %s.",
+		fmt.Fprintf(&b, "\n"+T("Cliff at %s (%s): %s one %s below, %s at it — %s for one more %s."),
 			i18nNumber(c.From, f), c.Mode, f.money(c.Below), unitWord(d.Units), f.money(c.At), signed(f, c.Jump), unit)
 	}
 	for _, e := range d.Errors {
-		fmt.Fprintf(&b, "\nProblem, %s: %s.", bandRow(e.Field), e.Reason)
+		fmt.Fprintf(&b, "\n"+T("Problem, %s: %s."), bandRow(e.Field), e.Reason)
 	}
 	for _, e := range d.Warnings {
-		fmt.Fprintf(&b, "\nWarning, %s: %s.", bandRow(e.Field), e.Reason)
+		fmt.Fprintf(&b, "\n"+T("Warning, %s: %s."), bandRow(e.Field), e.Reason)
 	}
 	return b.String()
 }
 
 func unitWord(units bool) string {
 	if units {
-		return "unit"
+		return T("unit")
 	}
-	return "currency unit"
+	return T("currency unit")
 }
 
 // bandRow names a band by its line in the field ("band 2") from a path
@@ -154,7 +154,7 @@ func bandRow(field string) string {
 	var n int
 	if i >= 0 {
 		if _, err := fmt.Sscanf(field[i:], "[%d]", &n); err == nil {
-			return fmt.Sprintf("band %d", n+1)
+			return Tf("band %d", n+1)
 		}
 	}
 	return field
@@ -215,12 +215,12 @@ func (r *bandChartRenderer) layoutAt(size fyne.Size) {
 	fg := theme.Color(theme.ColorNameForeground)
 	muted := theme.Color(theme.ColorNamePlaceHolder)
 	sep := theme.Color(theme.ColorNameSeparator)
-	title := "Retroactive"
+	title := T("Retroactive")
 	if c.mode == engine.Marginal {
-		title = "Marginal"
+		title = T("Marginal")
 	}
 	if c.design.Mode == c.mode && len(c.design.Curve) > 0 {
-		title += " · this rule"
+		title += " · " + T("this rule")
 	}
 	ts := theme.TextSize()
 	head := canvas.NewText(title, fg)

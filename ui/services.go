@@ -124,6 +124,7 @@ const (
 const (
 	CompanyName            = "name"
 	CompanyAddress         = "address"
+	CompanyTaxID           = "tax_id"
 	CompanyLogo            = "logo"
 	CompanyCurrency        = "currency"
 	CompanyMinorUnits      = "minor_units"

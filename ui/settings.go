@@ -92,6 +92,7 @@ type settingsScreen struct {
 	fs       fields
 	name     *widget.Entry
 	address  *widget.Entry
+	taxID    *widget.Entry
 	logo     []byte
 	logoName *widget.Label
 	logoImg  *canvas.Image
@@ -158,6 +159,7 @@ func (sc *settingsScreen) build() {
 	sc.address = widget.NewMultiLineEntry()
 	sc.address.PlaceHolder = T("Street, city, country")
 	sc.address.SetMinRowsVisible(3)
+	sc.taxID = entry(T("e.g. DE123456789"))
 	sc.logoName = widget.NewLabel(T("No logo"))
 	sc.logoName.Importance = widget.LowImportance
 	sc.logoImg = canvas.NewImageFromResource(nil)
@@ -189,6 +191,7 @@ func (sc *settingsScreen) build() {
 	company := formGrid(
 		add(CompanyName, T("Company name"), sc.name),
 		add(CompanyAddress, T("Address"), sc.address),
+		add(CompanyTaxID, T("VAT / tax ID"), sc.taxID),
 		add(CompanyLogo, T("Logo"), logoRow),
 		add(CompanyCurrency, T("Currency (ISO 4217)"), sc.currency),
 		add(CompanyMinorUnits, T("Minor units"), sc.minor),
@@ -223,6 +226,7 @@ func (sc *settingsScreen) load() {
 	sc.message.SetText("")
 	sc.name.SetText(c.Name)
 	sc.address.SetText(c.Address)
+	sc.taxID.SetText(c.TaxID)
 	sc.setLogo("", c.Logo)
 	sc.currency.SetText(c.Currency.Code)
 	sc.minor.SetSelected(strconv.Itoa(int(c.Currency.MinorUnits)))
@@ -285,6 +289,7 @@ func (sc *settingsScreen) form() engine.Company {
 	}
 	c.Name = strings.TrimSpace(sc.name.Text)
 	c.Address = strings.TrimSpace(sc.address.Text)
+	c.TaxID = sc.taxID.Text
 	c.Logo = sc.logo
 	c.Currency.Code = strings.ToUpper(strings.TrimSpace(sc.currency.Text))
 	if n, err := strconv.Atoi(sc.minor.Selected); err == nil {

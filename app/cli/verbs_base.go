@@ -20,8 +20,8 @@ func init() {
 	}})
 	register(&verb{name: "init", args: "[--company NAME] [--currency EUR] [--minor-units N] [--fy-start 1-12] [--language en]",
 		summary: "create the database and set the company", run: runInit})
-	register(&verb{name: "company", args: "[--name N] [--address A] [--currency C] [--minor-units N] [--fy-start M] [--language L] [--logo FILE] [--accounts FILE] [--csv-style comma|semicolon] [--point-value X]",
-		summary: "show the company, or change what the flags give; --accounts reads the journal's chart of accounts (JSON or CSV role,code,name), --csv-style how CSV files are written, --point-value what a point is worth in the journal (0: nothing)", run: runCompany})
+	register(&verb{name: "company", args: "[--name N] [--address A] [--tax-id T|-] [--currency C] [--minor-units N] [--fy-start M] [--language L] [--logo FILE] [--accounts FILE] [--csv-style comma|semicolon] [--point-value X]",
+		summary: "show the company, or change what the flags give; --accounts reads the journal's chart of accounts (JSON or CSV role,code,name), --csv-style how CSV files are written, --point-value what a point is worth in the journal (0: nothing), --tax-id the VAT id printed on self-billed invoices (- removes it)", run: runCompany})
 	register(&verb{name: "demo", args: "[--if-missing] [--seed N] [--through DATE] [--raw]",
 		summary: "create the demo company (twelve months of data) in an empty database", noStore: true, run: runDemo})
 	register(&verb{name: "backup", args: "[FILE]", summary: "write a consistent copy of the database (default: backups/ beside it)", run: runBackup})
@@ -65,6 +65,7 @@ func runCompany(c *cmd, args []string) error {
 	fs := c.flags()
 	name := fs.String("name", "", "")
 	addr := fs.String("address", "", "")
+	taxID := fs.String("tax-id", "", "the company's VAT or tax id; \"-\" removes it")
 	cur := fs.String("currency", "", "")
 	mu := fs.Int("minor-units", -1, "")
 	fy := fs.Int("fy-start", 0, "")
@@ -88,7 +89,12 @@ func runCompany(c *cmd, args []string) error {
 		}
 	}
 	set(*name != "", func() { co.Name = *name })
-	set(*addr != "", func() { co.Address = strings.ReplaceAll(*addr, `\n`, "\n") })
+	set(*addr != "", func() { co.Address = cliLines(*addr) })
+	set(*taxID != "", func() {
+		if co.TaxID = *taxID; co.TaxID == "-" {
+			co.TaxID = ""
+		}
+	})
 	set(*cur != "", func() { co.Currency = engine.NewCurrency(strings.ToUpper(*cur)) })
 	set(*mu >= 0, func() { co.Currency.MinorUnits = int32(*mu) })
 	set(*fy != 0, func() { co.FiscalYearStart = time.Month(*fy) })
@@ -119,9 +125,13 @@ func runCompany(c *cmd, args []string) error {
 		if err := c.svc.SaveCompany(co); err != nil {
 			return err
 		}
+		// As stored: the tax id and the address normalised.
+		if co, err = c.svc.Company(); err != nil {
+			return err
+		}
 	}
-	fmt.Fprintf(c.stdout, "name:        %s\naddress:     %s\ncurrency:    %s (%d minor units)\nfiscal year: starts in month %d\nlanguage:    %s\nlogo:        %d bytes\n",
-		co.Name, strings.ReplaceAll(co.Address, "\n", ", "), co.Currency.Code, co.Currency.MinorUnits, int(co.FiscalYearStart), co.Language, len(co.Logo))
+	fmt.Fprintf(c.stdout, "name:        %s\naddress:     %s\ntax id:      %s\ncurrency:    %s (%d minor units)\nfiscal year: starts in month %d\nlanguage:    %s\nlogo:        %d bytes\n",
+		co.Name, strings.ReplaceAll(co.Address, "\n", ", "), co.TaxID, co.Currency.Code, co.Currency.MinorUnits, int(co.FiscalYearStart), co.Language, len(co.Logo))
 	fmt.Fprintf(c.stdout, "csv style:   %s\npoint value: %s\naccounts:\n", co.CSVStyle, pointValueText(co))
 	for _, r := range engine.AccountRoles {
 		a, _ := co.Accounts.Role(r.Key)

@@ -13,8 +13,8 @@ import (
 func init() {
 	register(&verb{name: "partners", args: "[SEARCH] [--kind K] [--segment S] [--region R] [--tier T] [--status S] [--sort name|kind|segment|region|tier|status|country|joined] [--desc] [--format table|csv|json]",
 		summary: "list partners: SEARCH finds any word of name, code, country, segment... ignoring case and accents, or an id; filter and sort", run: runPartners})
-	register(&verb{name: "partner-add", args: "--name N --kind K [--segment S] [--region R] [--country CC] [--email E] [--code C] [--language L] [--manager M] [--status S]",
-		summary: "add a partner", run: runPartnerAdd})
+	register(&verb{name: "partner-add", args: "--name N --kind K [--segment S] [--region R] [--country CC] [--email E] [--code C] [--language L] [--manager M] [--status S] [--address A] [--tax-id T]",
+		summary: "add a partner; --address is its legal postal address (lines separated by \\n), --tax-id its VAT or tax id, both printed on its self-billed invoices", run: runPartnerAdd})
 	register(&verb{name: "reps", args: "[PARTNER] [--format table|csv|json]", summary: "list reps (of one partner)", run: runReps})
 	register(&verb{name: "rep-add", args: "--partner P --name N [--role R] [--email E]", summary: "add a rep to a partner", run: runRepAdd})
 	register(&verb{name: "products", args: "[--format table|csv|json]", summary: "list products", run: runProducts})
@@ -73,9 +73,12 @@ func runPartnerAdd(c *cmd, args []string) error {
 	fs.StringVar(&p.Language, "language", "", "")
 	fs.StringVar(&p.AccountManager, "manager", "", "")
 	fs.StringVar(&p.Notes, "notes", "", "")
+	addr := fs.String("address", "", `postal address, lines separated by \n`)
+	fs.StringVar(&p.TaxID, "tax-id", "", "VAT or tax id")
 	if _, err := c.parse(fs, args, 0, 0); err != nil {
 		return err
 	}
+	p.Address = cliLines(*addr)
 	p.Kind, p.Status = engine.PartnerKind(strings.ToLower(*kind)), engine.PartnerStatus(*status)
 	p.Joined = c.svc.Today()
 	if *joined != "" {

@@ -199,6 +199,7 @@ func demoCompany() engine.Company {
 	return engine.Company{
 		Name:            CompanyName,
 		Address:         "Am Sandtorkai 54\n20457 Hamburg\nGermany",
+		TaxID:           demoCompanyTaxID,
 		Currency:        engine.NewCurrency("EUR"),
 		FiscalYearStart: time.January,
 		Language:        "en",
@@ -254,6 +255,8 @@ func (g *gen) partners() {
 			Status:         s.status,
 			Language:       s.lang,
 			Notes:          s.notes,
+			Address:        partnerAddress(s),
+			TaxID:          partnerTaxID(s),
 		}
 		switch {
 		case s.status == engine.StatusProspect:

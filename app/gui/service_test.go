@@ -1,7 +1,6 @@
 package gui_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -358,9 +357,12 @@ func TestServiceStatements(t *testing.T) {
 	if sum.Payee.Payee != py || sum.Lines != len(ls) || !sum.Rewards.Equal(money) {
 		t.Errorf("preview %+v: want %d lines and %s", sum, len(ls), money)
 	}
-	var buf bytes.Buffer
-	if err := b.WriteStatement(py, "2026-Q2", ui.FormatCSV, &buf); err != nil || buf.Len() == 0 {
-		t.Fatalf("csv statement: %d bytes, %v", buf.Len(), err)
+	csvPath := filepath.Join(t.TempDir(), "statement.csv")
+	if err := b.SaveStatementFile(py, "2026-Q2", ui.FormatCSV, csvPath); err != nil {
+		t.Fatalf("csv statement: %v", err)
+	}
+	if fi, err := os.Stat(csvPath); err != nil || fi.Size() == 0 || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("csv statement file: %v, %v", fi, err)
 	}
 	// A run cancelled before it starts writes nothing and says so.
 	stop, cancel := context.WithCancel(ctx)

@@ -109,6 +109,8 @@ var fieldsByKind = map[Kind][]Field{
 		{Name: "joined", Type: TypeDate, Help: "the day the partner joined", Aliases: []string{"joined on", "since", "data adesione", "dal", "date d'adhésion", "depuis", "lid sinds", "beitritt", "seit", "fecha de alta", "desde", "bergabung", "tanggal bergabung"}},
 		{Name: "language", Type: TypeText, Help: "statement language: en, it, fr, nl, id, de or es; empty for the company default", Aliases: []string{"lang", "lingua", "langue", "taal", "sprache", "idioma", "bahasa"}},
 		{Name: "notes", Type: TypeText, Help: "free text", Aliases: []string{"note", "remarks", "comments", "annotazioni", "remarques", "opmerkingen", "notizen", "bemerkungen", "notas", "catatan"}},
+		{Name: "address", Type: TypeText, Help: "legal postal address for its invoices, lines separated by line breaks in the cell", Aliases: []string{"postal address", "legal address", "indirizzo", "sede legale", "adresse", "adres", "anschrift", "dirección", "direccion", "alamat"}},
+		{Name: "tax_id", Type: TypeText, Help: "VAT or tax id, e.g. IT01234567890", Aliases: []string{"tax id", "vat", "vat id", "vat number", "vat no", "partita iva", "p.iva", "piva", "codice fiscale", "numéro de tva", "n° tva", "tva", "btw-nummer", "btw nummer", "btw", "ust-idnr", "ust-idnr.", "umsatzsteuer-id", "steuernummer", "nif", "cif", "nif-iva", "npwp"}},
 	},
 	Reps: {
 		{Name: fPartner, Type: TypeRef, Required: true, Help: "the partner's name, id (P12) or referral code", Aliases: partnerAliases},

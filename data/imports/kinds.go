@@ -91,6 +91,8 @@ func (c *converter) partners(b *Batch) {
 		p.Joined, _ = c.date(r, "joined", false)
 		p.Language = strings.ToLower(c.text(r, "language"))
 		p.Notes = c.text(r, "notes")
+		p.Address = c.text(r, "address")
+		p.TaxID = c.text(r, "tax_id")
 		c.checkRecord(r, func(unread []string) engine.ValidationErrors { return engine.CheckPartner(&p, facts, unread...) })
 		if !c.rowBad {
 			b.Partners = append(b.Partners, p)

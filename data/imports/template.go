@@ -12,8 +12,8 @@ import (
 // refer to the demo partners Acme and Beta, so a user sees each format once.
 var templateRows = map[Kind][][]string{
 	Partners: {
-		{"Acme Srl", "reseller", "SMB", "North", "IT", "Maria Rossi", "maria@acme.example", "Luca", "ACME10", "active", "2026-01-15", "it", ""},
-		{"Beta BV", "msp", "Enterprise", "Benelux", "NL", "Jan de Vries", "jan@beta.example", "Luca", "", "active", "2026-03-01", "nl", "signed at the partner day"},
+		{"Acme Srl", "reseller", "SMB", "North", "IT", "Maria Rossi", "maria@acme.example", "Luca", "ACME10", "active", "2026-01-15", "it", "", "Via Roma 12\n20121 Milano MI\nItalia", "IT01234567890"},
+		{"Beta BV", "msp", "Enterprise", "Benelux", "NL", "Jan de Vries", "jan@beta.example", "Luca", "", "active", "2026-03-01", "nl", "signed at the partner day", "Keizersgracht 100\n1015 CV Amsterdam\nNederland", "NL123456789B01"},
 	},
 	Reps: {
 		{"Acme Srl", "Giulia Bianchi", "giulia@acme.example", "sales", "yes"},

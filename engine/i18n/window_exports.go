@@ -22,11 +22,11 @@ func init() {
 			DE: "Für jede Art wählt ein Zeitraum aus, was in ihm datiert ist. CSV-Dateien folgen dem CSV-Stil des Unternehmens (Einstellungen > Buchhaltung).",
 			ES: "Para cada tipo, un periodo selecciona lo que tiene fecha dentro de él. Los archivos CSV siguen el estilo CSV de la empresa (Ajustes > Contabilidad)."},
 		"One row per reward line (draft, approved or paid) of every period inside the period, as on statements, dated at the end of its period.": {
-			IT: "Una riga per ogni riga di premio (bozza, approvata o pagata) di ogni periodo compreso nel periodo, come negli estratti conto, datata alla fine del suo periodo.",
-			FR: "Une ligne par ligne de récompense (brouillon, approuvée ou payée) de chaque période comprise dans la période, comme sur les relevés, datée de la fin de sa période.",
+			IT: "Una riga per ogni riga premio (bozza, approvata o pagata) di ogni periodo compreso nel periodo, come negli estratti conto, datata alla fine del suo periodo.",
+			FR: "Une ligne par ligne de prime (brouillon, approuvée ou payée) de chaque période comprise dans la période, comme sur les relevés, datée de la fin de sa période.",
 			NL: "Eén rij per beloningsregel (concept, goedgekeurd of betaald) van elke periode binnen de periode, zoals op de overzichten, gedateerd op het einde van haar periode.",
-			ID: "Satu baris per baris imbalan (draf, disetujui, atau dibayar) dari setiap periode di dalam periode ini, seperti pada laporan, bertanggal akhir periodenya.",
-			DE: "Eine Zeile je Prämienzeile (Entwurf, freigegeben oder bezahlt) jedes Zeitraums innerhalb des Zeitraums, wie in den Abrechnungen, datiert auf das Ende ihres Zeitraums.",
+			ID: "Satu baris per rincian imbalan (draf, disetujui, atau dibayar) dari setiap periode di dalam periode ini, seperti pada laporan, bertanggal akhir periodenya.",
+			DE: "Eine Zeile je Prämienposition (Entwurf, freigegeben oder bezahlt) jedes Zeitraums innerhalb des Zeitraums, wie in den Abrechnungen, datiert auf das Ende ihres Zeitraums.",
 			ES: "Una fila por línea de recompensa (borrador, aprobada o pagada) de cada periodo dentro del periodo, como en los extractos, con fecha del final de su periodo."},
 		"One row per payout dated in the period, with the lines it settles; a negative amount is a recovery.": {
 			IT: "Una riga per ogni pagamento datato nel periodo, con le righe che salda; un importo negativo è un recupero.",
@@ -65,13 +65,14 @@ func init() {
 			ID: "%d baris untuk %s (%s sampai %s). CSV: %s. %d baris pertama:",
 			DE: "%d Zeilen für %s (%s bis %s). CSV: %s. Die ersten %d Zeilen:",
 			ES: "%d filas para %s (del %s al %s). CSV: %s. Las primeras %d filas:"},
-		"Save the %s export for %s as %s": {
-			IT: "Salva l'esportazione %s per %s come %s",
-			FR: "Enregistrer l'export %s de %s en %s",
-			NL: "De export %s voor %s opslaan als %s",
-			ID: "Simpan ekspor %s untuk %s sebagai %s",
-			DE: "Export %s für %s als %s speichern",
-			ES: "Guardar la exportación %s de %s como %s"},
+		"%s, %s: save as %s": {IT: "%s, %s: salva come %s", FR: "%s, %s : enregistrer en %s", NL: "%s, %s: opslaan als %s", ID: "%s, %s: simpan sebagai %s", DE: "%s, %s: als %s speichern", ES: "%s, %s: guardar como %s"},
+		"Nothing for %s (%s to %s): the file will hold the column names only. CSV: %s.": {
+			IT: "Nulla per %s (dal %s al %s): il file conterrà solo i nomi delle colonne. CSV: %s.",
+			FR: "Rien pour %s (du %s au %s) : le fichier ne contiendra que les noms des colonnes. CSV : %s.",
+			NL: "Niets voor %s (%s tot %s): het bestand bevat alleen de kolomnamen. CSV: %s.",
+			ID: "Tidak ada untuk %s (%s sampai %s): berkas hanya akan berisi nama kolom. CSV: %s.",
+			DE: "Nichts für %s (%s bis %s): die Datei enthält nur die Spaltennamen. CSV: %s.",
+			ES: "Nada para %s (del %s al %s): el archivo solo tendrá los nombres de las columnas. CSV: %s."},
 		"Saved %d rows to %s": {IT: "%d righe salvate in %s", FR: "%d lignes enregistrées dans %s", NL: "%d rijen opgeslagen in %s", ID: "%d baris disimpan ke %s", DE: "%d Zeilen gespeichert in %s", ES: "%d filas guardadas en %s"},
 		"Writing %s…":         {IT: "Scrittura di %s…", FR: "Écriture de %s…", NL: "%s wordt geschreven…", ID: "Menulis %s…", DE: "%s wird geschrieben…", ES: "Escribiendo %s…"},
 	})

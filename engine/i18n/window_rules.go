@@ -3,6 +3,19 @@ package i18n
 // The read view of a program's rules (ui/programs_rules.go).
 func init() {
 	AddWindowText(map[string]W{
+		// The band designer (ui/programs_bandchart.go).
+		"of basis":                      {IT: "di base", FR: "d'assiette", NL: "grondslag", ID: "dasar", DE: "Grundlage", ES: "de base"},
+		"unit":                          {IT: "unità", FR: "unité", NL: "eenheid", ID: "unit", DE: "Einheit", ES: "unidad"},
+		"currency unit":                 {IT: "unità di valuta", FR: "unité monétaire", NL: "munteenheid", ID: "satuan mata uang", DE: "Währungseinheit", ES: "unidad monetaria"},
+		"This rule reads its bands %s.": {IT: "Questa regola legge i suoi scaglioni in modo %s.", FR: "Cette règle lit ses tranches en mode %s.", NL: "Deze regel leest zijn staffels %s.", ID: "Aturan ini membaca jenjangnya secara %s.", DE: "Diese Regel liest ihre Staffeln %s.", ES: "Esta regla lee sus tramos en modo %s."},
+		"No cliff: one more %s never pays more than the band's rate on it.": {IT: "Nessun gradino: una %s in più non paga mai più dell'aliquota dello scaglione.", FR: "Aucune falaise : une %s de plus ne paie jamais plus que le taux de la tranche.", NL: "Geen klif: één %s meer betaalt nooit meer dan het tarief van de staffel.", ID: "Tidak ada tebing: satu %s tambahan tidak pernah membayar lebih dari tarif jenjangnya.", DE: "Keine Klippe: eine %s mehr zahlt nie mehr als den Satz der Staffel darauf.", ES: "Sin escalón: una %s más nunca paga más que el tipo del tramo."},
+		"Cliff at %s (%s): %s one %s below, %s at it — %s for one more %s.": {IT: "Gradino a %s (%s): %s una %s sotto, %s al gradino — %s per una %s in più.", FR: "Falaise à %s (%s) : %s une %s en dessous, %s à ce point — %s pour une %s de plus.", NL: "Klif bij %s (%s): %s één %s eronder, %s erop — %s voor één %s meer.", ID: "Tebing di %s (%s): %s satu %s di bawahnya, %s di titik itu — %s untuk satu %s tambahan.", DE: "Klippe bei %s (%s): %s eine %s darunter, %s genau dort — %s für eine %s mehr.", ES: "Escalón en %s (%s): %s una %s por debajo, %s en él — %s por una %s más."},
+		"Problem, %s: %s.":                    {IT: "Problema, %s: %s.", FR: "Problème, %s : %s.", NL: "Probleem, %s: %s.", ID: "Masalah, %s: %s.", DE: "Problem, %s: %s.", ES: "Problema, %s: %s."},
+		"Warning, %s: %s.":                    {IT: "Avviso, %s: %s.", FR: "Avertissement, %s : %s.", NL: "Waarschuwing, %s: %s.", ID: "Peringatan, %s: %s.", DE: "Warnung, %s: %s.", ES: "Aviso, %s: %s."},
+		"band %d":                             {IT: "scaglione %d", FR: "tranche %d", NL: "staffel %d", ID: "jenjang %d", DE: "Staffel %d", ES: "tramo %d"},
+		"Retroactive":                         {IT: "Retroattivo", FR: "Rétroactif", NL: "Terugwerkend", ID: "Retroaktif", DE: "Rückwirkend", ES: "Retroactivo"},
+		"Marginal":                            {IT: "Marginale", FR: "Marginal", NL: "Marginaal", ID: "Marginal", DE: "Stufenweise", ES: "Marginal"},
+		"this rule":                           {IT: "questa regola", FR: "cette règle", NL: "deze regel", ID: "aturan ini", DE: "diese Regel", ES: "esta regla"},
 		"budget %s":                           {IT: "budget %s", FR: "budget %s", NL: "budget %s", ID: "anggaran %s", DE: "Budget %s", ES: "presupuesto %s"},
 		"**%s** · %s periods · valid %s · %s": {IT: "**%s** · periodi: %s · validità %s · %s", FR: "**%s** · périodes : %s · valable %s · %s", NL: "**%s** · periodes: %s · geldig %s · %s", ID: "**%s** · periode: %s · berlaku %s · %s", DE: "**%s** · Zeiträume: %s · gültig %s · %s", ES: "**%s** · periodos: %s · vigencia %s · %s"},
 		"kinds %s":                            {IT: "tipi %s", FR: "types %s", NL: "soorten %s", ID: "jenis %s", DE: "Arten %s", ES: "tipos %s"},
