@@ -1,3 +1,8 @@
+// Fyne's widgets need cgo on macOS; the portability check vets the app
+// package for macOS without cgo, so these window tests stay out of it.
+
+//go:build !darwin || cgo
+
 package app_test
 
 import (

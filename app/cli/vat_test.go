@@ -61,6 +61,9 @@ func TestCLIPartnerAndCompanyTaxDetails(t *testing.T) {
 	if p := partnersJSON(t, db)["Acme Srl"]; p.Address != "Corso Como 1\n20154 Milano MI\nItalia" || p.TaxID != "" || p.Country != "IT" {
 		t.Errorf("partner-set stored %q %q %q", p.Address, p.TaxID, p.Country)
 	}
+	if code, out, errs := run(t, db, "partner", "Acme Srl"); code != 0 || !strings.Contains(out, "address: Corso Como 1, 20154 Milano MI, Italia; tax id: (not given)\n") {
+		t.Errorf("partner: exit %d %q %q", code, out, errs)
+	}
 	if code, _, _ := run(t, db, "partner-set", "Acme Srl"); code != 2 {
 		t.Errorf("partner-set without a flag: exit %d, want 2", code)
 	}

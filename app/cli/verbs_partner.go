@@ -39,6 +39,14 @@ func runPartner(c *cmd, args []string) error {
 	}
 	cur, w := d.Currency, c.stdout
 	fmt.Fprintf(w, "P%d %s (%s, %s)\n", d.Partner.ID, d.Partner.Name, d.Partner.Kind, d.Partner.Status)
+	addr, tax := strings.ReplaceAll(d.Partner.Address, "\n", ", "), d.Partner.TaxID
+	if addr == "" {
+		addr = "(not given)"
+	}
+	if tax == "" {
+		tax = "(not given)"
+	}
+	fmt.Fprintf(w, "address: %s; tax id: %s\n", addr, tax)
 	fmt.Fprintf(w, "tier on %s: %s\n", d.AsOf, d.Tier)
 	for _, h := range d.TierHistory {
 		fmt.Fprintf(w, "  from %s: %s %s\n", h.From, h.Tier, h.Note)

@@ -219,7 +219,7 @@ var StatementLabels = map[string]map[string]string{
 		"inv_total":          "Montant total",
 		"inv_tax_id":         "N° de TVA / identifiant fiscal",
 		"inv_not_given":      "non communiqué",
-		"inv_reverse_charge": "Autoliquidation : la TVA sur cette prestation est due par le client preneur (article 196 de la directive 2006/112/CE).",
+		"inv_reverse_charge": "Autoliquidation : la TVA sur cette prestation est due par le preneur (article 196 de la directive 2006/112/CE).",
 	},
 	"nl": {
 		"to_fund":            "{amount} naar het fonds",
