@@ -1,23 +1,70 @@
-// Fyne's widgets need cgo on macOS; the portability check vets the app
-// package for macOS without cgo, so these window tests stay out of it.
-
-//go:build !darwin || cgo
-
-package app_test
+package ui_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/app"
+	"partnerdesk/data"
 	"partnerdesk/engine"
 	"partnerdesk/ui"
 )
+
+// These window tests live in ui (tested without the race detector, as
+// Fyne's test driver is not race-clean) rather than in app, whose tests
+// run under -race; they drive the real window over a real store.
+
+// tiny is a store with one partner (Alpha Reseller), its rep Ada and one
+// product LIC-1 at 100.00, the clock on today.
+func tiny(t *testing.T, today string) *app.Service {
+	t.Helper()
+	st, err := data.Open(filepath.Join(t.TempDir(), "tiny.db"), data.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := engine.MustDate(today).Time().Add(9 * time.Hour)
+	svc := app.NewService(st, "tester", func() time.Time { return now })
+	t.Cleanup(func() {
+		if rep, err := st.Check(); err != nil || !rep.OK() {
+			t.Errorf("check: %v %v", err, rep.Problems)
+		}
+		st.Close()
+	})
+	must(t, svc.SaveCompany(engine.Company{Name: "Tiny Vendor", Currency: engine.NewCurrency("EUR"), FiscalYearStart: time.January, Language: "en"}))
+	p := engine.Partner{Name: "Alpha Reseller", Kind: engine.KindReseller, Status: engine.StatusActive, Joined: engine.MustDate("2025-01-01")}
+	must(t, svc.SavePartner(&p))
+	r := engine.Rep{PartnerID: p.ID, Name: "Ada", Role: "sales", Active: true}
+	must(t, svc.SaveRep(&r))
+	prod := engine.Product{SKU: "LIC-1", Name: "Licence", Category: "licence", ListPrice: decimal.NewFromInt(100)}
+	must(t, svc.SaveProduct(&prod))
+	return svc
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// storedSales returns the stored sales, newest first.
+func storedSales(t *testing.T, svc *app.Service) []engine.Sale {
+	t.Helper()
+	rows, err := svc.RecentSales(100)
+	must(t, err)
+	var out []engine.Sale
+	for _, r := range rows {
+		out = append(out, r.Sale)
+	}
+	return out
+}
 
 // These tests drive the real window over the real store, from the
 // keyboard only (runes, Tab, Enter, Escape, arrows, Delete), and assert
