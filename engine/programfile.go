@@ -650,3 +650,29 @@ func joinList(xs []string) string {
 	}
 	return b.String()
 }
+
+// NeedsRateConfirmation reports whether rule r pays more than 100 % of
+// revenue at some rate that the user has not confirmed yet: the flat rate
+// or any band of a rate rule on a revenue basis, or a SPIF's rate. The
+// program file's validation refuses such a rule; the editor asks first.
+func NeedsRateConfirmation(r Rule) bool {
+	hundred := decimal.NewFromInt(100)
+	if r.Rate != nil && r.Basis != BasisUnits && !r.Rate.Confirmed {
+		if r.Rate.Rate.GreaterThan(hundred) {
+			return true
+		}
+		for _, b := range r.Rate.Bands {
+			if b.Rate.GreaterThan(hundred) {
+				return true
+			}
+		}
+		for _, bs := range r.Rate.TierBands {
+			for _, b := range bs {
+				if b.Rate.GreaterThan(hundred) {
+					return true
+				}
+			}
+		}
+	}
+	return r.SPIF != nil && !r.SPIF.Confirmed && r.SPIF.Rate.GreaterThan(hundred)
+}
