@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -38,6 +39,12 @@ func init() {
 type DashboardScreen struct {
 	win fyne.Window
 	svc DashboardService
+
+	// showing keeps two loads (built, then shown) from showing at once:
+	// the window's fyne.Do queues them on the UI goroutine, but the test
+	// driver runs them on the loading goroutine, where two at once wrote
+	// the screen's maps concurrently.
+	showing sync.Mutex
 
 	period  *widget.Entry
 	status  *widget.Label
@@ -235,6 +242,8 @@ func (s *DashboardScreen) load(key string) {
 	s.status.SetText("")
 	s.background(func() {
 		d, err := s.svc.Dashboard(key)
+		s.showing.Lock()
+		defer s.showing.Unlock()
 		fyne.Do(func() {
 			if err != nil {
 				s.status.SetText(err.Error())

@@ -123,3 +123,21 @@ func TestShortMonthTellsMonthsApart(t *testing.T) {
 		t.Errorf("July in English = %q, want Jul 26", got)
 	}
 }
+
+// Loads started one after another (built, shown, a period typed) never
+// show at once: under the test driver two at once wrote the screen's maps
+// concurrently and crashed the process ("concurrent map writes").
+func TestDashboardLoadsShowOneAtATime(t *testing.T) {
+	w := newTestWindow(t)
+	s := NewDashboardScreen(w, newFakeServices())
+	s.wait()
+	w.SetContent(s.Content())
+	want := s.period.Text
+	for i := 0; i < 40; i++ {
+		s.load(want)
+	}
+	s.wait()
+	if s.period.Text != want || s.data.Period != want {
+		t.Errorf("after 40 loads of %s: period %q, data %q", want, s.period.Text, s.data.Period)
+	}
+}
