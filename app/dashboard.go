@@ -45,9 +45,7 @@ func (s *Service) dashPeriod(tx *data.Tx, period string) (dashCtx, error) {
 		// screen shows figures rather than an empty month just begun.
 		p = engine.Month(today)
 		for m, i := p, 0; i < 12; m, i = engine.Month(m.Start.AddDays(-1)), i+1 {
-			found := false
-			_ = tx.SalesBetween(m.Start, m.End, func(*engine.Sale) error { found = true; return data.Stop })
-			if found {
+			if found, _ := tx.AnySaleBetween(m.Start, m.End); found {
 				p = m
 				break
 			}

@@ -33,61 +33,70 @@ func (s *Service) LoadDataset(ds demo.Dataset, progress Progress) error {
 		if err := tx.PutLadder(ds.Ladder); err != nil {
 			return err
 		}
-		done := 0
-		put := func(kind string, rec any, id engine.ID) error {
-			if err := tx.Put(rec); err != nil {
-				return fmt.Errorf("demo %s %d: %w", kind, id, err)
+		// The demo is loaded as one import: one audit entry lists what it
+		// created, instead of one entry per record (a million for the
+		// scale world).
+		_, err = tx.Import(data.ImportInfo{File: "demo data", Rows: total}, func() error {
+			done := 0
+			put := func(kind string, rec any, id engine.ID) error {
+				if err := tx.Put(rec); err != nil {
+					return fmt.Errorf("demo %s %d: %w", kind, id, err)
+				}
+				done++
+				if done%2000 == 0 {
+					progress.report(done, total)
+				}
+				return nil
 			}
-			done++
-			if done%2000 == 0 {
-				progress.report(done, total)
+			for i := range ds.Partners {
+				if err := put("partner", &ds.Partners[i], ds.Partners[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Reps {
+				if err := put("rep", &ds.Reps[i], ds.Reps[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Products {
+				if err := put("product", &ds.Products[i], ds.Products[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Programs {
+				if err := put("program", &ds.Programs[i], ds.Programs[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.TierHistory {
+				if err := put("tier change", &ds.TierHistory[i], ds.TierHistory[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Registrations {
+				if err := put("registration", &ds.Registrations[i], ds.Registrations[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Trainings {
+				if err := put("training", &ds.Trainings[i], ds.Trainings[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Activities {
+				if err := put("activity", &ds.Activities[i], ds.Activities[i].ID); err != nil {
+					return err
+				}
+			}
+			for i := range ds.Sales {
+				if err := put("sale", &ds.Sales[i], ds.Sales[i].ID); err != nil {
+					return err
+				}
 			}
 			return nil
-		}
-		for i := range ds.Partners {
-			if err := put("partner", &ds.Partners[i], ds.Partners[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Reps {
-			if err := put("rep", &ds.Reps[i], ds.Reps[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Products {
-			if err := put("product", &ds.Products[i], ds.Products[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Programs {
-			if err := put("program", &ds.Programs[i], ds.Programs[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.TierHistory {
-			if err := put("tier change", &ds.TierHistory[i], ds.TierHistory[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Registrations {
-			if err := put("registration", &ds.Registrations[i], ds.Registrations[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Trainings {
-			if err := put("training", &ds.Trainings[i], ds.Trainings[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Activities {
-			if err := put("activity", &ds.Activities[i], ds.Activities[i].ID); err != nil {
-				return err
-			}
-		}
-		for i := range ds.Sales {
-			if err := put("sale", &ds.Sales[i], ds.Sales[i].ID); err != nil {
-				return err
-			}
+		})
+		if err != nil {
+			return err
 		}
 		progress.report(total, total)
 		return nil

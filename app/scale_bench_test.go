@@ -37,7 +37,7 @@ const (
 	scaleImport   = 100_000
 	scaleQuarter  = "2026-Q2"
 	// scaleVersion names the cache folder; bump it when the world changes.
-	scaleVersion = "v2"
+	scaleVersion = "v3"
 )
 
 var (
@@ -45,7 +45,7 @@ var (
 	scaleTo   = engine.MustDate("2026-06-30")
 )
 
-// scaleFiles are built once and kept in $TMPDIR/partnerdesk-scale-v2
+// scaleFiles are built once and kept in $TMPDIR/partnerdesk-scale-v3
 // between runs (building the 1M-sales file takes about a minute): the
 // database, the same sales as CSV, the same rows in a SQLite file (the
 // reference), and a 100,000-line CSV to import.

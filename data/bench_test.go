@@ -122,6 +122,21 @@ func BenchmarkReadQuarterSales(b *testing.B) {
 			b.ReportMetric(float64(fi.Size())/(1<<20), "file-MiB")
 		}
 	})
+	b.Run("append", func(b *testing.B) {
+		// The compute's read: every sale decoded into one slice, on every
+		// core.
+		for b.Loop() {
+			var n int
+			err := s.View(func(tx *data.Tx) error {
+				ss, err := tx.AppendSalesBetween(nil, q.Start, q.End)
+				n = len(ss)
+				return err
+			})
+			if err != nil || n != 1_000_000 {
+				b.Fatalf("read %d sales, err %v", n, err)
+			}
+		}
+	})
 	b.Run("check", func(b *testing.B) {
 		for b.Loop() {
 			rep, err := s.Check()

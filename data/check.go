@@ -93,10 +93,14 @@ func (tx *Tx) checkInvariants(rep *Report) error {
 	if err := tx.flush(); err != nil {
 		return err
 	}
+	legacy := tx.s.version < 4 // sales of schemas 1-3: see legacy.go
 	for _, name := range allBuckets() {
 		// A file not yet opened for writing by a version that records
 		// changes has no changes bucket; nothing depends on it.
-		if tx.btx.Bucket(name) == nil && !(tx.s.version < 2 && bytes.Equal(name, bSalesByPartnr)) && !bytes.Equal(name, bChanges) {
+		if legacy && isSaleBucket(name) || bytes.Equal(name, bChanges) {
+			continue
+		}
+		if tx.btx.Bucket(name) == nil {
 			rep.addf("The bucket %s is missing.", name)
 			return nil
 		}
@@ -111,9 +115,15 @@ func (tx *Tx) checkInvariants(rep *Report) error {
 		ids[kn] = set
 	}
 	for _, k := range kinds {
-		rep.Counts[k.name] = tx.btx.Bucket(k.bucket).Stats().KeyN
+		if k.name != KindSale {
+			rep.Counts[k.name] = tx.btx.Bucket(k.bucket).Stats().KeyN
+		}
 	}
-	if err := tx.checkSales(rep, ids); err != nil {
+	check := tx.checkSales
+	if legacy {
+		check = tx.checkLegacySales
+	}
+	if err := check(rep, ids); err != nil {
 		return err
 	}
 	if err := tx.checkLines(rep, ids); err != nil {
@@ -154,98 +164,21 @@ func (d *indexSum) add(k, v []byte) {
 	d.sum += d.h.Sum64()
 }
 
-func (tx *Tx) checkSales(rep *Report, ids map[string]map[engine.ID]bool) error {
-	seed := maphash.MakeSeed()
-	type pair struct {
-		name        []byte
-		want, found indexSum
-	}
-	idx := []*pair{{name: bSalesByDate}, {name: bSalesByInv}}
-	if tx.btx.Bucket(bSalesByPartnr) != nil {
-		idx = append(idx, &pair{name: bSalesByPartnr})
-	}
-	for _, p := range idx {
-		p.want.h.SetSeed(seed)
-		p.found.h.SetSeed(seed)
-	}
-	v1 := tx.s.version < 2
-	empty := []byte{}
-	err := tx.btx.Bucket(kindByName[KindSale].bucket).ForEach(func(k, v []byte) error {
-		var s engine.Sale
-		if err := decodeSale(v, &s); err != nil {
-			rep.addf("Sale %d cannot be read: %v.", btoi(k), err)
-			return nil
-		}
-		s.ID = btoi(k)
-		if !ids[KindPartner][s.PartnerID] {
-			rep.addf("Sale %d names partner %d, which does not exist.", s.ID, s.PartnerID)
-		}
-		if !ids[KindProduct][s.ProductID] {
-			rep.addf("Sale %d names product %d, which does not exist.", s.ID, s.ProductID)
-		}
-		if s.RepID != 0 && !ids[KindRep][s.RepID] {
-			rep.addf("Sale %d names rep %d, who does not exist.", s.ID, s.RepID)
-		}
-		if v1 {
-			idx[0].want.add(byDateKey(&s), empty)
-		} else {
-			idx[0].want.add(byDateKey(&s), v)
-		}
-		if s.Invoice != "" {
-			idx[1].want.add(invoiceKey(s.PartnerID, s.Invoice, s.Line), k)
-		}
-		if len(idx) > 2 {
-			idx[2].want.add(byPartnerKey(&s), empty)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	agree := true
-	for _, p := range idx {
-		tx.btx.Bucket(p.name).ForEach(func(k, v []byte) error {
-			p.found.add(k, v)
-			return nil
-		})
-		if p.want.n != p.found.n || p.want.sum != p.found.sum {
-			agree = false
-			rep.addf("The index %s does not agree with the sales (%d entries for %d expected).", p.name, p.found.n, p.want.n)
-		}
-	}
-	if !agree {
-		tx.explainSaleIndexes(rep)
-	}
-	return nil
-}
+// newIndexSeed seeds the digests of one check.
+func newIndexSeed() maphash.Seed { return maphash.MakeSeed() }
 
-// explainSaleIndexes names the sales whose index entries are wrong: slow
-// (a lookup per sale), so it runs only when the digests disagree.
-func (tx *Tx) explainSaleIndexes(rep *Report) {
-	byDate := tx.btx.Bucket(bSalesByDate)
-	byPartner := tx.btx.Bucket(bSalesByPartnr)
-	byInv := tx.btx.Bucket(bSalesByInv)
-	tx.btx.Bucket(kindByName[KindSale].bucket).ForEach(func(k, v []byte) error {
-		var s engine.Sale
-		if decodeSale(v, &s) != nil {
-			return nil
-		}
-		s.ID = btoi(k)
-		if dv := byDate.Get(byDateKey(&s)); dv == nil {
-			rep.addf("Sale %d is missing from the date index.", s.ID)
-		} else if !bytes.Equal(dv, v) && !(tx.s.version < 2 && len(dv) == 0) {
-			rep.addf("Sale %d differs from its copy in the date index.", s.ID)
-		}
-		if byPartner != nil && byPartner.Get(byPartnerKey(&s)) == nil {
-			rep.addf("Sale %d is missing from the partner index.", s.ID)
-		}
-		if s.Invoice != "" {
-			if v := byInv.Get(invoiceKey(s.PartnerID, s.Invoice, s.Line)); v == nil || btoi(v) != s.ID {
-				rep.addf("Sale %d (invoice %q line %d) is missing from the invoice index.", s.ID, s.Invoice, s.Line)
-			}
-		}
-		return nil
-	})
+// checkSaleRefs reports a sale naming a partner, product or rep that does
+// not exist.
+func (tx *Tx) checkSaleRefs(rep *Report, ids map[string]map[engine.ID]bool, s *engine.Sale) {
+	if !ids[KindPartner][s.PartnerID] {
+		rep.addf("Sale %d names partner %d, which does not exist.", s.ID, s.PartnerID)
+	}
+	if !ids[KindProduct][s.ProductID] {
+		rep.addf("Sale %d names product %d, which does not exist.", s.ID, s.ProductID)
+	}
+	if s.RepID != 0 && !ids[KindRep][s.RepID] {
+		rep.addf("Sale %d names rep %d, who does not exist.", s.ID, s.RepID)
+	}
 }
 
 func (tx *Tx) checkLines(rep *Report, ids map[string]map[engine.ID]bool) error {

@@ -19,25 +19,34 @@ func TestCheckFindsBrokenIndexes(t *testing.T) {
 		damage func(btx *bolt.Tx, s *engine.Sale) error
 		want   string
 	}{
-		{"date entry missing", func(btx *bolt.Tx, s *engine.Sale) error {
-			return btx.Bucket(bSalesByDate).Delete(byDateKey(s))
-		}, "Sale 2 is missing from the date index"},
-		{"date copy stale", func(btx *bolt.Tx, s *engine.Sale) error {
-			c := *s
-			c.Net = decimal.RequireFromString("999")
-			return btx.Bucket(bSalesByDate).Put(byDateKey(s), encodeSale(&c))
-		}, "Sale 2 differs from its copy in the date index"},
+		{"day entry missing", func(btx *bolt.Tx, s *engine.Sale) error {
+			return putIDs(btx, bSaleDays, dayKey(s.BookDate()), nil)
+		}, "Sale 2 is missing from the day index"},
+		{"day entry stray", func(btx *bolt.Tx, s *engine.Sale) error {
+			return putIDs(btx, bSaleDays, dayKey(s.BookDate()), []engine.ID{2, 77})
+		}, "names sale 77, which does not belong there"},
 		{"partner entry missing", func(btx *bolt.Tx, s *engine.Sale) error {
-			return btx.Bucket(bSalesByPartnr).Delete(byPartnerKey(s))
+			return btx.Bucket(bSaleMonths).Delete(monthKey(s.PartnerID, s.BookDate()))
 		}, "Sale 2 is missing from the partner index"},
-		{"invoice points elsewhere", func(btx *bolt.Tx, s *engine.Sale) error {
-			return btx.Bucket(bSalesByInv).Put(invoiceKey(s.PartnerID, s.Invoice, s.Line), itob(1))
-		}, "Sale 2 (invoice \"I\" line 2) is missing from the invoice index"},
-		{"stray partner entry", func(btx *bolt.Tx, s *engine.Sale) error {
-			c := *s
-			c.ID = 77
-			return btx.Bucket(bSalesByPartnr).Put(byPartnerKey(&c), []byte{})
-		}, "sales_by_partner does not agree with the sales (4 entries for 3 expected)"},
+		{"invoice entry wrong", func(btx *bolt.Tx, s *engine.Sale) error {
+			g, fp := invoiceHash(s.PartnerID, s.Invoice)
+			es, err := decodeInvoiceGroup(btx.Bucket(bSaleInvoices).Get(invoiceGroupKey(g)))
+			if err != nil {
+				return err
+			}
+			for i := range es {
+				if es[i].fp == fp && es[i].line == 2 {
+					es[i].id = 1
+				}
+			}
+			return btx.Bucket(bSaleInvoices).Put(invoiceGroupKey(g), appendInvoiceGroup(nil, es))
+		}, "Sale 2 (line 2) is missing from the invoice index"},
+		{"block unreadable", func(btx *bolt.Tx, s *engine.Sale) error {
+			return btx.Bucket(bSaleBlocks).Put(blockKey(blockOf(s.ID)), []byte{saleBlockV1, 3, 1})
+		}, "The sales of block 0 (ids 0-63) cannot be read"},
+		{"customer missing", func(btx *bolt.Tx, s *engine.Sale) error {
+			return btx.Bucket(bCustomers).Delete(customerNameKey(1))
+		}, "The customer \"Acme\" has code 1, which names \"\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,7 +66,7 @@ func TestCheckFindsBrokenIndexes(t *testing.T) {
 					return err
 				}
 				for i := 1; i <= 3; i++ {
-					sl := &engine.Sale{Date: engine.MustDate("2026-07-01").AddDays(i), PartnerID: p.ID, ProductID: pr.ID, Invoice: "I", Line: i, Net: decimal.NewFromInt(int64(i))}
+					sl := &engine.Sale{Date: engine.MustDate("2026-07-01").AddDays(i), PartnerID: p.ID, ProductID: pr.ID, Customer: "Acme", Invoice: "I", Line: i, Net: decimal.NewFromInt(int64(i))}
 					if err := tx.Put(sl); err != nil {
 						return err
 					}
@@ -85,4 +94,11 @@ func TestCheckFindsBrokenIndexes(t *testing.T) {
 			}
 		})
 	}
+}
+
+func putIDs(btx *bolt.Tx, bucket, key []byte, ids []engine.ID) error {
+	if len(ids) == 0 {
+		return btx.Bucket(bucket).Delete(key)
+	}
+	return btx.Bucket(bucket).Put(key, appendIDSet(nil, ids))
 }

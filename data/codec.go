@@ -218,84 +218,8 @@ func parseDecimal(v []byte) (decimal.Decimal, error) {
 	return d, nil
 }
 
-func decodeSale(b []byte, s *engine.Sale) error { return decodeSaleShared(b, s, nil) }
-
-// saleCache shares what repeats across the sales of one long read: the
-// decimals (quantities, catalogue prices and their nets), the customers'
-// names, and the invoice of consecutive lines. Decimals are immutable, so
-// sharing one is safe; a million sales then cost a few thousand values
-// instead of three million big.Ints.
-type saleCache struct {
-	decs    map[string]decimal.Decimal
-	names   map[string]string
-	name    string // the last customer
-	invoice string // the last invoice
-}
-
-// maxShared bounds each map of a saleCache: values past it are decoded
-// as usual, so a read of all-distinct figures costs little extra.
-const maxShared = 1 << 16
-
-func newSaleCache() *saleCache {
-	return &saleCache{decs: make(map[string]decimal.Decimal), names: make(map[string]string)}
-}
-
-func (r *reader) sharedDecimal(c *saleCache) decimal.Decimal {
-	if c == nil {
-		return r.decimal()
-	}
-	v := r.bytes()
-	if r.err != nil {
-		return decimal.Decimal{}
-	}
-	if d, ok := c.decs[string(v)]; ok {
-		return d
-	}
-	d, err := parseDecimal(v)
-	if err != nil {
-		r.err = err
-		return decimal.Decimal{}
-	}
-	if len(c.decs) < maxShared {
-		c.decs[string(v)] = d
-	}
-	return d
-}
-
-func (r *reader) sharedName(c *saleCache) string {
-	if c == nil {
-		return r.string()
-	}
-	v := r.bytes()
-	if string(v) == c.name {
-		// The lines of one invoice follow each other.
-		return c.name
-	}
-	n, ok := c.names[string(v)]
-	if !ok {
-		n = string(v)
-		if len(c.names) < maxShared {
-			c.names[n] = n
-		}
-	}
-	c.name = n
-	return n
-}
-
-func (r *reader) sharedInvoice(c *saleCache) string {
-	if c == nil {
-		return r.string()
-	}
-	v := r.bytes()
-	if string(v) != c.invoice {
-		c.invoice = string(v)
-	}
-	return c.invoice
-}
-
-// decodeSaleShared decodes a sale, sharing repeated values through c
-// (nil: none).
-func decodeSaleShared(b []byte, s *engine.Sale, c *saleCache) error {
+// decodeSale reads a sale of the v1 codec (schemas 1-3).
+func decodeSale(b []byte, s *engine.Sale) error {
 	if len(b) == 0 {
 		return errShort
 	}
@@ -307,15 +231,15 @@ func decodeSaleShared(b []byte, s *engine.Sale, c *saleCache) error {
 	s.Date = engine.Date(r.varint())
 	s.PartnerID = engine.ID(r.uvarint())
 	s.RepID = engine.ID(r.uvarint())
-	s.Customer = r.sharedName(c)
+	s.Customer = r.string()
 	flags := r.byte()
 	s.NewCustomer = flags&1 != 0
 	s.NewProduct = flags&2 != 0
 	s.ProductID = engine.ID(r.uvarint())
-	s.Quantity = r.sharedDecimal(c)
-	s.UnitPrice = r.sharedDecimal(c)
-	s.Net = r.sharedDecimal(c)
-	s.Invoice = r.sharedInvoice(c)
+	s.Quantity = r.decimal()
+	s.UnitPrice = r.decimal()
+	s.Net = r.decimal()
+	s.Invoice = r.string()
 	s.Line = int(r.varint())
 	s.RegistrationID = engine.ID(r.uvarint())
 	s.ReferralCode = r.string()

@@ -25,7 +25,8 @@ const (
 )
 
 // Bucket names. Records live in one bucket per kind, keyed by their id as
-// 8 big-endian bytes, so a cursor walks them in creation order.
+// 8 big-endian bytes, so a cursor walks them in creation order; sales live
+// in blocks of 64 (salestore.go).
 var (
 	bMeta          = []byte("meta")
 	bSingletons    = []byte("singletons") // company, ladder
@@ -33,10 +34,7 @@ var (
 	bMappings      = []byte("mappings")
 	bAudit         = []byte("audit")
 	bPeriods       = []byte("periods")
-	bSalesByDate   = []byte("sales_by_date")    // bookdate(4) id(8) -> nil
-	bSalesByPartnr = []byte("sales_by_partner") // partner(8) bookdate(4) id(8) -> nil (schema 2)
-	bSalesByInv    = []byte("sales_by_invoice") // partner(8) len(2) invoice line(4) -> id(8)
-	bLinesByPeriod = []byte("lines_by_period")  // len(2) period id(8) -> nil
+	bLinesByPeriod = []byte("lines_by_period") // len(2) period id(8) -> nil
 )
 
 // kindInfo describes one record kind.
@@ -49,7 +47,7 @@ var kinds = []*kindInfo{
 	{KindPartner, []byte("partners")},
 	{KindRep, []byte("reps")},
 	{KindProduct, []byte("products")},
-	{KindSale, []byte("sales")},
+	{KindSale, bSaleBlocks}, // see saleblock.go
 	{KindRegistration, []byte("registrations")},
 	{KindTraining, []byte("trainings")},
 	{KindActivity, []byte("activities")},
@@ -74,7 +72,7 @@ func kindNamed(name string) *kindInfo { return kindByName[name] }
 // allBuckets is every top-level bucket of the current schema.
 func allBuckets() [][]byte {
 	bs := [][]byte{bMeta, bSingletons, bSettings, bMappings, bAudit, bPeriods,
-		bSalesByDate, bSalesByPartnr, bSalesByInv, bLinesByPeriod, bChanges}
+		bCustomers, bSaleDays, bSaleMonths, bSaleInvoices, bLinesByPeriod, bChanges}
 	for _, k := range kinds {
 		bs = append(bs, k.bucket)
 	}

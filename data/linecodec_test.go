@@ -403,34 +403,6 @@ func TestSumDecimalsMatchesAdd(t *testing.T) {
 	}
 }
 
-// TestSharedSaleDecodingMatches: sales decoded with shared values equal
-// sales decoded one by one, whatever repeats.
-func TestSharedSaleDecodingMatches(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 9))
-	shared := newSaleCache()
-	for i := range 5000 {
-		in := engine.Sale{Date: engine.Date(r.Int32N(400)), PartnerID: 1, Customer: []string{"", "A", "Müller", "東京"}[r.IntN(4)],
-			Quantity: decimal.New(r.Int64N(5), -r.Int32N(2)), UnitPrice: decimal.New(r.Int64N(1e6), -2), Net: decimal.New(r.Int64N(100), 1),
-			Invoice: []string{"INV-1", "INV-2", ""}[i/3%3], Line: i}
-		b := encodeSale(&in)
-		var one, many engine.Sale
-		if err := decodeSale(b, &one); err != nil {
-			t.Fatal(err)
-		}
-		if err := decodeSaleShared(b, &many, shared); err != nil {
-			t.Fatal(err)
-		}
-		j1, _ := json.Marshal(&one)
-		j2, _ := json.Marshal(&many)
-		if !bytes.Equal(j1, j2) || one.Net.Exponent() != many.Net.Exponent() || one.Quantity.Exponent() != many.Quantity.Exponent() {
-			t.Fatalf("sale %d: shared %s, alone %s", i, j2, j1)
-		}
-	}
-	if len(shared.decs) > maxShared || len(shared.decs) == 0 {
-		t.Errorf("shared %d decimals, want 1..%d", len(shared.decs), maxShared)
-	}
-}
-
 // TestLineCodecReadsLinesWithoutRuleVersion: a line stored before lines
 // named their rule version (no trailing version) still reads, with
 // version 0, and one that names it keeps it; a corrupt version is refused.

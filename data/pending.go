@@ -60,6 +60,9 @@ func (tx *Tx) indexGet(name, key []byte) ([]byte, error) {
 
 // flush applies the buffered index writes in key order.
 func (tx *Tx) flush() error {
+	if err := tx.flushSales(); err != nil {
+		return err
+	}
 	if len(tx.pending) == 0 {
 		return nil
 	}

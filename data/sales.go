@@ -1,44 +1,15 @@
 package data
 
 import (
-	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
-
-	bolt "go.etcd.io/bbolt"
+	"math"
+	"slices"
 
 	"partnerdesk/engine"
 )
-
-// byDateKey: bookdate(4) id(8).
-func byDateKey(s *engine.Sale) []byte {
-	k := make([]byte, 12)
-	binary.BigEndian.PutUint32(k, dateKey(s.BookDate()))
-	binary.BigEndian.PutUint64(k[4:], uint64(s.ID))
-	return k
-}
-
-// byPartnerKey: partner(8) bookdate(4) id(8).
-func byPartnerKey(s *engine.Sale) []byte {
-	k := make([]byte, 20)
-	binary.BigEndian.PutUint64(k, uint64(s.PartnerID))
-	binary.BigEndian.PutUint32(k[8:], dateKey(s.BookDate()))
-	binary.BigEndian.PutUint64(k[12:], uint64(s.ID))
-	return k
-}
-
-// invoicePrefix: partner(8) len(2) invoice; the line follows in invoiceKey.
-func invoicePrefix(pid engine.ID, invoice string) []byte {
-	k := make([]byte, 10, 14+len(invoice))
-	binary.BigEndian.PutUint64(k, uint64(pid))
-	binary.BigEndian.PutUint16(k[8:], uint16(len(invoice)))
-	return append(k, invoice...)
-}
-
-func invoiceKey(pid engine.ID, invoice string, line int) []byte {
-	return binary.BigEndian.AppendUint32(invoicePrefix(pid, invoice), uint32(int32(line))^0x80000000)
-}
 
 // lineKey: len(2) period id(8).
 func lineKey(period string, id engine.ID) []byte {
@@ -59,16 +30,15 @@ func (tx *Tx) precheck(k *kindInfo, rec any) error {
 		if r.Invoice == "" {
 			return nil
 		}
-		if len(r.Invoice) > 0xffff {
-			return engine.Invalid("invoice", "an invoice number may not be longer than 65535 bytes")
-		}
-		v, err := tx.indexGet(bSalesByInv, invoiceKey(r.PartnerID, r.Invoice, r.Line))
+		held, err := tx.invoiceLines(r.PartnerID, r.Invoice, r.Line)
 		if err != nil {
 			return err
 		}
-		if v != nil && btoi(v) != r.ID {
-			return fmt.Errorf("sale of partner %d invoice %q line %d: sale %d already holds it: %w",
-				r.PartnerID, r.Invoice, r.Line, btoi(v), engine.ErrDuplicate)
+		for _, h := range held {
+			if h.ID != r.ID {
+				return fmt.Errorf("sale of partner %d invoice %q line %d: sale %d already holds it: %w",
+					r.PartnerID, r.Invoice, r.Line, h.ID, engine.ErrDuplicate)
+			}
 		}
 	case *engine.RewardLine:
 		if r.Period == "" || len(r.Period) > 0xffff {
@@ -78,21 +48,11 @@ func (tx *Tx) precheck(k *kindInfo, rec any) error {
 	return nil
 }
 
-// index writes the index entries of rec (after its id is set); enc is
-// the record as stored. The date index holds a copy of each sale, so that
-// a period's sales are one sequential scan with no lookup per sale.
-func (tx *Tx) index(k *kindInfo, rec any, enc []byte) error {
+// index writes the index entries of rec (after its id is set).
+func (tx *Tx) index(k *kindInfo, rec any) error {
 	switch r := rec.(type) {
 	case *engine.Sale:
-		if err := tx.putIndex(bSalesByDate, byDateKey(r), enc); err != nil {
-			return err
-		}
-		if err := tx.putIndex(bSalesByPartnr, byPartnerKey(r), nil); err != nil {
-			return err
-		}
-		if r.Invoice != "" {
-			return tx.putIndex(bSalesByInv, invoiceKey(r.PartnerID, r.Invoice, r.Line), itob(r.ID))
-		}
+		return tx.indexSale(r)
 	case *engine.RewardLine:
 		return tx.putIndex(bLinesByPeriod, lineKey(r.Period, r.ID), nil)
 	}
@@ -103,15 +63,7 @@ func (tx *Tx) index(k *kindInfo, rec any, enc []byte) error {
 func (tx *Tx) unindex(k *kindInfo, rec any) error {
 	switch r := rec.(type) {
 	case *engine.Sale:
-		if err := tx.delIndex(bSalesByDate, byDateKey(r)); err != nil {
-			return err
-		}
-		if err := tx.delIndex(bSalesByPartnr, byPartnerKey(r)); err != nil {
-			return err
-		}
-		if r.Invoice != "" {
-			return tx.delIndex(bSalesByInv, invoiceKey(r.PartnerID, r.Invoice, r.Line))
-		}
+		return tx.unindexSale(r)
 	case *engine.RewardLine:
 		return tx.delIndex(bLinesByPeriod, lineKey(r.Period, r.ID))
 	}
@@ -119,70 +71,66 @@ func (tx *Tx) unindex(k *kindInfo, rec any) error {
 }
 
 // SalesBetween calls fn for every sale whose BookDate lies in from..to
-// (inclusive), in date then id order, read through the date index; return
-// Stop from fn to end early. Each sale is a fresh copy.
+// (inclusive), in date then id order; return Stop from fn to end early.
+// Each sale is a fresh copy.
 func (tx *Tx) SalesBetween(from, to engine.Date, fn func(*engine.Sale) error) error {
-	if err := tx.flush(); err != nil {
-		return err
-	}
-	idx, err := tx.bucket(bSalesByDate)
+	return tx.eachSaleBetween(from, to, fn)
+}
+
+// AnySaleBetween reports whether a sale is booked from..to, from the day
+// index alone.
+func (tx *Tx) AnySaleBetween(from, to engine.Date) (bool, error) {
+	days, _, err := tx.daysBetween(from, to)
+	return len(days) > 0, err
+}
+
+// AppendSalesBetween appends every sale whose BookDate lies in from..to to
+// dst, in date then id order, decoding each block straight into the slice
+// (on every core for a long read) and sharing the values that repeat
+// (decimals, customers, an invoice's lines): a period's computation reads
+// a million sales without millions of small allocations. The sales share
+// immutable values with each other, never with the file.
+func (tx *Tx) AppendSalesBetween(dst []engine.Sale, from, to engine.Date) ([]engine.Sale, error) {
+	days, _, err := tx.daysBetween(from, to)
 	if err != nil {
-		return err
+		return dst, err
 	}
-	start := binary.BigEndian.AppendUint32(nil, dateKey(from))
-	return tx.salesFromIndex(idx, start, 0, from, to, fn)
+	return tx.appendDays(dst, days)
 }
 
 // SalesOfPartner calls fn for every sale of partner pid whose BookDate lies
-// in from..to (inclusive), through the partner index.
+// in from..to (inclusive), in date then id order, through the partner
+// index.
 func (tx *Tx) SalesOfPartner(pid engine.ID, from, to engine.Date, fn func(*engine.Sale) error) error {
-	if err := tx.flush(); err != nil {
-		return err
-	}
-	idx, err := tx.bucket(bSalesByPartnr)
-	if err != nil {
-		return err
-	}
-	start := binary.BigEndian.AppendUint64(nil, uint64(pid))
-	start = binary.BigEndian.AppendUint32(start, dateKey(from))
-	return tx.salesFromIndex(idx, start, 8, from, to, fn)
-}
-
-// salesFromIndex walks an index whose keys are prefix(skip) date(4) id(8)
-// from start while the prefix matches and the date is <= to, and reads
-// each sale from the sales bucket.
-func (tx *Tx) salesFromIndex(idx *bolt.Bucket, start []byte, skip int, from, to engine.Date, fn func(*engine.Sale) error) error {
 	if to < from {
 		return nil
 	}
-	sales, err := tx.bucket(kindByName[KindSale].bucket)
+	ids, err := tx.partnerIDs(pid, from, to)
 	if err != nil {
 		return err
 	}
-	prefix := start[:skip]
-	end := dateKey(to)
-	c := idx.Cursor()
-	for k, v := c.Seek(start); k != nil; k, v = c.Next() {
-		if len(k) != skip+12 || !bytes.HasPrefix(k, prefix) {
-			break
+	var out []engine.Sale
+	var blk *saleBlock
+	var blkN uint64
+	for _, id := range ids {
+		if blk == nil || blockOf(id) != blkN {
+			blkN = blockOf(id)
+			if blk, err = tx.readBlock(blkN); err != nil {
+				return err
+			}
 		}
-		if binary.BigEndian.Uint32(k[skip:]) > end {
-			break
+		s := findRow(blk.rows, id)
+		if s == nil {
+			return fmt.Errorf("the partner index names sale %d, which does not exist: run check", id)
 		}
-		id := engine.ID(binary.BigEndian.Uint64(k[skip+4:]))
-		if len(v) == 0 {
-			// Only the date index carries the sale; the others point at it.
-			v = sales.Get(k[skip+4:])
+		if bd := s.BookDate(); bd >= from && bd <= to {
+			out = append(out, *s)
 		}
-		if v == nil {
-			return fmt.Errorf("sales index points at sale %d, which does not exist: run check", id)
-		}
-		s := new(engine.Sale)
-		if err := decodeSale(v, s); err != nil {
-			return fmt.Errorf("decode sale %d: %w", id, err)
-		}
-		s.ID = id
-		if err := fn(s); err != nil {
+	}
+	// Ids ascend; a stable sort by booking day gives day then id order.
+	slices.SortStableFunc(out, func(a, b engine.Sale) int { return cmp.Compare(a.BookDate(), b.BookDate()) })
+	for i := range out {
+		if err := fn(&out[i]); err != nil {
 			if errors.Is(err, Stop) {
 				return nil
 			}
@@ -192,20 +140,82 @@ func (tx *Tx) salesFromIndex(idx *bolt.Bucket, start []byte, skip int, from, to 
 	return nil
 }
 
+// readBlock is loadBlock without keeping the block in the transaction.
+func (tx *Tx) readBlock(n uint64) (*saleBlock, error) {
+	if st := tx.sales; st != nil {
+		if b := st.blocks[n]; b != nil {
+			return b, nil
+		}
+	}
+	bk, err := tx.bucket(bSaleBlocks)
+	if err != nil {
+		return nil, err
+	}
+	blk := &saleBlock{}
+	if v := bk.Get(blockKey(n)); v != nil {
+		err = newBlockDecoder(tx).decode(n, v, func(s *engine.Sale) error {
+			blk.rows = append(blk.rows, *s)
+			return nil
+		})
+	}
+	return blk, err
+}
+
+// partnerIDs returns, ascending, the ids of partner pid's sales booked in
+// the months from..to touch.
+func (tx *Tx) partnerIDs(pid engine.ID, from, to engine.Date) ([]engine.ID, error) {
+	if err := tx.flush(); err != nil {
+		return nil, err
+	}
+	b, err := tx.bucket(bSaleMonths)
+	if err != nil {
+		return nil, err
+	}
+	end := monthBound(to)
+	var ids []engine.ID
+	c := b.Cursor()
+	start := binary.BigEndian.AppendUint32(itob(pid), monthBound(from))
+	for k, v := c.Seek(start); k != nil && len(k) == 12 && engine.ID(binary.BigEndian.Uint64(k)) == pid; k, v = c.Next() {
+		if binary.BigEndian.Uint32(k[8:]) > end {
+			break
+		}
+		if ids, err = decodeIDSet(ids, v); err != nil {
+			return nil, fmt.Errorf("the partner index of partner %d: %w: run check", pid, err)
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// monthBound is the month key of d's month; days far outside the years a
+// sale can have (an open end of a range) are the lowest or highest key.
+func monthBound(d engine.Date) uint32 {
+	switch {
+	case d < engine.NewDate(1000, 1, 1):
+		return 0
+	case d > engine.NewDate(3000, 1, 1):
+		return math.MaxUint32
+	}
+	return dateKey(monthStart(d))
+}
+
 // partnerSaleCount counts pid's sales, stopping at max (0: no limit).
 func (tx *Tx) partnerSaleCount(pid engine.ID, max int) (int, error) {
 	if err := tx.flush(); err != nil {
 		return 0, err
 	}
-	b, err := tx.bucket(bSalesByPartnr)
+	b, err := tx.bucket(bSaleMonths)
 	if err != nil {
 		return 0, err
 	}
-	prefix := itob(pid)
 	n := 0
 	c := b.Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		n++
+	for k, v := c.Seek(itob(pid)); k != nil && len(k) == 12 && engine.ID(binary.BigEndian.Uint64(k)) == pid; k, v = c.Next() {
+		m, err := idSetLen(v)
+		if err != nil {
+			return 0, fmt.Errorf("the partner index of partner %d: %w: run check", pid, err)
+		}
+		n += m
 		if max > 0 && n >= max {
 			break
 		}
@@ -216,50 +226,26 @@ func (tx *Tx) partnerSaleCount(pid engine.ID, max int) (int, error) {
 // SaleByInvoiceLine returns the sale holding partner pid's invoice line;
 // errors wrap engine.ErrNotFound.
 func (tx *Tx) SaleByInvoiceLine(pid engine.ID, invoice string, line int) (*engine.Sale, error) {
-	if err := tx.flush(); err != nil {
-		return nil, err
-	}
-	b, err := tx.bucket(bSalesByInv)
+	ss, err := tx.invoiceLines(pid, invoice, line)
 	if err != nil {
 		return nil, err
 	}
-	v := b.Get(invoiceKey(pid, invoice, line))
-	if v == nil {
+	if len(ss) == 0 {
 		return nil, fmt.Errorf("sale of partner %d invoice %q line %d: %w", pid, invoice, line, engine.ErrNotFound)
 	}
-	return Get[engine.Sale](tx, btoi(v))
+	return &ss[0], nil
 }
 
 // SalesByInvoice returns every line of partner pid's invoice, in line order.
 func (tx *Tx) SalesByInvoice(pid engine.ID, invoice string) ([]engine.Sale, error) {
-	if err := tx.flush(); err != nil {
-		return nil, err
-	}
-	b, err := tx.bucket(bSalesByInv)
-	if err != nil {
-		return nil, err
-	}
-	prefix := invoicePrefix(pid, invoice)
-	var out []engine.Sale
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		if len(k) != len(prefix)+4 {
-			continue
-		}
-		s, err := Get[engine.Sale](tx, btoi(v))
-		if err != nil {
-			return nil, fmt.Errorf("invoice index of %q: %w", invoice, err)
-		}
-		out = append(out, *s)
-	}
-	return out, nil
+	return tx.invoiceLines(pid, invoice, -1)
 }
 
 // LastSaleID returns the highest sale id handed out so far (0: none). A
 // period records it when it closes: a sale dated in the period with a
 // higher id was entered after the close (a late sale).
 func (tx *Tx) LastSaleID() (engine.ID, error) {
-	b, err := tx.bucket(kindByName[KindSale].bucket)
+	b, err := tx.bucket(bSaleBlocks)
 	if err != nil {
 		return 0, err
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"sort"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -20,7 +19,9 @@ import (
 //	1: records, audit, date and invoice indexes.
 //	2: adds the by-partner sales index.
 //	3: a matrix weight of 0 means 0 (it meant the default 1 before).
-const CurrentSchema = 3
+//	4: sales in blocks of 64 with grouped indexes and a customers
+//	   dictionary (saleblock.go, saleindex.go): a tenth of the size.
+const CurrentSchema = 4
 
 var keySchema = []byte("schema")
 
@@ -28,6 +29,7 @@ var keySchema = []byte("schema")
 var migrations = map[int]func(btx *bolt.Tx) error{
 	1: migrate1to2,
 	2: migrate2to3,
+	3: migrate3to4, // legacy.go
 }
 
 // migrate2to3 keeps what stored programs paid: until schema 2 a matrix
@@ -86,38 +88,29 @@ func migrate1to2(btx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	sales := btx.Bucket(kindByName[KindSale].bucket)
+	sales := btx.Bucket(bLegacySales)
 	byDate := btx.Bucket(bSalesByDate)
 	if sales == nil || byDate == nil {
 		return errors.New("the sales buckets are missing")
 	}
-	type entry struct{ key, val []byte }
-	var pk, dk []entry
+	var pk, dk []legacyEntry
 	err = sales.ForEach(func(k, v []byte) error {
 		var s engine.Sale
 		if err := decodeSale(v, &s); err != nil {
 			return fmt.Errorf("sale %d: %w", btoi(k), err)
 		}
 		s.ID = btoi(k)
-		pk = append(pk, entry{byPartnerKey(&s), []byte{}})
-		dk = append(dk, entry{byDateKey(&s), bytes.Clone(v)})
+		pk = append(pk, legacyEntry{byPartnerKey(&s), []byte{}})
+		dk = append(dk, legacyEntry{byDateKey(&s), bytes.Clone(v)})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, es := range []struct {
-		b  *bolt.Bucket
-		es []entry
-	}{{byPartner, pk}, {byDate, dk}} {
-		sort.Slice(es.es, func(i, j int) bool { return bytes.Compare(es.es[i].key, es.es[j].key) < 0 })
-		for _, e := range es.es {
-			if err := es.b.Put(e.key, e.val); err != nil {
-				return err
-			}
-		}
+	if err := putSorted(byPartner, pk); err != nil {
+		return err
 	}
-	return nil
+	return putSorted(byDate, dk)
 }
 
 func readSchema(btx *bolt.Tx) int {

@@ -27,7 +27,7 @@ func TestMigrateMatrixZeroCellsToOne(t *testing.T) {
 		if err := btx.Bucket(kindByName[KindProgram].bucket).Put(itob(1), prog); err != nil {
 			return err
 		}
-		return writeSchema(btx, 2)
+		return asLegacyFile(btx, 2)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -38,8 +38,8 @@ func TestMigrateMatrixZeroCellsToOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.SchemaVersion() != 3 {
-		t.Fatalf("schema %d after open, want 3", s.SchemaVersion())
+	if s.SchemaVersion() != CurrentSchema {
+		t.Fatalf("schema %d after open, want %d", s.SchemaVersion(), CurrentSchema)
 	}
 	var p *engine.Program
 	err = s.View(func(tx *Tx) error {
@@ -55,4 +55,20 @@ func TestMigrateMatrixZeroCellsToOne(t *testing.T) {
 	if m == nil || !m.NewNew.Equal(decimal.RequireFromString("1.5")) || !m.NewExisting.Equal(one) || !m.ExistingNew.Equal(one) || !m.ExistingExisting.Equal(one) {
 		t.Errorf("matrix after migration %+v, want 1.5, 1, 1, 1", m)
 	}
+}
+
+// asLegacyFile gives a new file the sales buckets of schema 1-3 in place
+// of schema 4's, and the schema number v.
+func asLegacyFile(btx *bolt.Tx, v int) error {
+	for _, n := range [][]byte{bSaleBlocks, bCustomers, bSaleDays, bSaleMonths, bSaleInvoices} {
+		if err := btx.DeleteBucket(n); err != nil {
+			return err
+		}
+	}
+	for _, n := range [][]byte{bLegacySales, bSalesByDate, bSalesByPartnr, bSalesByInv} {
+		if _, err := btx.CreateBucketIfNotExists(n); err != nil {
+			return err
+		}
+	}
+	return writeSchema(btx, v)
 }

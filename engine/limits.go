@@ -78,15 +78,18 @@ func checkDecimal(field, what string, d, max decimal.Decimal, digits int, limit 
 	if d.NumDigits()+exp > digits+1 {
 		return limitErr(field, what, shortDecimal(d), limit)
 	}
-	tooFine := &ValidationError{Field: field, Reason: fmt.Sprintf("%s has more than %d decimal places", shortDecimal(d), MaxDecimals)}
+	// Built only when returned: an import checks three amounts a row.
+	tooFine := func() *ValidationError {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("%s has more than %d decimal places", shortDecimal(d), MaxDecimals)}
+	}
 	if exp < -MaxDecimals-60 {
-		return tooFine
+		return tooFine()
 	}
 	if d.Abs().GreaterThan(max) {
 		return limitErr(field, what, shortDecimal(d), limit)
 	}
 	if exp < -MaxDecimals && !d.Equal(d.Round(MaxDecimals)) {
-		return tooFine
+		return tooFine()
 	}
 	return nil
 }

@@ -1,0 +1,304 @@
+package data
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"sort"
+
+	"partnerdesk/engine"
+)
+
+// The sales indexes of schema 4 group their entries, one bbolt element
+// per group instead of one per sale:
+//   - sale_days: the ids of the sales booked on a day (a period's sales
+//     are the blocks those ids fall in);
+//   - sale_partner_months: a partner's sale ids of a month of booking;
+//   - sale_invoices: 4,096 groups by a hash of (partner, invoice), each
+//     listing the hash's other 32 bits, the line and the sale id of every
+//     invoice line in it; a lookup reads the candidates' sales to confirm.
+
+// idGroup is one decoded id set of sale_days or sale_partner_months.
+type idGroup struct {
+	bucket []byte
+	key    []byte
+	ids    []engine.ID
+	dirty  bool
+}
+
+func dayKey(d engine.Date) []byte { return binary.BigEndian.AppendUint32(nil, dateKey(d)) }
+
+// monthKey: partner(8) first day of the month of d (4).
+func monthKey(pid engine.ID, d engine.Date) []byte {
+	k := itob(pid)
+	return binary.BigEndian.AppendUint32(k, dateKey(monthStart(d)))
+}
+
+func monthStart(d engine.Date) engine.Date {
+	y, m, _ := d.YMD()
+	return engine.NewDate(y, m, 1)
+}
+
+// group returns the decoded id set of bucket under key, from the
+// transaction's changes or the file.
+func (tx *Tx) group(bucket, key []byte) (*idGroup, error) {
+	st := tx.saleState()
+	gk := string(bucket) + "\x00" + string(key)
+	if g := st.groups[gk]; g != nil {
+		return g, nil
+	}
+	b, err := tx.bucket(bucket)
+	if err != nil {
+		return nil, err
+	}
+	g := &idGroup{bucket: bucket, key: key}
+	if v := b.Get(key); v != nil {
+		if g.ids, err = decodeIDSet(nil, v); err != nil {
+			return nil, fmt.Errorf("index %s: %w: run check", bucket, err)
+		}
+	}
+	st.groups[gk] = g
+	return g, nil
+}
+
+// invoiceHash places (partner, invoice) in its group and gives the 32
+// bits stored to tell invoices of one group apart. FNV-1a: the groups
+// must not change between runs or builds.
+func invoiceHash(pid engine.ID, invoice string) (group uint16, fp uint32) {
+	h := fnv.New64a()
+	h.Write(itob(pid))
+	h.Write([]byte(invoice))
+	s := h.Sum64()
+	return uint16(s >> 52), uint32(s)
+}
+
+type invoiceEntry struct {
+	fp   uint32
+	line int
+	id   engine.ID
+}
+
+func cmpInvoiceEntry(a, b invoiceEntry) int {
+	switch {
+	case a.fp != b.fp:
+		if a.fp < b.fp {
+			return -1
+		}
+		return 1
+	case a.line != b.line:
+		if a.line < b.line {
+			return -1
+		}
+		return 1
+	}
+	return cmpID(a.id, b.id)
+}
+
+// invoiceGroup is one decoded group of sale_invoices: its entries sorted
+// by (fp, line, id), stored as the fp's difference from the one before,
+// the line and the id, varints.
+type invoiceGroup struct {
+	n       uint16
+	entries []invoiceEntry
+	dirty   bool
+}
+
+func invoiceGroupKey(n uint16) []byte { return binary.BigEndian.AppendUint16(nil, n) }
+
+func (tx *Tx) invoiceGroup(n uint16) (*invoiceGroup, error) {
+	st := tx.saleState()
+	if g := st.invs[n]; g != nil {
+		return g, nil
+	}
+	b, err := tx.bucket(bSaleInvoices)
+	if err != nil {
+		return nil, err
+	}
+	g := &invoiceGroup{n: n}
+	if v := b.Get(invoiceGroupKey(n)); v != nil {
+		if g.entries, err = decodeInvoiceGroup(v); err != nil {
+			return nil, fmt.Errorf("invoice index group %d: %w: run check", n, err)
+		}
+	}
+	st.invs[n] = g
+	return g, nil
+}
+
+func appendInvoiceGroup(b []byte, es []invoiceEntry) []byte {
+	var fp uint32
+	for _, e := range es {
+		b = binary.AppendUvarint(b, uint64(e.fp-fp))
+		fp = e.fp
+		b = binary.AppendVarint(b, int64(e.line))
+		b = binary.AppendUvarint(b, uint64(e.id))
+	}
+	return b
+}
+
+func decodeInvoiceGroup(v []byte) ([]invoiceEntry, error) {
+	r := reader{b: v}
+	var out []invoiceEntry
+	var fp uint64
+	for len(r.b) > 0 && r.err == nil {
+		fp += r.uvarint()
+		line := r.varint()
+		id := r.uvarint()
+		if fp > 1<<32-1 {
+			return nil, fmt.Errorf("bad entry")
+		}
+		out = append(out, invoiceEntry{uint32(fp), int(line), engine.ID(id)})
+	}
+	return out, r.err
+}
+
+// candidates returns the ids of the entries that may be partner pid's
+// invoice line (line < 0: any line), ascending by line.
+func (g *invoiceGroup) candidates(fp uint32, line int) []invoiceEntry {
+	i := sort.Search(len(g.entries), func(i int) bool { return g.entries[i].fp >= fp })
+	var out []invoiceEntry
+	for ; i < len(g.entries) && g.entries[i].fp == fp; i++ {
+		if line < 0 || g.entries[i].line == line {
+			out = append(out, g.entries[i])
+		}
+	}
+	return out
+}
+
+// indexSale adds s to the three indexes.
+func (tx *Tx) indexSale(s *engine.Sale) error {
+	for _, gk := range [][2][]byte{{bSaleDays, dayKey(s.BookDate())}, {bSaleMonths, monthKey(s.PartnerID, s.BookDate())}} {
+		g, err := tx.group(gk[0], gk[1])
+		if err != nil {
+			return err
+		}
+		g.ids = addID(g.ids, s.ID)
+		g.dirty = true
+	}
+	if s.Invoice == "" {
+		return nil
+	}
+	n, fp := invoiceHash(s.PartnerID, s.Invoice)
+	g, err := tx.invoiceGroup(n)
+	if err != nil {
+		return err
+	}
+	e := invoiceEntry{fp, s.Line, s.ID}
+	i, found := slices.BinarySearchFunc(g.entries, e, cmpInvoiceEntry)
+	if !found {
+		g.entries = slices.Insert(g.entries, i, e)
+		g.dirty = true
+	}
+	return nil
+}
+
+// unindexSale removes a stored version of a sale from the indexes.
+func (tx *Tx) unindexSale(s *engine.Sale) error {
+	for _, gk := range [][2][]byte{{bSaleDays, dayKey(s.BookDate())}, {bSaleMonths, monthKey(s.PartnerID, s.BookDate())}} {
+		g, err := tx.group(gk[0], gk[1])
+		if err != nil {
+			return err
+		}
+		g.ids = removeID(g.ids, s.ID)
+		g.dirty = true
+	}
+	if s.Invoice == "" {
+		return nil
+	}
+	n, fp := invoiceHash(s.PartnerID, s.Invoice)
+	g, err := tx.invoiceGroup(n)
+	if err != nil {
+		return err
+	}
+	i, found := slices.BinarySearchFunc(g.entries, invoiceEntry{fp, s.Line, s.ID}, cmpInvoiceEntry)
+	if found {
+		g.entries = slices.Delete(g.entries, i, i+1)
+		g.dirty = true
+	}
+	return nil
+}
+
+// invoiceLines returns the stored sales of partner pid's invoice with the
+// line (line < 0: every line), in line then id order.
+func (tx *Tx) invoiceLines(pid engine.ID, invoice string, line int) ([]engine.Sale, error) {
+	n, fp := invoiceHash(pid, invoice)
+	g, err := tx.invoiceGroup(n)
+	if err != nil {
+		return nil, err
+	}
+	var out []engine.Sale
+	for _, e := range g.candidates(fp, line) {
+		s, err := tx.getSale(e.id)
+		if err != nil {
+			return nil, err
+		}
+		if s == nil {
+			return nil, fmt.Errorf("the invoice index names sale %d, which does not exist: run check", e.id)
+		}
+		if s.PartnerID == pid && s.Invoice == invoice {
+			out = append(out, *s)
+		}
+	}
+	return out, nil
+}
+
+// flushSales writes the transaction's changed blocks and index groups, in
+// key order.
+func (tx *Tx) flushSales() error {
+	st := tx.sales
+	if st == nil {
+		return nil
+	}
+	if err := tx.flushBlocks(); err != nil {
+		return err
+	}
+	gks := make([]string, 0, len(st.groups))
+	for k, g := range st.groups {
+		if g.dirty {
+			gks = append(gks, k)
+		}
+	}
+	sort.Strings(gks)
+	for _, k := range gks {
+		g := st.groups[k]
+		b, err := tx.bucket(g.bucket)
+		if err != nil {
+			return err
+		}
+		if len(g.ids) == 0 {
+			err = b.Delete(g.key)
+		} else {
+			err = b.Put(g.key, appendIDSet(nil, g.ids))
+		}
+		if err != nil {
+			return fmt.Errorf("index %s: %w", g.bucket, err)
+		}
+		g.dirty = false
+	}
+	ns := make([]uint16, 0, len(st.invs))
+	for n, g := range st.invs {
+		if g.dirty {
+			ns = append(ns, n)
+		}
+	}
+	slices.Sort(ns)
+	if len(ns) > 0 {
+		b, err := tx.bucket(bSaleInvoices)
+		if err != nil {
+			return err
+		}
+		for _, n := range ns {
+			g := st.invs[n]
+			if len(g.entries) == 0 {
+				err = b.Delete(invoiceGroupKey(n))
+			} else {
+				err = b.Put(invoiceGroupKey(n), appendInvoiceGroup(nil, g.entries))
+			}
+			if err != nil {
+				return fmt.Errorf("invoice index: %w", err)
+			}
+			g.dirty = false
+		}
+	}
+	return nil
+}

@@ -1,0 +1,464 @@
+package data
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"partnerdesk/engine"
+)
+
+// Schema 4 buckets of the sales (see saleblock.go and saleindex.go).
+var (
+	bSaleBlocks   = []byte("sale_blocks")         // block(8) -> up to 64 sales; the bucket's sequence is the last sale id
+	bCustomers    = []byte("customers")           // 'n' name -> code (uvarint); 'c' code(8) -> name
+	bSaleDays     = []byte("sale_days")           // bookdate(4) -> id set of the sales booked that day
+	bSaleMonths   = []byte("sale_partner_months") // partner(8) month(4) -> id set of its sales booked that month
+	bSaleInvoices = []byte("sale_invoices")       // group(2) -> invoice entries, see invoiceGroup
+)
+
+// saleTx holds what a write transaction changed in the sales until flush
+// writes it: the blocks it touched, decoded, and the index groups. A sale
+// put is then an append to a slice, and each block and group is encoded
+// and written once, in key order, however many of its sales changed.
+type saleTx struct {
+	blocks map[uint64]*saleBlock
+	groups map[string]*idGroup // bucket name + key
+	invs   map[uint16]*invoiceGroup
+	codes  map[string]uint64 // customer codes read or made in this transaction
+}
+
+type saleBlock struct {
+	rows  []engine.Sale // ascending ids
+	dirty bool
+}
+
+// maxPendingBlocks bounds the blocks a transaction keeps decoded: past
+// it the changed ones are written and all are dropped, so that loading a
+// million sales in one transaction holds a few thousand in memory.
+const maxPendingBlocks = 2048
+
+func (tx *Tx) saleState() *saleTx {
+	if tx.sales == nil {
+		tx.sales = &saleTx{blocks: map[uint64]*saleBlock{}, groups: map[string]*idGroup{},
+			invs: map[uint16]*invoiceGroup{}, codes: map[string]uint64{}}
+	}
+	return tx.sales
+}
+
+func blockKey(n uint64) []byte { return itob(engine.ID(n)) }
+
+// loadBlock returns block n decoded, from the transaction's changes or
+// the file; a block with no sales is empty.
+func (tx *Tx) loadBlock(n uint64) (*saleBlock, error) {
+	st := tx.saleState()
+	if b := st.blocks[n]; b != nil {
+		return b, nil
+	}
+	bk, err := tx.bucket(bSaleBlocks)
+	if err != nil {
+		return nil, err
+	}
+	blk := &saleBlock{}
+	if v := bk.Get(blockKey(n)); v != nil {
+		err := newBlockDecoder(tx).decode(n, v, func(s *engine.Sale) error {
+			blk.rows = append(blk.rows, *s)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if tx.btx.Writable() {
+		st.blocks[n] = blk
+	}
+	return blk, nil
+}
+
+// getSale reads sale id; nil when there is none.
+func (tx *Tx) getSale(id engine.ID) (*engine.Sale, error) {
+	if st := tx.sales; st != nil {
+		if b := st.blocks[blockOf(id)]; b != nil {
+			return findRow(b.rows, id), nil
+		}
+	}
+	bk, err := tx.bucket(bSaleBlocks)
+	if err != nil {
+		return nil, err
+	}
+	v := bk.Get(blockKey(blockOf(id)))
+	if v == nil {
+		return nil, nil
+	}
+	var out *engine.Sale
+	err = newBlockDecoder(tx).decode(blockOf(id), v, func(s *engine.Sale) error {
+		if s.ID == id {
+			c := *s
+			out = &c
+			return Stop
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, Stop) {
+		return nil, err
+	}
+	return out, nil
+}
+
+func findRow(rows []engine.Sale, id engine.ID) *engine.Sale {
+	i, ok := slices.BinarySearchFunc(rows, id, func(s engine.Sale, id engine.ID) int { return cmpID(s.ID, id) })
+	if !ok {
+		return nil
+	}
+	c := rows[i]
+	return &c
+}
+
+func cmpID(a, b engine.ID) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// storeSale writes s (its id set) into its block.
+func (tx *Tx) storeSale(s *engine.Sale) error {
+	n := blockOf(s.ID)
+	b, err := tx.loadBlock(n)
+	if err != nil {
+		return err
+	}
+	i, ok := slices.BinarySearchFunc(b.rows, s.ID, func(r engine.Sale, id engine.ID) int { return cmpID(r.ID, id) })
+	if ok {
+		b.rows[i] = *s
+	} else {
+		b.rows = slices.Insert(b.rows, i, *s)
+	}
+	b.dirty = true
+	if len(tx.sales.blocks) > maxPendingBlocks {
+		return tx.flushBlocks()
+	}
+	return nil
+}
+
+// dropSale removes sale id from its block.
+func (tx *Tx) dropSale(id engine.ID) error {
+	b, err := tx.loadBlock(blockOf(id))
+	if err != nil {
+		return err
+	}
+	i, ok := slices.BinarySearchFunc(b.rows, id, func(r engine.Sale, id engine.ID) int { return cmpID(r.ID, id) })
+	if ok {
+		b.rows = slices.Delete(b.rows, i, i+1)
+		b.dirty = true
+	}
+	return nil
+}
+
+// flushBlocks writes the changed blocks in key order and forgets them all.
+func (tx *Tx) flushBlocks() error {
+	st := tx.sales
+	if st == nil || len(st.blocks) == 0 {
+		return nil
+	}
+	bk, err := tx.bucket(bSaleBlocks)
+	if err != nil {
+		return err
+	}
+	ns := make([]uint64, 0, len(st.blocks))
+	for n, b := range st.blocks {
+		if b.dirty {
+			ns = append(ns, n)
+		}
+	}
+	slices.Sort(ns)
+	for _, n := range ns {
+		b := st.blocks[n]
+		if len(b.rows) == 0 {
+			if err := bk.Delete(blockKey(n)); err != nil {
+				return fmt.Errorf("sale block %d: %w", n, err)
+			}
+			continue
+		}
+		v, err := encodeBlock(b.rows, tx)
+		if err != nil {
+			return fmt.Errorf("sale block %d: %w", n, err)
+		}
+		if err := bk.Put(blockKey(n), v); err != nil {
+			return fmt.Errorf("sale block %d: %w", n, err)
+		}
+	}
+	clear(st.blocks)
+	return nil
+}
+
+// customerCode returns name's number in the customers dictionary, adding
+// it when it is new (only in a write transaction).
+func (tx *Tx) customerCode(name string) (uint64, error) {
+	if name == "" {
+		return 0, nil
+	}
+	st := tx.saleState()
+	if c, ok := st.codes[name]; ok {
+		return c, nil
+	}
+	b, err := tx.bucket(bCustomers)
+	if err != nil {
+		return 0, err
+	}
+	key := append([]byte{'n'}, name...)
+	if v := b.Get(key); v != nil {
+		c, n := binary.Uvarint(v)
+		if n <= 0 || c == 0 {
+			return 0, fmt.Errorf("customer %q has a bad code in the dictionary: run check", name)
+		}
+		st.codes[name] = c
+		return c, nil
+	}
+	if err := tx.writable(); err != nil {
+		return 0, err
+	}
+	c, err := b.NextSequence()
+	if err != nil {
+		return 0, fmt.Errorf("new customer code: %w", err)
+	}
+	if err := b.Put(key, binary.AppendUvarint(nil, c)); err != nil {
+		return 0, fmt.Errorf("customer %q: %w", name, err)
+	}
+	if err := b.Put(customerNameKey(c), []byte(name)); err != nil {
+		return 0, fmt.Errorf("customer %q: %w", name, err)
+	}
+	st.codes[name] = c
+	return c, nil
+}
+
+func customerNameKey(code uint64) []byte {
+	k := make([]byte, 9)
+	k[0] = 'c'
+	binary.BigEndian.PutUint64(k[1:], code)
+	return k
+}
+
+// customerName returns the name numbered code in the dictionary.
+func (tx *Tx) customerName(code uint64) (string, error) {
+	b, err := tx.bucket(bCustomers)
+	if err != nil {
+		return "", err
+	}
+	v := b.Get(customerNameKey(code))
+	if v == nil {
+		return "", fmt.Errorf("customer %d is missing from the dictionary: run check", code)
+	}
+	return string(v), nil
+}
+
+// allCustomerNames reads the whole dictionary, indexed by code, for a
+// long read decoded on several goroutines.
+func (tx *Tx) allCustomerNames() (customerList, error) {
+	b, err := tx.bucket(bCustomers)
+	if err != nil {
+		return nil, err
+	}
+	names := make(customerList, b.Sequence()+1)
+	c := b.Cursor()
+	for k, v := c.Seek([]byte{'c'}); k != nil && k[0] == 'c'; k, v = c.Next() {
+		if len(k) != 9 {
+			return nil, fmt.Errorf("the customers dictionary has a bad key %q: run check", k)
+		}
+		code := binary.BigEndian.Uint64(k[1:])
+		if code >= uint64(len(names)) {
+			return nil, fmt.Errorf("customer %d is beyond the dictionary's sequence: run check", code)
+		}
+		names[code] = string(v)
+	}
+	return names, nil
+}
+
+// customerList is the dictionary read whole; it only decodes.
+type customerList []string
+
+func (l customerList) customerCode(string) (uint64, error) {
+	return 0, fmt.Errorf("no customer codes are made while reading")
+}
+
+func (l customerList) customerName(code uint64) (string, error) {
+	if code == 0 || code >= uint64(len(l)) || l[code] == "" {
+		return "", fmt.Errorf("customer %d is missing from the dictionary: run check", code)
+	}
+	return l[code], nil
+}
+
+// blockValues reads the stored blocks numbered ns (ascending) in one
+// pass of a cursor; a missing block is nil.
+func blockValues(bk *bolt.Bucket, ns []uint64) [][]byte {
+	out := make([][]byte, len(ns))
+	c := bk.Cursor()
+	k, v := c.First()
+	for i, n := range ns {
+		key := blockKey(n)
+		if k == nil || bytes.Compare(k, key) > 0 {
+			// already past it: the block is missing
+		} else if !bytes.Equal(k, key) {
+			// A few blocks on, Next is cheaper than a seek from the root.
+			for j := 0; j < 4 && k != nil && bytes.Compare(k, key) < 0; j++ {
+				k, v = c.Next()
+			}
+			if k != nil && bytes.Compare(k, key) < 0 {
+				k, v = c.Seek(key)
+			}
+		}
+		if k != nil && bytes.Equal(k, key) {
+			out[i] = v
+		}
+	}
+	return out
+}
+
+// putSale is Put for a sale: its block and its index groups change in the
+// transaction's buffers (see saleTx), its audit entry is written at once.
+func (tx *Tx) putSale(s *engine.Sale) error {
+	k := kindByName[KindSale]
+	bk, err := tx.bucket(bSaleBlocks)
+	if err != nil {
+		return err
+	}
+	var old any
+	var prev *engine.Sale
+	if s.ID != 0 {
+		if prev, err = tx.getSale(s.ID); err != nil {
+			return err
+		}
+		if prev != nil {
+			old = prev
+		}
+	}
+	if err := tx.guardPut(k, old, s); err != nil {
+		return err
+	}
+	if err := tx.precheck(k, s); err != nil {
+		return err
+	}
+	if s.ID == 0 {
+		seq, err := bk.NextSequence()
+		if err != nil {
+			return fmt.Errorf("new sale id: %w", err)
+		}
+		s.ID = engine.ID(seq)
+	} else if uint64(s.ID) > bk.Sequence() {
+		// An explicit id beyond the sequence moves it on, so that the
+		// sequence never hands the same id out again.
+		if err := bk.SetSequence(uint64(s.ID)); err != nil {
+			return fmt.Errorf("sale id %d: %w", s.ID, err)
+		}
+	}
+	if prev != nil {
+		if err := tx.unindexSale(prev); err != nil {
+			return err
+		}
+	}
+	if err := tx.indexSale(s); err != nil {
+		return err
+	}
+	if err := tx.storeSale(s); err != nil {
+		return err
+	}
+	if prev == nil {
+		if tx.batch != nil {
+			tx.batch.add(k.name, s.ID) // audited once for the import
+			return nil
+		}
+		return tx.Audit("create", k.name, s.ID, nil, nil)
+	}
+	return tx.Audit("update", k.name, s.ID, prev, s)
+}
+
+// deleteSale is Delete for a sale.
+func (tx *Tx) deleteSale(id engine.ID) error {
+	k := kindByName[KindSale]
+	old, err := tx.getSale(id)
+	if err != nil {
+		return err
+	}
+	if old == nil {
+		return fmt.Errorf("delete sale %d: %w", id, engine.ErrNotFound)
+	}
+	if err := tx.guard(k, old, "delete"); err != nil {
+		return err
+	}
+	if err := tx.unindexSale(old); err != nil {
+		return err
+	}
+	if err := tx.dropSale(id); err != nil {
+		return err
+	}
+	return tx.Audit("delete", k.name, id, old, nil)
+}
+
+// eachSale calls fn for every sale in id order (newest first: backwards).
+func (tx *Tx) eachSale(newestFirst bool, fn func(*engine.Sale) error) error {
+	if err := tx.flush(); err != nil {
+		return err
+	}
+	bk, err := tx.bucket(bSaleBlocks)
+	if err != nil {
+		return err
+	}
+	dec := newBlockDecoder(tx)
+	c := bk.Cursor()
+	first, next := c.First, c.Next
+	if newestFirst {
+		first, next = c.Last, c.Prev
+	}
+	var rows []engine.Sale
+	for k, v := first(); k != nil; k, v = next() {
+		rows = rows[:0]
+		err := dec.decode(binary.BigEndian.Uint64(k), v, func(s *engine.Sale) error {
+			rows = append(rows, *s)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if newestFirst {
+			slices.Reverse(rows)
+		}
+		for i := range rows {
+			s := rows[i]
+			if err := fn(&s); err != nil {
+				if errors.Is(err, Stop) {
+					return nil
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// saleCount counts the sales from the day index.
+func (tx *Tx) saleCount() (int, error) {
+	if err := tx.flush(); err != nil {
+		return 0, err
+	}
+	b, err := tx.bucket(bSaleDays)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = b.ForEach(func(k, v []byte) error {
+		m, err := idSetLen(v)
+		n += m
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("the day index: %w: run check", err)
+	}
+	return n, nil
+}
