@@ -172,6 +172,9 @@ func (s *Store) prepare(opt Options) error {
 		if _, err := s.upgrade(v); err != nil {
 			return err
 		}
+		if err := s.compactAfterUpgrade(opt); err != nil {
+			return err
+		}
 	}
 	return s.db.Update(createBuckets)
 }
