@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -40,26 +41,55 @@ func monthStart(d engine.Date) engine.Date {
 	return engine.NewDate(y, m, 1)
 }
 
-// group returns the decoded id set of bucket under key, from the
-// transaction's changes or the file.
+// groupRef names an id group in the transaction's buffer without an
+// allocation: which index, and the key (4 bytes of a day, 12 of a
+// partner's month).
+type groupRef struct {
+	month bool
+	n     uint8
+	key   [12]byte
+}
+
+func refOf(bucket, key []byte) groupRef {
+	r := groupRef{month: bytes.Equal(bucket, bSaleMonths), n: uint8(len(key))}
+	copy(r.key[:], key)
+	return r
+}
+
+// group returns the decoded id set of bucket (sale_days or
+// sale_partner_months) under key, from the transaction's changes or the
+// file.
 func (tx *Tx) group(bucket, key []byte) (*idGroup, error) {
 	st := tx.saleState()
-	gk := string(bucket) + "\x00" + string(key)
-	if g := st.groups[gk]; g != nil {
+	ref := refOf(bucket, key)
+	if g := st.groups[ref]; g != nil {
 		return g, nil
 	}
 	b, err := tx.bucket(bucket)
 	if err != nil {
 		return nil, err
 	}
-	g := &idGroup{bucket: bucket, key: key}
+	g := &idGroup{bucket: bucket, key: bytes.Clone(key)}
 	if v := b.Get(key); v != nil {
 		if g.ids, err = decodeIDSet(nil, v); err != nil {
 			return nil, fmt.Errorf("index %s: %w: run check", bucket, err)
 		}
 	}
-	st.groups[gk] = g
+	st.groups[ref] = g
 	return g, nil
+}
+
+// saleKeys are the day and month keys of a sale's index entries, built in
+// buffers of the transaction (a month's first day looked up once per day).
+func (st *saleTx) saleKeys(s *engine.Sale) (day, month []byte) {
+	bd := s.BookDate()
+	if bd != st.lastDay || st.lastMonth == 0 {
+		st.lastDay, st.lastMonth = bd, monthStart(bd)
+	}
+	day = binary.BigEndian.AppendUint32(st.keyBuf[:0], dateKey(bd))
+	month = binary.BigEndian.AppendUint64(st.keyBuf[4:4], uint64(s.PartnerID))
+	month = binary.BigEndian.AppendUint32(month, dateKey(st.lastMonth))
+	return day, month
 }
 
 // invoiceHash places (partner, invoice) in its group and gives the 32
@@ -167,7 +197,8 @@ func (g *invoiceGroup) candidates(fp uint32, line int) []invoiceEntry {
 
 // indexSale adds s to the three indexes.
 func (tx *Tx) indexSale(s *engine.Sale) error {
-	for _, gk := range [][2][]byte{{bSaleDays, dayKey(s.BookDate())}, {bSaleMonths, monthKey(s.PartnerID, s.BookDate())}} {
+	day, month := tx.saleState().saleKeys(s)
+	for _, gk := range [2][2][]byte{{bSaleDays, day}, {bSaleMonths, month}} {
 		g, err := tx.group(gk[0], gk[1])
 		if err != nil {
 			return err
@@ -194,7 +225,8 @@ func (tx *Tx) indexSale(s *engine.Sale) error {
 
 // unindexSale removes a stored version of a sale from the indexes.
 func (tx *Tx) unindexSale(s *engine.Sale) error {
-	for _, gk := range [][2][]byte{{bSaleDays, dayKey(s.BookDate())}, {bSaleMonths, monthKey(s.PartnerID, s.BookDate())}} {
+	day, month := tx.saleState().saleKeys(s)
+	for _, gk := range [2][2][]byte{{bSaleDays, day}, {bSaleMonths, month}} {
 		g, err := tx.group(gk[0], gk[1])
 		if err != nil {
 			return err
@@ -252,15 +284,19 @@ func (tx *Tx) flushSales() error {
 	if err := tx.flushBlocks(); err != nil {
 		return err
 	}
-	gks := make([]string, 0, len(st.groups))
-	for k, g := range st.groups {
+	var dirty []*idGroup
+	for _, g := range st.groups {
 		if g.dirty {
-			gks = append(gks, k)
+			dirty = append(dirty, g)
 		}
 	}
-	sort.Strings(gks)
-	for _, k := range gks {
-		g := st.groups[k]
+	slices.SortFunc(dirty, func(a, b *idGroup) int {
+		if c := bytes.Compare(a.bucket, b.bucket); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.key, b.key)
+	})
+	for _, g := range dirty {
 		b, err := tx.bucket(g.bucket)
 		if err != nil {
 			return err

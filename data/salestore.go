@@ -27,9 +27,12 @@ var (
 // and written once, in key order, however many of its sales changed.
 type saleTx struct {
 	blocks map[uint64]*saleBlock
-	groups map[string]*idGroup // bucket name + key
+	groups map[groupRef]*idGroup
 	invs   map[uint16]*invoiceGroup
 	codes  map[string]uint64 // customer codes read or made in this transaction
+
+	keyBuf             [16]byte    // the day (0:4) and month (4:16) keys of the sale being indexed
+	lastDay, lastMonth engine.Date // the month's first day of the last booking day seen
 }
 
 type saleBlock struct {
@@ -44,7 +47,7 @@ const maxPendingBlocks = 2048
 
 func (tx *Tx) saleState() *saleTx {
 	if tx.sales == nil {
-		tx.sales = &saleTx{blocks: map[uint64]*saleBlock{}, groups: map[string]*idGroup{},
+		tx.sales = &saleTx{blocks: map[uint64]*saleBlock{}, groups: map[groupRef]*idGroup{},
 			invs: map[uint16]*invoiceGroup{}, codes: map[string]uint64{}}
 	}
 	return tx.sales
