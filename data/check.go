@@ -105,11 +105,11 @@ func (tx *Tx) checkInvariants(rep *Report) error {
 			return nil
 		}
 	}
-	ids := map[string]map[engine.ID]bool{}
+	ids := map[string]*idPresence{}
 	for _, kn := range []string{KindPartner, KindRep, KindProduct, KindRegistration} {
-		set := map[engine.ID]bool{}
+		set := &idPresence{}
 		tx.btx.Bucket(kindByName[kn].bucket).ForEach(func(k, _ []byte) error {
-			set[btoi(k)] = true
+			set.add(btoi(k))
 			return nil
 		})
 		ids[kn] = set
@@ -164,35 +164,66 @@ func (d *indexSum) add(k, v []byte) {
 	d.sum += d.h.Sum64()
 }
 
+// idPresence is the set of a kind's ids, for the check's look-ups of a
+// million sales: a bit per id up to 2^26 (ids are handed out from 1 up),
+// a map beyond.
+type idPresence struct {
+	bits   []uint64
+	sparse map[engine.ID]bool
+}
+
+func (p *idPresence) add(id engine.ID) {
+	if id < 1<<26 {
+		w := int(id / 64)
+		for len(p.bits) <= w {
+			p.bits = append(p.bits, 0)
+		}
+		p.bits[w] |= 1 << (id % 64)
+		return
+	}
+	if p.sparse == nil {
+		p.sparse = map[engine.ID]bool{}
+	}
+	p.sparse[id] = true
+}
+
+func (p *idPresence) has(id engine.ID) bool {
+	if id < 1<<26 {
+		w := int(id / 64)
+		return w < len(p.bits) && p.bits[w]&(1<<(id%64)) != 0
+	}
+	return p.sparse[id]
+}
+
 // newIndexSeed seeds the digests of one check.
 func newIndexSeed() maphash.Seed { return maphash.MakeSeed() }
 
 // checkSaleRefs reports a sale naming a partner, product or rep that does
 // not exist.
-func (tx *Tx) checkSaleRefs(rep *Report, ids map[string]map[engine.ID]bool, s *engine.Sale) {
-	if !ids[KindPartner][s.PartnerID] {
+func (tx *Tx) checkSaleRefs(rep *Report, ids map[string]*idPresence, s *engine.Sale) {
+	if !ids[KindPartner].has(s.PartnerID) {
 		rep.addf("Sale %d names partner %d, which does not exist.", s.ID, s.PartnerID)
 	}
-	if !ids[KindProduct][s.ProductID] {
+	if !ids[KindProduct].has(s.ProductID) {
 		rep.addf("Sale %d names product %d, which does not exist.", s.ID, s.ProductID)
 	}
-	if s.RepID != 0 && !ids[KindRep][s.RepID] {
+	if s.RepID != 0 && !ids[KindRep].has(s.RepID) {
 		rep.addf("Sale %d names rep %d, who does not exist.", s.ID, s.RepID)
 	}
 }
 
-func (tx *Tx) checkLines(rep *Report, ids map[string]map[engine.ID]bool) error {
+func (tx *Tx) checkLines(rep *Report, ids map[string]*idPresence) error {
 	idx := tx.btx.Bucket(bLinesByPeriod)
 	n := 0
 	err := Each(tx, func(l *engine.RewardLine) error {
 		n++
 		switch l.Payee.Kind {
 		case engine.PayeePartner:
-			if !ids[KindPartner][l.Payee.ID] {
+			if !ids[KindPartner].has(l.Payee.ID) {
 				rep.addf("Reward line %d is payable to partner %d, which does not exist.", l.ID, l.Payee.ID)
 			}
 		case engine.PayeeRep:
-			if !ids[KindRep][l.Payee.ID] {
+			if !ids[KindRep].has(l.Payee.ID) {
 				rep.addf("Reward line %d is payable to rep %d, who does not exist.", l.ID, l.Payee.ID)
 			}
 		default:

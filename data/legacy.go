@@ -99,7 +99,7 @@ func migrate3to4(btx *bolt.Tx) error {
 
 // checkLegacySales checks the sales of a schema 1-3 file (opened
 // read-only, not yet upgraded): each index against the records, by digest.
-func (tx *Tx) checkLegacySales(rep *Report, ids map[string]map[engine.ID]bool) error {
+func (tx *Tx) checkLegacySales(rep *Report, ids map[string]*idPresence) error {
 	for _, name := range [][]byte{bLegacySales, bSalesByDate, bSalesByInv} {
 		if tx.btx.Bucket(name) == nil {
 			rep.addf("The bucket %s is missing.", name)
