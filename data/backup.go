@@ -1,6 +1,8 @@
 package data
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -23,9 +25,13 @@ const stampFormat = "20060102-150405"
 
 // Backup writes a consistent copy of the database to dst while the app
 // keeps running: a read transaction's snapshot goes to a temporary file in
-// dst's folder, which is synced, checked, and only then renamed over dst
-// (mode 0600). A failed backup leaves dst as it was; a link at dst is
-// refused.
+// dst's folder, which is synced, verified (read back from the disk, it must
+// hash to what was written, and open as a database of the same schema), and
+// only then renamed over dst (mode 0600). A failed backup leaves dst as it
+// was; a link at dst is refused. The copy is byte for byte a committed
+// state of the file, so the app's invariants are not checked again here
+// (`check` does, and a restore checks a backup fully before installing it):
+// that made a backup of a million sales take thirteen plain copies.
 func (s *Store) Backup(dst string) error {
 	f, err := s.backupTemp(dst)
 	if err != nil {
@@ -89,8 +95,11 @@ func (s *Store) backupTemp(dst string) (*atomicfile.File, error) {
 			f.Abort()
 		}
 	}()
+	sum := sha256.New()
+	var schema int
 	err = s.db.View(func(btx *bolt.Tx) error {
-		_, err := btx.WriteTo(f.File)
+		schema = readSchema(btx)
+		_, err := btx.WriteTo(io.MultiWriter(f.File, sum))
 		return err
 	})
 	if err != nil {
@@ -99,12 +108,8 @@ func (s *Store) backupTemp(dst string) (*atomicfile.File, error) {
 	if err := f.Finish(); err != nil {
 		return nil, fmt.Errorf("back up to %s: %w", dst, err)
 	}
-	rep, err := CheckFile(f.TempName())
-	if err != nil {
-		return nil, fmt.Errorf("back up to %s: check the copy: %w", dst, err)
-	}
-	if !rep.OK() {
-		return nil, fmt.Errorf("back up to %s: the copy fails its check (%s): %w", dst, rep.Problems[0], ErrCheckFailed)
+	if err := verifyCopy(f.TempName(), sum.Sum(nil), schema); err != nil {
+		return nil, fmt.Errorf("back up to %s: %w: %w", dst, err, ErrCheckFailed)
 	}
 	ok = true
 	return f, nil
@@ -276,4 +281,36 @@ func keepCopy(path string, now time.Time) (string, error) {
 		}
 	}
 	return "", fmt.Errorf("a thousand files are already named %s", base)
+}
+
+// verifyCopy reads the copy at path back from the disk and compares its
+// SHA-256 with want, then opens it read-only and reads its schema.
+func verifyCopy(path string, want []byte, schema int) error {
+	in, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read the copy back: %w", err)
+	}
+	h := sha256.New()
+	_, err = io.Copy(h, in)
+	in.Close()
+	if err != nil {
+		return fmt.Errorf("read the copy back: %w", err)
+	}
+	if !bytes.Equal(h.Sum(nil), want) {
+		return errors.New("the copy read back from the disk differs from what was written")
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return fmt.Errorf("the copy does not open: %w", err)
+	}
+	defer db.Close()
+	got := 0
+	db.View(func(btx *bolt.Tx) error {
+		got = readSchema(btx)
+		return nil
+	})
+	if got != schema {
+		return fmt.Errorf("the copy has schema %d, the file %d", got, schema)
+	}
+	return nil
 }
