@@ -39,12 +39,13 @@ func tierInputs(tx *data.Tx, asOf engine.Date, pid engine.ID) (engine.TierReview
 	}); err != nil {
 		return in, err
 	}
-	collect := func(s *engine.Sale) error { in.Sales = append(in.Sales, *s); return nil }
-	if pid != 0 {
-		err = tx.SalesOfPartner(pid, from, to, collect)
-	} else {
-		err = tx.SalesBetween(from, to, collect)
+	if pid == 0 {
+		// Every partner's window: decoded straight into one slice (a
+		// year of sales appended one by one cost seconds at a million).
+		in.Sales, err = tx.AppendSalesBetween(in.Sales, from, to)
+		return in, err
 	}
+	err = tx.SalesOfPartner(pid, from, to, func(s *engine.Sale) error { in.Sales = append(in.Sales, *s); return nil })
 	return in, err
 }
 

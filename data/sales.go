@@ -140,12 +140,16 @@ func (tx *Tx) SalesOfPartner(pid engine.ID, from, to engine.Date, fn func(*engin
 	return nil
 }
 
-// readBlock is loadBlock without keeping the block in the transaction.
+// readBlock is loadBlock without keeping the block among the changes: the
+// block changed in the transaction, else the one read last, else decoded
+// from the file (and kept as the one read last).
 func (tx *Tx) readBlock(n uint64) (*saleBlock, error) {
-	if st := tx.sales; st != nil {
-		if b := st.blocks[n]; b != nil {
-			return b, nil
-		}
+	st := tx.saleState()
+	if b := st.blocks[n]; b != nil {
+		return b, nil
+	}
+	if st.lastRead != nil && st.lastN == n {
+		return st.lastRead, nil
 	}
 	bk, err := tx.bucket(bSaleBlocks)
 	if err != nil {
@@ -153,12 +157,16 @@ func (tx *Tx) readBlock(n uint64) (*saleBlock, error) {
 	}
 	blk := &saleBlock{}
 	if v := bk.Get(blockKey(n)); v != nil {
-		err = newBlockDecoder(tx).decode(n, v, func(s *engine.Sale) error {
+		err = tx.decoder().decode(n, v, func(s *engine.Sale) error {
 			blk.rows = append(blk.rows, *s)
 			return nil
 		})
+		if err != nil {
+			return nil, err
+		}
 	}
-	return blk, err
+	st.lastRead, st.lastN = blk, n
+	return blk, nil
 }
 
 // partnerIDs returns, ascending, the ids of partner pid's sales booked in

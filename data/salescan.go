@@ -204,19 +204,21 @@ func (tx *Tx) eachSaleBetween(from, to engine.Date, fn func(*engine.Sale) error)
 	if err != nil {
 		return err
 	}
-	var buf []engine.Sale
 	for i := 0; i < len(days); {
 		j, n := i, 0
 		for j < len(days) && (j == i || n+len(days[j].ids) <= windowIDs) {
 			n += len(days[j].ids)
 			j++
 		}
-		if buf, err = tx.appendDays(buf[:0], days[i:j]); err != nil {
+		// A new slice for each window, never reused: fn may keep the
+		// pointers it gets (see the package's caveats), and one slice a
+		// window costs far less than a copy on the heap for each sale.
+		buf, err := tx.appendDays(nil, days[i:j])
+		if err != nil {
 			return err
 		}
 		for k := range buf {
-			s := buf[k]
-			if err := fn(&s); err != nil {
+			if err := fn(&buf[k]); err != nil {
 				if errors.Is(err, Stop) {
 					return nil
 				}

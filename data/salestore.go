@@ -31,6 +31,10 @@ type saleTx struct {
 	invs   map[uint16]*invoiceGroup
 	codes  map[string]uint64 // customer codes read or made in this transaction
 
+	dec      *blockDecoder // the transaction's decoder, with its shared values
+	lastRead *saleBlock    // the block readBlock decoded last, and its number
+	lastN    uint64
+
 	keyBuf             [16]byte    // the day (0:4) and month (4:16) keys of the sale being indexed
 	lastDay, lastMonth engine.Date // the month's first day of the last booking day seen
 }
@@ -55,6 +59,16 @@ func (tx *Tx) saleState() *saleTx {
 
 func blockKey(n uint64) []byte { return itob(engine.ID(n)) }
 
+// decoder is the transaction's block decoder: one per transaction, so that
+// a run of look-ups shares its caches instead of building them each time.
+func (tx *Tx) decoder() *blockDecoder {
+	st := tx.saleState()
+	if st.dec == nil {
+		st.dec = newBlockDecoder(tx)
+	}
+	return st.dec
+}
+
 // loadBlock returns block n decoded, from the transaction's changes or
 // the file; a block with no sales is empty.
 func (tx *Tx) loadBlock(n uint64) (*saleBlock, error) {
@@ -68,7 +82,7 @@ func (tx *Tx) loadBlock(n uint64) (*saleBlock, error) {
 	}
 	blk := &saleBlock{}
 	if v := bk.Get(blockKey(n)); v != nil {
-		err := newBlockDecoder(tx).decode(n, v, func(s *engine.Sale) error {
+		err := tx.decoder().decode(n, v, func(s *engine.Sale) error {
 			blk.rows = append(blk.rows, *s)
 			return nil
 		})
@@ -82,34 +96,15 @@ func (tx *Tx) loadBlock(n uint64) (*saleBlock, error) {
 	return blk, nil
 }
 
-// getSale reads sale id; nil when there is none.
+// getSale reads sale id; nil when there is none. The block it decodes is
+// kept for the next look-up: the lines of an invoice, or a partner's
+// sales entered together, are neighbours.
 func (tx *Tx) getSale(id engine.ID) (*engine.Sale, error) {
-	if st := tx.sales; st != nil {
-		if b := st.blocks[blockOf(id)]; b != nil {
-			return findRow(b.rows, id), nil
-		}
-	}
-	bk, err := tx.bucket(bSaleBlocks)
+	b, err := tx.readBlock(blockOf(id))
 	if err != nil {
 		return nil, err
 	}
-	v := bk.Get(blockKey(blockOf(id)))
-	if v == nil {
-		return nil, nil
-	}
-	var out *engine.Sale
-	err = newBlockDecoder(tx).decode(blockOf(id), v, func(s *engine.Sale) error {
-		if s.ID == id {
-			c := *s
-			out = &c
-			return Stop
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, Stop) {
-		return nil, err
-	}
-	return out, nil
+	return findRow(b.rows, id), nil
 }
 
 func findRow(rows []engine.Sale, id engine.ID) *engine.Sale {
@@ -145,6 +140,7 @@ func (tx *Tx) storeSale(s *engine.Sale) error {
 		b.rows = slices.Insert(b.rows, i, *s)
 	}
 	b.dirty = true
+	tx.sales.lastRead = nil
 	if len(tx.sales.blocks) > maxPendingBlocks {
 		return tx.flushBlocks()
 	}
@@ -161,6 +157,7 @@ func (tx *Tx) dropSale(id engine.ID) error {
 	if ok {
 		b.rows = slices.Delete(b.rows, i, i+1)
 		b.dirty = true
+		tx.sales.lastRead = nil
 	}
 	return nil
 }
@@ -413,7 +410,7 @@ func (tx *Tx) eachSale(newestFirst bool, fn func(*engine.Sale) error) error {
 	if err != nil {
 		return err
 	}
-	dec := newBlockDecoder(tx)
+	dec := tx.decoder()
 	c := bk.Cursor()
 	first, next := c.First, c.Next
 	if newestFirst {
