@@ -20,7 +20,9 @@ type Options struct {
 	// Now is the clock for audit entries and backup names (default time.Now).
 	Now func() time.Time
 	// ReadOnly opens the file with a shared lock and refuses every change;
-	// an older schema is read as it is, not upgraded.
+	// an older schema is not upgraded: Check reads it in its own shape, but
+	// the sales of a schema 1-3 file are read only once it is opened for
+	// writing (which upgrades it).
 	ReadOnly bool
 	// NoUpgrade makes Open fail with ErrSchemaOlder instead of upgrading.
 	NoUpgrade bool

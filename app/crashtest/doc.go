@@ -2,7 +2,8 @@
 // killed with SIGKILL at any moment leaves the database file either before
 // or after each saved change; a second instance is refused quickly and
 // names the holder; backups taken while writes continue are consistent;
-// a schema upgrade killed half way leaves the old or the new file; a
+// a schema upgrade killed half way leaves the old or the new file, with
+// every record of the schema-3 file today's users have (data/testdata); a
 // restore or a backup killed at any moment, or stopped by a fault at any of
 // its syncs, renames and links (strace's fault injection), leaves the
 // database path holding the old or the new database, whole, and its
