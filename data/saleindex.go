@@ -197,6 +197,7 @@ func (g *invoiceGroup) candidates(fp uint32, line int) []invoiceEntry {
 
 // indexSale adds s to the three indexes.
 func (tx *Tx) indexSale(s *engine.Sale) error {
+	tx.saleState().lookup = invoiceLookup{}
 	day, month := tx.saleState().saleKeys(s)
 	for _, gk := range [2][2][]byte{{bSaleDays, day}, {bSaleMonths, month}} {
 		g, err := tx.group(gk[0], gk[1])
@@ -225,6 +226,7 @@ func (tx *Tx) indexSale(s *engine.Sale) error {
 
 // unindexSale removes a stored version of a sale from the indexes.
 func (tx *Tx) unindexSale(s *engine.Sale) error {
+	tx.saleState().lookup = invoiceLookup{}
 	day, month := tx.saleState().saleKeys(s)
 	for _, gk := range [2][2][]byte{{bSaleDays, day}, {bSaleMonths, month}} {
 		g, err := tx.group(gk[0], gk[1])
@@ -253,6 +255,29 @@ func (tx *Tx) unindexSale(s *engine.Sale) error {
 // invoiceLines returns the stored sales of partner pid's invoice with the
 // line (line < 0: every line), in line then id order.
 func (tx *Tx) invoiceLines(pid engine.ID, invoice string, line int) ([]engine.Sale, error) {
+	st := tx.saleState()
+	if m := &st.lookup; m.ok && m.pid == pid && m.line == line && m.invoice == invoice {
+		// An import asks whether a line is stored, then puts it: the put's
+		// own check asks again before anything changed.
+		return m.sales, nil
+	}
+	out, err := tx.readInvoiceLines(pid, invoice, line)
+	if err == nil {
+		st.lookup = invoiceLookup{ok: true, pid: pid, invoice: invoice, line: line, sales: out}
+	}
+	return out, err
+}
+
+// invoiceLookup is the last answer of invoiceLines, until an index changes.
+type invoiceLookup struct {
+	ok      bool
+	pid     engine.ID
+	invoice string
+	line    int
+	sales   []engine.Sale
+}
+
+func (tx *Tx) readInvoiceLines(pid engine.ID, invoice string, line int) ([]engine.Sale, error) {
 	n, fp := invoiceHash(pid, invoice)
 	g, err := tx.invoiceGroup(n)
 	if err != nil {

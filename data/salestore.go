@@ -31,6 +31,8 @@ type saleTx struct {
 	invs   map[uint16]*invoiceGroup
 	codes  map[string]uint64 // customer codes read or made in this transaction
 
+	names    customerList  // the whole dictionary, once a long read loaded it
+	lookup   invoiceLookup // the last invoice line looked up
 	dec      *blockDecoder // the transaction's decoder, with its shared values
 	lastRead *saleBlock    // the block readBlock decoded last, and its number
 	lastN    uint64
@@ -236,6 +238,7 @@ func (tx *Tx) customerCode(name string) (uint64, error) {
 		return 0, fmt.Errorf("customer %q: %w", name, err)
 	}
 	st.codes[name] = c
+	st.names = nil // read again when next needed
 	return c, nil
 }
 
@@ -260,8 +263,21 @@ func (tx *Tx) customerName(code uint64) (string, error) {
 }
 
 // allCustomerNames reads the whole dictionary, indexed by code, for a
-// long read decoded on several goroutines.
+// long read decoded on several goroutines; the transaction keeps it until
+// a customer is added.
 func (tx *Tx) allCustomerNames() (customerList, error) {
+	st := tx.saleState()
+	if st.names != nil {
+		return st.names, nil
+	}
+	names, err := tx.readCustomerNames()
+	if err == nil {
+		st.names = names
+	}
+	return names, err
+}
+
+func (tx *Tx) readCustomerNames() (customerList, error) {
 	b, err := tx.bucket(bCustomers)
 	if err != nil {
 		return nil, err
