@@ -186,35 +186,34 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 	if err != nil {
 		return nil, err
 	}
-	// Sales credited to each partner and rep in the period: the payee's
-	// credit from each sale after its credit splits (engine.SaleCredits),
-	// so a sale split 60/40 counts 60 % for one partner and 40 % for the
-	// other.
-	one := decimal.NewFromInt(1)
-	var buf []engine.Credit
-	err = tx.SalesBetween(p.Start, p.End, func(x *engine.Sale) error {
-		buf = engine.AppendSaleCredits(buf[:0], x, one)
-		for _, c := range buf {
-			pp := engine.Payee{Kind: engine.PayeePartner, ID: c.PartnerID}
-			sn.sales[pp] = sn.sales[pp].Add(c.Net)
-			if c.RepID != 0 {
-				rp := engine.Payee{Kind: engine.PayeeRep, ID: c.RepID}
-				sn.sales[rp] = sn.sales[rp].Add(c.Net)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	// Tiers on the period's first day and the evidence over the window.
 	in, err := tierInputs(tx, p.End, 0)
 	if err != nil {
 		return nil, err
 	}
 	sn.ladder, sn.history = in.Ladder, in.History
+	// The evidence is measured on the other core while this one adds up
+	// the credited sales: both only read in.
+	var measured chan []engine.TierEvidence
 	if len(in.Ladder.Levels) > 0 {
-		for _, ev := range engine.MeasureTiers(in) {
+		measured = make(chan []engine.TierEvidence, 1)
+		go func() { measured <- engine.MeasureTiers(in) }()
+	}
+	// Sales credited to each partner and rep in the period: the payee's
+	// credit from each sale after its credit splits (engine.SaleCredits),
+	// so a sale split 60/40 counts 60 % for one partner and 40 % for the
+	// other. They are the tier window's sales booked in the period when
+	// the window holds the period (a year's window holds a quarter):
+	// reading a million sales twice was half of a batch's reading.
+	sales := in.Sales
+	if from, to := engine.TierWindow(in.Ladder, p.End); from > p.Start || to < p.End {
+		if sales, err = tx.AppendSalesBetween(nil, p.Start, p.End); err != nil {
+			return nil, err
+		}
+	}
+	addSaleCredits(sn.sales, sales, p)
+	if measured != nil {
+		for _, ev := range <-measured {
 			sn.evidence[ev.PartnerID] = ev
 		}
 	}
@@ -235,6 +234,38 @@ func (s *Service) readSnapshot(tx *data.Tx, co engine.Company, p engine.Period) 
 		}
 	}
 	return sn, nil
+}
+
+// addSaleCredits adds to sums each payee's credit from the sales booked
+// in p (sales holds them, and may hold others).
+func addSaleCredits(sums map[engine.Payee]decimal.Decimal, sales []engine.Sale, p engine.Period) {
+	acc := map[engine.Payee]*decSum{}
+	sum := func(py engine.Payee) *decSum {
+		s := acc[py]
+		if s == nil {
+			s = &decSum{rest: sums[py]}
+			acc[py] = s
+		}
+		return s
+	}
+	one := decimal.NewFromInt(1)
+	var buf []engine.Credit
+	for i := range sales {
+		x := &sales[i]
+		if d := x.BookDate(); d < p.Start || d > p.End {
+			continue
+		}
+		buf = engine.AppendSaleCredits(buf[:0], x, one)
+		for _, c := range buf {
+			sum(engine.Payee{Kind: engine.PayeePartner, ID: c.PartnerID}).add(c.Net)
+			if c.RepID != 0 {
+				sum(engine.Payee{Kind: engine.PayeeRep, ID: c.RepID}).add(c.Net)
+			}
+		}
+	}
+	for py, s := range acc {
+		sums[py] = s.value()
+	}
 }
 
 // statement lays out one payee's statement from the snapshot.

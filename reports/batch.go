@@ -72,7 +72,7 @@ func BatchNames(sts []*Statement) []string {
 
 // WriteBatch writes one PDF per statement into dir (created 0700 if
 // missing), each through a temporary file renamed into place with mode
-// 0600, on one worker per CPU. progress, if not nil, is called after each
+// 0600, on two workers per CPU. progress, if not nil, is called after each
 // file from the workers' goroutines (a GUI wraps it in fyne.Do). A canceled
 // ctx stops it between files; the files already written stay. A statement
 // that fails is listed in Failed and the others are still written.
@@ -90,7 +90,10 @@ func WriteBatch(ctx context.Context, dir string, sts []*Statement, progress func
 		wg   sync.WaitGroup
 	)
 	next := make(chan int)
-	workers := runtime.GOMAXPROCS(0)
+	// Two workers per core: a worker spends about as long waiting for
+	// its file to reach the disk (atomicfile syncs it and its folder) as
+	// drawing it, and the other worker of the core draws meanwhile.
+	workers := 2 * runtime.GOMAXPROCS(0)
 	if workers > len(sts) {
 		workers = len(sts)
 	}
@@ -139,10 +142,11 @@ feed:
 	return res, nil
 }
 
-// Each PDF allocates some 10 MB that is garbage once written (the font
-// tables gofpdf builds), so a batch with the default GOGC spends a fifth of
-// its time collecting. relaxGC raises GOGC to 400 for the batch and returns
-// the function that restores it; nested and concurrent batches share it.
+// Each PDF allocates about 1 MB that is garbage once written (10 MB while
+// gofpdf parsed the fonts per document), and a batch runs beside the
+// period's snapshot (app: every line of the period), which each collection
+// marks again. relaxGC raises GOGC to 400 for the batch and returns the
+// function that restores it; nested and concurrent batches share it.
 var gcMu sync.Mutex
 var gcUsers, gcSaved int
 

@@ -125,3 +125,16 @@ func TestTokens(t *testing.T) {
 		}
 	}
 }
+
+// isCJK answers "no" below firstCJK without asking fonts.IsCJK: no rune
+// there may be one the CJK font draws.
+func TestNoCJKBelowFirstCJK(t *testing.T) {
+	for r := rune(0); r < firstCJK; r++ {
+		if fonts.IsCJK(r) {
+			t.Fatalf("fonts.IsCJK(%U) is true, below firstCJK %U", r, firstCJK)
+		}
+	}
+	if !fonts.IsCJK(firstCJK) {
+		t.Errorf("fonts.IsCJK(%U) is false: firstCJK could be higher", firstCJK)
+	}
+}

@@ -1,11 +1,13 @@
 package reports
 
 import (
+	"fmt"
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
 
 	"partnerdesk/icons/fonts"
+	"partnerdesk/reports/internal/gofpdf"
 )
 
 // latinGlyphs answers whether DejaVu Sans (the font of every non-CJK run)
@@ -39,4 +41,20 @@ func hasLatinGlyph(r rune) bool {
 	ok := err == nil && i != 0
 	g.memo[r] = ok
 	return ok
+}
+
+// The embedded TrueType fonts, parsed for the PDF writer once per process
+// (the CJK one only when a document first needs it): every document embeds
+// its subset of them.
+var (
+	latinFont = sync.OnceValues(func() (*gofpdf.UTF8Font, error) { return parseFont(fonts.NameRegular, fonts.Regular) })
+	cjkFont   = sync.OnceValues(func() (*gofpdf.UTF8Font, error) { return parseFont(fonts.NameCJK, fonts.CJK) })
+)
+
+func parseFont(name string, b []byte) (*gofpdf.UTF8Font, error) {
+	f, err := gofpdf.ParseUTF8Font(b)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	return f, nil
 }

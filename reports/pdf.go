@@ -11,12 +11,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jung-kurt/gofpdf"
 	"github.com/shopspring/decimal"
 
 	"partnerdesk/engine"
 	"partnerdesk/engine/i18n"
 	"partnerdesk/icons/fonts"
+	"partnerdesk/reports/internal/gofpdf"
 )
 
 // Page geometry of an A4 portrait statement, in mm.
@@ -152,21 +152,30 @@ func newLayout(d docInfo, title string) *layout {
 	pdf.SetAuthor(clean(d.co.Name), true)
 	pdf.SetCreator("Partnerdesk", true)
 
-	// gofpdf pads font tables by appending to slices of the bytes it is
-	// given, which writes into the shared embedded font: each document
-	// gets its own copy (0.1 ms), so concurrent documents and the GUI
-	// never see a font change under them.
-	pdf.AddUTF8FontFromBytes(famLatin, "", bytes.Clone(fonts.Regular))
+	// Each font is parsed once per process and shared, read only, by
+	// every document (parsing it per document was most of the cost of a
+	// statement); the document still embeds the subset it uses.
+	addFont(pdf, famLatin, latinFont)
 	l := &layout{d: d, f: formatter{lang: d.lang, cur: d.co.Currency}, t: &typo{pdf: pdf}}
 	for _, t := range d.texts {
 		if fonts.NeedsCJK(t) {
-			pdf.AddUTF8FontFromBytes(famCJK, "", bytes.Clone(fonts.CJK))
+			addFont(pdf, famCJK, cjkFont)
 			l.t.hasCJK = true
 			break
 		}
 	}
 	l.addPage()
 	return l
+}
+
+// addFont adds a parsed font to the document, or fails the document.
+func addFont(pdf *gofpdf.Fpdf, family string, font func() (*gofpdf.UTF8Font, error)) {
+	f, err := font()
+	if err != nil {
+		pdf.SetError(err)
+		return
+	}
+	pdf.AddUTF8FontParsed(family, "", f)
 }
 
 // texts lists every user text the statement prints, to decide which fonts
@@ -214,6 +223,7 @@ func (l *layout) mark(kind, section string) {
 
 func (l *layout) addPage() {
 	l.pdf().AddPage()
+	l.t.forget()
 	l.pages = append(l.pages, Page{})
 }
 
@@ -334,6 +344,7 @@ func (l *layout) footers() {
 		// The page's content stream ends in whatever font its last text
 		// used: select the footer's font afresh, not "as before".
 		p.SetFont(famLatin, "", 1)
+		l.t.forget()
 		y := pageH - 9.0
 		l.rule(y-3.5, colRule)
 		l.t.set(smallSize, false)

@@ -5,9 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jung-kurt/gofpdf"
-
 	"partnerdesk/icons/fonts"
+	"partnerdesk/reports/internal/gofpdf"
 )
 
 // Font families as registered in each document.
@@ -15,6 +14,14 @@ const (
 	famLatin = "dejavu"
 	famCJK   = "cjk"
 )
+
+// firstCJK is the lowest rune fonts.IsCJK accepts (the Hangul Jamo):
+// below it, which is most text, isCJK answers without looking it up in the
+// Unicode tables.
+const firstCJK = 0x1100
+
+// isCJK is fonts.IsCJK, fast for the runes below firstCJK.
+func isCJK(r rune) bool { return r >= firstCJK && fonts.IsCJK(r) }
 
 // run is a stretch of text drawn in one font.
 type run struct {
@@ -32,7 +39,7 @@ func splitRuns(s string) []run {
 	for i, r := range s {
 		c := cur
 		if r != ' ' {
-			c = fonts.IsCJK(r)
+			c = isCJK(r)
 		}
 		if i == 0 {
 			cur = c
@@ -128,7 +135,20 @@ type typo struct {
 	hasCJK bool // the CJK font was added: only documents that need it pay for it
 	size   float64
 	bold   bool
+
+	// The font use last selected, valid while selOK: selecting a font
+	// writes an operator into the page, and measuring a word selects the
+	// font of each of its runs, so use skips selecting the font already
+	// selected. Whatever selects a font or page behind use's back calls
+	// forget.
+	selCJK  bool
+	selSize float64
+	selOK   bool
 }
+
+// forget says that the font selected is no longer known: the page or the
+// font was changed without use.
+func (t *typo) forget() { t.selOK = false }
 
 func (t *typo) set(size float64, bold bool) { t.size, t.bold = size, bold }
 
@@ -137,7 +157,12 @@ func (t *typo) set(size float64, bold bool) { t.size, t.bold = size, bold }
 // statement, so bold is drawn as filled and stroked text (rendering mode
 // 2) rather than with DejaVu Sans Bold, which would double that cost.
 func (t *typo) use(cjk bool) {
-	if cjk && t.hasCJK {
+	cjk = cjk && t.hasCJK
+	if t.selOK && t.selCJK == cjk && t.selSize == t.size {
+		return
+	}
+	t.selCJK, t.selSize, t.selOK = cjk, t.size, true
+	if cjk {
 		t.pdf.SetFont(famCJK, "", t.size)
 		return
 	}
@@ -267,7 +292,7 @@ func tokens(s string) []string {
 				start = -1
 			}
 			out = append(out, " ")
-		case fonts.IsCJK(r):
+		case isCJK(r):
 			if start >= 0 {
 				out = append(out, s[start:i])
 				start = -1
