@@ -113,6 +113,13 @@ func (s *Service) SaveMapping(m imports.Mapping) error {
 // file with any bad row writes nothing: the report lists every bad row with
 // its line, column and reason, and the error is ErrImportRejected. With
 // dryRun nothing is written either way.
+//
+// The file is read twice and never held row by row: once to decide its
+// notation and count its rows (imports.Prepare), then to check each row
+// and write it at once (Conversion.Run into a storeSink), so that later
+// rows are checked against the earlier ones through the store. A file
+// with a bad row is still checked to its end, every good row written, so
+// that the report is complete; the transaction is then rolled back.
 func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dryRun bool, progress Progress) (ImportReport, error) {
 	rep := ImportReport{Kind: kind, File: path}
 	// Streamed: the rows are read as they are checked (see streamTable).
@@ -139,45 +146,49 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 	}
 	defer softMemoryLimit(path)()
 	err = s.update(func(tx *data.Tx) error {
-		look, err := newStoreLookup(tx, co.Currency)
-		if err != nil {
-			return err
-		}
-		var cp sheet.Progress
-		if progress != nil {
-			cp = func(done, total int) { progress(done/2, total) }
-		}
-		b, rowErrs := imports.ConvertProgress(kind, t, mapping, look, cp)
-		rep.Rows = tableRows(t)
-		t = nil // the file's text is not needed past here
-		if look.err != nil {
-			return look.err
-		}
-		rep.Ignored = b.Ignored
-		if len(rowErrs) > 0 {
+		look := newStoreLookup(tx, co.Currency)
+		conv, rowErrs := imports.Prepare(kind, t, mapping, look)
+		if conv == nil || len(rowErrs) > 0 {
+			rep.Rows = tableRows(t)
+			if look.err != nil {
+				return look.err
+			}
 			rep.Errors = rowErrs
 			return ErrImportRejected
+		}
+		rep.Rows = conv.Rows()
+		rep.Ignored = conv.Ignored
+		var cp sheet.Progress
+		if progress != nil {
+			cp = sheet.Progress(progress)
+		}
+		sink := &storeSink{tx: tx, look: look}
+		// One audit entry for the import names the file and what it
+		// created, instead of one entry copying each record.
+		info := data.ImportInfo{File: filepath.Base(path), SHA256: digest, Rows: rep.Rows}
+		_, err := tx.Import(info, func() error {
+			var err error
+			if rowErrs, err = conv.Run(cp, sink); err != nil {
+				return err
+			}
+			if look.err != nil {
+				return look.err
+			}
+			if len(rowErrs) > 0 {
+				return ErrImportRejected // no audit entry: it rolls back
+			}
+			return nil
+		})
+		if err != nil {
+			if errors.Is(err, ErrImportRejected) {
+				rep.Errors = rowErrs
+			}
+			return err
 		}
 		if dryRun {
 			return errDryRun
 		}
-		// One audit entry for the import names the file and what it
-		// created, instead of one entry copying each record.
-		info := data.ImportInfo{File: filepath.Base(path), SHA256: digest, Rows: rep.Rows}
-		_, err = tx.Import(info, func() error {
-			var n int
-			n, rowErrs = writeBatch(tx, &b, progress)
-			rep.Written = n
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if len(rowErrs) > 0 {
-			rep.Written = 0
-			rep.Errors = rowErrs
-			return ErrImportRejected
-		}
+		rep.Written = sink.n
 		return nil
 	})
 	if errors.Is(err, errDryRun) {
@@ -186,53 +197,26 @@ func (s *Service) Import(kind imports.Kind, path string, m *imports.Mapping, dry
 	return rep, err
 }
 
-// writeBatch puts every record; a record the store refuses (a duplicate
-// that only the store could see) becomes a row error naming its line, and
-// every other record is still tried so the user sees all of them at once.
-func writeBatch(tx *data.Tx, b *imports.Batch, progress Progress) (int, []imports.RowError) {
-	var errs []imports.RowError
-	n, total := 0, b.Len()
-	put := func(i int, rec any) {
-		if err := tx.Put(rec); err != nil {
-			line := 0
-			if i < len(b.Lines) {
-				line = b.Lines[i]
-			}
-			errs = append(errs, imports.RowError{Line: line, Reason: storeReason(err)})
-			return
-		}
-		n++
-		if progress != nil && n%1000 == 0 {
-			progress(total/2+n/2, total)
-		}
+// storeSink writes each record of an import as soon as it is checked; a
+// record the store refuses (a duplicate that only the store could see, a
+// date in a closed period) becomes its row's problem, naming its line,
+// and every other record is still tried so the user sees all of them at
+// once.
+type storeSink struct {
+	tx   *data.Tx
+	look *storeLookup
+	n    int
+}
+
+func (k *storeSink) Add(rec any, line int) error {
+	if err := k.tx.Put(rec); err != nil {
+		return &imports.Refused{Reason: storeReason(err)}
 	}
-	for i := range b.Partners {
-		put(i, &b.Partners[i])
+	k.n++
+	if s, ok := rec.(*engine.Sale); ok {
+		k.look.stored(s)
 	}
-	for i := range b.Reps {
-		put(i, &b.Reps[i])
-	}
-	for i := range b.Products {
-		put(i, &b.Products[i])
-	}
-	for i := range b.Sales {
-		put(i, &b.Sales[i])
-		// Stored: its memory can go before the transaction commits.
-		b.Sales[i] = engine.Sale{}
-	}
-	for i := range b.Registrations {
-		put(i, &b.Registrations[i])
-	}
-	for i := range b.Trainings {
-		put(i, &b.Trainings[i])
-	}
-	for i := range b.Activities {
-		put(i, &b.Activities[i])
-	}
-	if progress != nil {
-		progress(total, total)
-	}
-	return n, errs
+	return nil
 }
 
 func storeReason(err error) string {
@@ -246,49 +230,85 @@ func storeReason(err error) string {
 }
 
 // storeLookup answers a conversion's questions from the store: reference
-// records loaded once into memory, sale lines and closed periods read from
-// the transaction's indexes.
+// records loaded into memory once per kind, when first asked (a sales file
+// without a rep column never reads the reps), sale lines and closed
+// periods read from the transaction, which holds the import's own sales
+// as they are written.
 type storeLookup struct {
-	*imports.MemLookup
+	mem    *imports.MemLookup
+	loaded [4]bool // partners, reps, products, registrations
 	*txSales
 }
 
-func newStoreLookup(tx *data.Tx, cur engine.Currency) (*storeLookup, error) {
-	m := imports.NewMemLookup(cur)
-	if err := data.Each(tx, func(p *engine.Partner) error { m.AddPartner(*p); return nil }); err != nil {
-		return nil, err
-	}
-	if err := data.Each(tx, func(r *engine.Rep) error { m.AddRep(*r); return nil }); err != nil {
-		return nil, err
-	}
-	if err := data.Each(tx, func(p *engine.Product) error { m.AddProduct(*p); return nil }); err != nil {
-		return nil, err
-	}
-	if err := data.Each(tx, func(r *engine.Registration) error { m.AddRegistration(*r); return nil }); err != nil {
-		return nil, err
-	}
-	return &storeLookup{MemLookup: m, txSales: newTxSales(tx)}, nil
+func newStoreLookup(tx *data.Tx, cur engine.Currency) *storeLookup {
+	return &storeLookup{mem: imports.NewMemLookup(cur), txSales: newTxSales(tx)}
 }
 
-// The stored sales answer, not the lookup's empty in-memory ones.
-
-// SaleLineExists implements imports.Lookup.
-func (l *storeLookup) SaleLineExists(partner engine.ID, invoice string, line int) (engine.ID, bool) {
-	return l.txSales.SaleLineExists(partner, invoice, line)
+// load reads the records of kind k (an index into loaded) the first time
+// they are asked for; a read error sticks in err.
+func (l *storeLookup) load(k int) *imports.MemLookup {
+	if l.loaded[k] {
+		return l.mem
+	}
+	l.loaded[k] = true
+	m := l.mem
+	var err error
+	switch k {
+	case 0:
+		err = data.Each(l.tx, func(p *engine.Partner) error { m.AddPartner(*p); return nil })
+	case 1:
+		err = data.Each(l.tx, func(r *engine.Rep) error { m.AddRep(*r); return nil })
+	case 2:
+		err = data.Each(l.tx, func(p *engine.Product) error { m.AddProduct(*p); return nil })
+	case 3:
+		err = data.Each(l.tx, func(r *engine.Registration) error { m.AddRegistration(*r); return nil })
+	}
+	if err != nil {
+		l.fail(err)
+	}
+	return m
 }
 
-// InvoiceLines implements imports.Lookup.
-func (l *storeLookup) InvoiceLines(partner engine.ID, invoice string) []engine.Sale {
-	return l.txSales.InvoiceLines(partner, invoice)
+// Currency implements imports.Lookup.
+func (l *storeLookup) Currency() engine.Currency { return l.mem.Currency() }
+
+// PartnerByID implements imports.Lookup.
+func (l *storeLookup) PartnerByID(id engine.ID) (engine.Partner, bool) {
+	return l.load(0).PartnerByID(id)
 }
 
-// ReturnsOf implements imports.Lookup.
-func (l *storeLookup) ReturnsOf(partner engine.ID, invoice string) []engine.Sale {
-	return l.txSales.ReturnsOf(partner, invoice)
+// PartnerByName implements imports.Lookup.
+func (l *storeLookup) PartnerByName(name string) (engine.Partner, bool) {
+	return l.load(0).PartnerByName(name)
 }
 
-// IsClosed implements imports.Lookup.
-func (l *storeLookup) IsClosed(d engine.Date) bool { return l.txSales.IsClosed(d) }
+// PartnerByReferralCode implements imports.Lookup.
+func (l *storeLookup) PartnerByReferralCode(code string) (engine.Partner, bool) {
+	return l.load(0).PartnerByReferralCode(code)
+}
+
+// RepByID implements imports.Lookup.
+func (l *storeLookup) RepByID(id engine.ID) (engine.Rep, bool) { return l.load(1).RepByID(id) }
+
+// RepByName implements imports.Lookup.
+func (l *storeLookup) RepByName(partner engine.ID, name string) (engine.Rep, bool) {
+	return l.load(1).RepByName(partner, name)
+}
+
+// ProductByID implements imports.Lookup.
+func (l *storeLookup) ProductByID(id engine.ID) (engine.Product, bool) {
+	return l.load(2).ProductByID(id)
+}
+
+// ProductBySKU implements imports.Lookup.
+func (l *storeLookup) ProductBySKU(sku string) (engine.Product, bool) {
+	return l.load(2).ProductBySKU(sku)
+}
+
+// RegistrationByID implements imports.Lookup.
+func (l *storeLookup) RegistrationByID(id engine.ID) (engine.Registration, bool) {
+	return l.load(3).RegistrationByID(id)
+}
 
 // txSales answers the questions engine.CheckSale asks about stored sales
 // and closed periods from one transaction. A read error sticks in err and
@@ -301,6 +321,18 @@ type txSales struct {
 
 func newTxSales(tx *data.Tx) *txSales {
 	return &txSales{tx: tx, returns: map[engine.ID]map[string][]engine.Sale{}}
+}
+
+// stored tells the answers read once (ReturnsOf) of a sale just written
+// in the transaction, so that a later return sees it.
+func (t *txSales) stored(s *engine.Sale) {
+	o := strings.TrimSpace(s.OriginalInvoice)
+	if o == "" {
+		return
+	}
+	if by, ok := t.returns[s.PartnerID]; ok {
+		by[o] = append(by[o], *s)
+	}
 }
 
 func (t *txSales) fail(err error) {

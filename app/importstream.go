@@ -70,15 +70,16 @@ func fileDigest(path string) (string, error) {
 
 // softMemoryLimit lowers the process's soft memory limit while a CSV file
 // at path is imported, and returns the function that restores it. Go's
-// collector lets the heap grow to twice what is live before collecting; an
-// import holds what it read and, until the commit, what it writes (about 9
-// times a sales file's size at most), so a 40 MB file peaked at 850 MB
-// resident. Under a limit of 128 MB plus 8 times the file's size (448 MB
-// for it) it peaked at 470 MB, for about a quarter more processor time.
-// The limit is soft: a heap that must be larger makes the collector work
-// harder (at most half the processor), never fails the import. A lower
-// limit already set (GOMEMLIMIT) is kept; an XLSX file, whose size says
-// little of its rows, gets none.
+// collector lets the heap grow to twice what is live before collecting.
+// An import holds the file's text and, until the commit, what the store
+// writes; it no longer holds the rows (Import streams them): the 40 MB
+// file of BenchmarkImportSales40MB peaked at 264 MB in all (issue 17; 850
+// MB before issue 12's limit, 470 MB under it, when the rows were held).
+// The limit, 128 MB plus 8 times the file's size, stays as a guard for a
+// store or a file that needs more. It is soft: a heap that must be larger
+// makes the collector work harder (at most half the processor), never
+// fails the import. A lower limit already set (GOMEMLIMIT) is kept; an
+// XLSX file, whose size says little of its rows, gets none.
 func softMemoryLimit(path string) (restore func()) {
 	fi, err := os.Stat(path)
 	if err != nil || !strings.EqualFold(filepath.Ext(path), ".csv") {
@@ -95,6 +96,6 @@ func softMemoryLimit(path string) (restore func()) {
 
 const (
 	importMemoryBase    = 128 << 20 // the program, the reference records, bbolt's buffers
-	importMemoryPerByte = 8         // what the rows of a byte of CSV hold at most, live
+	importMemoryPerByte = 8         // what a byte of CSV costs at most, live, with what the store writes
 	importMemoryFloor   = 384 << 20 // below this a limit saves little and may cost time
 )

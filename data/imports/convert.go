@@ -3,7 +3,6 @@ package imports
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -55,62 +54,41 @@ func Convert(kind Kind, t *sheet.Table, m Mapping, look Lookup) (Batch, []RowErr
 	return ConvertProgress(kind, t, m, look, nil)
 }
 
-// ConvertProgress is Convert that reports rows checked to progress.
+// ConvertProgress is Convert that reports rows checked to progress. It
+// holds the file's records in memory (a Batch); an import writing to a
+// store streams them instead (Prepare, then Conversion.Run with a Sink).
 func ConvertProgress(kind Kind, t *sheet.Table, m Mapping, look Lookup, progress sheet.Progress) (Batch, []RowError) {
-	if Fields(kind) == nil {
-		return Batch{}, []RowError{{Line: t.HeaderLine, Column: "", Reason: fmt.Sprintf("%q is not an import kind", kind)}}
-	}
-	if len(m.Columns) == 0 {
-		g := GuessMapping(kind, t.Header)
-		g.DecimalComma, g.MonthFirst = m.DecimalComma, m.MonthFirst
-		m = g
-	}
-	cols, errs := m.columnsFor(kind, t.Header, t.HeaderLine)
+	v, errs := Prepare(kind, t, m, look)
 	if len(errs) > 0 {
 		return Batch{}, errs
 	}
-	c := &converter{kind: kind, t: t, cols: cols, look: look, cur: look.Currency(),
-		partnerCache: map[string]partnerHit{}, productCache: map[string]productHit{}, failed: map[string]bool{}}
-	if err := c.detect(m); err != nil {
-		return Batch{}, []RowError{fileError(err, t.HeaderLine)}
-	}
-	if c.rows == 0 {
-		// A file that imports nothing is a wrong file (or one read wrong),
-		// never a success.
-		return Batch{}, []RowError{{Line: t.HeaderLine, Column: "", Reason: "the file has no rows under its header; nothing to import"}}
-	}
-	b := Batch{Kind: kind}
-	mapped := map[int]bool{}
-	for _, i := range cols {
-		mapped[i] = true
-	}
-	for i, h := range t.Header {
-		if !mapped[i] && h != "" {
-			b.Ignored = append(b.Ignored, h)
+	b := Batch{Kind: kind, Ignored: v.Ignored}
+	if kind != Sales {
+		// The other kinds are checked whole (their files are short and a
+		// row may name an earlier one), into b itself.
+		v.c.convertBatch(&b, progress)
+		if errs := v.c.sortedErrs(); len(errs) > 0 {
+			return Batch{Kind: kind, Ignored: b.Ignored}, errs
 		}
+		return b, nil
 	}
-	switch kind {
-	case Partners:
-		c.partners(&b)
-	case Reps:
-		c.reps(&b)
-	case Products:
-		c.products(&b)
-	case Sales:
-		c.sales(&b, progress)
-	case Registrations:
-		c.registrations(&b)
-	case Trainings:
-		c.trainings(&b)
-	case Activities:
-		c.activities(&b)
+	// Sales go through the streamed conversion into a sink that keeps
+	// them, with an overlay that answers for them as a store would.
+	b.Sales = make([]engine.Sale, 0, v.Rows())
+	b.Lines = make([]int, 0, v.Rows())
+	over := newPendingFacts(look, &b.Sales)
+	v.c.look = over
+	sink := &batchSink{b: &b, over: over}
+	errs, err := v.Run(progress, sink)
+	if err != nil {
+		// The batch sink never fails; kept so that no error is lost.
+		errs = append(errs, RowError{Line: t.HeaderLine, Reason: err.Error()})
 	}
-	if progress != nil {
-		progress(c.rows, c.rows)
+	if len(errs) > 0 {
+		return Batch{Kind: kind, Ignored: b.Ignored}, errs
 	}
-	if len(c.errs) > 0 {
-		sort.SliceStable(c.errs, func(i, j int) bool { return c.errs[i].Line < c.errs[j].Line })
-		return Batch{Kind: kind, Ignored: b.Ignored}, c.errs
+	for i := range b.Sales {
+		b.Sales[i].ID = 0 // the provisional ids of the overlay: these are new records
 	}
 	return b, nil
 }
@@ -137,10 +115,14 @@ type converter struct {
 	order        sheet.DateOrder
 	errs         []RowError
 	rowBad       bool
-	failed       map[string]bool // the fields of the current row found bad
-	partnerCache map[string]partnerHit
-	productCache map[string]productHit
-	rows         int // the file's data rows
+	failed       map[string]bool        // the fields of the current row found bad
+	partnerCache map[string]*partnerHit // by the cell as written; pointers keep the map small
+	productCache map[string]*productHit
+	rows         int        // the file's data rows
+	refused      []RowError // records the sink refused
+	sinkErr      error      // the sink's failure, which ends the conversion
+	unread       []string   // the current row's fields not to check again (reused)
+	dates        map[string]dateHit
 }
 
 // detect decides the file's decimal separator and date order once, from
@@ -162,15 +144,33 @@ func (c *converter) detect(m Mapping) error {
 	}
 	splits, hasSplits := c.cols["splits"]
 	hasSplits = hasSplits && c.kind == Sales
+	if m.DecimalComma != nil {
+		amounts, hasSplits = nil, false // decided by the mapping
+	}
+	if m.MonthFirst != nil {
+		dates = nil
+	}
 	var dec sheet.DecimalEvidence
 	var order sheet.DateEvidence
+	// The date order is decided by whether some value cannot be day first
+	// and whether some cannot be month first (DateEvidence.Order), not by
+	// how many: a value seen before adds nothing, and a file's dates
+	// repeat (a day per invoice run), so each is weighed once.
+	seen := map[string]bool{}
 	err := c.t.Each(func(r sheet.Row) error {
 		c.rows++
 		for _, i := range amounts {
 			dec.Add(r.Cell(i))
 		}
 		for _, i := range dates {
-			order.Add(r.Cell(i))
+			v := r.Cell(i)
+			if seen[v] {
+				continue
+			}
+			if len(seen) < maxMemo {
+				seen[strings.Clone(v)] = true
+			}
+			order.Add(v)
 		}
 		if hasSplits {
 			// Shares in splits follow the file's convention too.
@@ -236,6 +236,15 @@ func (c *converter) text(r sheet.Row, field string) string {
 	return strings.Clone(sheet.UnescapeText(strings.TrimSpace(r.Cell(i))))
 }
 
+// cell is text without the copy, for a value only looked up or parsed.
+func (c *converter) cell(r sheet.Row, field string) string {
+	i, ok := c.cols[field]
+	if !ok {
+		return ""
+	}
+	return sheet.UnescapeText(strings.TrimSpace(r.Cell(i)))
+}
+
 func (c *converter) required(r sheet.Row, field string) (string, bool) {
 	s := c.text(r, field)
 	if s == "" {
@@ -246,9 +255,18 @@ func (c *converter) required(r sheet.Row, field string) (string, bool) {
 }
 
 func (c *converter) amount(r sheet.Row, field string) (decimal.Decimal, bool) {
-	s := c.text(r, field)
+	return c.useAmount(r, field, c.readAmount(r, field))
+}
+
+// readAmount reads an amount cell. It changes nothing in c: the rows
+// read ahead are read by another goroutine (see readAhead).
+func (c *converter) readAmount(r sheet.Row, field string) amountCell {
+	s := c.cell(r, field)
 	if s == "" {
-		return decimal.Zero, false
+		return amountCell{}
+	}
+	if d, ok := plainAmount(s, c.decimalComma); ok {
+		return amountCell{d: d, ok: true}
 	}
 	// Money may carry the company's own currency, never another one; a
 	// quantity carries none.
@@ -258,27 +276,80 @@ func (c *converter) amount(r sheet.Row, field string) (decimal.Decimal, bool) {
 	}
 	d, err := sheet.ParseMoneyIn(s, c.decimalComma, home)
 	if err != nil {
-		c.fail(r, field, "%v", err)
+		return amountCell{err: err}
+	}
+	return amountCell{d: d, ok: true}
+}
+
+// amountCell is an amount cell read: its value, whether it holds one, or
+// why it is not an amount.
+type amountCell struct {
+	d   decimal.Decimal
+	ok  bool
+	err error
+}
+
+// useAmount reports a bad amount on the row.
+func (c *converter) useAmount(r sheet.Row, field string, a amountCell) (decimal.Decimal, bool) {
+	if a.err != nil {
+		c.fail(r, field, "%v", a.err)
 		return decimal.Zero, false
 	}
-	return d, true
+	if !a.ok {
+		return decimal.Zero, false
+	}
+	return a.d, true
 }
 
 func (c *converter) date(r sheet.Row, field string, required bool) (engine.Date, bool) {
-	s := c.text(r, field)
+	if c.dates == nil {
+		c.dates = map[string]dateHit{}
+	}
+	return c.useDate(r, field, required, c.readDate(r, field, c.dates))
+}
+
+// readDate reads a date cell, each distinct text once (memo); it changes
+// nothing in c (see readAmount).
+func (c *converter) readDate(r sheet.Row, field string, memo map[string]dateHit) dateHit {
+	s := c.cell(r, field)
 	if s == "" {
+		return dateHit{empty: true}
+	}
+	h, ok := memo[s]
+	if !ok {
+		h.d, h.err = sheet.ParseDateIn(s, c.order, c.t.Date1904)
+		if len(memo) < maxMemo {
+			memo[strings.Clone(s)] = h
+		}
+	}
+	return h
+}
+
+// useDate reports a missing or bad date on the row.
+func (c *converter) useDate(r sheet.Row, field string, required bool, h dateHit) (engine.Date, bool) {
+	if h.empty {
 		if required {
 			c.fail(r, field, "%s is required", field)
 		}
 		return 0, false
 	}
-	d, err := sheet.ParseDateIn(s, c.order, c.t.Date1904)
-	if err != nil {
-		c.fail(r, field, "%v", err)
+	if h.err != nil {
+		c.fail(r, field, "%v", h.err)
 		return 0, false
 	}
-	return d, true
+	return h.d, true
 }
+
+// dateHit is a date cell read: the date, or why it is not one, or empty.
+type dateHit struct {
+	d     engine.Date
+	err   error
+	empty bool
+}
+
+// maxMemo bounds the values a conversion remembers having read (dates):
+// a file's distinct dates, not its rows, and never more than this.
+const maxMemo = 4096
 
 // openDate fails when d is in a closed period: a closed period's inputs
 // cannot change.
@@ -289,7 +360,7 @@ func (c *converter) openDate(r sheet.Row, field string, d engine.Date) {
 }
 
 func (c *converter) boolean(r sheet.Row, field string, def bool) bool {
-	s := c.text(r, field)
+	s := c.cell(r, field)
 	if s == "" {
 		return def
 	}
@@ -301,9 +372,12 @@ func (c *converter) boolean(r sheet.Row, field string, def bool) bool {
 }
 
 func (c *converter) integer(r sheet.Row, field string, def int) int {
-	s := c.text(r, field)
+	s := c.cell(r, field)
 	if s == "" {
 		return def
+	}
+	if n, ok := plainCount(s); ok {
+		return n
 	}
 	d, err := sheet.ParseAmountIn(s, c.decimalComma)
 	if err != nil || !d.IsInteger() || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1<<31-1)) {
@@ -311,6 +385,62 @@ func (c *converter) integer(r sheet.Row, field string, def int) int {
 		return def
 	}
 	return int(d.IntPart())
+}
+
+// plainAmount reads the amount nearly every cell holds, digits with at
+// most one decimal separator (the file's own: "1234.5" in a file with a
+// decimal point, "1234,5" in one with a decimal comma) and maybe a
+// leading minus, to the same decimal sheet.ParseMoneyIn returns for it,
+// without its general path (currency marks, group separators, brackets)
+// and its allocations; false sends any other cell down that path.
+func plainAmount(s string, decimalComma bool) (decimal.Decimal, bool) {
+	sep := byte('.')
+	if decimalComma {
+		sep = ','
+	}
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 { // 18 digits fit an int64
+		return decimal.Decimal{}, false
+	}
+	var n int64
+	frac := -1 // digits after the separator; -1 before it
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			n = n*10 + int64(b-'0')
+			if frac >= 0 {
+				frac++
+			}
+		case b == sep && frac < 0 && i > 0 && i < len(s)-1:
+			frac = 0
+		default:
+			return decimal.Decimal{}, false
+		}
+	}
+	if neg {
+		n = -n
+	}
+	return decimal.New(n, int32(-max(frac, 0))), true
+}
+
+// plainCount reads a whole number written as up to 9 ASCII digits, as a
+// line number nearly always is, without a decimal: ParseAmountIn reads
+// it the same in either notation, and it is below 2^31.
+func plainCount(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
 }
 
 // parseBool reads yes and no in the languages Partnerdesk speaks.
@@ -361,7 +491,8 @@ func (c *converter) partner(ref string) (engine.Partner, bool, bool) {
 		return h.p, h.byCode, h.ok
 	}
 	h := c.findPartner(ref)
-	c.partnerCache[ref] = h
+	// The key is copied: ref may be a slice of the line it was read from.
+	c.partnerCache[strings.Clone(ref)] = &h
 	return h.p, h.byCode, h.ok
 }
 
@@ -441,7 +572,7 @@ func (c *converter) product(ref string) (engine.Product, bool) {
 			p, ok = c.look.ProductByID(id)
 		}
 	}
-	c.productCache[ref] = productHit{p, ok}
+	c.productCache[strings.Clone(ref)] = &productHit{p, ok}
 	return p, ok
 }
 
@@ -454,8 +585,15 @@ const MaxCellChars = 32767
 // each runs fn on every row, resetting the row's error flag first. A row
 // with a cell longer than MaxCellChars is refused whatever its fields.
 func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
+	eachAhead(c, progress, nil, func(r sheet.Row, _ *struct{}) { fn(r) })
+}
+
+// eachAhead is each whose rows are read ahead by another goroutine (see
+// readAhead), which also runs read on each, before fn gets the row and
+// what read made of it. read must change nothing in c: it reads cells.
+func eachAhead[P any](c *converter, progress sheet.Progress, read func(sheet.Row, *P), fn func(sheet.Row, *P)) {
 	n := 0
-	err := c.t.Each(func(r sheet.Row) error {
+	err := readAhead(c.t, read, func(r sheet.Row, p *P) {
 		n++
 		c.rowBad = false
 		clear(c.failed)
@@ -471,11 +609,10 @@ func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
 					Reason: fmt.Sprintf("the cell holds %d characters; a cell holds at most %d", utf8.RuneCountInString(cell), MaxCellChars)})
 			}
 		}
-		fn(r)
+		fn(r, p)
 		if progress != nil && n%8192 == 0 {
 			progress(n, c.rows)
 		}
-		return nil
 	})
 	if err != nil {
 		// detect has read the same text without a problem, so this does

@@ -3,8 +3,13 @@
 // those fields, template files, and a conversion that checks every row and
 // collects every problem with its line, column and reason.
 //
-// Conversion writes nothing: the caller writes a Batch in one transaction
-// only when no row is bad, so a file is imported whole or not at all.
+// A file is imported whole or not at all. Convert writes nothing and
+// returns a Batch (the file's records held in memory) or every problem.
+// An import into a store streams instead: Prepare maps the columns and
+// reads the file once for its notation, then Conversion.Run checks each
+// row and gives every good record to a Sink at once (the store, in one
+// transaction), checking later rows against the earlier ones through it;
+// the caller rolls the transaction back when any problem is reported.
 //
 // # Caveats
 //

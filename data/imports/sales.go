@@ -1,6 +1,8 @@
 package imports
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,29 +24,46 @@ type invoiceCount struct {
 }
 
 // sales reads each row into a sale (names to ids, amounts derived where
-// the file leaves them out) and checks it with engine.CheckSale, the same
-// validation the form uses, against the store and the file's earlier good
-// rows: a return may give back a line of the same file, and two returns
-// in one file may not together give back more than the line sold.
+// the file leaves them out), checks it with engine.CheckSale, the same
+// validation the form uses, and gives it to sink as soon as it is good.
+// Later rows are checked against the store and the file's earlier good
+// rows, which the store answers for (see Sink): a return may give back a
+// line of the same file, and two returns in one file may not together
+// give back more than the line sold. No row is kept: what the file's
+// rows need of each other (the file line of a duplicate, the position of
+// a line among its invoice's rows) is read back from the store, and only
+// the rows the store does not hold (bad or refused ones) are remembered,
+// in offFile.
 //
 // It is long because it reads each column of a sale row in turn (partner,
 // rep, product, customer, dates, amounts, splits) into the same
 // engine.CheckSale the form uses; a helper per column would pass the row's
 // state around.
-func (c *converter) sales(b *Batch, progress sheet.Progress) {
-	seen := make(map[invoiceKey]int, c.rows)
-	running := map[invoiceCount]int{}
-	b.Sales = make([]engine.Sale, 0, c.rows)
-	facts := newPendingFacts(c.look, &b.Sales)
-	b.Lines = make([]int, 0, c.rows)
-	c.each(progress, func(r sheet.Row) {
-		var s engine.Sale
-		s.Date, _ = c.date(r, fDate, true)
+func (c *converter) sales(sink Sink, progress sheet.Progress) {
+	own := &ownSales{}
+	off := &offFile{}
+	// The rows so far of each invoice that had a row without a line
+	// number, counted from its first such row on (before it, from the
+	// store): empty when every row has one.
+	run := map[invoiceCount]int{}
+	facts := &saleFacts{Lookup: c.look, own: own}
+	// One sale, cleared per row: a sink copies what it keeps (see Sink).
+	s := new(engine.Sale)
+	// The dates and amounts are read ahead, with the rows (see readAhead).
+	memo := map[string]dateHit{}
+	read := func(r sheet.Row, p *saleCells) {
+		p.date, p.booked = c.readDate(r, fDate, memo), c.readDate(r, "booked", memo)
+		p.qty, p.price, p.net = c.readAmount(r, "quantity"), c.readAmount(r, "unit_price"), c.readAmount(r, "net")
+	}
+	eachAhead(c, progress, read, func(r sheet.Row, p *saleCells) {
+		facts.forget() // the store may hold the line asked last by now
+		*s = engine.Sale{}
+		s.Date, _ = c.useDate(r, fDate, true, p.date)
 
 		// The partner by name, id or referral code; or by the referral code column.
 		code := c.text(r, "referral_code")
 		s.ReferralCode = code
-		ref := c.text(r, fPartner)
+		ref := c.cell(r, fPartner)
 		partnerOK := false
 		switch {
 		case ref != "":
@@ -67,7 +86,7 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 			c.fail(r, fPartner, "partner is required (a name, id or referral code)")
 		}
 
-		if rep := c.text(r, fRep); rep != "" && partnerOK {
+		if rep := c.cell(r, fRep); rep != "" && partnerOK {
 			if rp, why := c.rep(s.PartnerID, rep); why != "" {
 				c.fail(r, fRep, "%s", why)
 			} else {
@@ -77,32 +96,42 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 		s.Customer, _ = c.required(r, fCustomer)
 		s.NewCustomer = c.boolean(r, "new_customer", false)
 		s.NewProduct = c.boolean(r, "new_product", false)
-		if sku, ok := c.required(r, "product"); ok {
-			if p, ok := c.product(sku); ok {
-				s.ProductID = p.ID
-			} else {
-				c.fail(r, "product", "no product has the SKU or id %q", sku)
-			}
+		if sku := c.cell(r, "product"); sku == "" {
+			c.fail(r, "product", "%s is required", "product")
+		} else if p, ok := c.product(sku); ok {
+			s.ProductID = p.ID
+		} else {
+			c.fail(r, "product", "no product has the SKU or id %q", sku)
 		}
 
-		c.saleAmounts(r, &s)
+		c.saleAmounts(r, s, p)
 
 		s.Invoice, _ = c.required(r, "invoice")
 		s.OriginalInvoice = c.text(r, "original_invoice")
 
-		if partnerOK && s.Invoice != "" {
+		keyed, dup := partnerOK && s.Invoice != "", false
+		if keyed {
 			k := invoiceCount{s.PartnerID, s.Invoice}
-			running[k]++
-			s.Line = c.integer(r, "line", running[k])
-			key := invoiceKey{s.PartnerID, s.Invoice, s.Line}
-			if first, dup := seen[key]; dup {
+			s.Line = c.integer(r, "line", -1)
+			n, counted := run[k]
+			if s.Line < 0 {
+				// No line number (or a bad one): the row's position
+				// among the file's rows of the invoice, this one included.
+				if !counted {
+					n = own.onInvoice(facts, k) + off.rows[k]
+				}
+				s.Line = n + 1
+				run[k] = n + 1
+			} else if counted {
+				run[k] = n + 1
+			}
+			var first int
+			if first, dup = c.fileLine(facts, off, invoiceKey{s.PartnerID, s.Invoice, s.Line}); dup {
 				c.fail(r, "line", "duplicate of line %d: same partner, invoice %s and line %d", first, s.Invoice, s.Line)
-			} else {
-				seen[key] = r.Line
 			}
 		}
 
-		if reg := c.text(r, "registration"); reg != "" {
+		if reg := c.cell(r, "registration"); reg != "" {
 			if id, ok := parseID(reg, "DR", "G"); ok {
 				s.RegistrationID = id
 			} else {
@@ -110,7 +139,7 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 			}
 		}
 
-		if sp := c.text(r, "splits"); sp != "" {
+		if sp := c.cell(r, "splits"); sp != "" {
 			s.Splits = c.splits(r, sp)
 		}
 
@@ -118,10 +147,10 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 		// booked day in an open period (engine.CheckSale says so); in an
 		// open period the booked column is ignored.
 		if s.Date != 0 && c.look.IsClosed(s.Date) {
-			s.Booked, _ = c.date(r, "booked", false)
+			s.Booked, _ = c.useDate(r, "booked", false, p.booked)
 		}
 
-		unread := make([]string, 0, len(c.failed)+1)
+		unread := c.unread[:0]
 		for f := range c.failed {
 			unread = append(unread, f)
 		}
@@ -135,37 +164,177 @@ func (c *converter) sales(b *Batch, progress sheet.Progress) {
 		if !partnerOK || s.Invoice == "" {
 			unread = append(unread, "line") // no line number could be given
 		}
-		for _, e := range engine.CheckSale(&s, c.cur, facts, unread...) {
+		c.unread = unread
+		for _, e := range engine.CheckSale(s, c.cur, facts, unread...) {
 			c.fail(r, e.Field, "%s", e.Reason)
 		}
 
-		if !c.rowBad {
-			b.Sales = append(b.Sales, s)
-			b.Lines = append(b.Lines, r.Line)
-			facts.add()
+		stored := false
+		if !c.rowBad && c.sinkErr == nil {
+			// Given to the sink even after a bad row, so that later rows
+			// are checked against every good one; nothing is kept then.
+			if stored = c.refuse(sink.Add(s, r.Line), r.Line); stored {
+				own.add(s.ID, r.Line)
+			}
+		}
+		if keyed && !stored {
+			off.add(invoiceKey{s.PartnerID, s.Invoice, s.Line}, r.Line, !dup)
 		}
 	})
 }
 
-// pendingFacts answers engine.CheckSale from the store and the file's
-// good rows so far (indexes into the batch, not copies: a file may hold
-// 100,000 rows).
+// saleCells are the cells of a sale row read ahead (see readAhead).
+type saleCells struct {
+	date, booked    dateHit
+	qty, price, net amountCell
+}
+
+// fileLine returns the file line of an earlier row with the same partner,
+// invoice and line: one the store holds for this file, or one it does not.
+func (c *converter) fileLine(f *saleFacts, off *offFile, k invoiceKey) (int, bool) {
+	if line, ok := off.first[k]; ok {
+		return line, true
+	}
+	if id, ok := f.stored(k.partner, k.invoice, k.line); ok {
+		return f.own.line(id)
+	}
+	return 0, false
+}
+
+// ownSales are the sales the sink took from this file, by id (ascending,
+// as a store hands them out) with their file lines: two slices, a few
+// bytes a row, not a map.
+type ownSales struct {
+	ids   []engine.ID
+	lines []int32
+}
+
+func (o *ownSales) add(id engine.ID, line int) {
+	i := len(o.ids)
+	if i > 0 && o.ids[i-1] >= id {
+		// Not ascending (a sink that sets no id, or an odd one): keep
+		// the order that line relies on.
+		i, _ = slices.BinarySearch(o.ids, id)
+	}
+	o.ids = slices.Insert(o.ids, i, id)
+	o.lines = slices.Insert(o.lines, i, int32(line))
+}
+
+// line returns the file line of the sale the sink took with id.
+func (o *ownSales) line(id engine.ID) (int, bool) {
+	if id == 0 {
+		return 0, false
+	}
+	i, ok := slices.BinarySearch(o.ids, id)
+	if !ok {
+		return 0, false
+	}
+	return int(o.lines[i]), true
+}
+
+// onInvoice counts the sales of the file on the partner's invoice that
+// the store holds (asked once per invoice, at its first row without a
+// line number).
+func (o *ownSales) onInvoice(f *saleFacts, k invoiceCount) int {
+	n := 0
+	for _, s := range f.Lookup.InvoiceLines(k.partner, k.invoice) {
+		if _, ok := o.line(s.ID); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// offFile remembers the rows of the file the store does not hold (bad
+// rows, refused ones) that have a partner and an invoice: the line of
+// each key's first row, and the rows per invoice. Empty for a good file.
+type offFile struct {
+	first map[invoiceKey]int
+	rows  map[invoiceCount]int
+}
+
+func (o *offFile) add(k invoiceKey, line int, first bool) {
+	if o.first == nil {
+		o.first, o.rows = map[invoiceKey]int{}, map[invoiceCount]int{}
+	}
+	if first {
+		// A duplicate's first line is already known (here or stored).
+		o.first[k] = line
+	}
+	o.rows[invoiceCount{k.partner, k.invoice}]++
+}
+
+// saleFacts answers engine.CheckSale: the store (through the Lookup),
+// which holds the file's earlier good rows, except that a line stored
+// from this file is not "already stored": the converter names it as a
+// duplicate of its line. The last line asked is remembered, since the
+// converter and CheckSale ask the same one in turn.
+type saleFacts struct {
+	Lookup
+	own  *ownSales
+	last struct {
+		partner engine.ID
+		invoice string
+		line    int
+		id      engine.ID
+		ok      bool
+		set     bool
+	}
+}
+
+// stored is Lookup.SaleLineExists, remembered for the next call.
+func (f *saleFacts) stored(partner engine.ID, invoice string, line int) (engine.ID, bool) {
+	l := &f.last
+	if !l.set || l.partner != partner || l.line != line || l.invoice != invoice {
+		l.id, l.ok = f.Lookup.SaleLineExists(partner, invoice, line)
+		l.partner, l.invoice, l.line, l.set = partner, invoice, line, true
+	}
+	return l.id, l.ok
+}
+
+// SaleLineExists implements engine.SaleFacts.
+func (f *saleFacts) SaleLineExists(partner engine.ID, invoice string, line int) (engine.ID, bool) {
+	id, ok := f.stored(partner, invoice, line)
+	if !ok {
+		return 0, false
+	}
+	if _, mine := f.own.line(id); mine {
+		return 0, false
+	}
+	return id, true
+}
+
+// forget drops the remembered line: the sink may have stored it since.
+func (f *saleFacts) forget() { f.last.set = false }
+
+// pendingFacts is the store for a conversion that writes nothing
+// (ConvertProgress): the Lookup, and the file's good sales so far held in
+// the batch (indexes into it, not copies), each with a provisional id
+// above any stored one so that stored lines sort first.
 type pendingFacts struct {
 	Lookup
 	sales   *[]engine.Sale
+	keys    map[invoiceKey]int32     // by partner, invoice and line
 	lines   map[invoiceCount][]int32 // by partner and invoice
 	returns map[invoiceCount][]int32 // by partner and original invoice
 }
 
+// pendingBase is the first provisional id.
+const pendingBase = engine.ID(1) << 62
+
 func newPendingFacts(l Lookup, sales *[]engine.Sale) *pendingFacts {
-	return &pendingFacts{Lookup: l, sales: sales, lines: map[invoiceCount][]int32{}, returns: map[invoiceCount][]int32{}}
+	return &pendingFacts{Lookup: l, sales: sales, keys: map[invoiceKey]int32{},
+		lines: map[invoiceCount][]int32{}, returns: map[invoiceCount][]int32{}}
 }
 
-// add records the batch's last sale.
-func (p *pendingFacts) add() {
-	i := int32(len(*p.sales) - 1)
-	s := &(*p.sales)[i]
-	k := invoiceCount{s.PartnerID, strings.TrimSpace(s.Invoice)}
+// add keeps s.
+func (p *pendingFacts) add(s engine.Sale) {
+	i := int32(len(*p.sales))
+	s.ID = pendingBase + engine.ID(i)
+	*p.sales = append(*p.sales, s)
+	inv := strings.TrimSpace(s.Invoice)
+	p.keys[invoiceKey{s.PartnerID, inv, s.Line}] = i
+	k := invoiceCount{s.PartnerID, inv}
 	p.lines[k] = append(p.lines[k], i)
 	if o := strings.TrimSpace(s.OriginalInvoice); o != "" {
 		k := invoiceCount{s.PartnerID, o}
@@ -173,12 +342,23 @@ func (p *pendingFacts) add() {
 	}
 }
 
-// InvoiceLines implements engine.SaleFacts: stored lines, then the file's.
+// SaleLineExists implements Lookup: stored lines, then the file's.
+func (p *pendingFacts) SaleLineExists(partner engine.ID, invoice string, line int) (engine.ID, bool) {
+	if id, ok := p.Lookup.SaleLineExists(partner, invoice, line); ok {
+		return id, true
+	}
+	if i, ok := p.keys[invoiceKey{partner, strings.TrimSpace(invoice), line}]; ok {
+		return (*p.sales)[i].ID, true
+	}
+	return 0, false
+}
+
+// InvoiceLines implements Lookup: stored lines, then the file's.
 func (p *pendingFacts) InvoiceLines(partner engine.ID, invoice string) []engine.Sale {
 	return p.join(p.Lookup.InvoiceLines(partner, invoice), p.lines[invoiceCount{partner, strings.TrimSpace(invoice)}])
 }
 
-// ReturnsOf implements engine.SaleFacts: stored returns, then the file's.
+// ReturnsOf implements Lookup: stored returns, then the file's.
 func (p *pendingFacts) ReturnsOf(partner engine.ID, invoice string) []engine.Sale {
 	return p.join(p.Lookup.ReturnsOf(partner, invoice), p.returns[invoiceCount{partner, strings.TrimSpace(invoice)}])
 }
@@ -194,14 +374,31 @@ func (p *pendingFacts) join(stored []engine.Sale, pending []int32) []engine.Sale
 	return out
 }
 
+// batchSink keeps a conversion's sales in its batch (ConvertProgress).
+type batchSink struct {
+	b    *Batch
+	over *pendingFacts
+}
+
+func (k *batchSink) Add(rec any, line int) error {
+	s, ok := rec.(*engine.Sale)
+	if !ok {
+		return fmt.Errorf("a sales conversion gave a %T", rec)
+	}
+	k.over.add(*s)
+	s.ID = (*k.over.sales)[len(*k.over.sales)-1].ID
+	k.b.Lines = append(k.b.Lines, line)
+	return nil
+}
+
 // saleAmounts reads quantity, unit price and net, and fills what the file
 // leaves out: a missing quantity is 1 (-1 for a negative net), a missing
 // unit price is net / quantity, a missing net is quantity x unit price
 // rounded to the currency. engine.CheckSale then checks them together.
-func (c *converter) saleAmounts(r sheet.Row, s *engine.Sale) {
-	qty, qtyOK := c.amount(r, "quantity")
-	price, priceOK := c.amount(r, "unit_price")
-	net, netOK := c.amount(r, "net")
+func (c *converter) saleAmounts(r sheet.Row, s *engine.Sale, p *saleCells) {
+	qty, qtyOK := c.useAmount(r, "quantity", p.qty)
+	price, priceOK := c.useAmount(r, "unit_price", p.price)
+	net, netOK := c.useAmount(r, "net", p.net)
 	if c.failed["quantity"] || c.failed["unit_price"] || c.failed["net"] {
 		return
 	}
