@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
-	"sort"
 
 	"partnerdesk/engine"
 )
@@ -19,14 +18,6 @@ import (
 //   - sale_invoices: 4,096 groups by a hash of (partner, invoice), each
 //     listing the hash's other 32 bits, the line and the sale id of every
 //     invoice line in it; a lookup reads the candidates' sales to confirm.
-
-// idGroup is one decoded id set of sale_days or sale_partner_months.
-type idGroup struct {
-	bucket []byte
-	key    []byte
-	ids    []engine.ID
-	dirty  bool
-}
 
 func dayKey(d engine.Date) []byte { return binary.BigEndian.AppendUint32(nil, dateKey(d)) }
 
@@ -69,11 +60,9 @@ func (tx *Tx) group(bucket, key []byte) (*idGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &idGroup{bucket: bucket, key: bytes.Clone(key)}
-	if v := b.Get(key); v != nil {
-		if g.ids, err = decodeIDSet(nil, v); err != nil {
-			return nil, fmt.Errorf("index %s: %w: run check", bucket, err)
-		}
+	g := &idGroup{bucket: bucket, key: bytes.Clone(key), enc: b.Get(key)}
+	if g.tail, err = scanIDSetTail(g.enc); err != nil {
+		return nil, fmt.Errorf("index %s: %w: run check", bucket, err)
 	}
 	st.groups[ref] = g
 	return g, nil
@@ -125,15 +114,6 @@ func cmpInvoiceEntry(a, b invoiceEntry) int {
 	return cmpID(a.id, b.id)
 }
 
-// invoiceGroup is one decoded group of sale_invoices: its entries sorted
-// by (fp, line, id), stored as the fp's difference from the one before,
-// the line and the id, varints.
-type invoiceGroup struct {
-	n       uint16
-	entries []invoiceEntry
-	dirty   bool
-}
-
 func invoiceGroupKey(n uint16) []byte { return binary.BigEndian.AppendUint16(nil, n) }
 
 func (tx *Tx) invoiceGroup(n uint16) (*invoiceGroup, error) {
@@ -145,12 +125,7 @@ func (tx *Tx) invoiceGroup(n uint16) (*invoiceGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &invoiceGroup{n: n}
-	if v := b.Get(invoiceGroupKey(n)); v != nil {
-		if g.entries, err = decodeInvoiceGroup(v); err != nil {
-			return nil, fmt.Errorf("invoice index group %d: %w: run check", n, err)
-		}
-	}
+	g := &invoiceGroup{n: n, enc: b.Get(invoiceGroupKey(n))}
 	st.invs[n] = g
 	return g, nil
 }
@@ -182,19 +157,6 @@ func decodeInvoiceGroup(v []byte) ([]invoiceEntry, error) {
 	return out, r.err
 }
 
-// candidates returns the ids of the entries that may be partner pid's
-// invoice line (line < 0: any line), ascending by line.
-func (g *invoiceGroup) candidates(fp uint32, line int) []invoiceEntry {
-	i := sort.Search(len(g.entries), func(i int) bool { return g.entries[i].fp >= fp })
-	var out []invoiceEntry
-	for ; i < len(g.entries) && g.entries[i].fp == fp; i++ {
-		if line < 0 || g.entries[i].line == line {
-			out = append(out, g.entries[i])
-		}
-	}
-	return out
-}
-
 // indexSale adds s to the three indexes.
 func (tx *Tx) indexSale(s *engine.Sale) error {
 	tx.saleState().lookup = invoiceLookup{}
@@ -204,8 +166,9 @@ func (tx *Tx) indexSale(s *engine.Sale) error {
 		if err != nil {
 			return err
 		}
-		g.ids = addID(g.ids, s.ID)
-		g.dirty = true
+		if err := g.add(s.ID); err != nil {
+			return err
+		}
 	}
 	if s.Invoice == "" {
 		return nil
@@ -215,12 +178,7 @@ func (tx *Tx) indexSale(s *engine.Sale) error {
 	if err != nil {
 		return err
 	}
-	e := invoiceEntry{fp, s.Line, s.ID}
-	i, found := slices.BinarySearchFunc(g.entries, e, cmpInvoiceEntry)
-	if !found {
-		g.entries = slices.Insert(g.entries, i, e)
-		g.dirty = true
-	}
+	g.insert(invoiceEntry{fp, s.Line, s.ID})
 	return nil
 }
 
@@ -233,8 +191,9 @@ func (tx *Tx) unindexSale(s *engine.Sale) error {
 		if err != nil {
 			return err
 		}
-		g.ids = removeID(g.ids, s.ID)
-		g.dirty = true
+		if err := g.remove(s.ID); err != nil {
+			return err
+		}
 	}
 	if s.Invoice == "" {
 		return nil
@@ -244,12 +203,7 @@ func (tx *Tx) unindexSale(s *engine.Sale) error {
 	if err != nil {
 		return err
 	}
-	i, found := slices.BinarySearchFunc(g.entries, invoiceEntry{fp, s.Line, s.ID}, cmpInvoiceEntry)
-	if found {
-		g.entries = slices.Delete(g.entries, i, i+1)
-		g.dirty = true
-	}
-	return nil
+	return g.remove(invoiceEntry{fp, s.Line, s.ID})
 }
 
 // invoiceLines returns the stored sales of partner pid's invoice with the
@@ -283,8 +237,12 @@ func (tx *Tx) readInvoiceLines(pid engine.ID, invoice string, line int) ([]engin
 	if err != nil {
 		return nil, err
 	}
+	es, err := g.candidates(fp, line)
+	if err != nil {
+		return nil, err
+	}
 	var out []engine.Sale
-	for _, e := range g.candidates(fp, line) {
+	for _, e := range es {
 		s, err := tx.getSale(e.id)
 		if err != nil {
 			return nil, err
@@ -326,10 +284,10 @@ func (tx *Tx) flushSales() error {
 		if err != nil {
 			return err
 		}
-		if len(g.ids) == 0 {
+		if g.empty() {
 			err = b.Delete(g.key)
 		} else {
-			err = b.Put(g.key, appendIDSet(nil, g.ids))
+			err = b.Put(g.key, g.encode())
 		}
 		if err != nil {
 			return fmt.Errorf("index %s: %w", g.bucket, err)
@@ -350,10 +308,13 @@ func (tx *Tx) flushSales() error {
 		}
 		for _, n := range ns {
 			g := st.invs[n]
-			if len(g.entries) == 0 {
+			if g.empty() {
 				err = b.Delete(invoiceGroupKey(n))
 			} else {
-				err = b.Put(invoiceGroupKey(n), appendInvoiceGroup(nil, g.entries))
+				var v []byte
+				if v, err = g.encode(); err == nil {
+					err = b.Put(invoiceGroupKey(n), v)
+				}
 			}
 			if err != nil {
 				return fmt.Errorf("invoice index: %w", err)

@@ -1,0 +1,115 @@
+package data
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"partnerdesk/engine"
+)
+
+// TestIDGroupAppendsWithoutDecoding: a stored id set with ids appended
+// past its end (the runs extended in place), or added between and removed
+// (decoded), encodes to exactly the set a plain sorted list gives.
+func TestIDGroupAppendsWithoutDecoding(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for round := 0; round < 2000; round++ {
+		var stored []engine.ID
+		id := engine.ID(0)
+		for range r.IntN(40) {
+			if r.IntN(2) == 0 {
+				id++
+			} else {
+				id += engine.ID(2 + r.IntN(50))
+			}
+			stored = append(stored, id)
+		}
+		enc := appendIDSet(nil, stored)
+		tail, err := scanIDSetTail(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := &idGroup{bucket: bSaleDays, enc: enc, tail: tail}
+		want := slices.Clone(stored)
+		for range r.IntN(30) {
+			switch k := r.IntN(10); {
+			case k < 6: // a new sale: past everything
+				id += engine.ID(1 + r.IntN(3))
+				g.add(id)
+				want = addID(want, id)
+			case k < 8 && id > 0: // an edit moving a sale here
+				x := engine.ID(1 + r.IntN(int(id)))
+				g.add(x)
+				want = addID(want, x)
+			case len(want) > 0:
+				x := want[r.IntN(len(want))]
+				g.remove(x)
+				want = removeID(want, x)
+			}
+		}
+		got, err := decodeIDSet(nil, g.encode())
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if !slices.Equal(got, want) || g.empty() != (len(want) == 0) {
+			t.Fatalf("round %d (decoded %v):\n got  %v\n want %v", round, g.decoded, got, want)
+		}
+		if !g.decoded && len(want) > 0 && string(g.encode()) != string(appendIDSet(nil, want)) {
+			t.Fatalf("round %d: appended runs %x, canonical %x", round, g.encode(), appendIDSet(nil, want))
+		}
+	}
+}
+
+// TestInvoiceGroupMergesAddedEntries: entries added beside a stored group
+// are found by a look-up before any write and merged in order when the
+// group is written; a removal decodes the group and still finds them.
+func TestInvoiceGroupMergesAddedEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	for round := 0; round < 1000; round++ {
+		var want []invoiceEntry
+		for range r.IntN(30) {
+			want = append(want, invoiceEntry{fp: uint32(r.IntN(20)), line: r.IntN(4), id: engine.ID(1 + r.IntN(1000))})
+		}
+		slices.SortFunc(want, cmpInvoiceEntry)
+		want = slices.Compact(want)
+		g := &invoiceGroup{enc: appendInvoiceGroup(nil, want)}
+		for range r.IntN(20) {
+			e := invoiceEntry{fp: uint32(r.IntN(20)), line: r.IntN(4), id: engine.ID(1000 + r.IntN(1000))}
+			if r.IntN(6) == 0 && len(want) > 0 {
+				e = want[r.IntN(len(want))]
+				g.remove(e)
+				i, _ := slices.BinarySearchFunc(want, e, cmpInvoiceEntry)
+				want = slices.Delete(want, i, i+1)
+				continue
+			}
+			g.insert(e)
+			if i, found := slices.BinarySearchFunc(want, e, cmpInvoiceEntry); !found {
+				want = slices.Insert(want, i, e)
+			}
+		}
+		for fp := uint32(0); fp < 20; fp++ {
+			for line := -1; line < 4; line++ {
+				got, err := g.candidates(fp, line)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var exp []invoiceEntry
+				for _, e := range want {
+					if e.fp == fp && (line < 0 || e.line == line) {
+						exp = append(exp, e)
+					}
+				}
+				if !slices.Equal(got, exp) {
+					t.Fatalf("round %d fp %d line %d: %v, want %v", round, fp, line, got, exp)
+				}
+			}
+		}
+		v, err := g.encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(v) != string(appendInvoiceGroup(nil, want)) {
+			t.Fatalf("round %d (decoded %v): merged group differs from the sorted one", round, g.decoded)
+		}
+	}
+}
