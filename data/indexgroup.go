@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
@@ -148,6 +149,39 @@ type invoiceGroup struct {
 
 	enc   []byte         // the stored value, while not decoded
 	added []invoiceEntry // new entries, in the order they came
+	marks []groupMark    // every 16th stored entry, to start a look-up near its fp
+}
+
+// groupMark is where a stored entry of an invoice group starts: its fp,
+// the fp before it (the base its difference adds to) and its byte offset.
+type groupMark struct {
+	fp, base uint32
+	off      int
+}
+
+// markEvery is the distance between groupMarks: a look-up reads at most
+// this many entries past the one it starts from.
+const markEvery = 16
+
+func (g *invoiceGroup) mark() error {
+	r := reader{b: g.enc}
+	var at uint64
+	for i := 0; len(r.b) > 0; i++ {
+		off, base := len(g.enc)-len(r.b), at
+		at += r.uvarint()
+		r.varint()
+		r.uvarint()
+		if r.err != nil || at > 1<<32-1 {
+			return fmt.Errorf("invoice index group %d: bad entry: run check", g.n)
+		}
+		if i%markEvery == 0 {
+			g.marks = append(g.marks, groupMark{fp: uint32(at), base: uint32(base), off: off})
+		}
+	}
+	if g.marks == nil {
+		g.marks = []groupMark{}
+	}
+	return nil
 }
 
 func (g *invoiceGroup) decode() error {
@@ -180,9 +214,19 @@ func (g *invoiceGroup) candidates(fp uint32, line int) ([]invoiceEntry, error) {
 		}
 		return out, nil
 	}
-	// The stored entries are read in place, up to the first larger fp.
+	// The stored entries are read in place, from the mark before the
+	// first one with fp up to the first larger fp.
+	if g.marks == nil {
+		if err := g.mark(); err != nil {
+			return nil, err
+		}
+	}
 	r := reader{b: g.enc}
 	var at uint64
+	if i, _ := slices.BinarySearchFunc(g.marks, fp, func(m groupMark, fp uint32) int { return cmp.Compare(m.fp, fp) }); i > 0 {
+		m := g.marks[i-1]
+		r.b, at = g.enc[m.off:], uint64(m.base)
+	}
 	for len(r.b) > 0 {
 		at += r.uvarint()
 		l := r.varint()
