@@ -244,6 +244,16 @@ func (tx *Tx) SaleByInvoiceLine(pid engine.ID, invoice string, line int) (*engin
 	return &ss[0], nil
 }
 
+// InvoiceLineID returns the id of the sale holding partner pid's invoice
+// line, and whether there is one.
+func (tx *Tx) InvoiceLineID(pid engine.ID, invoice string, line int) (engine.ID, bool, error) {
+	ss, err := tx.invoiceLines(pid, invoice, line)
+	if err != nil || len(ss) == 0 {
+		return 0, false, err
+	}
+	return ss[0].ID, true, nil
+}
+
 // SalesByInvoice returns every line of partner pid's invoice, in line order.
 func (tx *Tx) SalesByInvoice(pid engine.ID, invoice string) ([]engine.Sale, error) {
 	return tx.invoiceLines(pid, invoice, -1)
