@@ -44,16 +44,11 @@ func (s *Service) ComputePeriod(key string, progress Progress) (views.ComputeSum
 			return fmt.Errorf("compute %s: %w (closed with %s): its lines can no longer change", p.Key, engine.ErrPeriodClosed, by)
 		}
 		progress.report(0, 3)
-		in, err := s.loadInputs(tx, co, p, nil)
+		in, res, n, err := s.computeStored(tx, co, p, func() { progress.report(1, 3) })
 		if err != nil {
 			return err
 		}
-		sum.Sales = len(in.Sales)
-		progress.report(1, 3)
-		res, err := engine.Compute(in)
-		if err != nil {
-			return fmt.Errorf("compute %s: %w", p.Key, err)
-		}
+		sum.Sales = n
 		existing, err := tx.LinesOfPeriod(p.Key)
 		if err != nil {
 			return err
@@ -71,7 +66,7 @@ func (s *Service) ComputePeriod(key string, progress Progress) (views.ComputeSum
 			return fmt.Errorf("record what changed in %s: %w", p.Key, err)
 		}
 		progress.report(2, 3)
-		if err := tx.ReplaceDraftLines(p.Key, lines); err != nil {
+		if err := tx.ReplaceDraftLinesRead(p.Key, existing, lines); err != nil {
 			return fmt.Errorf("write the lines of %s: %w", p.Key, err)
 		}
 		sum.Lines, sum.Kept, sum.Nudges = len(lines), len(kept), res.Nudges
@@ -85,13 +80,74 @@ func (s *Service) ComputePeriod(key string, progress Progress) (views.ComputeSum
 	return sum, err
 }
 
+// computeStored computes period p from the store: engine.Compute of
+// loadInputs, except that the sales go to the engine as they are read, so
+// that a million of them are never held at once (engine.SaleStream). It
+// returns the inputs without the sales, the result and how many sales it
+// read; read is called once they are all read.
+func (s *Service) computeStored(tx *data.Tx, co engine.Company, p engine.Period, read func()) (engine.Inputs, engine.Result, int, error) {
+	in, err := s.loadContext(tx, co, p, nil)
+	if err != nil {
+		return in, engine.Result{}, 0, err
+	}
+	st, err := engine.NewSaleStream(in)
+	if err != nil {
+		return in, engine.Result{}, 0, fmt.Errorf("compute %s: %w", p.Key, err)
+	}
+	need := newSaleNeeds(tx, p, in.ClosedPeriods)
+	var originals []engine.Sale
+	var closedLines []engine.RewardLine
+	err = pipePeriodSales(tx, p, len(in.ClosedPeriods) > 0, st.Add, func(window []engine.Sale) error {
+		// The reading goroutine notes what each window names and reads
+		// the originals of its returns while the engine takes the window.
+		for i := range window {
+			need.note(&window[i])
+		}
+		return need.lookup()
+	}, func() (err error) {
+		originals, closedLines, err = need.load()
+		return err
+	})
+	if err != nil {
+		return in, engine.Result{}, 0, err
+	}
+	if read != nil {
+		read()
+	}
+	res, err := st.Finish(originals, closedLines)
+	if err != nil {
+		return in, engine.Result{}, 0, fmt.Errorf("compute %s: %w", p.Key, err)
+	}
+	return in, res, st.Len(), nil
+}
+
 // loadInputs reads what engine.Compute needs for period p. programs, when
 // given, replace the stored ones (a simulation).
+func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, programs []engine.Program) (engine.Inputs, error) {
+	in, err := s.loadContext(tx, co, p, programs)
+	if err != nil {
+		return in, err
+	}
+	if in.Sales, err = loadPeriodSales(tx, p, len(in.ClosedPeriods) > 0); err != nil {
+		return in, fmt.Errorf("load sales for %s: %w", p.Key, err)
+	}
+	need := newSaleNeeds(tx, p, in.ClosedPeriods)
+	for i := range in.Sales {
+		need.note(&in.Sales[i])
+	}
+	in.Originals, in.ClosedLines, err = need.load()
+	return in, err
+}
+
+// loadContext reads every input of engine.Compute for period p but the
+// sales and what the sales name (the originals of its returns and the
+// lines of closed periods: saleNeeds). programs, when given, replace the
+// stored ones (a simulation).
 //
 // It is long because it lists, one short commented read each, every input
 // engine.Compute takes; the order of the reads is the documentation of what
 // a computation depends on.
-func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, programs []engine.Program) (engine.Inputs, error) {
+func (s *Service) loadContext(tx *data.Tx, co engine.Company, p engine.Period, programs []engine.Program) (engine.Inputs, error) {
 	in := engine.Inputs{Company: co, Period: p}
 	var err error
 	wrap := func(what string, err error) error { return fmt.Errorf("load %s for %s: %w", what, p.Key, err) }
@@ -158,9 +214,6 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 			}
 		}
 	}
-	if in.Sales, err = loadPeriodSales(tx, p, len(in.ClosedPeriods) > 0); err != nil {
-		return in, wrap("sales", err)
-	}
 	if referralComputes(in.Programs, p) {
 		// Referral needs each customer's first sale ever: a customer first
 		// sold before a program's validity is not its referral, and a
@@ -188,73 +241,185 @@ func (s *Service) loadInputs(tx *data.Tx, co engine.Company, p engine.Period, pr
 			return in, wrap("referred customers", err)
 		}
 	}
-	// The original sales this period's returns name: a return is tested
-	// against the rules' windows on its original line's date, and claws a
-	// closed period back at that period's effective rate, which the closed
-	// periods' approved lines give.
-	{
-		anyClosed := len(in.ClosedPeriods) > 0
-		seen := map[string]bool{}
-		needLines := false
-		for _, x := range in.Sales {
-			if x.Booked != 0 && x.Booked != x.Date {
-				needLines = true
-			}
-			if x.OriginalInvoice == "" {
-				continue
-			}
-			k := fmt.Sprint(x.PartnerID, "\x00", x.OriginalInvoice)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			orig, err := tx.SalesByInvoice(x.PartnerID, x.OriginalInvoice)
-			if err != nil {
-				return in, wrap("original invoices", err)
-			}
-			for _, o := range orig {
-				if anyClosed && tx.IsClosed(o.Date) {
-					needLines = true
-				}
-			}
-			in.Originals = append(in.Originals, orig...)
-		}
-		if anyClosed && needLines {
-			for _, st := range in.ClosedPeriods {
-				if st.Kind != p.Kind {
-					continue // only a program of the period's kind adjusts
-				}
-				ls, err := tx.LinesOfPeriod(st.Key)
-				if err != nil {
-					return in, wrap("closed lines", err)
-				}
-				for _, l := range ls {
-					if l.Status != engine.LineDraft {
-						in.ClosedLines = append(in.ClosedLines, l)
-					}
-				}
-			}
-		}
-	}
 	return in, nil
 }
 
-// loadPeriodSales reads the sales that can count in period p: those booked
-// in it, and, once periods have been closed, the late sales booked after
-// it that are dated in it or before it. A late sale is never booked before
-// the period it adjusts (its booking day cannot lie in a closed period).
+// saleNeeds gathers, as the period's sales pass, what they name: the
+// original sales their returns name (a return is tested against the
+// rules' windows on its original line's date, and claws a closed period
+// back at that period's effective rate, which the closed periods' approved
+// lines give), and whether those closed lines are needed at all.
+type saleNeeds struct {
+	tx        *data.Tx
+	p         engine.Period
+	closed    []engine.Period
+	seen      map[invoiceKey]bool
+	invoices  []invoiceKey // in the order the returns name them
+	looked    int          // invoices whose originals are read
+	originals []engine.Sale
+	needLines bool
+}
+
+type invoiceKey struct {
+	partner engine.ID
+	invoice string
+}
+
+func newSaleNeeds(tx *data.Tx, p engine.Period, closed []engine.Period) *saleNeeds {
+	return &saleNeeds{tx: tx, p: p, closed: closed, seen: map[invoiceKey]bool{}}
+}
+
+// note looks at one sale of the period.
+func (n *saleNeeds) note(x *engine.Sale) {
+	if x.Booked != 0 && x.Booked != x.Date {
+		n.needLines = true
+	}
+	if x.OriginalInvoice == "" {
+		return
+	}
+	k := invoiceKey{x.PartnerID, x.OriginalInvoice}
+	if !n.seen[k] {
+		n.seen[k] = true
+		n.invoices = append(n.invoices, k)
+	}
+}
+
+// load reads the originals and, when a late sale or a return touches a
+// closed period, the approved and paid lines of the closed periods of the
+// computed period's kind (only a program of that kind adjusts).
+func (n *saleNeeds) load() (originals []engine.Sale, closedLines []engine.RewardLine, err error) {
+	if err := n.lookup(); err != nil {
+		return nil, nil, err
+	}
+	if len(n.closed) == 0 || !n.needLines {
+		return n.originals, nil, nil
+	}
+	for _, st := range n.closed {
+		if st.Kind != n.p.Kind {
+			continue
+		}
+		ls, err := n.tx.LinesOfPeriod(st.Key)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load closed lines for %s: %w", n.p.Key, err)
+		}
+		for _, l := range ls {
+			if l.Status != engine.LineDraft {
+				closedLines = append(closedLines, l)
+			}
+		}
+	}
+	return n.originals, closedLines, nil
+}
+
+// lookup reads the originals of the invoices noted since the last lookup.
+func (n *saleNeeds) lookup() error {
+	for ; n.looked < len(n.invoices); n.looked++ {
+		k := n.invoices[n.looked]
+		orig, err := n.tx.SalesByInvoice(k.partner, k.invoice)
+		if err != nil {
+			return fmt.Errorf("load original invoices for %s: %w", n.p.Key, err)
+		}
+		for _, o := range orig {
+			if len(n.closed) > 0 && n.tx.IsClosed(o.Date) {
+				n.needLines = true
+			}
+		}
+		n.originals = append(n.originals, orig...)
+	}
+	return nil
+}
+
+// loadPeriodSales reads the sales that can count in period p (see
+// eachPeriodSale).
 func loadPeriodSales(tx *data.Tx, p engine.Period, anyClosed bool) ([]engine.Sale, error) {
 	sales, err := tx.AppendSalesBetween(nil, p.Start, p.End)
 	if err != nil || !anyClosed {
 		return sales, err
 	}
-	err = tx.SalesBetween(p.End+1, engine.MaxDate, func(x *engine.Sale) error {
-		if x.Booked != 0 && x.Date <= p.End {
-			sales = append(sales, *x)
-		}
+	err = eachLateSale(tx, p, func(x *engine.Sale) error {
+		sales = append(sales, *x)
 		return nil
 	})
 	return sales, err
+}
+
+// eachPeriodSale calls fn for the sales that can count in period p: those
+// booked in it, and, once periods have been closed, the late sales booked
+// after it that are dated in it or before it. A late sale is never booked
+// before the period it adjusts (its booking day cannot lie in a closed
+// period).
+func eachPeriodSale(tx *data.Tx, p engine.Period, anyClosed bool, fn func(*engine.Sale) error) error {
+	if err := tx.SalesBetween(p.Start, p.End, fn); err != nil || !anyClosed {
+		return err
+	}
+	return eachLateSale(tx, p, fn)
+}
+
+// pipeDays is how many days of sales pipePeriodSales reads at a time:
+// about 80,000 sales (16 MB) a window at a million sales a quarter.
+const pipeDays = 7
+
+// pipePeriodSales calls fn for the sales of eachPeriodSale, read on
+// another goroutine a window of days at a time: the store decodes the
+// next window (on every core, AppendSalesBetween) while fn takes the last
+// one on this goroutine. Two windows' buffers are reused throughout. The
+// reading goroutine also calls read with each window, after handing it
+// over, and done at the end: the transaction is used by that goroutine
+// only, until it returns.
+func pipePeriodSales(tx *data.Tx, p engine.Period, anyClosed bool, fn func(*engine.Sale), read func([]engine.Sale) error, done func() error) error {
+	free := make(chan []engine.Sale, 2)
+	full := make(chan []engine.Sale, 2)
+	free <- nil
+	free <- nil
+	result := make(chan error, 1)
+	go func() {
+		err := func() error {
+			for from := p.Start; from <= p.End; from = from.AddDays(pipeDays) {
+				buf, err := tx.AppendSalesBetween((<-free)[:0], from, min(from.AddDays(pipeDays-1), p.End))
+				if err != nil {
+					return fmt.Errorf("load sales for %s: %w", p.Key, err)
+				}
+				full <- buf
+				if err := read(buf); err != nil {
+					return err
+				}
+			}
+			if anyClosed {
+				buf := (<-free)[:0]
+				err := eachLateSale(tx, p, func(x *engine.Sale) error {
+					buf = append(buf, *x)
+					return nil
+				})
+				if err != nil {
+					return fmt.Errorf("load sales for %s: %w", p.Key, err)
+				}
+				full <- buf
+				if err := read(buf); err != nil {
+					return err
+				}
+			}
+			return done()
+		}()
+		close(full)
+		result <- err
+	}()
+	for b := range full {
+		for i := range b {
+			fn(&b[i])
+		}
+		free <- b
+	}
+	return <-result
+}
+
+// eachLateSale calls fn for the sales booked after p and dated in or before it.
+func eachLateSale(tx *data.Tx, p engine.Period, fn func(*engine.Sale) error) error {
+	return tx.SalesBetween(p.End+1, engine.MaxDate, func(x *engine.Sale) error {
+		if x.Booked != 0 && x.Date <= p.End {
+			return fn(x)
+		}
+		return nil
+	})
 }
 
 func periodKindOfKey(key string) engine.PeriodKind {

@@ -427,3 +427,66 @@ func TestLineCodecReadsLinesWithoutRuleVersion(t *testing.T) {
 		t.Fatal("an out-of-range rule version was read without error")
 	}
 }
+
+// TestReplaceDraftLinesReadChecksWhatItIsGiven: the lines a caller read
+// are used as they are only when the period index lists the same ids;
+// otherwise (here: a line missing) the store reads them again, so no
+// draft is left behind and check stays clean.
+func TestReplaceDraftLinesReadChecksWhatItIsGiven(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "r.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var pid engine.ID
+	mk := func(amount string) engine.RewardLine {
+		return engine.RewardLine{Period: "2026-Q2", ProgramID: 1, RuleKey: "r", Payee: engine.Payee{Kind: engine.PayeePartner, ID: pid},
+			PartnerID: pid, Unit: engine.UnitMoney, Amount: decimal.RequireFromString(amount), Status: engine.LineDraft,
+			Explanation: engine.Explanation{Key: "rate.flat"}}
+	}
+	err = s.Update("t", func(tx *Tx) error {
+		p := &engine.Partner{Name: "P", Kind: engine.KindReseller, Status: engine.StatusActive}
+		if err := tx.Put(p); err != nil {
+			return err
+		}
+		pid = p.ID
+		return tx.ReplaceDraftLines("2026-Q2", []engine.RewardLine{mk("1"), mk("2"), mk("3")})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		old  func([]engine.RewardLine) []engine.RewardLine
+	}{
+		{"as read", func(ls []engine.RewardLine) []engine.RewardLine { return ls }},
+		{"one missing", func(ls []engine.RewardLine) []engine.RewardLine { return ls[1:] }},
+	} {
+		err = s.Update("t", func(tx *Tx) error {
+			ls, err := tx.LinesOfPeriod("2026-Q2")
+			if err != nil {
+				return err
+			}
+			return tx.ReplaceDraftLinesRead("2026-Q2", tc.old(ls), []engine.RewardLine{mk("4"), mk("5"), mk("6")})
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		err = s.View(func(tx *Tx) error {
+			ls, err := tx.LinesOfPeriod("2026-Q2")
+			if err != nil {
+				return err
+			}
+			if len(ls) != 3 || !ls[0].Amount.Equal(decimal.NewFromInt(4)) {
+				t.Errorf("%s: the period holds %d lines, first %s; want the 3 new ones from 4", tc.name, len(ls), ls[0].Amount)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep, err := s.Check(); err != nil || !rep.OK() {
+			t.Fatalf("%s: check: %v %v", tc.name, err, rep.Problems)
+		}
+	}
+}

@@ -46,6 +46,31 @@ func (tx *Tx) LinesOfPeriod(key string) ([]engine.RewardLine, error) {
 	return out, nil
 }
 
+// sameLineIDs reports whether ls are, in order, the lines the period
+// index lists for key, from the index keys alone.
+func (tx *Tx) sameLineIDs(key string, ls []engine.RewardLine) bool {
+	if err := tx.flush(); err != nil {
+		return false
+	}
+	idx, err := tx.bucket(bLinesByPeriod)
+	if err != nil {
+		return false
+	}
+	prefix := linePrefix(key)
+	i := 0
+	c := idx.Cursor()
+	for ik, _ := c.Seek(prefix); ik != nil && bytes.HasPrefix(ik, prefix); ik, _ = c.Next() {
+		if len(ik) != len(prefix)+8 {
+			continue
+		}
+		if i == len(ls) || ls[i].ID != engine.ID(btoi(ik[len(prefix):])) {
+			return false
+		}
+		i++
+	}
+	return i == len(ls)
+}
+
 // lineSummary is what the audit keeps of a recomputation: counts and
 // totals, not every line.
 type lineSummary struct {
@@ -118,6 +143,14 @@ func addInt64(a, b int64) (int64, bool) {
 // the drafts, store the new lines, index them, one audit entry), each with
 // its error.
 func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error {
+	return tx.ReplaceDraftLinesRead(period, nil, lines)
+}
+
+// ReplaceDraftLinesRead is ReplaceDraftLines for a caller that has just
+// read the period's lines in this transaction (LinesOfPeriod): they are
+// not decoded a second time. old is checked against the period index (the
+// same ids in the same order) and read again when it differs.
+func (tx *Tx) ReplaceDraftLinesRead(period string, old, lines []engine.RewardLine) error {
 	if err := tx.writable(); err != nil {
 		return err
 	}
@@ -136,9 +169,11 @@ func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error 
 			return fmt.Errorf("recompute %s: line %d is %s, not a draft", period, i+1, l.Status)
 		}
 	}
-	old, err := tx.LinesOfPeriod(period)
-	if err != nil {
-		return err
+	if old == nil || !tx.sameLineIDs(period, old) {
+		var err error
+		if old, err = tx.LinesOfPeriod(period); err != nil {
+			return err
+		}
 	}
 	k := kindByName[KindRewardLine]
 	b, err := tx.bucket(k.bucket)
@@ -172,7 +207,10 @@ func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error 
 	prefix := linePrefix(period)
 	// Keys and lines are encoded into shared chunks rather than one
 	// allocation each: bbolt keeps every key and value until the commit,
-	// and a chunk is never written to again where a line already is.
+	// and a chunk is never written to again where a line already is. A
+	// new chunk starts when less than 64 KB is left, so that a long line
+	// (a referral line names every new customer) rarely outgrows one; one
+	// that does is carved from the grown copy all the same.
 	var arena []byte
 	carve := func(start int) []byte { return arena[start:len(arena):len(arena)] }
 	for i := range lines {
@@ -182,7 +220,7 @@ func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error 
 			return fmt.Errorf("recompute %s: new line id: %w", period, err)
 		}
 		l.ID = engine.ID(seq)
-		if cap(arena)-len(arena) < 1024+2*len(prefix) {
+		if cap(arena)-len(arena) < 64<<10 {
 			arena = make([]byte, 0, 1<<20)
 		}
 		start := len(arena)

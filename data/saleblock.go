@@ -253,7 +253,7 @@ func (d *blockDecoder) decode(n uint64, v []byte, fn func(s *engine.Sale) error)
 		if f&rowRep != 0 {
 			s.RepID = engine.ID(r.uvarint())
 		}
-		s.Customer = d.customer(&r)
+		s.Customer, s.CustomerCode = d.customer(&r)
 		s.ProductID = engine.ID(r.uvarint())
 		s.Quantity = d.dec(&r)
 		s.UnitPrice = d.dec(&r)
@@ -311,41 +311,48 @@ func (d *blockDecoder) decode(n uint64, v []byte, fn func(s *engine.Sale) error)
 	return nil
 }
 
-func (d *blockDecoder) customer(r *reader) string {
+// customer reads a row's customer: the name, and its number in the
+// dictionary for the engine (engine.Sale.CustomerCode; 0 for a name kept
+// in the row or a number beyond 32 bits).
+func (d *blockDecoder) customer(r *reader) (string, uint32) {
 	c := r.uvarint()
 	if r.err != nil || c == 0 {
-		return ""
+		return "", 0
 	}
 	if c&1 == 1 {
 		n := c >> 1
 		if n > uint64(len(r.b)) {
 			r.err = errShort
-			return ""
+			return "", 0
 		}
 		s := string(r.b[:n])
 		r.b = r.b[n:]
-		return s
+		return s, 0
 	}
 	code := c >> 1
+	short := uint32(code)
+	if code > math.MaxUint32 {
+		short = 0
+	}
 	if d.list != nil {
 		name, err := d.list.customerName(code)
 		if err != nil {
 			r.err = err
 		}
-		return name
+		return name, short
 	}
 	if name, ok := d.names[code]; ok {
-		return name
+		return name, short
 	}
 	name, err := d.cc.customerName(code)
 	if err != nil {
 		r.err = err
-		return ""
+		return "", 0
 	}
 	if len(d.names) < maxShared {
 		d.names[code] = name
 	}
-	return name
+	return name, short
 }
 
 func (d *blockDecoder) dec(r *reader) decimal.Decimal {

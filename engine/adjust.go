@@ -11,7 +11,8 @@ import (
 // return of a sale whose period is closed, or a late sale entered after its
 // own period was closed.
 type adjSale struct {
-	s       *Sale
+	s       *Sale // kept[full], set once the sales are all in
+	full    int32
 	orig    Date   // the original sale's date (a return) or the late sale's own date
 	rateKey string // the closed period whose effective rate applies
 	late    bool
@@ -67,62 +68,6 @@ func (c *computer) lateTarget(s *Sale, h Period) bool {
 		}
 	}
 	return true
-}
-
-// splitAdjustments separates the inputs into those that count in the
-// period's basis and those that adjust a closed period of its kind. It is
-// the one place that decides in which period a sale counts (SPEC: Periods):
-// in its own period while that is open; a return of a sale whose period is
-// closed claws back at that period's effective rate; a late sale adjusts
-// the first open period after its own.
-func (c *computer) splitAdjustments() ([]*Sale, []adjSale) {
-	type invKey struct {
-		partner ID
-		invoice string
-	}
-	var originals map[invKey][]Sale
-	original := func(s *Sale) *Sale {
-		if originals == nil {
-			originals = make(map[invKey][]Sale)
-			for _, o := range c.in.Originals {
-				k := invKey{o.PartnerID, o.Invoice}
-				originals[k] = append(originals[k], o)
-			}
-		}
-		return originalLine(originals[invKey{s.PartnerID, s.OriginalInvoice}], s)
-	}
-	basis := make([]*Sale, 0, len(c.in.Sales))
-	var adj []adjSale
-	for i := range c.in.Sales {
-		s := &c.in.Sales[i]
-		switch {
-		case c.period.Contains(s.Date):
-			if len(c.in.ClosedPeriods) > 0 && s.OriginalInvoice != "" && s.IsReturn() {
-				if o := original(s); o != nil && !c.period.Contains(o.Date) {
-					if g, closed := c.kindPeriod(o.Date); closed {
-						adj = append(adj, adjSale{s: s, orig: o.Date, rateKey: g.Key, invoice: s.OriginalInvoice})
-						continue
-					}
-				}
-			}
-			basis = append(basis, s)
-		case s.Date < c.period.Start && s.Booked != 0:
-			h, closed := c.kindPeriod(s.Date)
-			if !closed || !c.lateTarget(s, h) {
-				continue
-			}
-			a := adjSale{s: s, orig: s.Date, rateKey: h.Key, late: true, invoice: s.Invoice}
-			if s.OriginalInvoice != "" && s.IsReturn() {
-				if o := original(s); o != nil {
-					if g, closed := c.kindPeriod(o.Date); closed {
-						a.orig, a.rateKey, a.late, a.invoice = o.Date, g.Key, false, s.OriginalInvoice
-					}
-				}
-			}
-			adj = append(adj, a)
-		}
-	}
-	return basis, adj
 }
 
 // originalLine returns the line a return gives back, as the sale check
@@ -186,7 +131,7 @@ func (c *computer) adjustments(pi int, p *Program) {
 	}
 	// A claw-back follows what was paid, whatever the payee is now; a late
 	// sale paid on its own needs the payee eligible as in any period.
-	pc := &progCtx{idx: pi, p: p, period: c.period, from: 0, to: Date(1 << 30), eligible: make([]bool, len(c.partners))}
+	pc := &progCtx{idx: pi, p: p, period: c.period, from: 0, to: Date(1 << 30), eligible: make([]bool, len(c.partners)), em: &c.adj}
 	eligible := make([]bool, len(c.partners))
 	for i := range pc.eligible {
 		pc.eligible[i] = true
@@ -228,7 +173,7 @@ func (c *computer) adjustments(pi int, p *Program) {
 			if a.orig < p.ValidFrom || !p.ValidTo.IsZero() && a.orig > p.ValidTo {
 				continue
 			}
-			rec := saleRec{s: a.s, date: a.orig, partner: c.partnerIndex(a.s.PartnerID), rep: c.repIndex(a.s.RepID),
+			rec := saleRec{full: a.full, cust: -1, date: a.orig, partner: c.partnerIndex(a.s.PartnerID), rep: c.repIndex(a.s.RepID),
 				product: c.productIndex(a.s.ProductID), class: classOf(a.s), splits: len(a.s.Splits) > 0, ret: a.s.IsReturn()}
 			if r.Kind == RuleReferral {
 				buf = c.referralCredits(pc, r, &rec, m, buf)
@@ -354,7 +299,7 @@ func (c *computer) referralCredits(pc *progCtx, r *Rule, rec *saleRec, m *ruleMa
 	if r.Referral == nil || !r.Referral.Rate.IsPositive() {
 		return dst
 	}
-	slot, v, ok := c.referralShare(pc, r, rec, m, c.customers().lookup(rec.s.Customer))
+	slot, v, ok := c.referralShare(pc, r, rec, m, c.customers().lookup(c.kept[rec.full].Customer))
 	if !ok {
 		return dst
 	}

@@ -25,19 +25,28 @@ const fastLimit = uint64(1) << 62
 var pow10 = [...]int64{1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // saleRec is a sale reduced to dense indexes and scaled integers, so that
-// thirty rules can walk a million sales without touching a big.Int.
+// thirty rules can walk a million sales without touching a big.Int or
+// following a pointer. It holds no pointer: the garbage collector never
+// scans the million of them.
 type saleRec struct {
-	s       *Sale
-	net     int64 // Net x 10^netScale when fast
-	qty     int64 // Quantity x 10^qtyScale when fast
-	date    Date
-	partner int32 // index into computer.partners, -1 unknown
-	rep     int32 // index into computer.reps, -1 none or unknown
-	product int32 // index into computer.products, -1 unknown
-	class   uint8
-	fast    bool // net and qty are exact scaled integers
-	splits  bool
-	ret     bool // a return: counts as -1 deal
+	// net and qty are Net and Quantity x 10^netScale (qtyScale) when fast;
+	// otherwise the raw coefficients (netDigits 0: not held, see full).
+	net, qty int64
+	date     Date
+	partner  int32 // index into computer.partners, -1 unknown
+	rep      int32 // index into computer.reps, -1 none or unknown
+	product  int32 // index into computer.products, -1 unknown
+	cust     int32 // index into computer.cust, -1 none
+	// full is the sale's index in computer.kept, -1 when not kept: it is
+	// kept when it splits its credit, links a registration or has a
+	// figure beyond 18 digits.
+	full                 int32
+	netExp, qtyExp       int8
+	netDigits, qtyDigits uint8
+	class                uint8
+	fast                 bool // net and qty are exact scaled integers
+	splits               bool
+	ret                  bool // a return: counts as -1 deal
 }
 
 // classOf returns a sale's matrix class.
@@ -75,80 +84,6 @@ func scaled(d decimal.Decimal, scale int32) (int64, bool) {
 	return d.CoefficientInt64() * pow10[shift], true
 }
 
-// prepareSales turns the sales that count in the period's basis into records.
-func (c *computer) prepareSales(sales []*Sale) {
-	var netScale, qtyScale int32
-	for _, s := range sales {
-		netScale = max(netScale, min(scaleOf(s.Net), maxFastScale))
-		qtyScale = max(qtyScale, min(scaleOf(s.Quantity), maxFastScale))
-	}
-	c.netScale, c.qtyScale = netScale, qtyScale
-	recs := make([]saleRec, len(sales))
-	var sumNet, sumQty uint64
-	origDate := c.originalDates()
-	for i, s := range sales {
-		r := &recs[i]
-		r.s = s
-		r.date = origDate(s)
-		r.partner = c.partnerIndex(s.PartnerID)
-		r.rep = c.repIndex(s.RepID)
-		r.product = c.productIndex(s.ProductID)
-		r.class = classOf(s)
-		r.splits = len(s.Splits) > 0
-		r.ret = s.IsReturn()
-		n, ok1 := scaled(s.Net, netScale)
-		q, ok2 := scaled(s.Quantity, qtyScale)
-		r.fast = ok1 && ok2
-		if r.fast {
-			r.net, r.qty = n, q
-			// Each figure is below 10^17 < 2^57, so adding only while the
-			// sums are under fastLimit (2^62) never wraps a uint64.
-			if sumNet < fastLimit {
-				sumNet += uint64(abs64(n))
-			}
-			if sumQty < fastLimit {
-				sumQty += uint64(abs64(q))
-			}
-		}
-	}
-	if sumNet >= fastLimit || sumQty >= fastLimit {
-		for i := range recs {
-			recs[i].fast = false
-		}
-	}
-	c.sales = recs
-}
-
-// originalDates returns the day a sale is tested against the windows of
-// the rules on (program validity, a SPIF's dates, a registration's window,
-// a referral's months): its own date, or for a return its original line's
-// (SPEC decision D2: a return of a sale that earned inside a window is
-// netted even when the return is dated after it). The period a sale counts
-// in still follows its own date.
-func (c *computer) originalDates() func(*Sale) Date {
-	type invKey struct {
-		partner ID
-		invoice string
-	}
-	var byInvoice map[invKey][]Sale
-	return func(s *Sale) Date {
-		if s.OriginalInvoice == "" || len(c.in.Originals) == 0 || !s.IsReturn() {
-			return s.Date
-		}
-		if byInvoice == nil {
-			byInvoice = make(map[invKey][]Sale)
-			for _, o := range c.in.Originals {
-				k := invKey{o.PartnerID, o.Invoice}
-				byInvoice[k] = append(byInvoice[k], o)
-			}
-		}
-		if o := originalLine(byInvoice[invKey{s.PartnerID, s.OriginalInvoice}], s); o != nil && o.Date < s.Date {
-			return o.Date
-		}
-		return s.Date
-	}
-}
-
 func abs64(v int64) int64 {
 	if v < 0 {
 		return -v
@@ -184,7 +119,7 @@ type ruleMatch struct {
 // line of its class, 0 included (the cell earns nothing).
 func (c *computer) newRuleMatch(pc *progCtx, r *Rule, value valueKind, toRep bool, skus []string) *ruleMatch {
 	// The sales of a period's basis are all dated in the period; a return
-	// is matched on its original line's date (see originalDates), which
+	// is matched on its original line's date (see addBasis), which
 	// may lie before the period: the window a sale must fall in is the
 	// program's validity, not the period.
 	from, to := pc.p.ValidFrom, pc.p.ValidTo
@@ -281,17 +216,17 @@ func (a *basisAcc) basis(i int, m *ruleMatch) decimal.Decimal {
 }
 
 // recValue returns a record's figure as an exact decimal.
-func recValue(r *saleRec, v valueKind) decimal.Decimal {
+func (c *computer) recValue(r *saleRec, v valueKind) decimal.Decimal {
 	switch v {
 	case valueQty:
-		return r.s.Quantity
+		return c.recFigure(r, true)
 	case valueDeals:
 		if r.ret {
 			return decimal.NewFromInt(-1)
 		}
 		return decimal.NewFromInt(1)
 	}
-	return r.s.Net
+	return c.recFigure(r, false)
 }
 
 // credit is one payee's share of one sale line under one rule.
@@ -318,12 +253,12 @@ func (c *computer) credits(r *saleRec, m *ruleMatch, dst []credit) []credit {
 		// One credit to the sale's partner and rep, as SaleCredits
 		// gives it, with the indexes the record already holds.
 		if slot, ok := c.slotFor(m, r.partner, r.rep); ok {
-			dst = append(dst, credit{slot: slot, partner: r.partner, value: m.weigh(recValue(r, m.value), r.class)})
+			dst = append(dst, credit{slot: slot, partner: r.partner, value: m.weigh(c.recValue(r, m.value), r.class)})
 		}
 		return dst
 	}
 	var buf [4]Credit
-	for _, sc := range AppendSaleCredits(buf[:0], r.s, w) {
+	for _, sc := range AppendSaleCredits(buf[:0], &c.kept[r.full], w) {
 		pi := c.partnerIndex(sc.PartnerID)
 		slot, ok := c.slotFor(m, pi, c.repIndex(sc.RepID))
 		if !ok {
@@ -334,7 +269,7 @@ func (c *computer) credits(r *saleRec, m *ruleMatch, dst []credit) []credit {
 		case valueQty:
 			v = sc.Quantity
 		case valueDeals:
-			v = Percent(m.weigh(recValue(r, valueDeals), r.class), sc.Share)
+			v = Percent(m.weigh(c.recValue(r, valueDeals), r.class), sc.Share)
 		default:
 			v = sc.Net
 		}
@@ -372,8 +307,16 @@ func (c *computer) accumulate(m *ruleMatch) *basisAcc {
 	}
 	a := newBasisAcc(slots, scale)
 	var buf []credit
-	for i := range c.sales {
-		r := &c.sales[i]
+	for _, ch := range c.sales {
+		c.accumulateChunk(a, m, ch, &buf)
+	}
+	return a
+}
+
+// accumulateChunk adds one chunk of records to a rule's basis.
+func (c *computer) accumulateChunk(a *basisAcc, m *ruleMatch, ch []saleRec, buf *[]credit) {
+	for i := range ch {
+		r := &ch[i]
 		if r.product < 0 || !m.product[r.product] || !m.class[r.class] || r.date < m.from || r.date > m.to {
 			continue
 		}
@@ -398,11 +341,10 @@ func (c *computer) accumulate(m *ruleMatch) *basisAcc {
 			a.seen[slot] = true
 			continue
 		}
-		buf = c.credits(r, m, buf)
-		for _, cr := range buf {
+		*buf = c.credits(r, m, *buf)
+		for _, cr := range *buf {
 			a.dec[cr.slot] = a.dec[cr.slot].Add(cr.value)
 			a.seen[cr.slot] = true
 		}
 	}
-	return a
 }

@@ -343,6 +343,10 @@ func DiffComputations(prev *Groups, prevMark *ComputeMark, next *Groups, nextMar
 	}
 	nextFacts, prevFacts := facts(next, prev), facts(prev, next)
 	var out []Change
+	if len(prev.keys) == 0 {
+		// A first computation: every group is a change.
+		out = make([]Change, 0, len(next.keys))
+	}
 	diff := func(k ChangeKey, rf *ruleFacts, o, n *GroupFigures, hadOld, hasNew bool) {
 		if o.Amount.Equal(n.Amount) && o.Points == n.Points {
 			return

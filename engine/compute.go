@@ -24,7 +24,7 @@ type Inputs struct {
 	Products      []Product
 	// Sales are every sale dated in the period, and the late sales dated
 	// before it (Booked set) that may adjust it; Compute decides, per the
-	// period's kind, where each counts (see splitAdjustments).
+	// period's kind, where each counts (see classify).
 	Sales []Sale
 	// Registrations are those the sales link to.
 	Registrations []Registration
@@ -102,16 +102,30 @@ type computer struct {
 	// up three indexes each without hashing.
 	pDense, rDense, prodDense []int32
 
-	sales              []saleRec
+	// sales are the records of the period's basis, in chunks of
+	// saleChunk; kept holds the sales a slow path reads whole (saleRec.full)
+	// and the adjusting ones; pending are the returns naming an invoice,
+	// classified once the originals are known (SaleStream.Finish).
+	sales              [][]saleRec
+	kept               []Sale
+	pending            []Sale
+	originals          map[invKey][]Sale
 	netScale, qtyScale int32
 	adjSales           []adjSale
 	cust               *customerIndex  // customers and their first sales, for referral rules
-	custByName         map[string]int  // customer name -> index in cust, for adjustments
 	closedKeys         map[string]bool // period key -> closed, filled as asked
 
+	// rules hold each rule's lines, in program and rule order; adj holds
+	// the adjustments', which follow them (see runRules).
+	rules []*ruleTask
+	adj   emitter
+}
+
+// emitter collects the lines of one rule (or of the adjustments) as they
+// are emitted: rules compute side by side, each into its own.
+type emitter struct {
 	out    []*keyedLine
 	err    error       // the first line beyond the line limits (checkLine)
-	seq    int         // lines emitted so far
 	slab   []keyedLine // lines are carved from slabs: no copying as the list grows
 	nudges []keyedNudge
 }
@@ -142,38 +156,49 @@ type progCtx struct {
 	period   Period
 	from, to Date // sale dates that count: the period clipped to the validity window
 	eligible []bool
+	em       *emitter // where the rule being computed emits
 }
 
 // Compute turns a period's inputs into draft reward lines. It is pure: the
 // same inputs, in any order, give the same lines in the same order.
 func Compute(in Inputs) (Result, error) {
-	c := &computer{in: &in, cur: in.Company.Currency, period: in.Period, fy: in.Company.FiscalYearStart}
-	if c.cur.Code == "" {
-		return Result{}, fmt.Errorf("compute %s: the company has no currency", in.Period.Key)
+	st, err := NewSaleStream(in)
+	if err != nil {
+		return Result{}, err
 	}
-	if in.Period.End < in.Period.Start || in.Period.Key == "" {
-		return Result{}, fmt.Errorf("compute: period %q has no valid span", in.Period.Key)
-	}
-	c.index()
-	basisSales, adj := c.splitAdjustments()
-	c.prepareSales(basisSales)
-	c.adjSales = adj
+	return st.Finish(nil, nil)
+}
 
+// compute runs every rule of the programs that compute in the period, then
+// the adjustments of closed periods, once the sales are recorded.
+func (c *computer) compute() (Result, error) {
+	in := c.in
+	for i := range c.adjSales {
+		c.adjSales[i].s = &c.kept[c.adjSales[i].full]
+	}
 	progs := sortedPrograms(in.Programs)
+	// A program that cannot count stops the computation where the
+	// programs before it have computed (their errors come first).
+	var stop error
 	for i := range progs {
 		p := &progs[i]
 		if err := checkProgram(p, c.cur); err != nil {
-			return Result{}, fmt.Errorf("compute %s: %w", in.Period.Key, err)
+			stop = fmt.Errorf("compute %s: %w", in.Period.Key, err)
+			break
 		}
 		if !c.computes(p) {
 			continue
 		}
 		pc := c.newProgCtx(i, p)
 		for ri := range p.Rules {
-			if err := c.computeRule(pc, ri); err != nil {
-				return Result{}, fmt.Errorf("compute %s: program %q rule %q: %w", in.Period.Key, p.Name, p.Rules[ri].Key, err)
-			}
+			c.rules = append(c.rules, &ruleTask{pc: pc, ri: ri})
 		}
+	}
+	if err := c.runRules(); err != nil {
+		return Result{}, err
+	}
+	if stop != nil {
+		return Result{}, stop
 	}
 	for i := range progs {
 		p := &progs[i]
@@ -182,8 +207,13 @@ func Compute(in Inputs) (Result, error) {
 		}
 		c.adjustments(i, p)
 	}
-	if c.err != nil {
-		return Result{}, c.err
+	for _, t := range c.rules {
+		if t.em.err != nil {
+			return Result{}, t.em.err
+		}
+	}
+	if c.adj.err != nil {
+		return Result{}, c.adj.err
 	}
 	return c.result(), nil
 }
@@ -428,17 +458,21 @@ func (c *computer) emit(pc *progCtx, ri int, l RewardLine, detail string, saleID
 	l.ProgramID = pc.p.ID
 	l.RuleKey = pc.p.Rules[ri].Key
 	l.Status = LineDraft
-	if c.err == nil {
+	em := pc.em
+	if em.err == nil {
 		if err := checkLine(&l); err != nil {
-			c.err = fmt.Errorf("compute %s: program %q rule %q, payee %s: %w", c.period.Key, pc.p.Name, l.RuleKey, c.payeeName(l.Payee), err)
+			em.err = fmt.Errorf("compute %s: program %q rule %q, payee %s: %w", c.period.Key, pc.p.Name, l.RuleKey, c.payeeName(l.Payee), err)
 		}
 	}
-	if len(c.slab) == cap(c.slab) {
-		c.slab = make([]keyedLine, 0, 4096)
+	if len(em.slab) == cap(em.slab) {
+		// Slabs double up to 1,024 lines: a rule's last slab is mostly
+		// empty, and thirty rules each have one.
+		em.slab = make([]keyedLine, 0, min(1024, 2*cap(em.slab)+16))
 	}
-	c.slab = append(c.slab, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, seq: c.seq, line: l})
-	c.seq++
-	c.out = append(c.out, &c.slab[len(c.slab)-1])
+	// seq counts within the emitter; result makes it the emission order
+	// of the whole computation.
+	em.slab = append(em.slab, keyedLine{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: l.Payee.ID, adj: adj, detail: detail, saleID: saleID, seq: len(em.out), line: l})
+	em.out = append(em.out, &em.slab[len(em.slab)-1])
 }
 
 func (c *computer) emitNudge(pc *progCtx, ri int, payee Payee, partnerID ID, e Explanation) {
@@ -446,7 +480,7 @@ func (c *computer) emitNudge(pc *progCtx, ri int, payee Payee, partnerID ID, e E
 	if payee.Kind == PayeeRep {
 		ord = 1
 	}
-	c.nudges = append(c.nudges, keyedNudge{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: payee.ID,
+	pc.em.nudges = append(pc.em.nudges, keyedNudge{prog: pc.idx, rule: ri, payeeOrd: ord, payeeID: payee.ID,
 		nudge: Nudge{ProgramID: pc.p.ID, RuleKey: pc.p.Rules[ri].Key, Payee: payee, PartnerID: partnerID, Explanation: e}})
 }
 
@@ -479,17 +513,56 @@ func (c *computer) result() Result {
 	// Emission order breaks ties, which makes an unstable sort give what
 	// a stable one would (capItems only ever reorders lines that differ
 	// in this key), at a fraction of the cost for 150,000 lines.
-	slices.SortFunc(c.out, compareLines)
-	res := Result{Lines: make([]RewardLine, len(c.out))}
-	for i := range c.out {
-		res.Lines[i] = c.out[i].line
+	// The rules' lines, then the adjustments', numbered as one sequential
+	// computation would have emitted them.
+	ems := make([]*emitter, 0, len(c.rules)+1)
+	for _, t := range c.rules {
+		ems = append(ems, &t.em)
+	}
+	ems = append(ems, &c.adj)
+	n, nn := 0, 0
+	for _, em := range ems {
+		n, nn = n+len(em.out), nn+len(em.nudges)
+	}
+	out := make([]*keyedLine, 0, n)
+	for _, em := range ems {
+		for _, kl := range em.out {
+			kl.seq += len(out)
+		}
+		out = append(out, em.out...)
+	}
+	slices.SortFunc(out, compareLines)
+	res := Result{Lines: make([]RewardLine, len(out))}
+	for i := range out {
+		res.Lines[i] = out[i].line
 	}
 	stampRuleVersions(res.Lines, c.in.Programs, c.period, c.fy)
-	slices.SortStableFunc(c.nudges, func(a, b keyedNudge) int {
-		return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), cmp.Compare(a.payeeOrd, b.payeeOrd), cmp.Compare(a.payeeID, b.payeeID))
-	})
-	for _, n := range c.nudges {
-		res.Nudges = append(res.Nudges, n.nudge)
+	// Nudges follow program, rule, payee kind and id, ties in emission
+	// order. Each rule's emitter holds one program and rule, and the rules
+	// come in that order: sorting each by payee is sorting them all. (The
+	// adjustments nudge no one; should they, all are sorted together.)
+	byPayee := func(a, b keyedNudge) int {
+		return cmp.Or(cmp.Compare(a.payeeOrd, b.payeeOrd), cmp.Compare(a.payeeID, b.payeeID))
+	}
+	if len(c.adj.nudges) > 0 {
+		var all []keyedNudge
+		for _, em := range ems {
+			all = append(all, em.nudges...)
+		}
+		slices.SortStableFunc(all, func(a, b keyedNudge) int {
+			return cmp.Or(cmp.Compare(a.prog, b.prog), cmp.Compare(a.rule, b.rule), byPayee(a, b))
+		})
+		ems = []*emitter{{nudges: all}}
+		byPayee = func(a, b keyedNudge) int { return 0 }
+	}
+	if nn > 0 {
+		res.Nudges = make([]Nudge, 0, nn)
+	}
+	for _, em := range ems {
+		slices.SortStableFunc(em.nudges, byPayee)
+		for _, n := range em.nudges {
+			res.Nudges = append(res.Nudges, n.nudge)
+		}
 	}
 	return res
 }

@@ -138,15 +138,35 @@ func (c *computer) emitItems(pc *progCtx, ri, slot int, basis decimal.Decimal, p
 	}
 	ex := parts[0].ex
 	if len(parts) > 1 {
-		withAmount := func(p itemPart) Explanation {
+		// A part built with room for its amount (the referral bounties)
+		// takes it in place; the others' arguments and amounts are carved
+		// from one allocation (a payee can have hundreds of parts). Each
+		// piece is capped at its length, so that appending to one copies
+		// it rather than overwrite the next.
+		n := 0
+		for i := range parts {
+			if a := parts[i].ex.Args; cap(a) == len(a) {
+				n += len(a) + 1
+			}
+		}
+		slab := make([]Arg, 0, n)
+		withAmount := func(p *itemPart) Explanation {
 			e := p.ex
-			e.Args = append(append([]Arg(nil), e.Args...), c.partArg(u, p.full))
+			if len(e.Args) < cap(e.Args) {
+				e.Args = append(e.Args, c.partArg(u, p.full))
+				e.Args = e.Args[:len(e.Args):len(e.Args)]
+				return e
+			}
+			at := len(slab)
+			slab = append(append(slab, e.Args...), c.partArg(u, p.full))
+			e.Args = slab[at:len(slab):len(slab)]
 			return e
 		}
-		ex = withAmount(parts[0])
-		ex.More = make([]Explanation, 0, len(parts)-1)
-		for _, p := range parts[1:] {
-			ex.More = append(ex.More, withAmount(p))
+		ex = withAmount(&parts[0])
+		// Room for the modifiers settle may add (a tier multiplier, a cap).
+		ex.More = make([]Explanation, 0, len(parts)+1)
+		for i := range parts[1:] {
+			ex.More = append(ex.More, withAmount(&parts[1+i]))
 		}
 	}
 	payee, partnerID, pi := c.payee(slot)

@@ -3,6 +3,7 @@ package engine
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,45 +31,50 @@ func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 		seen  bool
 	}
 	acc := make([]paid, len(c.partners))
-	for i := range c.sales {
-		sr := &c.sales[i]
-		s := sr.s
-		if s.RegistrationID == 0 || sr.product < 0 || !m.product[sr.product] || !m.class[sr.class] || sr.date < m.from || sr.date > m.to {
-			continue
+	for _, ch := range c.sales {
+		for i := range ch {
+			sr := &ch[i]
+			if sr.full < 0 {
+				continue // a sale linking a registration is always kept whole
+			}
+			s := &c.kept[sr.full]
+			if s.RegistrationID == 0 || sr.product < 0 || !m.product[sr.product] || !m.class[sr.class] || sr.date < m.from || sr.date > m.to {
+				continue
+			}
+			reg := c.regs[s.RegistrationID]
+			pi := sr.partner
+			if reg != nil {
+				pi = c.partnerIndex(reg.PartnerID)
+			}
+			slot, ok := c.slotFor(m, pi, sr.rep)
+			if !ok {
+				continue
+			}
+			inv := TextArg("invoice", s.Invoice)
+			regArg := TextArg("registration", strconv.FormatUint(uint64(s.RegistrationID), 10))
+			var why Explanation
+			switch {
+			case reg == nil || reg.Decision == DecisionPending || reg.Decision == "" || (reg.Decision == DecisionApproved && reg.DecidedOn.IsZero()):
+				why = Explanation{Key: "dealreg.pending", Args: []Arg{rule, inv, regArg}}
+			case reg.Decision == DecisionRejected:
+				why = Explanation{Key: "dealreg.rejected", Args: []Arg{rule, inv, regArg}}
+			case reg.Outcome == OutcomeExpired:
+				why = Explanation{Key: "dealreg.expired", Args: []Arg{rule, inv, regArg}}
+			case sr.date > reg.DecidedOn.AddDays(reg.WindowDays): // a return: its original's date
+				why = Explanation{Key: "dealreg.late", Args: []Arg{rule, inv, DateArg("date", sr.date), regArg, DateArg("deadline", reg.DecidedOn.AddDays(reg.WindowDays))}}
+			default:
+				a := &acc[slot]
+				a.basis = a.basis.Add(m.weigh(s.Net, sr.class))
+				a.n++
+				a.only = sr
+				a.seen = true
+				continue
+			}
+			// A sale that earns nothing adds nothing to the basis: the line
+			// says why, and an effective rate of the period stays paid / paid basis.
+			payee, partnerID, pi := c.payee(slot)
+			c.emit(pc, ri, c.settle(r, payee, partnerID, pi, decimal.Zero, decimal.Zero, why, false), itemDetail(s), s.ID)
 		}
-		reg := c.regs[s.RegistrationID]
-		pi := sr.partner
-		if reg != nil {
-			pi = c.partnerIndex(reg.PartnerID)
-		}
-		slot, ok := c.slotFor(m, pi, sr.rep)
-		if !ok {
-			continue
-		}
-		inv := TextArg("invoice", s.Invoice)
-		regArg := TextArg("registration", strconv.FormatUint(uint64(s.RegistrationID), 10))
-		var why Explanation
-		switch {
-		case reg == nil || reg.Decision == DecisionPending || reg.Decision == "" || (reg.Decision == DecisionApproved && reg.DecidedOn.IsZero()):
-			why = Explanation{Key: "dealreg.pending", Args: []Arg{rule, inv, regArg}}
-		case reg.Decision == DecisionRejected:
-			why = Explanation{Key: "dealreg.rejected", Args: []Arg{rule, inv, regArg}}
-		case reg.Outcome == OutcomeExpired:
-			why = Explanation{Key: "dealreg.expired", Args: []Arg{rule, inv, regArg}}
-		case sr.date > reg.DecidedOn.AddDays(reg.WindowDays): // a return: its original's date
-			why = Explanation{Key: "dealreg.late", Args: []Arg{rule, inv, DateArg("date", sr.date), regArg, DateArg("deadline", reg.DecidedOn.AddDays(reg.WindowDays))}}
-		default:
-			a := &acc[slot]
-			a.basis = a.basis.Add(m.weigh(s.Net, sr.class))
-			a.n++
-			a.only = sr
-			a.seen = true
-			continue
-		}
-		// A sale that earns nothing adds nothing to the basis: the line
-		// says why, and an effective rate of the period stays paid / paid basis.
-		payee, partnerID, pi := c.payee(slot)
-		c.emit(pc, ri, c.settle(r, payee, partnerID, pi, decimal.Zero, decimal.Zero, why, false), itemDetail(s), s.ID)
 	}
 	for slot := range acc {
 		a := &acc[slot]
@@ -82,7 +88,8 @@ func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 		case a.basis.IsNegative():
 			ex = Explanation{Key: "basis.negative", Args: []Arg{rule, MoneyArg("basis", c.cur.Round(a.basis), c.cur), PeriodArg("period", c.period.Key)}}
 		case a.n == 1:
-			s, reg := a.only.s, c.regs[a.only.s.RegistrationID]
+			s := &c.kept[a.only.full]
+			reg := c.regs[s.RegistrationID]
 			full = Percent(a.basis, r.DealReg.Rate)
 			ex = Explanation{Key: "dealreg.paid", Args: []Arg{rule, TextArg("invoice", s.Invoice), TextArg("registration", strconv.FormatUint(uint64(s.RegistrationID), 10)),
 				DateArg("approved", reg.DecidedOn), NumberArg("window", decimal.NewFromInt(int64(reg.WindowDays))), MoneyArg("net", a.basis, c.cur), PercentArg("rate", r.DealReg.Rate)}}
@@ -95,10 +102,17 @@ func (c *computer) ruleDealReg(pc *progCtx, ri int) {
 }
 
 // firstSale is a customer's first sale ever (earliest date, then lowest
-// id; returns never count), and who referred it.
+// id; returns never count), and who referred it: what the referral rules
+// read of it, next to each other.
 type firstSale struct {
-	s        *Sale
-	date     Date  // s.Date, kept here for the per-sale test
+	has      bool
+	newCust  bool
+	class    uint8
+	date     Date
+	booked   Date // its BookDate
+	id       ID
+	invoice  string
+	product  int32 // product index, -1 unknown
 	referrer int32 // partner index, -1 unknown
 }
 
@@ -106,92 +120,22 @@ type firstSale struct {
 // first sale ever was marked new and falls inside p's validity. A customer
 // first sold before the program, or first sold unmarked, is not new later.
 func (f *firstSale) referred(p *Program) bool {
-	return f.s != nil && f.s.NewCustomer && f.date >= p.ValidFrom && (p.ValidTo.IsZero() || f.date <= p.ValidTo)
+	return f.has && f.newCust && f.date >= p.ValidFrom && (p.ValidTo.IsZero() || f.date <= p.ValidTo)
 }
 
-// customerIndex numbers the customers once per computation: each period
-// sale's customer as a dense index (custOf, -1 for none), and each
-// customer's name and first sale by index. Referral rules then walk a
-// million sales with slice lookups instead of hashing names.
-type customerIndex struct {
-	custOf []int32     // by sale record
-	names  []string    // by customer
-	first  []firstSale // by customer; s is nil when the customer has none
-	ids    map[string]int32
-}
-
-// lookup returns the index of a customer by name, -1 when it has none.
-func (ci *customerIndex) lookup(name string) int32 {
-	if i, ok := ci.ids[name]; ok && name != "" {
-		return i
+// shareWindow returns the sale dates whose revenue a referral rule of
+// program p shares for the customer: from its first sale up to, not
+// including, ReferralUntil (no end when months is 0); ok is false when the
+// customer is not p's referral.
+func (f *firstSale) shareWindow(p *Program, months int) (from, until Date, ok bool) {
+	if !f.referred(p) {
+		return 0, 0, false
 	}
-	return -1
-}
-
-// customers finds each customer's first sale ever across the history the
-// caller loaded (Inputs.CustomerFirstSales) and every sale booked in the
-// period, late ones included. The referrer is the partner whose
-// referral code the sale carries, else the sale's partner.
-func (c *computer) customers() *customerIndex {
-	// Every referral rule of the computation asks the same question.
-	if c.cust != nil {
-		return c.cust
+	until = Date(math.MaxInt32)
+	if months > 0 {
+		until = ReferralUntil(f.date, months)
 	}
-	ci := &customerIndex{custOf: make([]int32, len(c.sales)), ids: make(map[string]int32)}
-	id := func(name string) int32 {
-		if name == "" {
-			return -1
-		}
-		if i, ok := ci.ids[name]; ok {
-			return i
-		}
-		i := int32(len(ci.names))
-		ci.ids[name] = i
-		ci.names = append(ci.names, name)
-		ci.first = append(ci.first, firstSale{referrer: -1})
-		return i
-	}
-	consider := func(i int32, s *Sale) {
-		if i < 0 || s.IsReturn() {
-			return
-		}
-		old := &ci.first[i]
-		if old.s != nil && (old.s.Date < s.Date || old.s.Date == s.Date && old.s.ID <= s.ID) {
-			return
-		}
-		ref := c.partnerIndex(s.PartnerID)
-		if s.ReferralCode != "" {
-			if pi, ok := c.byCode[s.ReferralCode]; ok {
-				ref = pi
-			}
-		}
-		*old = firstSale{s: s, date: s.Date, referrer: ref}
-	}
-	for i := range c.in.CustomerFirstSales {
-		s := &c.in.CustomerFirstSales[i]
-		consider(id(s.Customer), s)
-	}
-	// Sales booked in the period but dated before it (late sales) may be
-	// a customer's first, whichever period they adjust.
-	for i := range c.in.Sales {
-		if s := &c.in.Sales[i]; s.Date < c.period.Start {
-			consider(id(s.Customer), s)
-		}
-	}
-	var prev string
-	cur := int32(-1)
-	for i := range c.sales {
-		s := c.sales[i].s
-		// Sales of one customer often follow each other (the lines of
-		// an invoice): the same name skips the map.
-		if s.Customer != prev || cur < 0 {
-			cur, prev = id(s.Customer), s.Customer
-		}
-		ci.custOf[i] = cur
-		consider(cur, s)
-	}
-	c.cust = ci
-	return ci
+	return f.date, until, true
 }
 
 // ReferralUntil is the first day a referred customer's revenue no longer
@@ -211,22 +155,61 @@ func ReferralUntil(first Date, months int) Date {
 // rule, sold to a customer referred while the program runs (see referred),
 // on or after the first sale and before ReferralUntil, to an eligible
 // referrer. It returns the referrer's slot and the sale's weighted net; the
-// rule and the adjustments of closed periods both call it. The caller
+// adjustments of closed periods call it, and ruleReferral resolves the
+// same test once per product and customer (newReferralTest). The caller
 // checks the sale date against the program window.
 func (c *computer) referralShare(pc *progCtx, r *Rule, rec *saleRec, m *ruleMatch, k int32) (int, decimal.Decimal, bool) {
 	rr := r.Referral
 	if rr == nil || rec.product < 0 || !c.products[rec.product].Subscription || !m.product[rec.product] || !m.class[rec.class] || k < 0 {
 		return 0, decimal.Zero, false
 	}
-	f := &c.customers().first[k]
-	if !f.referred(pc.p) || rec.date < f.date || rr.Months > 0 && rec.date >= ReferralUntil(f.date, rr.Months) {
+	from, until, ok := c.customers().first[k].shareWindow(pc.p, rr.Months)
+	if !ok || rec.date < from || rec.date >= until {
 		return 0, decimal.Zero, false
 	}
-	slot, ok := c.slotFor(m, f.referrer, -1)
+	slot, ok := c.slotFor(m, c.customers().first[k].referrer, -1)
 	if !ok {
 		return 0, decimal.Zero, false
 	}
-	return slot, m.weigh(rec.s.Net, rec.class), true
+	return slot, m.weigh(c.recFigure(rec, false), rec.class), true
+}
+
+// referralTest is referralShare resolved for every product and customer
+// of one rule, so that the revenue share tests a million sales with a few
+// slice lookups and never calls the calendar: a sale of customer k with
+// product pr earns for slot[k] when product[pr], m.class and
+// from[k] <= date < until[k] hold.
+type referralTest struct {
+	product     []bool // a subscription product the rule counts
+	from, until []Date // by customer; until 0: not a referral
+	slot        []int32
+}
+
+func (c *computer) newReferralTest(pc *progCtx, r *Rule, m *ruleMatch) *referralTest {
+	ci := c.customers()
+	t := &referralTest{product: make([]bool, len(c.products)), from: make([]Date, len(ci.first)),
+		until: make([]Date, len(ci.first)), slot: make([]int32, len(ci.first))}
+	for i := range c.products {
+		t.product[i] = c.products[i].Subscription && m.product[i]
+	}
+	for k := range ci.first {
+		f := &ci.first[k]
+		from, until, ok := f.shareWindow(pc.p, r.Referral.Months)
+		slot, eligible := c.slotFor(m, f.referrer, -1)
+		if ok && eligible {
+			t.from[k], t.until[k], t.slot[k] = from, until, int32(slot)
+		}
+	}
+	return t
+}
+
+// share is referralShare on the resolved test; rec's date is already
+// inside the program window.
+func (t *referralTest) share(rec *saleRec, m *ruleMatch, k int32) (int, bool) {
+	if k < 0 || rec.product < 0 || !t.product[rec.product] || !m.class[rec.class] || rec.date < t.from[k] || rec.date >= t.until[k] {
+		return 0, false
+	}
+	return int(t.slot[k]), true
 }
 
 // ruleReferral pays, to the referrer of each customer's first sale, a
@@ -253,28 +236,50 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 		var ks []int32
 		for k := range ci.first {
 			f := &ci.first[k]
-			s := f.s
-			if !f.referred(pc.p) || s.Date < pc.from || s.Date > pc.to || s.BookDate() < c.period.Start || s.BookDate() > c.period.End {
+			if !f.referred(pc.p) || f.date < pc.from || f.date > pc.to || f.booked < c.period.Start || f.booked > c.period.End {
 				continue
 			}
-			pr := c.productIndex(s.ProductID)
-			if pr < 0 || !m.product[pr] || !m.class[classOf(s)] {
+			if f.product < 0 || !m.product[f.product] || !m.class[f.class] {
 				continue
 			}
 			ks = append(ks, int32(k))
 		}
 		slices.SortFunc(ks, func(a, b int32) int {
-			x, y := ci.first[a].s, ci.first[b].s
-			return cmp.Or(cmp.Compare(x.Date, y.Date), cmp.Compare(x.ID, y.ID))
+			x, y := &ci.first[a], &ci.first[b]
+			return cmp.Or(cmp.Compare(x.date, y.date), cmp.Compare(x.id, y.id))
 		})
+		// Every bounty's arguments come from one allocation, each with
+		// room for the amount emitItems adds, and every payee's parts
+		// from another, with room for its revenue share.
+		args := make([]Arg, 0, 4*len(ks))
+		count := make([]int32, len(c.partners))
+		for _, k := range ks {
+			if slot, ok := c.slotFor(m, ci.first[k].referrer, -1); ok {
+				count[slot]++
+			}
+		}
+		n := 0
+		for _, k := range count {
+			if k > 0 {
+				n += int(k) + 1
+			}
+		}
+		all := make([]itemPart, n)
+		for slot, k := range count {
+			if k > 0 {
+				parts[slot], all = all[:0:k+1], all[k+1:]
+			}
+		}
 		for _, k := range ks {
 			f := &ci.first[k]
 			slot, ok := c.slotFor(m, f.referrer, -1)
 			if !ok {
 				continue
 			}
+			at := len(args)
+			args = append(args, rule, TextArg("customer", ci.names[k]), TextArg("invoice", f.invoice), Arg{})
 			parts[slot] = append(parts[slot], itemPart{full: rr.Bounty,
-				ex: Explanation{Key: "referral.bounty", Args: []Arg{rule, TextArg("customer", ci.names[k]), TextArg("invoice", f.s.Invoice)}}})
+				ex: Explanation{Key: "referral.bounty", Args: args[at : at+3 : at+4]}})
 		}
 	}
 	acc := newBasisAcc(len(c.partners), c.netScale)
@@ -283,25 +288,28 @@ func (c *computer) ruleReferral(pc *progCtx, ri int) {
 		// explanation; a customer has one referrer, so one payee.
 		named := make([]bool, len(ci.names))
 		custs := make([][]int32, len(c.partners))
-		for i := range c.sales {
-			sr := &c.sales[i]
-			if sr.date < m.from || sr.date > m.to {
-				continue
-			}
-			k := ci.custOf[i]
-			slot, v, ok := c.referralShare(pc, r, sr, m, k)
-			if !ok {
-				continue
-			}
-			if sr.fast {
-				acc.ints[slot][sr.class] += sr.net
-			} else {
-				acc.dec[slot] = acc.dec[slot].Add(v)
-			}
-			acc.seen[slot] = true
-			if !named[k] {
-				named[k] = true
-				custs[slot] = append(custs[slot], k)
+		test := c.newReferralTest(pc, r, m)
+		for _, ch := range c.sales {
+			for i := range ch {
+				sr := &ch[i]
+				if sr.date < m.from || sr.date > m.to {
+					continue
+				}
+				k := sr.cust
+				slot, ok := test.share(sr, m, k)
+				if !ok {
+					continue
+				}
+				if sr.fast {
+					acc.ints[slot][sr.class] += sr.net
+				} else {
+					acc.dec[slot] = acc.dec[slot].Add(m.weigh(c.recFigure(sr, false), sr.class))
+				}
+				acc.seen[slot] = true
+				if !named[k] {
+					named[k] = true
+					custs[slot] = append(custs[slot], k)
+				}
 			}
 		}
 		for slot, seen := range acc.seen {

@@ -160,8 +160,13 @@ type CreditSplit struct {
 // Sale is one invoice line sold through a partner. A return is a sale with
 // negative quantity and net amount that names the original invoice.
 type Sale struct {
-	ID              ID              `json:"id"`
-	Date            Date            `json:"date"`
+	ID   ID   `json:"id"`
+	Date Date `json:"date"`
+	// CustomerCode is the store's number for Customer, 0 when not given.
+	// It is not part of the record: it only lets a computation number the
+	// customers without hashing their names, so one code must always name
+	// one customer.
+	CustomerCode    uint32          `json:"-"`
 	PartnerID       ID              `json:"partner_id"`
 	RepID           ID              `json:"rep_id,omitempty"`
 	Customer        string          `json:"customer"`
