@@ -1,10 +1,9 @@
 package data
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -95,11 +94,11 @@ func (s *Store) backupTemp(dst string) (*atomicfile.File, error) {
 			f.Abort()
 		}
 	}()
-	sum := sha256.New()
+	var sum maphash.Hash // seeded once; both sums are taken in this process
 	var schema int
 	err = s.db.View(func(btx *bolt.Tx) error {
 		schema = readSchema(btx)
-		_, err := btx.WriteTo(io.MultiWriter(f.File, sum))
+		_, err := btx.WriteTo(io.MultiWriter(f.File, &sum))
 		return err
 	})
 	if err != nil {
@@ -108,7 +107,7 @@ func (s *Store) backupTemp(dst string) (*atomicfile.File, error) {
 	if err := f.Finish(); err != nil {
 		return nil, fmt.Errorf("back up to %s: %w", dst, err)
 	}
-	if err := verifyCopy(f.TempName(), sum.Sum(nil), schema); err != nil {
+	if err := verifyCopy(f.TempName(), &sum, schema); err != nil {
 		return nil, fmt.Errorf("back up to %s: %w: %w", dst, err, ErrCheckFailed)
 	}
 	ok = true
@@ -283,20 +282,24 @@ func keepCopy(path string, now time.Time) (string, error) {
 	return "", fmt.Errorf("a thousand files are already named %s", base)
 }
 
-// verifyCopy reads the copy at path back from the disk and compares its
-// SHA-256 with want, then opens it read-only and reads its schema.
-func verifyCopy(path string, want []byte, schema int) error {
+// verifyCopy reads the copy at path back through the file system and
+// compares its hash with written's (the hash of what was written, same
+// seed), then opens it read-only and reads its schema. maphash, not a
+// cryptographic hash: it detects a copy that differs by accident, at a
+// tenth of SHA-256's cost, which was half of a backup's time.
+func verifyCopy(path string, written *maphash.Hash, schema int) error {
 	in, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("read the copy back: %w", err)
 	}
-	h := sha256.New()
-	_, err = io.Copy(h, in)
+	var h maphash.Hash
+	h.SetSeed(written.Seed())
+	_, err = io.Copy(&h, in)
 	in.Close()
 	if err != nil {
 		return fmt.Errorf("read the copy back: %w", err)
 	}
-	if !bytes.Equal(h.Sum(nil), want) {
+	if h.Sum64() != written.Sum64() {
 		return errors.New("the copy read back from the disk differs from what was written")
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})

@@ -6,6 +6,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -232,15 +233,89 @@ func checkSaleAmounts(s *Sale, cur Currency, known func(...string) bool, bad fun
 	}
 	// Net is authoritative; a unit price that does not multiply to it
 	// (beyond half a minor unit per unit) usually means a wrong column.
-	want := s.Quantity.Mul(s.UnitPrice)
-	half := decimal.New(5, -cur.MinorUnits-1)
-	tol := half.Mul(decimal.Max(decimal.NewFromInt(1), s.Quantity.Abs()))
-	if want.Sub(s.Net).Abs().GreaterThan(tol) {
-		bad(SaleFieldNet, "net %s is not quantity %s x unit price %s = %s; give the unit price after discount, or leave the net empty",
-			s.Net, s.Quantity, s.UnitPrice, cur.Format(cur.Round(want)))
-		return false
+	if agree, known := netAgreesSmall(s.Quantity, s.UnitPrice, s.Net, cur.MinorUnits); known {
+		if agree {
+			return true
+		}
+	} else if netAgrees(s.Quantity, s.UnitPrice, s.Net, cur.MinorUnits) {
+		return true
 	}
-	return true
+	want := s.Quantity.Mul(s.UnitPrice)
+	bad(SaleFieldNet, "net %s is not quantity %s x unit price %s = %s; give the unit price after discount, or leave the net empty",
+		s.Net, s.Quantity, s.UnitPrice, cur.Format(cur.Round(want)))
+	return false
+}
+
+// netAgrees reports whether |quantity x unit price - net| is at most half
+// a minor unit per unit (at least one unit), exactly, in decimals.
+func netAgrees(q, p, n decimal.Decimal, minor int32) bool {
+	half := decimal.New(5, -minor-1)
+	tol := half.Mul(decimal.Max(decimal.NewFromInt(1), q.Abs()))
+	return !q.Mul(p).Sub(n).Abs().GreaterThan(tol)
+}
+
+// netAgreesSmall is netAgrees in int64 for figures of a few digits (every
+// sale an import reads, three a row): exact, or known false when a figure
+// does not fit, and the caller falls back to netAgrees.
+func netAgreesSmall(q, p, n decimal.Decimal, minor int32) (agree, known bool) {
+	if q.NumDigits() > 9 || p.NumDigits() > 9 || n.NumDigits() > 17 || minor < 0 || minor > 6 {
+		return false, false
+	}
+	qe, pe, ne := q.Exponent(), p.Exponent(), n.Exponent()
+	if qe < -9 || pe < -9 || ne < -9 || qe > 9 || pe > 9 || ne > 9 {
+		return false, false
+	}
+	// Everything in units of 10^e, e the smallest exponent in play.
+	te := -minor - 1 // the tolerance's exponent: 5 x 10^te per unit
+	e := min(qe+pe, ne, te+min(qe, 0))
+	scale := func(c int64, from int32) (int64, bool) {
+		for ; from > e; from-- {
+			if c > math.MaxInt64/10 || c < math.MinInt64/10 {
+				return 0, false
+			}
+			c *= 10
+		}
+		return c, true
+	}
+	want, ok1 := scale(q.CoefficientInt64()*p.CoefficientInt64(), qe+pe)
+	net, ok2 := scale(n.CoefficientInt64(), ne)
+	// tol = 5 x 10^te x max(1, |q|).
+	qa := q.CoefficientInt64()
+	if qa < 0 {
+		qa = -qa
+	}
+	var tol int64
+	var ok3 bool
+	if lessThanOne(qa, qe) {
+		tol, ok3 = scale(5, te)
+	} else {
+		tol, ok3 = scale(5*qa, te+qe)
+	}
+	if !ok1 || !ok2 || !ok3 {
+		return false, false
+	}
+	d := want - net
+	if (want >= 0) != (net >= 0) && (d >= 0) != (want >= 0) {
+		return false, false // the difference overflowed
+	}
+	if d < 0 {
+		d = -d
+	}
+	return d <= tol, true
+}
+
+// lessThanOne reports whether c x 10^e < 1 for c >= 0.
+func lessThanOne(c int64, e int32) bool {
+	if e >= 0 {
+		return c == 0
+	}
+	for ; e < 0; e++ {
+		if c == 0 {
+			return true
+		}
+		c /= 10
+	}
+	return c == 0
 }
 
 // checkSplits: shares above 0 adding up to 100, known partners, reps of
