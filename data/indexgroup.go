@@ -3,6 +3,7 @@ package data
 import (
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -163,19 +164,42 @@ type groupMark struct {
 // this many entries past the one it starts from.
 const markEvery = 16
 
+// entryReader walks the stored entries of an invoice group in place.
+type entryReader struct {
+	r  reader
+	at uint64 // the fp of the entry read last
+}
+
+// errBadEntry: an invoice index entry does not decode.
+var errBadEntry = errors.New("bad entry")
+
+// next reads an entry; false at the end.
+func (er *entryReader) next() (invoiceEntry, bool, error) {
+	if len(er.r.b) == 0 {
+		return invoiceEntry{}, false, nil
+	}
+	er.at += er.r.uvarint()
+	l := er.r.varint()
+	id := er.r.uvarint()
+	if er.r.err != nil || er.at > 1<<32-1 {
+		return invoiceEntry{}, false, errBadEntry
+	}
+	return invoiceEntry{uint32(er.at), int(l), engine.ID(id)}, true, nil
+}
+
 func (g *invoiceGroup) mark() error {
-	r := reader{b: g.enc}
-	var at uint64
-	for i := 0; len(r.b) > 0; i++ {
-		off, base := len(g.enc)-len(r.b), at
-		at += r.uvarint()
-		r.varint()
-		r.uvarint()
-		if r.err != nil || at > 1<<32-1 {
-			return fmt.Errorf("invoice index group %d: bad entry: run check", g.n)
+	er := entryReader{r: reader{b: g.enc}}
+	for i := 0; ; i++ {
+		off, base := len(g.enc)-len(er.r.b), er.at
+		e, ok, err := er.next()
+		if err != nil {
+			return fmt.Errorf("invoice index group %d: %w: run check", g.n, err)
+		}
+		if !ok {
+			break
 		}
 		if i%markEvery == 0 {
-			g.marks = append(g.marks, groupMark{fp: uint32(at), base: uint32(base), off: off})
+			g.marks = append(g.marks, groupMark{fp: e.fp, base: uint32(base), off: off})
 		}
 	}
 	if g.marks == nil {
@@ -221,23 +245,20 @@ func (g *invoiceGroup) candidates(fp uint32, line int) ([]invoiceEntry, error) {
 			return nil, err
 		}
 	}
-	r := reader{b: g.enc}
-	var at uint64
+	er := entryReader{r: reader{b: g.enc}}
 	if i, _ := slices.BinarySearchFunc(g.marks, fp, func(m groupMark, fp uint32) int { return cmp.Compare(m.fp, fp) }); i > 0 {
 		m := g.marks[i-1]
-		r.b, at = g.enc[m.off:], uint64(m.base)
+		er.r.b, er.at = g.enc[m.off:], uint64(m.base)
 	}
-	for len(r.b) > 0 {
-		at += r.uvarint()
-		l := r.varint()
-		id := r.uvarint()
-		if r.err != nil || at > 1<<32-1 {
-			return nil, fmt.Errorf("invoice index group %d: bad entry: run check", g.n)
+	for {
+		e, ok, err := er.next()
+		if err != nil {
+			return nil, fmt.Errorf("invoice index group %d: %w: run check", g.n, err)
 		}
-		if uint32(at) > fp {
+		if !ok || e.fp > fp {
 			break
 		}
-		keep(invoiceEntry{uint32(at), int(l), engine.ID(id)})
+		keep(e)
 	}
 	for _, e := range g.added {
 		keep(e)
@@ -286,8 +307,7 @@ func (g *invoiceGroup) encode() ([]byte, error) {
 	added := slices.Clone(g.added)
 	slices.SortFunc(added, cmpInvoiceEntry)
 	out := make([]byte, 0, len(g.enc)+10*len(added))
-	r := reader{b: g.enc}
-	var at uint64
+	er := entryReader{r: reader{b: g.enc}}
 	var prev uint32
 	put := func(e invoiceEntry) {
 		out = binary.AppendUvarint(out, uint64(e.fp-prev))
@@ -295,14 +315,14 @@ func (g *invoiceGroup) encode() ([]byte, error) {
 		out = binary.AppendVarint(out, int64(e.line))
 		out = binary.AppendUvarint(out, uint64(e.id))
 	}
-	for len(r.b) > 0 {
-		at += r.uvarint()
-		l := r.varint()
-		id := r.uvarint()
-		if r.err != nil || at > 1<<32-1 {
-			return nil, fmt.Errorf("invoice index group %d: bad entry: run check", g.n)
+	for {
+		e, ok, err := er.next()
+		if err != nil {
+			return nil, fmt.Errorf("invoice index group %d: %w: run check", g.n, err)
 		}
-		e := invoiceEntry{uint32(at), int(l), engine.ID(id)}
+		if !ok {
+			break
+		}
 		for len(added) > 0 && cmpInvoiceEntry(added[0], e) < 0 {
 			put(added[0])
 			added = added[1:]

@@ -142,48 +142,26 @@ func appendInvoiceGroup(b []byte, es []invoiceEntry) []byte {
 }
 
 func decodeInvoiceGroup(v []byte) ([]invoiceEntry, error) {
-	r := reader{b: v}
+	er := entryReader{r: reader{b: v}}
 	var out []invoiceEntry
-	var fp uint64
-	for len(r.b) > 0 && r.err == nil {
-		fp += r.uvarint()
-		line := r.varint()
-		id := r.uvarint()
-		if fp > 1<<32-1 {
-			return nil, fmt.Errorf("bad entry")
+	for {
+		e, ok, err := er.next()
+		if err != nil || !ok {
+			return out, err
 		}
-		out = append(out, invoiceEntry{uint32(fp), int(line), engine.ID(id)})
+		out = append(out, e)
 	}
-	return out, r.err
 }
 
 // indexSale adds s to the three indexes.
-func (tx *Tx) indexSale(s *engine.Sale) error {
-	tx.saleState().lookup = invoiceLookup{}
-	day, month := tx.saleState().saleKeys(s)
-	for _, gk := range [2][2][]byte{{bSaleDays, day}, {bSaleMonths, month}} {
-		g, err := tx.group(gk[0], gk[1])
-		if err != nil {
-			return err
-		}
-		if err := g.add(s.ID); err != nil {
-			return err
-		}
-	}
-	if s.Invoice == "" {
-		return nil
-	}
-	n, fp := invoiceHash(s.PartnerID, s.Invoice)
-	g, err := tx.invoiceGroup(n)
-	if err != nil {
-		return err
-	}
-	g.insert(invoiceEntry{fp, s.Line, s.ID})
-	return nil
-}
+func (tx *Tx) indexSale(s *engine.Sale) error { return tx.reindexSale(s, true) }
 
 // unindexSale removes a stored version of a sale from the indexes.
-func (tx *Tx) unindexSale(s *engine.Sale) error {
+func (tx *Tx) unindexSale(s *engine.Sale) error { return tx.reindexSale(s, false) }
+
+// reindexSale adds s to its day, partner-month and invoice groups, or
+// removes it from them.
+func (tx *Tx) reindexSale(s *engine.Sale, add bool) error {
 	tx.saleState().lookup = invoiceLookup{}
 	day, month := tx.saleState().saleKeys(s)
 	for _, gk := range [2][2][]byte{{bSaleDays, day}, {bSaleMonths, month}} {
@@ -191,7 +169,11 @@ func (tx *Tx) unindexSale(s *engine.Sale) error {
 		if err != nil {
 			return err
 		}
-		if err := g.remove(s.ID); err != nil {
+		change := g.remove
+		if add {
+			change = g.add
+		}
+		if err := change(s.ID); err != nil {
 			return err
 		}
 	}
@@ -203,7 +185,12 @@ func (tx *Tx) unindexSale(s *engine.Sale) error {
 	if err != nil {
 		return err
 	}
-	return g.remove(invoiceEntry{fp, s.Line, s.ID})
+	e := invoiceEntry{fp, s.Line, s.ID}
+	if add {
+		g.insert(e)
+		return nil
+	}
+	return g.remove(e)
 }
 
 // invoiceLines returns the stored sales of partner pid's invoice with the
