@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -122,7 +123,12 @@ func (c *BarChart) indexAt(pos fyne.Position) int {
 	return i
 }
 
+// barRenderer's mu serialises rebuilding and laying out: the dashboard
+// sets a chart's points from its loading goroutine (fyne.Do runs there
+// under the test driver) while the window lays the chart out; a layout
+// between a rebuild's new slices and their filling met nil texts.
 type barRenderer struct {
+	mu     sync.Mutex
 	chart  *BarChart
 	axis   *canvas.Rectangle
 	bars   []*canvas.Rectangle
@@ -132,23 +138,25 @@ type barRenderer struct {
 
 func (r *barRenderer) rebuild() {
 	n := len(r.chart.Points)
-	r.bars = make([]*canvas.Rectangle, n)
-	r.labels = make([]*canvas.Text, n)
-	r.values = make([]*canvas.Text, n)
-	for i := range r.chart.Points {
-		r.bars[i] = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		r.bars[i].CornerRadius = 2
-		r.labels[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		r.values[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-		r.values[i].TextStyle = fyne.TextStyle{Bold: true}
+	bars := make([]*canvas.Rectangle, n)
+	labels := make([]*canvas.Text, n)
+	values := make([]*canvas.Text, n)
+	for i := range n {
+		bars[i] = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		bars[i].CornerRadius = 2
+		labels[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		values[i] = canvas.NewText("", theme.Color(theme.ColorNameForeground))
+		values[i].TextStyle = fyne.TextStyle{Bold: true}
 	}
+	r.bars, r.labels, r.values = bars, labels, values
 	r.texts()
 }
 
 func (r *barRenderer) texts() {
 	c := r.chart
 	small := theme.CaptionTextSize()
-	for i, p := range c.Points {
+	points := c.Points
+	for i, p := range points[:min(len(points), len(r.bars), len(r.labels), len(r.values))] {
 		label := p.Label
 		if c.Label != nil {
 			label = c.Label(p.Label)
@@ -194,9 +202,17 @@ func (r *barRenderer) max() decimal.Decimal {
 	return m
 }
 
+// Layout is part of fyne.WidgetRenderer.
 func (r *barRenderer) Layout(size fyne.Size) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.layout(size)
+}
+
+func (r *barRenderer) layout(size fyne.Size) {
 	c := r.chart
-	n := len(c.Points)
+	points := c.Points
+	n := min(len(points), len(r.bars), len(r.labels), len(r.values))
 	if n == 0 {
 		return
 	}
@@ -206,7 +222,7 @@ func (r *barRenderer) Layout(size fyne.Size) {
 		rowH := c.rowHeight()
 		labelW := size.Width * 0.34
 		valueW := float32(0)
-		for _, v := range r.values {
+		for _, v := range r.values[:n] {
 			if w := v.MinSize().Width; w > valueW {
 				valueW = w
 			}
@@ -215,12 +231,12 @@ func (r *barRenderer) Layout(size fyne.Size) {
 		if barMax < 10 {
 			barMax = 10
 		}
-		for i := range c.Points {
+		for i := range n {
 			y := float32(i) * rowH
 			lh := r.labels[i].MinSize().Height
 			r.labels[i].Move(fyne.NewPos(0, y+(rowH-lh)/2))
 			r.labels[i].Resize(fyne.NewSize(labelW, lh))
-			w := barMax * ratio(c.Points[i].Value, m)
+			w := barMax * ratio(points[i].Value, m)
 			if w < 2 {
 				w = 2
 			}
@@ -245,18 +261,18 @@ func (r *barRenderer) Layout(size fyne.Size) {
 	// Labels wider than their slot would run into each other: show every
 	// step-th one, always the last (the chosen period).
 	widest := float32(0)
-	for _, l := range r.labels {
+	for _, l := range r.labels[:n] {
 		widest = max(widest, l.MinSize().Width)
 	}
 	step := 1
 	for float32(step)*slot < widest+pad && step < n {
 		step++
 	}
-	for i := range c.Points {
+	for i := range n {
 		r.labels[i].Hidden = (n-1-i)%step != 0
 		x := float32(i) * slot
 		bw := slot * 0.64
-		h := plotH * ratio(c.Points[i].Value, m)
+		h := plotH * ratio(points[i].Value, m)
 		if h < 1 {
 			h = 1
 		}
@@ -274,19 +290,24 @@ func (r *barRenderer) Layout(size fyne.Size) {
 func (r *barRenderer) MinSize() fyne.Size { return r.chart.MinSize() }
 
 func (r *barRenderer) Refresh() {
+	r.mu.Lock()
 	if len(r.bars) != len(r.chart.Points) {
 		r.rebuild()
 	} else {
 		r.texts()
 	}
-	r.Layout(r.chart.Size())
+	r.layout(r.chart.Size())
+	r.mu.Unlock()
 	canvas.Refresh(r.chart)
 }
 
 func (r *barRenderer) Objects() []fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, 0, 3*len(r.bars)+1)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := min(len(r.bars), len(r.labels), len(r.values))
+	objs := make([]fyne.CanvasObject, 0, 3*n+1)
 	objs = append(objs, r.axis)
-	for i := range r.bars {
+	for i := range n {
 		objs = append(objs, r.bars[i], r.values[i], r.labels[i])
 	}
 	return objs

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -100,6 +101,39 @@ func TestBarChartThinsLabelsThatDoNotFit(t *testing.T) {
 		}
 		if r.labels[11].Hidden {
 			t.Errorf("width %.0f: the last month's label is hidden", tt.width)
+		}
+	}
+}
+
+// TestBarChartLaysOutWhilePointsChange: the dashboard sets a chart's points
+// from its loading goroutine (under the test driver fyne.Do runs there)
+// while the window lays the chart out. A layout between a rebuild's new,
+// still empty slices and their filling crashed on a nil text; points
+// longer than the slices indexed past them.
+func TestBarChartLaysOutWhilePointsChange(t *testing.T) {
+	test.NewTempApp(t)
+	for _, horizontal := range []bool{false, true} {
+		c := NewBarChart(nil, horizontal, nil)
+		r := test.TempWidgetRenderer(t, c)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for i := 0; i < 2000; i++ {
+				pts := make([]ChartPoint, 1+i%13)
+				for j := range pts {
+					pts[j] = ChartPoint{fmt.Sprint("m", j), decimal.NewFromInt(int64(j * i))}
+				}
+				c.SetPoints(pts)
+			}
+		}()
+		for running := true; running; {
+			select {
+			case <-done:
+				running = false
+			default:
+				r.Layout(fyne.NewSize(400, 200))
+				_ = r.Objects()
+			}
 		}
 	}
 }
