@@ -82,7 +82,9 @@ func (tx *Tx) loadBlock(n uint64) (*saleBlock, error) {
 	if err != nil {
 		return nil, err
 	}
-	blk := &saleBlock{}
+	// Room for a whole block: the block being filled by new sales grows
+	// to 64 without copying its rows six times.
+	blk := &saleBlock{rows: make([]engine.Sale, 0, saleBlockCap)}
 	if v := bk.Get(blockKey(n)); v != nil {
 		err := tx.decoder().decode(n, v, func(s *engine.Sale) error {
 			blk.rows = append(blk.rows, *s)
