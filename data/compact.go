@@ -87,5 +87,6 @@ func (s *Store) reopen(opt Options) error {
 		return fmt.Errorf("reopen %s after compacting it: %w", s.path, err)
 	}
 	s.db = db
+	s.noteFile()
 	return nil
 }

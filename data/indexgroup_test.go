@@ -73,6 +73,13 @@ func TestInvoiceGroupMergesAddedEntries(t *testing.T) {
 		slices.SortFunc(want, cmpInvoiceEntry)
 		want = slices.Compact(want)
 		g := &invoiceGroup{enc: appendInvoiceGroup(nil, want)}
+		if r.IntN(2) == 0 {
+			// A look-up before the changes reads the stored fps once; the
+			// changes after it must still be seen.
+			if _, err := g.candidates(uint32(r.IntN(20)), -1); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for range r.IntN(20) {
 			e := invoiceEntry{fp: uint32(r.IntN(20)), line: r.IntN(4), id: engine.ID(1000 + r.IntN(1000))}
 			if r.IntN(6) == 0 && len(want) > 0 {
@@ -110,6 +117,38 @@ func TestInvoiceGroupMergesAddedEntries(t *testing.T) {
 		}
 		if string(v) != string(appendInvoiceGroup(nil, want)) {
 			t.Fatalf("round %d (decoded %v): merged group differs from the sorted one", round, g.decoded)
+		}
+	}
+}
+
+// TestSearchFPAgreesWithBinarySearch: the interpolating search returns
+// what a binary search does, for even and for skewed fps (repeats, both
+// ends of the range, a group of one).
+func TestSearchFPAgreesWithBinarySearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 2000; round++ {
+		n := r.IntN(300)
+		fps := make([]uint32, n)
+		for i := range fps {
+			switch round % 3 {
+			case 0: // hash values
+				fps[i] = r.Uint32()
+			case 1: // crowded at the low end, with repeats
+				fps[i] = uint32(r.IntN(40))
+			default: // the extremes
+				fps[i] = []uint32{0, 1, 1 << 31, 1<<32 - 2, 1<<32 - 1}[r.IntN(5)]
+			}
+		}
+		slices.Sort(fps)
+		probes := []uint32{0, 1, 1 << 31, 1<<32 - 1, r.Uint32(), uint32(r.IntN(40))}
+		if n > 0 {
+			probes = append(probes, fps[r.IntN(n)], fps[n-1]+1, fps[0]-1)
+		}
+		for _, fp := range probes {
+			wi, wf := slices.BinarySearch(fps, fp)
+			if gi, gf := searchFP(fps, fp); gi != wi || gf != wf {
+				t.Fatalf("round %d: searchFP(%v, %d) = %d, %v; want %d, %v", round, fps, fp, gi, gf, wi, wf)
+			}
 		}
 	}
 }

@@ -53,7 +53,13 @@ func refOf(bucket, key []byte) groupRef {
 func (tx *Tx) group(bucket, key []byte) (*idGroup, error) {
 	st := tx.saleState()
 	ref := refOf(bucket, key)
+	last := &st.lastGroups[b2i(ref.month)]
+	if last.g != nil && last.ref == ref {
+		// Sales come in runs of one day (and often of one partner).
+		return last.g, nil
+	}
 	if g := st.groups[ref]; g != nil {
+		*last = lastGroup{ref, g}
 		return g, nil
 	}
 	b, err := tx.bucket(bucket)
@@ -65,7 +71,21 @@ func (tx *Tx) group(bucket, key []byte) (*idGroup, error) {
 		return nil, fmt.Errorf("index %s: %w: run check", bucket, err)
 	}
 	st.groups[ref] = g
+	*last = lastGroup{ref, g}
 	return g, nil
+}
+
+// lastGroup is the id group tx.group returned last for one index.
+type lastGroup struct {
+	ref groupRef
+	g   *idGroup
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // saleKeys are the day and month keys of a sale's index entries, built in
@@ -89,8 +109,14 @@ func invoiceHash(pid engine.ID, invoice string) (group uint16, fp uint32) {
 	h.Write(itob(pid))
 	h.Write([]byte(invoice))
 	s := h.Sum64()
-	return uint16(s >> 52), uint32(s)
+	return uint16(s >> (64 - invoiceGroupBits)), uint32(s)
 }
+
+// invoiceGroupBits: sale_invoices has 1 << invoiceGroupBits groups.
+const (
+	invoiceGroupBits = 12
+	invoiceGroups    = 1 << invoiceGroupBits
+)
 
 type invoiceEntry struct {
 	fp   uint32
@@ -118,6 +144,9 @@ func invoiceGroupKey(n uint16) []byte { return binary.BigEndian.AppendUint16(nil
 
 func (tx *Tx) invoiceGroup(n uint16) (*invoiceGroup, error) {
 	st := tx.saleState()
+	if st.invs == nil {
+		st.invs = make([]*invoiceGroup, invoiceGroups)
+	}
 	if g := st.invs[n]; g != nil {
 		return g, nil
 	}
@@ -245,14 +274,14 @@ func (tx *Tx) readInvoiceLines(pid engine.ID, invoice string, line int) ([]engin
 }
 
 // flushSales writes the transaction's changed blocks and index groups, in
-// key order.
+// key order. A large flush (an import's) encodes the index groups on a
+// second goroutine while this one encodes and writes the blocks: the
+// groups' stored values are only read, and no bbolt call touches their
+// buckets until both are done.
 func (tx *Tx) flushSales() error {
 	st := tx.sales
 	if st == nil {
 		return nil
-	}
-	if err := tx.flushBlocks(); err != nil {
-		return err
 	}
 	var dirty []*idGroup
 	for _, g := range st.groups {
@@ -266,48 +295,82 @@ func (tx *Tx) flushSales() error {
 		}
 		return bytes.Compare(a.key, b.key)
 	})
-	for _, g := range dirty {
+	var ns []uint16
+	for n, g := range st.invs {
+		if g != nil && g.dirty {
+			ns = append(ns, uint16(n))
+		}
+	}
+	idVals, invVals := make([][]byte, len(dirty)), make([][]byte, len(ns))
+	var encErr error
+	encode := func() {
+		for i, g := range dirty {
+			if !g.empty() {
+				idVals[i] = g.encode()
+			}
+		}
+		for i, n := range ns {
+			if g := st.invs[n]; !g.empty() {
+				if invVals[i], encErr = g.encode(); encErr != nil {
+					return
+				}
+			}
+		}
+	}
+	var err error
+	if len(st.blocks) >= parallelFlush && len(dirty)+len(ns) >= parallelFlush {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			encode()
+		}()
+		err = tx.flushBlocks()
+		<-done
+	} else {
+		encode()
+		err = tx.flushBlocks()
+	}
+	if err != nil {
+		return err
+	}
+	if encErr != nil {
+		return fmt.Errorf("invoice index: %w", encErr)
+	}
+	for i, g := range dirty {
 		b, err := tx.bucket(g.bucket)
 		if err != nil {
 			return err
 		}
-		if g.empty() {
+		if idVals[i] == nil {
 			err = b.Delete(g.key)
 		} else {
-			err = b.Put(g.key, g.encode())
+			err = b.Put(g.key, idVals[i])
 		}
 		if err != nil {
 			return fmt.Errorf("index %s: %w", g.bucket, err)
 		}
 		g.dirty = false
 	}
-	ns := make([]uint16, 0, len(st.invs))
-	for n, g := range st.invs {
-		if g.dirty {
-			ns = append(ns, n)
-		}
-	}
-	slices.Sort(ns)
 	if len(ns) > 0 {
 		b, err := tx.bucket(bSaleInvoices)
 		if err != nil {
 			return err
 		}
-		for _, n := range ns {
-			g := st.invs[n]
-			if g.empty() {
+		for i, n := range ns {
+			if invVals[i] == nil {
 				err = b.Delete(invoiceGroupKey(n))
 			} else {
-				var v []byte
-				if v, err = g.encode(); err == nil {
-					err = b.Put(invoiceGroupKey(n), v)
-				}
+				err = b.Put(invoiceGroupKey(n), invVals[i])
 			}
 			if err != nil {
 				return fmt.Errorf("invoice index: %w", err)
 			}
-			g.dirty = false
+			st.invs[n].dirty = false
 		}
 	}
 	return nil
 }
+
+// parallelFlush is the number of blocks, and of index groups, from which
+// a flush encodes the groups on a second goroutine.
+const parallelFlush = 64

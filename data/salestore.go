@@ -28,7 +28,7 @@ var (
 type saleTx struct {
 	blocks map[uint64]*saleBlock
 	groups map[groupRef]*idGroup
-	invs   map[uint16]*invoiceGroup
+	invs   []*invoiceGroup   // by group number, once one is read
 	codes  map[string]uint64 // customer codes read or made in this transaction
 
 	names    customerList  // the whole dictionary, once a long read loaded it
@@ -37,8 +37,9 @@ type saleTx struct {
 	lastRead *saleBlock    // the block readBlock decoded last, and its number
 	lastN    uint64
 
-	keyBuf             [16]byte    // the day (0:4) and month (4:16) keys of the sale being indexed
-	lastDay, lastMonth engine.Date // the month's first day of the last booking day seen
+	lastGroups         [2]lastGroup // the day and the month group used last
+	keyBuf             [16]byte     // the day (0:4) and month (4:16) keys of the sale being indexed
+	lastDay, lastMonth engine.Date  // the month's first day of the last booking day seen
 }
 
 type saleBlock struct {
@@ -54,7 +55,7 @@ const maxPendingBlocks = 2048
 func (tx *Tx) saleState() *saleTx {
 	if tx.sales == nil {
 		tx.sales = &saleTx{blocks: map[uint64]*saleBlock{}, groups: map[groupRef]*idGroup{},
-			invs: map[uint16]*invoiceGroup{}, codes: map[string]uint64{}}
+			codes: map[string]uint64{}}
 	}
 	return tx.sales
 }

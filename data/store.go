@@ -44,7 +44,13 @@ type Store struct {
 	now      func() time.Time
 	readOnly bool
 	version  int
-	lockPath string // the sidecar we wrote, removed on Close
+	lockPath string      // the sidecar we wrote, removed on Close
+	file     os.FileInfo // the file bbolt opened, to know it again by path (nil: unknown)
+}
+
+// noteFile remembers which file bbolt has open at the path.
+func (s *Store) noteFile() {
+	s.file, _ = os.Stat(s.path)
 }
 
 // Open opens (or creates, mode 0600 in a 0700 directory, unless MustExist)
@@ -96,6 +102,7 @@ func Open(path string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: opt.Now, readOnly: opt.ReadOnly}
+	s.noteFile()
 	if created {
 		// The user's alone: mode 0600 on Unix, an access list of the
 		// user's own on Windows (best effort: FAT has none).
