@@ -69,6 +69,11 @@ func (tx *Tx) decoder() *blockDecoder {
 	if st.dec == nil {
 		st.dec = newBlockDecoder(tx)
 	}
+	// The whole dictionary, when a long read of this transaction loaded
+	// it (and no customer was added since): a block read for a look-up
+	// (a return's original invoice) then names its customers without a
+	// bbolt read each.
+	st.dec.list = st.names
 	return st.dec
 }
 
