@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -173,6 +175,9 @@ func (tx *Tx) dropSale(id engine.ID) error {
 }
 
 // flushBlocks writes the changed blocks in key order and forgets them all.
+// The customers they name are numbered first (resolveCustomers), so that
+// encoding a block reads the numbers only: a large flush (an import's)
+// then encodes its blocks on every core.
 func (tx *Tx) flushBlocks() error {
 	st := tx.sales
 	if st == nil || len(st.blocks) == 0 {
@@ -189,134 +194,47 @@ func (tx *Tx) flushBlocks() error {
 		}
 	}
 	slices.Sort(ns)
-	for _, n := range ns {
-		b := st.blocks[n]
-		if len(b.rows) == 0 {
-			if err := bk.Delete(blockKey(n)); err != nil {
-				return fmt.Errorf("sale block %d: %w", n, err)
+	if err := tx.resolveCustomers(ns); err != nil {
+		return err
+	}
+	vals := make([][]byte, len(ns))
+	errs := make([]error, len(ns))
+	encode := func(from, step int) {
+		for i := from; i < len(ns); i += step {
+			if rows := st.blocks[ns[i]].rows; len(rows) > 0 {
+				vals[i], errs[i] = encodeBlock(rows, resolvedCodes(st.codes))
 			}
-			continue
 		}
-		v, err := encodeBlock(b.rows, tx)
+	}
+	if workers := min(runtime.GOMAXPROCS(0), 4); workers > 1 && len(ns) >= parallelFlush {
+		var wg sync.WaitGroup
+		for w := 1; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				encode(w, workers)
+			}()
+		}
+		encode(0, workers)
+		wg.Wait()
+	} else {
+		encode(0, 1)
+	}
+	for i, n := range ns {
+		if errs[i] != nil {
+			return fmt.Errorf("sale block %d: %w", n, errs[i])
+		}
+		if vals[i] == nil {
+			err = bk.Delete(blockKey(n))
+		} else {
+			err = bk.Put(blockKey(n), vals[i])
+		}
 		if err != nil {
-			return fmt.Errorf("sale block %d: %w", n, err)
-		}
-		if err := bk.Put(blockKey(n), v); err != nil {
 			return fmt.Errorf("sale block %d: %w", n, err)
 		}
 	}
 	clear(st.blocks)
 	return nil
-}
-
-// customerCode returns name's number in the customers dictionary, adding
-// it when it is new (only in a write transaction).
-func (tx *Tx) customerCode(name string) (uint64, error) {
-	if name == "" {
-		return 0, nil
-	}
-	st := tx.saleState()
-	if c, ok := st.codes[name]; ok {
-		return c, nil
-	}
-	b, err := tx.bucket(bCustomers)
-	if err != nil {
-		return 0, err
-	}
-	key := append([]byte{'n'}, name...)
-	if v := b.Get(key); v != nil {
-		c, n := binary.Uvarint(v)
-		if n <= 0 || c == 0 {
-			return 0, fmt.Errorf("customer %q has a bad code in the dictionary: run check", name)
-		}
-		st.codes[name] = c
-		return c, nil
-	}
-	if err := tx.writable(); err != nil {
-		return 0, err
-	}
-	c, err := b.NextSequence()
-	if err != nil {
-		return 0, fmt.Errorf("new customer code: %w", err)
-	}
-	if err := b.Put(key, binary.AppendUvarint(nil, c)); err != nil {
-		return 0, fmt.Errorf("customer %q: %w", name, err)
-	}
-	if err := b.Put(customerNameKey(c), []byte(name)); err != nil {
-		return 0, fmt.Errorf("customer %q: %w", name, err)
-	}
-	st.codes[name] = c
-	st.names = nil // read again when next needed
-	return c, nil
-}
-
-func customerNameKey(code uint64) []byte {
-	k := make([]byte, 9)
-	k[0] = 'c'
-	binary.BigEndian.PutUint64(k[1:], code)
-	return k
-}
-
-// customerName returns the name numbered code in the dictionary.
-func (tx *Tx) customerName(code uint64) (string, error) {
-	b, err := tx.bucket(bCustomers)
-	if err != nil {
-		return "", err
-	}
-	v := b.Get(customerNameKey(code))
-	if v == nil {
-		return "", fmt.Errorf("customer %d is missing from the dictionary: run check", code)
-	}
-	return string(v), nil
-}
-
-// allCustomerNames reads the whole dictionary, indexed by code, for a
-// long read decoded on several goroutines; the transaction keeps it until
-// a customer is added.
-func (tx *Tx) allCustomerNames() (customerList, error) {
-	st := tx.saleState()
-	if st.names != nil {
-		return st.names, nil
-	}
-	names, err := tx.readCustomerNames()
-	if err == nil {
-		st.names = names
-	}
-	return names, err
-}
-
-func (tx *Tx) readCustomerNames() (customerList, error) {
-	b, err := tx.bucket(bCustomers)
-	if err != nil {
-		return nil, err
-	}
-	names := make(customerList, b.Sequence()+1)
-	c := b.Cursor()
-	for k, v := c.Seek([]byte{'c'}); k != nil && k[0] == 'c'; k, v = c.Next() {
-		if len(k) != 9 {
-			return nil, fmt.Errorf("the customers dictionary has a bad key %q: run check", k)
-		}
-		code := binary.BigEndian.Uint64(k[1:])
-		if code >= uint64(len(names)) {
-			return nil, fmt.Errorf("customer %d is beyond the dictionary's sequence: run check", code)
-		}
-		names[code] = string(v)
-	}
-	return names, nil
-}
-
-// customerList is the dictionary read whole; it only decodes.
-type customerList []string
-
-func (l customerList) customerCode(string) (uint64, error) {
-	return 0, fmt.Errorf("no customer codes are made while reading")
-}
-
-func (l customerList) customerName(code uint64) (string, error) {
-	if code == 0 || code >= uint64(len(l)) || l[code] == "" {
-		return "", fmt.Errorf("customer %d is missing from the dictionary: run check", code)
-	}
-	return l[code], nil
 }
 
 // blockValues reads the stored blocks numbered ns (ascending) in one
