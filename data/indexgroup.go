@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 
 	"partnerdesk/engine"
@@ -184,21 +185,34 @@ func (er *entryReader) next() (invoiceEntry, bool, error) {
 // that most look-ups (a new invoice line) end in a binary search without
 // decoding anything, and where every markEvery-th entry starts.
 func (g *invoiceGroup) index() error {
-	er := entryReader{r: reader{b: g.enc}}
-	fps, marks := make([]uint32, 0, len(g.enc)/6), make([]int32, 0, len(g.enc)/(6*markEvery)+1)
-	for i := 0; ; i++ {
-		off := len(g.enc) - len(er.r.b)
-		e, ok, err := er.next()
-		if err != nil {
-			return fmt.Errorf("invoice index group %d: %w: run check", g.n, err)
-		}
-		if !ok {
-			break
-		}
-		if i%markEvery == 0 {
+	v := g.enc
+	fps, marks := make([]uint32, 0, len(v)/6), make([]int32, 0, len(v)/(6*markEvery)+1)
+	var fp uint64
+	for off := 0; off < len(v); {
+		if len(fps)%markEvery == 0 {
 			marks = append(marks, int32(off))
 		}
-		fps = append(fps, e.fp)
+		d, n := binary.Uvarint(v[off:])
+		if n <= 0 {
+			return fmt.Errorf("invoice index group %d: %w: run check", g.n, errBadEntry)
+		}
+		off += n
+		if fp += d; fp > math.MaxUint32 {
+			return fmt.Errorf("invoice index group %d: %w: run check", g.n, errBadEntry)
+		}
+		fps = append(fps, uint32(fp))
+		// The line and the id are read when a look-up needs the entry:
+		// here they are only stepped over (the last byte of a varint
+		// has its top bit clear).
+		for range 2 {
+			for off < len(v) && v[off] >= 0x80 {
+				off++
+			}
+			if off == len(v) {
+				return fmt.Errorf("invoice index group %d: %w: run check", g.n, errBadEntry)
+			}
+			off++
+		}
 	}
 	g.fps, g.marks = fps, marks
 	return nil

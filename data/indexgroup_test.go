@@ -152,3 +152,39 @@ func TestSearchFPAgreesWithBinarySearch(t *testing.T) {
 		}
 	}
 }
+
+// TestInvoiceGroupIndexRefusesCutEntries: reading a group's fps accepts
+// a stored value cut at an entry's end (fewer entries, the same fps) and
+// refuses one cut inside an entry, as decoding the entries does.
+func TestInvoiceGroupIndexRefusesCutEntries(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var es []invoiceEntry
+	for range 40 {
+		es = append(es, invoiceEntry{fp: r.Uint32(), line: r.IntN(300) - 5, id: engine.ID(1 + r.IntN(1<<40))})
+	}
+	slices.SortFunc(es, cmpInvoiceEntry)
+	ends := map[int]int{0: 0} // byte length -> entries
+	for i := range es {
+		ends[len(appendInvoiceGroup(nil, es[:i+1]))] = i + 1
+	}
+	v := appendInvoiceGroup(nil, es)
+	for cut := 0; cut <= len(v); cut++ {
+		g := &invoiceGroup{enc: v[:cut]}
+		err := g.index()
+		n, atEnd := ends[cut]
+		_, decErr := decodeInvoiceGroup(v[:cut])
+		if atEnd != (err == nil) || (decErr == nil) != (err == nil) {
+			t.Fatalf("cut at %d (an entry's end: %v): index %v, decode %v", cut, atEnd, err, decErr)
+		}
+		if err == nil {
+			for i := range n {
+				if g.fps[i] != es[i].fp {
+					t.Fatalf("cut at %d: fp %d is %d, want %d", cut, i, g.fps[i], es[i].fp)
+				}
+			}
+			if len(g.fps) != n || len(g.marks) != (n+markEvery-1)/markEvery {
+				t.Fatalf("cut at %d: %d fps, %d marks for %d entries", cut, len(g.fps), len(g.marks), n)
+			}
+		}
+	}
+}
