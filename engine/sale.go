@@ -12,15 +12,21 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// SaleRefs answers what checking a sale needs to know about the reference
+// records it names: partners, reps, products and deal registrations.
+type SaleRefs interface {
+	PartnerByID(id ID) (Partner, bool)
+	RepByID(id ID) (Rep, bool)
+	ProductByID(id ID) (Product, bool)
+	RegistrationByID(id ID) (Registration, bool)
+}
+
 // SaleFacts answers what checking a sale needs to know about what is
 // already stored (and, during an import, about the file's earlier good
 // rows). The app implements it over the store, the import over the store
 // plus its pending rows.
 type SaleFacts interface {
-	PartnerByID(id ID) (Partner, bool)
-	RepByID(id ID) (Rep, bool)
-	ProductByID(id ID) (Product, bool)
-	RegistrationByID(id ID) (Registration, bool)
+	SaleRefs
 	// SaleLineExists returns the stored sale with this partner, invoice and line.
 	SaleLineExists(partner ID, invoice string, line int) (ID, bool)
 	// InvoiceLines returns the partner's sales whose invoice is invoice.
@@ -65,170 +71,292 @@ const (
 // rep and no splits of its own it takes the original line's rep and
 // splits (CheckSale sets them on s); a different rep or different splits
 // are refused.
-//
-// It is long because it is the one list of a sale's checks, in the order
-// the form shows its field errors; the dates, amounts, splits and return
-// checks are already in functions of their own.
 func CheckSale(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationErrors {
-	// The fields not to read: a handful, so a slice.
-	skip := append(make([]string, 0, len(unread)+4), unread...)
-	var errs ValidationErrors
-	bad := func(field, format string, args ...any) {
-		skip = append(skip, field)
-		errs = append(errs, &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)})
+	c := saleCheck{s: s, cur: cur, refs: f, facts: f, steps: stepRecord | stepContext}
+	c.run(unread)
+	return c.errs
+}
+
+// PrecheckSale runs the part of CheckSale that reads only the sale's own
+// fields and the reference records: every check but those of the dates
+// against closed periods, of the booked day, of the line number and
+// duplicates, and of a return against its original invoice. It reports
+// whether that part finds nothing wrong, and changes nothing in s; refs
+// must answer as the facts CheckSaleContext is then given. An import runs
+// it on the goroutine that reads the file ahead, where the store cannot
+// be asked; CheckSaleContext then completes the check.
+func PrecheckSale(s *Sale, cur Currency, refs SaleRefs, unread ...string) bool {
+	c := saleCheck{s: s, cur: cur, refs: refs, steps: stepRecord}
+	c.run(unread)
+	return len(c.errs) == 0
+}
+
+// CheckSaleContext is CheckSale for a sale PrecheckSale passed: it runs
+// the checks PrecheckSale leaves out and returns exactly what CheckSale
+// returns for the sale. s may have changed since in Line and Booked only,
+// and unread must hold the fields unread then (it may hold more): the
+// checks PrecheckSale ran find nothing with more fields unread.
+func CheckSaleContext(s *Sale, cur Currency, f SaleFacts, unread ...string) ValidationErrors {
+	c := saleCheck{s: s, cur: cur, refs: f, facts: f, steps: stepContext}
+	c.run(unread)
+	return c.errs
+}
+
+// The two steps of CheckSale's list of checks.
+const (
+	// stepRecord: the checks of the sale's own fields and of the
+	// reference records it names.
+	stepRecord = 1 << iota
+	// stepContext: the checks that ask the store (closed periods, stored
+	// lines, the returned invoice) or read Line and Booked, which an
+	// import decides last.
+	stepContext
+)
+
+// saleFields is a set of the fields of a sale, one bit per SaleField.
+type saleFields uint16
+
+// saleField is the bit of a SaleField name; 0 for another name (no check
+// asks about it).
+func saleField(name string) saleFields {
+	switch name {
+	case SaleFieldDate:
+		return 1 << 0
+	case SaleFieldBooked:
+		return 1 << 1
+	case SaleFieldPartner:
+		return 1 << 2
+	case SaleFieldRep:
+		return 1 << 3
+	case SaleFieldCustomer:
+		return 1 << 4
+	case SaleFieldProduct:
+		return 1 << 5
+	case SaleFieldQuantity:
+		return 1 << 6
+	case SaleFieldUnitPrice:
+		return 1 << 7
+	case SaleFieldNet:
+		return 1 << 8
+	case SaleFieldInvoice:
+		return 1 << 9
+	case SaleFieldLine:
+		return 1 << 10
+	case SaleFieldRegistration:
+		return 1 << 11
+	case SaleFieldOriginal:
+		return 1 << 12
+	case SaleFieldSplits:
+		return 1 << 13
 	}
-	known := func(fields ...string) bool {
-		for _, x := range fields {
-			for _, y := range skip {
-				if x == y {
-					return false
-				}
-			}
-		}
-		return true
+	return 0
+}
+
+var (
+	sfDate, sfBooked, sfPartner, sfRep    = saleField(SaleFieldDate), saleField(SaleFieldBooked), saleField(SaleFieldPartner), saleField(SaleFieldRep)
+	sfCustomer, sfProduct, sfQuantity     = saleField(SaleFieldCustomer), saleField(SaleFieldProduct), saleField(SaleFieldQuantity)
+	sfUnitPrice, sfNet, sfInvoice, sfLine = saleField(SaleFieldUnitPrice), saleField(SaleFieldNet), saleField(SaleFieldInvoice), saleField(SaleFieldLine)
+	sfRegistration, sfOriginal, sfSplits  = saleField(SaleFieldRegistration), saleField(SaleFieldOriginal), saleField(SaleFieldSplits)
+	sfAmounts                             = sfQuantity | sfUnitPrice | sfNet
+)
+
+// saleCheck is one run of CheckSale's checks over a sale: the fields not
+// to read (skip: the unread ones and those found bad) and the problems.
+type saleCheck struct {
+	s     *Sale
+	cur   Currency
+	refs  SaleRefs
+	facts SaleFacts // nil when only stepRecord runs
+	steps int
+	skip  saleFields
+	errs  ValidationErrors
+}
+
+// known reports whether every field of fs may be read.
+func (c *saleCheck) known(fs saleFields) bool { return c.skip&fs == 0 }
+
+func (c *saleCheck) bad(field, format string, args ...any) {
+	c.skip |= saleField(field)
+	c.errs = append(c.errs, &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)})
+}
+
+// limit records a limit check's problem, if any; the field is not checked
+// further.
+func (c *saleCheck) limit(field string, e *ValidationError) {
+	if e != nil {
+		c.skip |= saleField(field)
+		c.errs = append(c.errs, e)
 	}
+}
+
+// run is the one list of a sale's checks, in the order the form shows its
+// field errors; each runs in its step. It is long because it is that list;
+// the dates, amounts, splits and return checks are functions of their own.
+func (c *saleCheck) run(unread []string) {
+	for _, u := range unread {
+		c.skip |= saleField(u)
+	}
+	s, f := c.s, c.refs
+	record, context := c.steps&stepRecord != 0, c.steps&stepContext != 0
 
 	// Figures and dates beyond the limits (engine/limits.go) are refused
 	// first, and their fields are not checked further.
-	var lim limitSet
-	for _, c := range []struct {
-		field string
-		check func()
-	}{
-		{SaleFieldDate, func() { lim.Date(SaleFieldDate, s.Date) }},
-		{SaleFieldBooked, func() { lim.Date(SaleFieldBooked, s.Booked) }},
-		{SaleFieldQuantity, func() { lim.Quantity(SaleFieldQuantity, s.Quantity) }},
-		{SaleFieldUnitPrice, func() { lim.Amount(SaleFieldUnitPrice, s.UnitPrice) }},
-		{SaleFieldNet, func() { lim.Amount(SaleFieldNet, s.Net) }},
-		{SaleFieldSplits, func() {
+	if record && c.known(sfDate) {
+		c.limit(SaleFieldDate, CheckDate(SaleFieldDate, s.Date))
+	}
+	if context && c.known(sfBooked) {
+		c.limit(SaleFieldBooked, CheckDate(SaleFieldBooked, s.Booked))
+	}
+	if record {
+		c.figure(SaleFieldQuantity, s.Quantity, MaxQuantityDigits, CheckQuantity)
+		c.figure(SaleFieldUnitPrice, s.UnitPrice, MaxAmountDigits, CheckAmount)
+		c.figure(SaleFieldNet, s.Net, MaxAmountDigits, CheckAmount)
+		if c.known(sfSplits) {
 			for _, sp := range s.Splits {
 				if e := CheckRate(SaleFieldSplits, sp.Share); e != nil {
-					lim.Errs = append(lim.Errs, e)
-					return
+					c.limit(SaleFieldSplits, e)
+					break
 				}
 			}
-		}},
-	} {
-		if !known(c.field) {
-			continue
-		}
-		n := len(lim.Errs)
-		if c.check(); len(lim.Errs) > n {
-			skip = append(skip, c.field)
-			errs = append(errs, lim.Errs[n:]...)
 		}
 	}
 
-	checkSaleDates(s, f, known, bad)
+	if context {
+		c.dates()
+	}
 
-	var partner Partner
-	if known(SaleFieldPartner) {
-		var ok bool
-		switch partner, ok = f.PartnerByID(s.PartnerID); {
+	if record && c.known(sfPartner) {
+		switch partner, ok := f.PartnerByID(s.PartnerID); {
 		case s.PartnerID == 0:
-			bad(SaleFieldPartner, "name the partner (a name, id or referral code)")
+			c.bad(SaleFieldPartner, "name the partner (a name, id or referral code)")
 		case !ok:
-			bad(SaleFieldPartner, "there is no partner %d", s.PartnerID)
+			c.bad(SaleFieldPartner, "there is no partner %d", s.PartnerID)
 		case partner.Status == StatusEnded || partner.Status == StatusSuspended:
-			bad(SaleFieldPartner, "%s is %s: reactivate the partner before entering sales", partner.Name, partner.Status)
+			c.bad(SaleFieldPartner, "%s is %s: reactivate the partner before entering sales", partner.Name, partner.Status)
 		}
 	}
-	if s.RepID != 0 && known(SaleFieldRep, SaleFieldPartner) {
+	if record && s.RepID != 0 && c.known(sfRep|sfPartner) {
 		if r, ok := f.RepByID(s.RepID); !ok {
-			bad(SaleFieldRep, "there is no rep %d", s.RepID)
+			c.bad(SaleFieldRep, "there is no rep %d", s.RepID)
 		} else if r.PartnerID != s.PartnerID {
-			bad(SaleFieldRep, "%s is a rep of another partner", r.Name)
+			c.bad(SaleFieldRep, "%s is a rep of another partner", r.Name)
 		}
 	}
-	if known(SaleFieldCustomer) && strings.TrimSpace(s.Customer) == "" {
-		bad(SaleFieldCustomer, "name the customer the partner sold to")
+	if record && c.known(sfCustomer) && strings.TrimSpace(s.Customer) == "" {
+		c.bad(SaleFieldCustomer, "name the customer the partner sold to")
 	}
-	if known(SaleFieldProduct) {
+	if record && c.known(sfProduct) {
 		if s.ProductID == 0 {
-			bad(SaleFieldProduct, "name the product (its SKU or id)")
+			c.bad(SaleFieldProduct, "name the product (its SKU or id)")
 		} else if _, ok := f.ProductByID(s.ProductID); !ok {
-			bad(SaleFieldProduct, "there is no product %d", s.ProductID)
+			c.bad(SaleFieldProduct, "there is no product %d", s.ProductID)
 		}
 	}
 
-	amountsOK := checkSaleAmounts(s, cur, known, bad)
+	// Without stepRecord the amounts passed it (PrecheckSale): they are
+	// sound when they may be read.
+	amountsOK := c.known(sfAmounts)
+	if record {
+		amountsOK = c.amounts()
+	}
 
-	if known(SaleFieldInvoice) && strings.TrimSpace(s.Invoice) == "" {
-		bad(SaleFieldInvoice, "the invoice number is needed to recognise duplicates and returns")
+	if record && c.known(sfInvoice) && strings.TrimSpace(s.Invoice) == "" {
+		c.bad(SaleFieldInvoice, "the invoice number is needed to recognise duplicates and returns")
 	}
-	if known(SaleFieldLine) && s.Line < 1 {
-		bad(SaleFieldLine, "invoice lines count from 1")
-	} else if known(SaleFieldLine) && s.Line > MaxCount {
-		bad(SaleFieldLine, "%d is beyond the limit: invoice lines count from 1 to 1,000,000", s.Line)
-	}
-	if known(SaleFieldPartner, SaleFieldInvoice, SaleFieldLine) {
-		if id, dup := f.SaleLineExists(s.PartnerID, s.Invoice, s.Line); dup && id != s.ID {
-			bad(SaleFieldLine, "already stored as sale #%d: same partner, invoice %s and line %d", id, s.Invoice, s.Line)
+	if context {
+		if c.known(sfLine) && s.Line < 1 {
+			c.bad(SaleFieldLine, "invoice lines count from 1")
+		} else if c.known(sfLine) && s.Line > MaxCount {
+			c.bad(SaleFieldLine, "%d is beyond the limit: invoice lines count from 1 to 1,000,000", s.Line)
+		}
+		if c.known(sfPartner | sfInvoice | sfLine) {
+			if id, dup := c.facts.SaleLineExists(s.PartnerID, s.Invoice, s.Line); dup && id != s.ID {
+				c.bad(SaleFieldLine, "already stored as sale #%d: same partner, invoice %s and line %d", id, s.Invoice, s.Line)
+			}
 		}
 	}
 
-	if s.RegistrationID != 0 && known(SaleFieldRegistration, SaleFieldPartner) {
+	if record && s.RegistrationID != 0 && c.known(sfRegistration|sfPartner) {
 		if g, ok := f.RegistrationByID(s.RegistrationID); !ok {
-			bad(SaleFieldRegistration, "there is no deal registration %d", s.RegistrationID)
+			c.bad(SaleFieldRegistration, "there is no deal registration %d", s.RegistrationID)
 		} else if g.PartnerID != s.PartnerID {
-			bad(SaleFieldRegistration, "deal registration %d belongs to another partner", s.RegistrationID)
+			c.bad(SaleFieldRegistration, "deal registration %d belongs to another partner", s.RegistrationID)
 		}
 	}
 
-	if known(SaleFieldSplits) && len(s.Splits) > 0 {
-		checkSplits(s.Splits, f, bad)
+	if record && c.known(sfSplits) && len(s.Splits) > 0 {
+		c.splits()
 	}
 
-	if amountsOK && known(SaleFieldOriginal) {
-		checkReturn(s, cur, f, known, bad)
+	if context && amountsOK && c.known(sfOriginal) {
+		c.checkReturn()
 	}
-	return errs
 }
 
-// checkSaleDates: a sale dated in a closed period is a late sale, booked on
-// a day of an open period no earlier than its date.
-func checkSaleDates(s *Sale, f SaleFacts, known func(...string) bool, bad func(string, string, ...any)) {
-	if !known(SaleFieldDate) {
+// figure refuses a figure beyond its limit (check, whose bound is
+// 10^digits). Nearly every figure has at most MaxDecimals places and
+// fewer whole digits than the bound, which check passes without a word:
+// those are told apart without its decimal arithmetic.
+func (c *saleCheck) figure(field string, d decimal.Decimal, digits int, check func(string, decimal.Decimal) *ValidationError) {
+	if !c.known(saleField(field)) || withinDigits(d, digits) {
+		return
+	}
+	c.limit(field, check(field, d))
+}
+
+// withinDigits reports whether |d| < 10^digits with at most MaxDecimals
+// places, read from its digits and exponent alone.
+func withinDigits(d decimal.Decimal, digits int) bool {
+	exp := int(d.Exponent())
+	return exp >= -MaxDecimals && d.NumDigits()+exp <= digits
+}
+
+// dates: a sale dated in a closed period is a late sale, booked on a day
+// of an open period no earlier than its date.
+func (c *saleCheck) dates() {
+	s, f := c.s, c.facts
+	if !c.known(sfDate) {
 		return
 	}
 	if s.Date.IsZero() {
-		bad(SaleFieldDate, "the date is required")
+		c.bad(SaleFieldDate, "the date is required")
 		return
 	}
 	if !f.IsClosed(s.Date) {
-		if s.Booked != 0 && known(SaleFieldBooked) {
-			bad(SaleFieldBooked, "%s is in an open period: only a sale dated in a closed period is booked later", s.Date)
+		if s.Booked != 0 && c.known(sfBooked) {
+			c.bad(SaleFieldBooked, "%s is in an open period: only a sale dated in a closed period is booked later", s.Date)
 		}
 		return
 	}
 	switch {
-	case !known(SaleFieldBooked):
+	case !c.known(sfBooked):
 	case s.Booked == 0:
-		bad(SaleFieldDate, "%s is in a closed period; book it on a day of an open period to enter it as a late sale", s.Date)
+		c.bad(SaleFieldDate, "%s is in a closed period; book it on a day of an open period to enter it as a late sale", s.Date)
 	case f.IsClosed(s.Booked):
-		bad(SaleFieldBooked, "%s is in a closed period too", s.Booked)
+		c.bad(SaleFieldBooked, "%s is in a closed period too", s.Booked)
 	case s.Booked < s.Date:
-		bad(SaleFieldBooked, "a sale cannot be booked (%s) before it is dated (%s)", s.Booked, s.Date)
+		c.bad(SaleFieldBooked, "a sale cannot be booked (%s) before it is dated (%s)", s.Booked, s.Date)
 	}
 }
 
-// checkSaleAmounts checks quantity, unit price and net together, and
-// reports whether they are sound enough to tell a sale from a return.
-func checkSaleAmounts(s *Sale, cur Currency, known func(...string) bool, bad func(string, string, ...any)) bool {
-	ok := known(SaleFieldQuantity, SaleFieldUnitPrice, SaleFieldNet)
-	if known(SaleFieldQuantity) && s.Quantity.IsZero() {
-		bad(SaleFieldQuantity, "the quantity cannot be zero")
+// amounts checks quantity, unit price and net together, and reports
+// whether they are sound enough to tell a sale from a return.
+func (c *saleCheck) amounts() bool {
+	s, cur := c.s, c.cur
+	ok := c.known(sfAmounts)
+	if c.known(sfQuantity) && s.Quantity.IsZero() {
+		c.bad(SaleFieldQuantity, "the quantity cannot be zero")
 		ok = false
 	}
-	if known(SaleFieldUnitPrice) && s.UnitPrice.IsNegative() {
-		bad(SaleFieldUnitPrice, "the unit price %s is negative; a return has a negative quantity and a positive price, and names the original invoice", s.UnitPrice)
+	if c.known(sfUnitPrice) && s.UnitPrice.IsNegative() {
+		c.bad(SaleFieldUnitPrice, "the unit price %s is negative; a return has a negative quantity and a positive price, and names the original invoice", s.UnitPrice)
 		ok = false
 	}
 	if !ok {
 		return false
 	}
 	if !s.Net.IsZero() && s.Net.Sign() != s.Quantity.Sign() {
-		bad(SaleFieldNet, "net %s and quantity %s have opposite signs", s.Net, s.Quantity)
+		c.bad(SaleFieldNet, "net %s and quantity %s have opposite signs", s.Net, s.Quantity)
 		return false
 	}
 	// Net is authoritative; a unit price that does not multiply to it
@@ -241,7 +369,7 @@ func checkSaleAmounts(s *Sale, cur Currency, known func(...string) bool, bad fun
 		return true
 	}
 	want := s.Quantity.Mul(s.UnitPrice)
-	bad(SaleFieldNet, "net %s is not quantity %s x unit price %s = %s; give the unit price after discount, or leave the net empty",
+	c.bad(SaleFieldNet, "net %s is not quantity %s x unit price %s = %s; give the unit price after discount, or leave the net empty",
 		s.Net, s.Quantity, s.UnitPrice, cur.Format(cur.Round(want)))
 	return false
 }
@@ -318,12 +446,13 @@ func lessThanOne(c int64, e int32) bool {
 	return c == 0
 }
 
-// checkSplits: shares above 0 adding up to 100, known partners, reps of
-// their partner, nobody named twice.
-func checkSplits(sp []CreditSplit, f SaleFacts, bad func(string, string, ...any)) {
+// splits: shares above 0 adding up to 100, known partners, reps of their
+// partner, nobody named twice.
+func (ck *saleCheck) splits() {
+	f, bad := ck.refs, ck.bad
 	total := decimal.Zero
 	seen := map[[2]ID]bool{}
-	for _, c := range sp {
+	for _, c := range ck.s.Splits {
 		p, ok := f.PartnerByID(c.PartnerID)
 		if !ok {
 			bad(SaleFieldSplits, "there is no partner %d", c.PartnerID)
@@ -354,7 +483,8 @@ func checkSplits(sp []CreditSplit, f SaleFacts, bad func(string, string, ...any)
 
 // checkReturn checks what a return (or a sale naming an original) gives
 // back, and gives a return its original line's rep and splits.
-func checkReturn(s *Sale, cur Currency, f SaleFacts, known func(...string) bool, bad func(string, string, ...any)) {
+func (c *saleCheck) checkReturn() {
+	s, cur, f, bad := c.s, c.cur, c.facts, c.bad
 	orig := strings.TrimSpace(s.OriginalInvoice)
 	s.OriginalInvoice = orig
 	if !s.IsReturn() {
@@ -367,7 +497,7 @@ func checkReturn(s *Sale, cur Currency, f SaleFacts, known func(...string) bool,
 		bad(SaleFieldOriginal, "a return (negative quantity and net) needs the invoice it gives back in original_invoice")
 		return
 	}
-	if !known(SaleFieldPartner, SaleFieldProduct) {
+	if !c.known(sfPartner | sfProduct) {
 		return
 	}
 	lines := ReturnedLines(f.InvoiceLines(s.PartnerID, orig), s)
@@ -382,7 +512,7 @@ func checkReturn(s *Sale, cur Currency, f SaleFacts, known func(...string) bool,
 		return
 	}
 	first := lines[0]
-	if known(SaleFieldDate) && !s.Date.IsZero() && s.Date < first.Date {
+	if c.known(sfDate) && !s.Date.IsZero() && s.Date < first.Date {
 		bad(SaleFieldDate, "a return cannot be dated (%s) before the sale it gives back (invoice %s of %s)", s.Date, orig, first.Date)
 	}
 	// What the lines sold, less what earlier returns gave back.
@@ -406,7 +536,7 @@ func checkReturn(s *Sale, cur Currency, f SaleFacts, known func(...string) bool,
 			orig, cur.Format(soldNet), cur.Format(backNet), cur.Format(decimal.Max(leftNet, decimal.Zero)), cur.Format(s.Net.Abs()))
 	}
 	// The return takes back the credit the line gave: same rep, same splits.
-	if known(SaleFieldRep) {
+	if c.known(sfRep) {
 		switch {
 		case s.RepID == 0:
 			s.RepID = first.RepID
@@ -418,7 +548,7 @@ func checkReturn(s *Sale, cur Currency, f SaleFacts, known func(...string) bool,
 			bad(SaleFieldRep, "a return takes back the credit of the sale it returns, which went to %s", who)
 		}
 	}
-	if known(SaleFieldSplits) {
+	if c.known(sfSplits) {
 		if len(s.Splits) == 0 {
 			s.Splits = append([]CreditSplit(nil), first.Splits...)
 		} else if !sameSplits(s.Splits, first.Splits) {

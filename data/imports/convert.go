@@ -123,6 +123,10 @@ type converter struct {
 	sinkErr      error      // the sink's failure, which ends the conversion
 	unread       []string   // the current row's fields not to check again (reused)
 	dates        map[string]dateHit
+	// The reader's caches of rep and referral code references (nil: not
+	// remembered; see aheadReader).
+	repCache  map[repRef]repHit
+	codeCache map[string]partnerHit
 }
 
 // detect decides the file's decimal separator and date order once, from
@@ -261,7 +265,11 @@ func (c *converter) amount(r sheet.Row, field string) (decimal.Decimal, bool) {
 // readAmount reads an amount cell. It changes nothing in c: the rows
 // read ahead are read by another goroutine (see readAhead).
 func (c *converter) readAmount(r sheet.Row, field string) amountCell {
-	s := c.cell(r, field)
+	return c.parseAmount(c.cell(r, field), field)
+}
+
+// parseAmount reads the text s of an amount cell of field.
+func (c *converter) parseAmount(s, field string) amountCell {
 	if s == "" {
 		return amountCell{}
 	}
@@ -531,8 +539,21 @@ func (c *converter) partnerField(r sheet.Row, field string) (engine.Partner, boo
 	return p, ok
 }
 
-// rep resolves a rep of partner by explicit id (R7, #7), name, then bare id.
+// rep resolves a rep of partner by explicit id (R7, #7), name, then bare
+// id; remembered when c has a repCache.
 func (c *converter) rep(partner engine.ID, ref string) (engine.Rep, string) {
+	if c.repCache == nil {
+		return c.findRep(partner, ref)
+	}
+	if h, ok := c.repCache[repRef{partner, ref}]; ok {
+		return h.r, h.why
+	}
+	r, why := c.findRep(partner, ref)
+	c.repCache[repRef{partner, strings.Clone(ref)}] = repHit{r, why}
+	return r, why
+}
+
+func (c *converter) findRep(partner engine.ID, ref string) (engine.Rep, string) {
 	if explicitID(ref, "R") {
 		if id, ok := parseID(ref, "R"); ok {
 			if rp, ok := c.look.RepByID(id); ok {
@@ -582,34 +603,17 @@ func (c *converter) product(ref string) (engine.Product, bool) {
 // is a broken export, not a customer).
 const MaxCellChars = 32767
 
-// each runs fn on every row, resetting the row's error flag first. A row
-// with a cell longer than MaxCellChars is refused whatever its fields.
+// each runs fn on every row, read ahead by another goroutine (see
+// readAhead), resetting the row's error flag first. A row with a cell
+// longer than MaxCellChars is refused whatever its fields.
 func (c *converter) each(progress sheet.Progress, fn func(r sheet.Row)) {
-	eachAhead(c, progress, nil, func(r sheet.Row, _ *struct{}) { fn(r) })
-}
-
-// eachAhead is each whose rows are read ahead by another goroutine (see
-// readAhead), which also runs read on each, before fn gets the row and
-// what read made of it. read must change nothing in c: it reads cells.
-func eachAhead[P any](c *converter, progress sheet.Progress, read func(sheet.Row, *P), fn func(sheet.Row, *P)) {
 	n := 0
-	err := readAhead(c.t, read, func(r sheet.Row, p *P) {
+	err := readAhead(c.t, nil, func(r sheet.Row, _ *struct{}) {
 		n++
 		c.rowBad = false
 		clear(c.failed)
-		c.beyondHeader(r)
-		for i, cell := range r.Cells {
-			if len(cell) > MaxCellChars && utf8.RuneCountInString(cell) > MaxCellChars {
-				col := fmt.Sprintf("column %d", i+1)
-				if i < len(c.t.Header) && c.t.Header[i] != "" {
-					col = c.t.Header[i]
-				}
-				c.rowBad = true
-				c.errs = append(c.errs, RowError{Line: r.Line, Column: col,
-					Reason: fmt.Sprintf("the cell holds %d characters; a cell holds at most %d", utf8.RuneCountInString(cell), MaxCellChars)})
-			}
-		}
-		fn(r, p)
+		c.cellsFit(r)
+		fn(r)
 		if progress != nil && n%8192 == 0 {
 			progress(n, c.rows)
 		}
@@ -618,6 +622,23 @@ func eachAhead[P any](c *converter, progress sheet.Progress, read func(sheet.Row
 		// detect has read the same text without a problem, so this does
 		// not happen; kept so that no problem could pass unreported.
 		c.errs = append(c.errs, fileError(err, c.t.HeaderLine))
+	}
+}
+
+// cellsFit refuses a row with a value in a column the header does not
+// name or a cell longer than MaxCellChars, whatever its fields.
+func (c *converter) cellsFit(r sheet.Row) {
+	c.beyondHeader(r)
+	for i, cell := range r.Cells {
+		if len(cell) > MaxCellChars && utf8.RuneCountInString(cell) > MaxCellChars {
+			col := fmt.Sprintf("column %d", i+1)
+			if i < len(c.t.Header) && c.t.Header[i] != "" {
+				col = c.t.Header[i]
+			}
+			c.rowBad = true
+			c.errs = append(c.errs, RowError{Line: r.Line, Column: col,
+				Reason: fmt.Sprintf("the cell holds %d characters; a cell holds at most %d", utf8.RuneCountInString(cell), MaxCellChars)})
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package imports
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"partnerdesk/engine"
 )
@@ -42,7 +43,29 @@ var _ engine.SaleFacts = Lookup(nil)
 // accents aside, as the form and the engine compare names), spaces trimmed
 // and runs of spaces made one.
 func FoldName(s string) string {
-	return strings.Join(strings.Fields(engine.FoldName(s)), " ")
+	f := engine.FoldName(s)
+	if singleSpaced(f) {
+		return f // what Fields and Join would give, without their copies
+	}
+	return strings.Join(strings.Fields(f), " ")
+}
+
+// singleSpaced reports whether s is ASCII with no white space but single
+// spaces between words, which strings.Fields and Join give back as is.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return false
+		}
+	}
+	return true
 }
 
 // MemLookup is a Lookup over records held in memory: the tests' fake, and

@@ -35,84 +35,41 @@ type invoiceCount struct {
 // the rows the store does not hold (bad or refused ones) are remembered,
 // in offFile.
 //
-// It is long because it reads each column of a sale row in turn (partner,
-// rep, product, customer, dates, amounts, splits) into the same
-// engine.CheckSale the form uses; a helper per column would pass the row's
-// state around.
+// What a row alone tells (its cells, the records it names, the checks
+// of engine.PrecheckSale) is read ahead by another goroutine (see
+// aheadReader.read); here each row gets what depends on the rows before
+// and on the store, with its problems reported in the order of the
+// row's columns, as when one goroutine did everything.
 func (c *converter) sales(sink Sink, progress sheet.Progress) {
-	own := &ownSales{}
+	look := &lockedLookup{l: c.look}
+	c.look = look
+	own := &ownSales{ids: make([]engine.ID, 0, c.rows), lines: make([]int32, 0, c.rows)}
 	off := &offFile{}
 	// The rows so far of each invoice that had a row without a line
 	// number, counted from its first such row on (before it, from the
 	// store): empty when every row has one.
 	run := map[invoiceCount]int{}
-	facts := &saleFacts{Lookup: c.look, own: own}
-	// One sale, cleared per row: a sink copies what it keeps (see Sink).
-	s := new(engine.Sale)
-	// The dates and amounts are read ahead, with the rows (see readAhead).
-	memo := map[string]dateHit{}
-	read := func(r sheet.Row, p *saleCells) {
-		p.date, p.booked = c.readDate(r, fDate, memo), c.readDate(r, "booked", memo)
-		p.qty, p.price, p.net = c.readAmount(r, "quantity"), c.readAmount(r, "unit_price"), c.readAmount(r, "net")
-	}
-	eachAhead(c, progress, read, func(r sheet.Row, p *saleCells) {
+	facts := &saleFacts{Lookup: look, own: own}
+	ahead := c.aheadReader(look)
+	rows := 0
+	err := readAhead(c.t, ahead.read, func(r sheet.Row, p *saleRow) {
+		rows++
 		facts.forget() // the store may hold the line asked last by now
-		*s = engine.Sale{}
-		s.Date, _ = c.useDate(r, fDate, true, p.date)
-
-		// The partner by name, id or referral code; or by the referral code column.
-		code := c.text(r, "referral_code")
-		s.ReferralCode = code
-		ref := c.cell(r, fPartner)
-		partnerOK := false
-		switch {
-		case ref != "":
-			p, byCode, ok := c.partner(ref)
-			if !ok {
-				c.fail(r, fPartner, "no partner has the name, id or referral code %q", ref)
-			} else {
-				s.PartnerID, partnerOK = p.ID, true
-				if byCode && code == "" {
-					s.ReferralCode = p.ReferralCode
-				}
-			}
-		case code != "":
-			if p, ok := c.look.PartnerByReferralCode(code); ok {
-				s.PartnerID, partnerOK = p.ID, true
-			} else {
-				c.fail(r, "referral_code", "no partner has the referral code %q", code)
-			}
-		default:
-			c.fail(r, fPartner, "partner is required (a name, id or referral code)")
+		if len(c.failed) > 0 {
+			clear(c.failed)
 		}
-
-		if rep := c.cell(r, fRep); rep != "" && partnerOK {
-			if rp, why := c.rep(s.PartnerID, rep); why != "" {
-				c.fail(r, fRep, "%s", why)
-			} else {
-				s.RepID = rp.ID
-			}
+		c.rowBad = len(p.errs) > 0
+		c.errs = append(c.errs, p.errs[:p.beforeDup]...)
+		for _, f := range p.failed {
+			c.failed[f] = true
 		}
-		s.Customer, _ = c.required(r, fCustomer)
-		s.NewCustomer = c.boolean(r, "new_customer", false)
-		s.NewProduct = c.boolean(r, "new_product", false)
-		if sku := c.cell(r, "product"); sku == "" {
-			c.fail(r, "product", "%s is required", "product")
-		} else if p, ok := c.product(sku); ok {
-			s.ProductID = p.ID
-		} else {
-			c.fail(r, "product", "no product has the SKU or id %q", sku)
-		}
-
-		c.saleAmounts(r, s, p)
-
-		s.Invoice, _ = c.required(r, "invoice")
-		s.OriginalInvoice = c.text(r, "original_invoice")
+		// The sale as read; the sink copies what it keeps (see Sink).
+		s := &p.sale
+		partnerOK := p.partnerOK
 
 		keyed, dup := partnerOK && s.Invoice != "", false
 		if keyed {
 			k := invoiceCount{s.PartnerID, s.Invoice}
-			s.Line = c.integer(r, "line", -1)
 			n, counted := run[k]
 			if s.Line < 0 {
 				// No line number (or a bad one): the row's position
@@ -130,23 +87,12 @@ func (c *converter) sales(sink Sink, progress sheet.Progress) {
 				c.fail(r, "line", "duplicate of line %d: same partner, invoice %s and line %d", first, s.Invoice, s.Line)
 			}
 		}
-
-		if reg := c.cell(r, "registration"); reg != "" {
-			if id, ok := parseID(reg, "DR", "G"); ok {
-				s.RegistrationID = id
-			} else {
-				c.fail(r, "registration", "no deal registration has the id %q", reg)
-			}
-		}
-
-		if sp := c.cell(r, "splits"); sp != "" {
-			s.Splits = c.splits(r, sp)
-		}
+		c.errs = append(c.errs, p.errs[p.beforeDup:]...)
 
 		// A sale dated in a closed period is a late sale only with a
 		// booked day in an open period (engine.CheckSale says so); in an
 		// open period the booked column is ignored.
-		if s.Date != 0 && c.look.IsClosed(s.Date) {
+		if s.Date != 0 && look.IsClosed(s.Date) {
 			s.Booked, _ = c.useDate(r, "booked", false, p.booked)
 		}
 
@@ -165,7 +111,15 @@ func (c *converter) sales(sink Sink, progress sheet.Progress) {
 			unread = append(unread, "line") // no line number could be given
 		}
 		c.unread = unread
-		for _, e := range engine.CheckSale(s, c.cur, facts, unread...) {
+		var es engine.ValidationErrors
+		if p.checked {
+			// The reader ran the rest (engine.PrecheckSale) with nothing
+			// unread; unread now holds at most what was found bad since.
+			es = engine.CheckSaleContext(s, c.cur, facts, unread...)
+		} else {
+			es = engine.CheckSale(s, c.cur, facts, unread...)
+		}
+		for _, e := range es {
 			c.fail(r, e.Field, "%s", e.Reason)
 		}
 
@@ -173,19 +127,26 @@ func (c *converter) sales(sink Sink, progress sheet.Progress) {
 		if !c.rowBad && c.sinkErr == nil {
 			// Given to the sink even after a bad row, so that later rows
 			// are checked against every good one; nothing is kept then.
-			if stored = c.refuse(sink.Add(s, r.Line), r.Line); stored {
+			if stored = c.refuse(look.add(sink, s, r.Line), r.Line); stored {
 				own.add(s.ID, r.Line)
 			}
 		}
 		if keyed && !stored {
 			off.add(invoiceKey{s.PartnerID, s.Invoice, s.Line}, r.Line, !dup)
 		}
+		if progress != nil && rows%8192 == 0 {
+			progress(rows, c.rows)
+		}
 	})
+	if err != nil {
+		// detect has read the same text without a problem, so this does
+		// not happen; kept so that no problem could pass unreported.
+		c.errs = append(c.errs, fileError(err, c.t.HeaderLine))
+	}
 }
 
-// saleCells are the cells of a sale row read ahead (see readAhead).
+// saleCells are the amount cells of a sale row.
 type saleCells struct {
-	date, booked    dateHit
 	qty, price, net amountCell
 }
 

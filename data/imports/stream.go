@@ -72,7 +72,10 @@ func Prepare(kind Kind, t *sheet.Table, m Mapping, look Lookup) (*Conversion, []
 			v.Ignored = append(v.Ignored, h)
 		}
 	}
-	if err := c.detect(m); err != nil {
+	wait := c.prefetch()
+	err := c.detect(m)
+	wait()
+	if err != nil {
 		return v, []RowError{fileError(err, t.HeaderLine)}
 	}
 	if c.rows == 0 {
@@ -111,6 +114,37 @@ func (v *Conversion) Run(progress sheet.Progress, sink Sink) ([]RowError, error)
 	}
 	sort.SliceStable(c.refused, func(i, j int) bool { return c.refused[i].Line < c.refused[j].Line })
 	return c.refused, nil
+}
+
+// prefetch asks look, on another goroutine while detect reads the file,
+// for a partner and a product, which every good row of a sales file
+// names: a store's Lookup (the app's) loads a kind's records on first
+// use, and so the load overlaps the reading instead of following it.
+// (Reps and registrations are loaded only if a row names one.) The
+// answers are not used. It returns the function that waits for the
+// questions to end; nothing else asks look in between.
+func (c *converter) prefetch() (wait func()) {
+	if c.kind != Sales {
+		return func() {}
+	}
+	has := func(field string) bool { _, ok := c.cols[field]; return ok }
+	var asks []func()
+	if has(fPartner) {
+		asks = append(asks, func() { c.look.PartnerByName("") })
+	} else if has("referral_code") {
+		asks = append(asks, func() { c.look.PartnerByReferralCode("") })
+	}
+	if has("product") {
+		asks = append(asks, func() { c.look.ProductBySKU("") })
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, ask := range asks {
+			ask()
+		}
+	}()
+	return func() { <-done }
 }
 
 // convertBatch checks a file of a kind other than sales into b.

@@ -8,9 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -225,7 +225,7 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 			t.HeaderLine = line
 			t.Header = trimAll(rec)
 		} else {
-			t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
+			t.Rows = append(t.Rows, Row{Line: line, Cells: ownCells(rec)})
 		}
 		return nil
 	})
@@ -240,7 +240,7 @@ func readCSV(data []byte, progress Progress) (*Table, error) {
 
 // csvSource is a CSV file's text, ready to be read record by record.
 type csvSource struct {
-	data      []byte // UTF-8, without BOM or "sep=" line, CR line ends read
+	text      string // UTF-8, without BOM or "sep=" line, CR line ends read
 	comma     rune
 	firstLine int // the line data starts on
 	rows      int // data rows, counted by the first whole Each; -1 before
@@ -275,65 +275,15 @@ func prepareCSV(data []byte) (*csvSource, error) {
 	if comma == '"' || comma == '\r' || comma == '\n' || !validDelim(comma) {
 		return nil, fmt.Errorf("line 1: %q cannot separate columns", comma)
 	}
-	return &csvSource{data: data, comma: comma, firstLine: firstLine, rows: -1}, nil
+	// The text is a view of data, not a copy of a file of up to 256 MB:
+	// data is this package's own buffer (readAll's, or the copy
+	// decodeText or crLineEnds made) and nothing writes to it after.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	return &csvSource{text: text, comma: comma, firstLine: firstLine, rows: -1}, nil
 }
 
 // errStop ends a scan early.
 var errStop = errors.New("stop")
-
-// scan calls fn with every record that is not blank, header first, and
-// its line; it stops at fn's first error and returns it (nil for errStop).
-func (src *csvSource) scan(progress Progress, fn func(line int, rec []string) error) error {
-	cr := &countingReader{b: src.data}
-	rd := csv.NewReader(cr)
-	rd.Comma = src.comma
-	rd.FieldsPerRecord = -1
-	// A stray quote is refused, not kept: with lazy quotes `"a "word"`
-	// would be stored as `a "word`.
-	rd.LazyQuotes = false
-	// `a; "b;c"` (a space after the separator, as some ERPs write) is the
-	// quoted cell "b;c", not a cell with stray quotes. Not for a tab or a
-	// space separator, where it would swallow empty cells.
-	rd.TrimLeadingSpace = !unicode.IsSpace(src.comma)
-	lastReport, total := 0, len(src.data)
-	for {
-		rec, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return quoteError(src.data, src.comma, pe, src.firstLine-1)
-			}
-			return err
-		}
-		line, _ := rd.FieldPos(0)
-		line += src.firstLine - 1
-		for i, c := range rec {
-			if len(c) > MaxCellSize {
-				return &LineError{Line: line, Column: i + 1, Reason: fmt.Sprintf("a cell over %d MB", MaxCellSize>>20), Err: ErrTooLarge}
-			}
-		}
-		if blank(rec) {
-			continue
-		}
-		if err := fn(line, rec); err != nil {
-			if err == errStop {
-				return nil
-			}
-			return err
-		}
-		if progress != nil && cr.n-lastReport >= 1<<16 {
-			lastReport = cr.n
-			progress(cr.n, total)
-		}
-	}
-	if progress != nil {
-		progress(total, total)
-	}
-	return nil
-}
 
 // LineError is a problem of the file itself (not of a value) at a line
 // and a column, the cell's number counted from 1.
@@ -525,21 +475,6 @@ func validDelim(r rune) bool {
 	return r != 0 && r != utf8.RuneError && utf8.ValidRune(r)
 }
 
-// countingReader feeds the CSV reader and counts bytes for progress.
-type countingReader struct {
-	b []byte
-	n int
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	if c.n >= len(c.b) {
-		return 0, io.EOF
-	}
-	k := copy(p, c.b[c.n:])
-	c.n += k
-	return k, nil
-}
-
 func blank(rec []string) bool {
 	for _, c := range rec {
 		if strings.TrimSpace(c) != "" {
@@ -549,12 +484,34 @@ func blank(rec []string) bool {
 	return true
 }
 
+// trimAll returns the cells trimmed, each a copy (see ownCells).
 func trimAll(rec []string) []string {
 	out := make([]string, len(rec))
 	for i, c := range rec {
-		out[i] = strings.TrimSpace(c)
+		out[i] = strings.Clone(strings.TrimSpace(c))
 	}
 	return out
+}
+
+// ownCells gives a record's cells, slices of the whole file's text (see
+// scan), a copy of their own, in one string as encoding/csv gives them: a
+// table's rows, or a few of them kept (a preview), then hold their own
+// bytes, not the file.
+func ownCells(rec []string) []string {
+	n := 0
+	for _, c := range rec {
+		n += len(c)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range rec {
+		b.WriteString(c)
+	}
+	all := b.String()
+	for i, c := range rec {
+		rec[i], all = all[:len(c)], all[len(c):]
+	}
+	return rec
 }
 
 // xlsxInMemory is the largest worksheet XML unzipped into memory.
