@@ -61,12 +61,22 @@ func (s *Service) ComputePeriod(key string, progress Progress) (views.ComputeSum
 				kept = append(kept, l)
 			}
 		}
-		lines := engine.Reconcile(res.Lines, kept)
+		// With nothing approved, Reconcile would return a copy of the
+		// fresh lines: this computation owns them, and nothing reads res
+		// once they are written, so they are written as they are.
+		lines := res.Lines
+		if len(kept) > 0 {
+			lines = engine.Reconcile(res.Lines, kept)
+		}
+		// The lines are encoded on another goroutine while what changed
+		// is recorded; nothing changes them until they are stored.
+		draft := data.PrepareDraftLines(p.Key, lines)
+		defer draft.Stop()
 		if sum.Changes, err = s.recordChanges(tx, in, existing, res); err != nil {
 			return fmt.Errorf("record what changed in %s: %w", p.Key, err)
 		}
 		progress.report(2, 3)
-		if err := tx.ReplaceDraftLinesRead(p.Key, existing, lines); err != nil {
+		if err := tx.ReplaceDraftLinesPrepared(existing, draft); err != nil {
 			return fmt.Errorf("write the lines of %s: %w", p.Key, err)
 		}
 		sum.Lines, sum.Kept, sum.Nudges = len(lines), len(kept), res.Nudges
@@ -181,23 +191,30 @@ func (s *Service) loadContext(tx *data.Tx, co engine.Company, p engine.Period, p
 	if in.Ladder, err = ladder(tx); err != nil {
 		return in, wrap("tier ladder", err)
 	}
-	err = data.Each(tx, func(t *engine.Training) error {
-		if t.Completed <= p.End {
-			in.Trainings = append(in.Trainings, *t)
+	// Only training and activity rules read trainings and activities:
+	// with no such rule in a program of the period's kind, a computation
+	// does not decode them (tens of thousands of records).
+	if engine.ReadsRuleKind(in.Programs, p, engine.RuleTraining) {
+		err = data.Each(tx, func(t *engine.Training) error {
+			if t.Completed <= p.End {
+				in.Trainings = append(in.Trainings, *t)
+			}
+			return nil
+		})
+		if err != nil {
+			return in, wrap("trainings", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return in, wrap("trainings", err)
 	}
-	err = data.Each(tx, func(a *engine.Activity) error {
-		if p.Contains(a.Date) {
-			in.Activities = append(in.Activities, *a)
+	if engine.ReadsRuleKind(in.Programs, p, engine.RuleActivity) {
+		err = data.Each(tx, func(a *engine.Activity) error {
+			if p.Contains(a.Date) {
+				in.Activities = append(in.Activities, *a)
+			}
+			return nil
+		})
+		if err != nil {
+			return in, wrap("activities", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return in, wrap("activities", err)
 	}
 	states, err := tx.PeriodStates()
 	if err != nil {

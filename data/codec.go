@@ -38,7 +38,7 @@ func decode(k *kindInfo, id engine.ID, b []byte, rec any) error {
 		rec.(*engine.Sale).ID = id
 		return nil
 	}
-	if k.name == KindRewardLine && len(b) > 0 && b[0] == lineCodecV1 {
+	if k.name == KindRewardLine && isLineCodec(b) {
 		// Lines written as JSON before the compact form decode below.
 		if err := decodeLine(b, rec.(*engine.RewardLine)); err != nil {
 			return fmt.Errorf("decode %s %d: %w", k.name, id, err)

@@ -10,10 +10,22 @@ import (
 	"partnerdesk/engine"
 )
 
-// lineCodecV1 is the first byte of a reward line in the compact form. A
-// line stored as JSON (files written before it) starts with '{', so the
-// first byte tells the two apart and old files read with no migration.
-const lineCodecV1 = 1
+// The first byte of a reward line in a compact form. A line stored as
+// JSON (files written before them) starts with '{', so the first byte
+// tells the forms apart and old files read with no migration. v1 lines
+// (written before v2) spell every string out; v2 writes the strings a
+// line repeats (argument names and types, explanation keys, payee kinds,
+// units, statuses, currency codes) as small numbers (lineSymbols) and
+// leaves out an argument's empty fields. New lines are written in v2.
+const (
+	lineCodecV1 = 1
+	lineCodecV2 = 2
+)
+
+// isLineCodec reports whether b is a reward line in a compact form.
+func isLineCodec(b []byte) bool {
+	return len(b) > 0 && (b[0] == lineCodecV1 || b[0] == lineCodecV2)
+}
 
 // The tags of a decimal in the line codec.
 const (
@@ -22,31 +34,45 @@ const (
 	decString = 2 // the decimal's string, length-prefixed
 )
 
-// encodeLine writes a reward line as: version, period, program, rule key,
-// payee kind and id, partner, unit, amount, points, basis, explanation,
-// status, adjustment (a presence byte first), payout, approved by,
-// approved on, and the rule version when known (a line stored without it
-// decodes with 0). The id is the key. Decimals keep the value JSON would give
-// back (trailing zeros dropped), so either form decodes to the same line.
+// The flags of an argument in v2: which of its fields follow, in this
+// order. A field left out is its zero value.
+const (
+	argText     = 1 << iota // Text, a string
+	argTextSym              // Text, a symbol
+	argDec                  // Dec, a line decimal
+	argCurrency             // Currency: code (a symbol), minor units
+	argDate                 // Date, a varint
+	argPlaces               // Places, a varint
+	argItems                // Items, a count and explanations
+	argAll      = 1<<iota - 1
+)
+
+// encodeLine writes a reward line (v2) as: version, period, program, rule
+// key, payee kind (a symbol) and id, partner, unit (a symbol), amount,
+// points, basis, explanation, status (a symbol), adjustment (a presence
+// byte first), payout, approved by, approved on, and the rule version
+// when known (a line stored without it decodes with 0). The id is the
+// key. Decimals keep the value JSON would give back (trailing zeros
+// dropped), so every form decodes to the same line.
 func encodeLine(l *engine.RewardLine) []byte {
-	return appendLine(make([]byte, 0, 160+16*len(l.Explanation.Args)), l)
+	return appendLine(make([]byte, 0, 96+8*len(l.Explanation.Args)), l)
 }
 
 // appendLine appends the encoding of l to b.
 func appendLine(b []byte, l *engine.RewardLine) []byte {
-	b = append(b, lineCodecV1)
+	b = append(b, lineCodecV2)
 	b = appendString(b, l.Period)
 	b = binary.AppendUvarint(b, uint64(l.ProgramID))
 	b = appendString(b, l.RuleKey)
-	b = appendString(b, string(l.Payee.Kind))
+	b = appendSymbol(b, string(l.Payee.Kind))
 	b = binary.AppendUvarint(b, uint64(l.Payee.ID))
 	b = binary.AppendUvarint(b, uint64(l.PartnerID))
-	b = appendString(b, string(l.Unit))
+	b = appendSymbol(b, string(l.Unit))
 	b = appendLineDecimal(b, l.Amount)
 	b = binary.AppendVarint(b, l.Points)
 	b = appendLineDecimal(b, l.Basis)
 	b = appendExplanation(b, &l.Explanation)
-	b = appendString(b, string(l.Status))
+	b = appendSymbol(b, string(l.Status))
 	if a := l.Adjustment; a != nil {
 		b = append(b, 1)
 		b = appendString(b, a.OriginalPeriod)
@@ -60,32 +86,84 @@ func appendLine(b []byte, l *engine.RewardLine) []byte {
 	b = appendString(b, l.ApprovedBy)
 	b = binary.AppendVarint(b, int64(l.ApprovedOn))
 	if l.RuleVersion > 0 {
-		// Written only when known, so a line stored before lines named
-		// their rule version (and its bytes) stays the canonical form.
+		// Written only when known, as in v1: a line without it reads
+		// back with 0.
 		b = binary.AppendUvarint(b, uint64(l.RuleVersion))
 	}
 	return b
 }
 
+// appendSymbol writes s as its lineSymbols position + 1, or as 0 and the
+// string when it is not one of them.
+func appendSymbol(b []byte, s string) []byte {
+	if i, ok := lineSymbolIndex[s]; ok {
+		return binary.AppendUvarint(b, i)
+	}
+	return appendString(append(b, 0), s)
+}
+
+// appendExplanation writes (v2) the key, the arguments (name, type, flags,
+// then the fields the flags name) and the modifiers.
 func appendExplanation(b []byte, e *engine.Explanation) []byte {
-	b = appendString(b, e.Key)
+	b = appendSymbol(b, e.Key)
 	b = binary.AppendUvarint(b, uint64(len(e.Args)))
 	for i := range e.Args {
 		a := &e.Args[i]
-		b = appendString(b, a.Name)
-		b = appendString(b, string(a.Type))
-		b = appendString(b, a.Text)
-		b = appendLineDecimal(b, a.Dec)
-		if c := a.Currency; c != nil {
-			b = append(b, 1)
-			b = appendString(b, c.Code)
-			b = binary.AppendVarint(b, int64(c.MinorUnits))
-		} else {
-			b = append(b, 0)
+		b = appendSymbol(b, a.Name)
+		b = appendSymbol(b, string(a.Type))
+		var flags byte
+		textSym, isSym := uint64(0), false
+		if a.Text != "" {
+			// Only a key argument's text is looked up: the others (rule
+			// and customer names, invoices) are seldom symbols, and a
+			// symbol written out reads back the same.
+			if a.Type == engine.ArgKey {
+				textSym, isSym = lineSymbolIndex[a.Text]
+			}
+			if isSym {
+				flags |= argTextSym
+			} else {
+				flags |= argText
+			}
 		}
-		b = binary.AppendVarint(b, int64(a.Date))
-		b = binary.AppendVarint(b, int64(a.Places))
-		b = appendExplanations(b, a.Items)
+		if !a.Dec.IsZero() {
+			flags |= argDec
+		}
+		if a.Currency != nil {
+			flags |= argCurrency
+		}
+		if a.Date != 0 {
+			flags |= argDate
+		}
+		if a.Places != 0 {
+			flags |= argPlaces
+		}
+		if len(a.Items) > 0 {
+			flags |= argItems
+		}
+		b = append(b, flags)
+		switch {
+		case isSym:
+			b = binary.AppendUvarint(b, textSym)
+		case flags&argText != 0:
+			b = appendString(b, a.Text)
+		}
+		if flags&argDec != 0 {
+			b = appendLineDecimal(b, a.Dec)
+		}
+		if c := a.Currency; c != nil {
+			b = appendSymbol(b, c.Code)
+			b = binary.AppendVarint(b, int64(c.MinorUnits))
+		}
+		if flags&argDate != 0 {
+			b = binary.AppendVarint(b, int64(a.Date))
+		}
+		if flags&argPlaces != 0 {
+			b = binary.AppendVarint(b, int64(a.Places))
+		}
+		if flags&argItems != 0 {
+			b = appendExplanations(b, a.Items)
+		}
 	}
 	return appendExplanations(b, e.More)
 }
@@ -158,28 +236,28 @@ func abs(v int64) int64 {
 	return v
 }
 
-// decodeLine reads a reward line in either stored form.
+// decodeLine reads a reward line in either compact form (v1 or v2).
 func decodeLine(b []byte, l *engine.RewardLine) error {
 	if len(b) == 0 {
 		return errShort
 	}
-	if b[0] != lineCodecV1 {
+	if b[0] != lineCodecV1 && b[0] != lineCodecV2 {
 		return fmt.Errorf("unknown reward line encoding %d", b[0])
 	}
-	r := reader{b: b[1:]}
+	r := lineReader{reader: reader{b: b[1:]}, v2: b[0] == lineCodecV2}
 	*l = engine.RewardLine{}
 	l.Period = r.string()
 	l.ProgramID = engine.ID(r.uvarint())
 	l.RuleKey = r.string()
-	l.Payee.Kind = engine.PayeeKind(r.enum())
+	l.Payee.Kind = engine.PayeeKind(r.label())
 	l.Payee.ID = engine.ID(r.uvarint())
 	l.PartnerID = engine.ID(r.uvarint())
-	l.Unit = engine.Unit(r.enum())
+	l.Unit = engine.Unit(r.label())
 	l.Amount = r.lineDecimal()
 	l.Points = r.varint()
 	l.Basis = r.lineDecimal()
 	r.explanation(&l.Explanation, 0)
-	l.Status = engine.LineStatus(r.enum())
+	l.Status = engine.LineStatus(r.label())
 	if r.byte() == 1 {
 		a := &engine.Adjustment{}
 		a.OriginalPeriod = r.string()
@@ -208,35 +286,89 @@ func decodeLine(b []byte, l *engine.RewardLine) error {
 	return nil
 }
 
+// lineReader walks an encoded line of either version.
+type lineReader struct {
+	reader
+	v2 bool
+}
+
+// label reads a string that is usually one of a few constants: a symbol
+// in v2, the string itself in v1.
+func (r *lineReader) label() string {
+	if r.v2 {
+		return r.symbol()
+	}
+	return r.enum()
+}
+
+// symbol reads a string written by appendSymbol.
+func (r *lineReader) symbol() string {
+	n := r.uvarint()
+	switch {
+	case r.err != nil:
+		return ""
+	case n == 0:
+		return r.enum()
+	case n > uint64(len(lineSymbols)):
+		r.err = fmt.Errorf("unknown line symbol %d", n)
+		return ""
+	}
+	return lineSymbols[n-1]
+}
+
 // maxExplainDepth bounds nested explanations, so that crafted bytes cannot
 // recurse without end.
 const maxExplainDepth = 16
 
-func (r *reader) explanation(e *engine.Explanation, depth int) {
+func (r *lineReader) explanation(e *engine.Explanation, depth int) {
 	if depth > maxExplainDepth && r.err == nil {
 		r.err = fmt.Errorf("explanations nested deeper than %d", maxExplainDepth)
 	}
-	e.Key = r.string()
+	if !r.v2 {
+		r.explanationV1(e, depth)
+		return
+	}
+	e.Key = r.symbol()
 	if n := r.count(); n > 0 {
 		e.Args = make([]engine.Arg, n)
 		for i := range e.Args {
 			a := &e.Args[i]
-			a.Name = r.string()
-			a.Type = engine.ArgType(r.enum())
-			a.Text = r.string()
-			a.Dec = r.lineDecimal()
-			if r.byte() == 1 {
-				a.Currency = &engine.Currency{Code: r.enum(), MinorUnits: int32(r.varint())}
+			a.Name = r.symbol()
+			a.Type = engine.ArgType(r.symbol())
+			flags := r.byte()
+			if flags&^argAll != 0 || flags&(argText|argTextSym) == argText|argTextSym {
+				if r.err == nil {
+					r.err = fmt.Errorf("bad argument flags %#x", flags)
+				}
+				return
 			}
-			a.Date = engine.Date(r.varint())
-			a.Places = int32(r.varint())
-			a.Items = r.explanations(depth + 1)
+			switch {
+			case flags&argTextSym != 0:
+				a.Text = r.symbol()
+			case flags&argText != 0:
+				a.Text = r.string()
+			}
+			if flags&argDec != 0 {
+				a.Dec = r.lineDecimal()
+			}
+			if flags&argCurrency != 0 {
+				a.Currency = &engine.Currency{Code: r.symbol(), MinorUnits: int32(r.varint())}
+			}
+			if flags&argDate != 0 {
+				a.Date = engine.Date(r.varint())
+			}
+			if flags&argPlaces != 0 {
+				a.Places = int32(r.varint())
+			}
+			if flags&argItems != 0 {
+				a.Items = r.explanations(depth + 1)
+			}
 		}
 	}
 	e.More = r.explanations(depth + 1)
 }
 
-func (r *reader) explanations(depth int) []engine.Explanation {
+func (r *lineReader) explanations(depth int) []engine.Explanation {
 	n := r.count()
 	if n == 0 {
 		return nil

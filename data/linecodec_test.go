@@ -209,8 +209,11 @@ func FuzzDecodeLine(f *testing.F) {
 	for range 5 {
 		l := randomLine(r)
 		f.Add(encodeLine(&l))
+		f.Add(appendLineV1(nil, &l))
 	}
 	f.Add([]byte{lineCodecV1})
+	f.Add([]byte{lineCodecV2})
+	f.Add([]byte{lineCodecV2, 0, 0, 0, 0, 0, 0, 0, decInt, 2, 1, 1, 0, 1, 1, 1, 0xff})
 	f.Add([]byte{lineCodecV1, 0, 0, 0, 0, 0, 0, 0, decString, 200})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var l engine.RewardLine
@@ -303,8 +306,8 @@ func TestLinesStoredAsJSONStillRead(t *testing.T) {
 			return err
 		}
 		v := tx.btx.Bucket(kindByName[KindRewardLine].bucket).Get(itob(1))
-		if len(v) == 0 || v[0] != lineCodecV1 {
-			t.Errorf("a line put now starts with %q, want the compact form", v[:min(len(v), 1)])
+		if len(v) == 0 || v[0] != lineCodecV2 {
+			t.Errorf("a line put now starts with %q, want the compact form (v2)", v[:min(len(v), 1)])
 		}
 		got, err := tx.LinesOfPeriod("2026-Q2")
 		if err != nil {

@@ -138,10 +138,6 @@ func addInt64(a, b int64) (int64, bool) {
 // the caller's transaction. Approved and paid lines stay. The audit keeps
 // one "recompute" entry with the counts and totals before and after. The
 // ids assigned are written back into lines.
-//
-// It is long because it is one write transaction's steps (checks, delete
-// the drafts, store the new lines, index them, one audit entry), each with
-// its error.
 func (tx *Tx) ReplaceDraftLines(period string, lines []engine.RewardLine) error {
 	return tx.ReplaceDraftLinesRead(period, nil, lines)
 }
@@ -169,6 +165,20 @@ func (tx *Tx) ReplaceDraftLinesRead(period string, old, lines []engine.RewardLin
 			return fmt.Errorf("recompute %s: line %d is %s, not a draft", period, i+1, l.Status)
 		}
 	}
+	enc := encodeLinesAsync(lines)
+	defer enc.stop()
+	return tx.replaceDrafts(period, old, lines, enc)
+}
+
+// replaceDrafts is ReplaceDraftLinesRead once lines are checked: enc
+// encodes them on another goroutine while this one removes the old drafts
+// and stores the new lines (encoding needs nothing of the transaction,
+// and a quarter's lines take as long to encode as to store).
+//
+// It is long because it is one write transaction's steps (delete the
+// drafts, store the new lines, index them, one audit entry), each with its
+// error.
+func (tx *Tx) replaceDrafts(period string, old, lines []engine.RewardLine, enc *asyncLines) error {
 	if old == nil || !tx.sameLineIDs(period, old) {
 		var err error
 		if old, err = tx.LinesOfPeriod(period); err != nil {
@@ -205,38 +215,41 @@ func (tx *Tx) ReplaceDraftLinesRead(period string, old, lines []engine.RewardLin
 		return err
 	}
 	prefix := linePrefix(period)
-	// Keys and lines are encoded into shared chunks rather than one
-	// allocation each: bbolt keeps every key and value until the commit,
-	// and a chunk is never written to again where a line already is. A
-	// new chunk starts when less than 64 KB is left, so that a long line
-	// (a referral line names every new customer) rarely outgrows one; one
-	// that does is carved from the grown copy all the same.
+	// Keys are carved from shared chunks rather than allocated one by
+	// one, as the values are (encodeLinesAsync): bbolt keeps every key
+	// and value until the commit.
 	var arena []byte
 	carve := func(start int) []byte { return arena[start:len(arena):len(arena)] }
-	for i := range lines {
-		l := &lines[i]
-		seq, err := b.NextSequence()
-		if err != nil {
-			return fmt.Errorf("recompute %s: new line id: %w", period, err)
-		}
-		l.ID = engine.ID(seq)
-		if cap(arena)-len(arena) < 64<<10 {
-			arena = make([]byte, 0, 1<<20)
-		}
-		start := len(arena)
-		arena = binary.BigEndian.AppendUint64(arena, uint64(l.ID))
-		id := carve(start)
-		start = len(arena)
-		arena = append(append(arena, prefix...), id...)
-		ik := carve(start)
-		start = len(arena)
-		arena = appendLine(arena, l)
-		v := carve(start)
-		if err := b.Put(id, v); err != nil {
-			return fmt.Errorf("recompute %s: put line %d: %w", period, l.ID, err)
-		}
-		if err := idx.Put(ik, []byte{}); err != nil {
-			return fmt.Errorf("recompute %s: index line %d: %w", period, l.ID, err)
+	i := 0
+	for batch := range enc.out {
+		for _, v := range batch {
+			l := &lines[i]
+			i++
+			if l.Status == "" {
+				// As encoded (PrepareDraftLines): set only now, since
+				// the encoder reads the lines until it hands them over.
+				l.Status = engine.LineDraft
+			}
+			seq, err := b.NextSequence()
+			if err != nil {
+				return fmt.Errorf("recompute %s: new line id: %w", period, err)
+			}
+			l.ID = engine.ID(seq)
+			if cap(arena)-len(arena) < 1<<10 {
+				arena = make([]byte, 0, 256<<10)
+			}
+			start := len(arena)
+			arena = binary.BigEndian.AppendUint64(arena, uint64(l.ID))
+			id := carve(start)
+			start = len(arena)
+			arena = append(append(arena, prefix...), id...)
+			ik := carve(start)
+			if err := b.Put(id, v); err != nil {
+				return fmt.Errorf("recompute %s: put line %d: %w", period, l.ID, err)
+			}
+			if err := idx.Put(ik, []byte{}); err != nil {
+				return fmt.Errorf("recompute %s: index line %d: %w", period, l.ID, err)
+			}
 		}
 	}
 	return tx.Audit("recompute", KindRewardLine, 0, summarize(period, removed), summarize(period, lines))

@@ -21,7 +21,11 @@ import (
 //	3: a matrix weight of 0 means 0 (it meant the default 1 before).
 //	4: sales in blocks of 64 with grouped indexes and a customers
 //	   dictionary (saleblock.go, saleindex.go): a tenth of the size.
-const CurrentSchema = 4
+//	5: reward lines may be stored in the line codec's form 2
+//	   (linecodec.go), which a schema 4 build cannot read; nothing is
+//	   converted, the number only makes such a build refuse the file
+//	   up front instead of failing on its first line.
+const CurrentSchema = 5
 
 var keySchema = []byte("schema")
 
@@ -30,7 +34,12 @@ var migrations = map[int]func(btx *bolt.Tx) error{
 	1: migrate1to2,
 	2: migrate2to3,
 	3: migrate3to4, // legacy.go
+	4: migrate4to5,
 }
+
+// migrate4to5 converts nothing: lines of form 1 (and JSON) still read,
+// and each is written in form 2 when it is stored again.
+func migrate4to5(*bolt.Tx) error { return nil }
 
 // migrate2to3 keeps what stored programs paid: until schema 2 a matrix
 // cell of 0 (a cell left out of a program file) weighed the default 1; from

@@ -29,9 +29,11 @@ type Inputs struct {
 	// Registrations are those the sales link to.
 	Registrations []Registration
 	// Trainings are all completions up to the period end: only a rep's first
-	// completion of a course pays, in the period that contains it.
+	// completion of a course pays, in the period that contains it. Only
+	// training rules read them (see ReadsRuleKind).
 	Trainings []Training
-	// Activities are those dated in the period.
+	// Activities are those dated in the period; only activity rules read
+	// them.
 	Activities  []Activity
 	TierHistory []TierChange
 	Ladder      TierLadder
@@ -128,6 +130,8 @@ type emitter struct {
 	err    error       // the first line beyond the line limits (checkLine)
 	slab   []keyedLine // lines are carved from slabs: no copying as the list grows
 	nudges []keyedNudge
+	// lastAmount is the part figure emitItems showed last (see there).
+	lastAmount partAmount
 }
 
 // keyedLine carries a line's sort key.

@@ -150,15 +150,25 @@ func (c *computer) emitItems(pc *progCtx, ri, slot int, basis decimal.Decimal, p
 			}
 		}
 		slab := make([]Arg, 0, n)
+		em := pc.em
+		amount := func(d decimal.Decimal) Arg {
+			// Parts mostly repeat one figure (a rule's bounty): the
+			// rule builds its argument once (decimals and currencies
+			// are shared, never changed).
+			if !em.lastAmount.ok || d.Exponent() != em.lastAmount.full.Exponent() || !d.Equal(em.lastAmount.full) || u != em.lastAmount.unit {
+				em.lastAmount = partAmount{ok: true, full: d, unit: u, arg: c.partArg(u, d)}
+			}
+			return em.lastAmount.arg
+		}
 		withAmount := func(p *itemPart) Explanation {
 			e := p.ex
 			if len(e.Args) < cap(e.Args) {
-				e.Args = append(e.Args, c.partArg(u, p.full))
+				e.Args = append(e.Args, amount(p.full))
 				e.Args = e.Args[:len(e.Args):len(e.Args)]
 				return e
 			}
 			at := len(slab)
-			slab = append(append(slab, e.Args...), c.partArg(u, p.full))
+			slab = append(append(slab, e.Args...), amount(p.full))
 			e.Args = slab[at:len(slab):len(slab)]
 			return e
 		}
@@ -171,6 +181,14 @@ func (c *computer) emitItems(pc *progCtx, ri, slot int, basis decimal.Decimal, p
 	}
 	payee, partnerID, pi := c.payee(slot)
 	c.emit(pc, ri, c.settle(r, payee, partnerID, pi, basis, full, ex, true), detail, 0)
+}
+
+// partAmount is the last part figure an emitter showed, and its argument.
+type partAmount struct {
+	ok   bool
+	full decimal.Decimal
+	unit Unit
+	arg  Arg
 }
 
 // partArg shows one part's own figure: money rounded as a line would be,

@@ -311,7 +311,11 @@ func (c *computer) recFigure(r *saleRec, qty bool) decimal.Decimal {
 type customerIndex struct {
 	names []string
 	first []firstSale // by customer; has is false when the customer has none
-	ids   map[string]int32
+	// firstDate is, by customer, first[i].date, or noFirst when it has
+	// none: four bytes a customer, so that consider tells a later sale
+	// (nearly every one) without reading the 48-byte record.
+	firstDate []Date
+	ids       map[string]int32
 	// byCode is, by Sale.CustomerCode, the customer's index + 1 (0: not
 	// seen yet).
 	byCode []int32
@@ -339,10 +343,15 @@ func (ci *customerIndex) id(name string) int32 {
 		ci.ids[name] = i
 		ci.names = append(ci.names, name)
 		ci.first = append(ci.first, firstSale{product: -1, referrer: -1})
+		ci.firstDate = append(ci.firstDate, noFirst)
 	}
 	ci.prev, ci.prevID = name, i
 	return i
 }
+
+// noFirst is customerIndex.firstDate of a customer without a first sale:
+// no sale's date is later.
+const noFirst = Date(math.MaxInt32)
 
 // maxCustomerCode bounds byCode; a customer with a higher code is
 // looked up by name.
@@ -379,13 +388,18 @@ func (ci *customerIndex) lookup(name string) int32 {
 // id) than the one known; returns never count. The referrer is the
 // partner whose referral code the sale carries, else the sale's partner.
 func (ci *customerIndex) consider(c *computer, i int32, s *Sale) {
-	if i < 0 || s.IsReturn() {
+	if i < 0 || ci.firstDate[i] < s.Date {
+		// A first sale before s is known (noFirst is no date's).
+		return
+	}
+	if s.IsReturn() {
 		return
 	}
 	old := &ci.first[i]
 	if old.has && (old.date < s.Date || old.date == s.Date && old.id <= s.ID) {
 		return
 	}
+	ci.firstDate[i] = s.Date
 	ref := c.partnerIndex(s.PartnerID)
 	if s.ReferralCode != "" {
 		if pi, ok := c.byCode[s.ReferralCode]; ok {
