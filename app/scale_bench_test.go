@@ -36,8 +36,10 @@ const (
 	scaleSales    = 1_000_000
 	scaleImport   = 100_000
 	scaleQuarter  = "2026-Q2"
-	// scaleVersion names the cache folder; bump it when the world changes.
-	scaleVersion = "v3"
+	// scaleVersion names the cache folder; bump it when the world or the
+	// file's schema changes (v4: schema 5), so that a build is timed on a
+	// world it wrote, not on one it upgrades on first open.
+	scaleVersion = "v4"
 )
 
 var (

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -86,5 +87,89 @@ func TestCustomersNumberedInOrderOfFirstUse(t *testing.T) {
 	rep, err := s.Check()
 	if err != nil || !rep.OK() {
 		t.Fatalf("check: %v %v", err, rep.Problems)
+	}
+}
+
+// TestSalesWithIDsReadsWhatGetSaleReads: the invoice look-up's reader
+// (blocks decoded only up to the ids wanted) gives, for ids in one block,
+// across two blocks, in a block the transaction changed, in the block
+// read last and for an id with no sale, what reading each sale alone
+// gives.
+func TestSalesWithIDsReadsWhatGetSaleReads(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "p.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	one := decimal.NewFromInt(1)
+	err = s.Update("t", func(tx *Tx) error {
+		p, pr := engine.Partner{Name: "P"}, engine.Product{SKU: "S"}
+		if err := tx.Put(&p); err != nil {
+			return err
+		}
+		if err := tx.Put(&pr); err != nil {
+			return err
+		}
+		for i := 1; i <= 200; i++ { // ids 1-200: blocks 0-3
+			x := engine.Sale{Date: engine.MustDate("2026-03-02").AddDays(i % 9), PartnerID: p.ID, ProductID: pr.ID,
+				Customer: fmt.Sprintf("C%d", i%7), Quantity: one, UnitPrice: decimal.NewFromInt(int64(i)),
+				Net: decimal.NewFromInt(int64(i)), Invoice: fmt.Sprintf("I-%d", i/10), Line: i%10 + 1}
+			if err := tx.Put(&x); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := [][]engine.ID{{3}, {60, 61, 62, 63, 64, 65, 66}, {5, 70, 130, 199}, {200, 201}, {63, 64}}
+	compare := func(tx *Tx, what string) error {
+		for _, ids := range sets {
+			got, err := tx.salesWithIDs(ids)
+			if err != nil {
+				return err
+			}
+			for k, id := range ids {
+				want, err := tx.getSale(id)
+				if err != nil {
+					return err
+				}
+				if want == nil {
+					want = &engine.Sale{}
+				}
+				if !reflect.DeepEqual(got[k], *want) {
+					return fmt.Errorf("%s: sale %d of %v reads as %+v, want %+v", what, id, ids, got[k], *want)
+				}
+			}
+		}
+		return nil
+	}
+	if err := s.View(func(tx *Tx) error { return compare(tx, "stored") }); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Update("t", func(tx *Tx) error {
+		x, err := tx.getSale(64) // block 1 read last
+		if err != nil {
+			return err
+		}
+		if err := compare(tx, "block read last"); err != nil {
+			return err
+		}
+		x.Customer = "Changed"
+		if err := tx.Put(x); err != nil { // block 1 changed in the transaction
+			return err
+		}
+		if err := compare(tx, "changed in the transaction"); err != nil {
+			return err
+		}
+		got, err := tx.salesWithIDs([]engine.ID{64})
+		if err != nil || got[0].Customer != "Changed" {
+			return fmt.Errorf("the changed sale reads as %+v (%v)", got[0], err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -257,17 +257,22 @@ func (tx *Tx) readInvoiceLines(pid engine.ID, invoice string, line int) ([]engin
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]engine.ID, len(es))
+	for i, e := range es {
+		ids[i] = e.id
+	}
+	found, err := tx.salesWithIDs(ids)
+	if err != nil {
+		return nil, err
+	}
 	var out []engine.Sale
-	for _, e := range es {
-		s, err := tx.getSale(e.id)
-		if err != nil {
-			return nil, err
-		}
-		if s == nil {
+	for i, e := range es {
+		s := found[i]
+		if s.ID == 0 {
 			return nil, fmt.Errorf("the invoice index names sale %d, which does not exist: run check", e.id)
 		}
 		if s.PartnerID == pid && s.Invoice == invoice {
-			out = append(out, *s)
+			out = append(out, s)
 		}
 	}
 	return out, nil

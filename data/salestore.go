@@ -119,6 +119,66 @@ func (tx *Tx) getSale(id engine.ID) (*engine.Sale, error) {
 	return findRow(b.rows, id), nil
 }
 
+// salesWithIDs reads the sales ids names, in its order (zero for one
+// that does not exist): an invoice's candidate lines. A block the
+// transaction holds is read from memory; a stored one is decoded only up
+// to the last of the ids it holds and keeps no other row, which a look-up
+// per return in a compute (thousands, each in another block) would
+// otherwise pay for in whole blocks.
+func (tx *Tx) salesWithIDs(ids []engine.ID) ([]engine.Sale, error) {
+	st := tx.saleState()
+	out := make([]engine.Sale, len(ids))
+	for i := 0; i < len(ids); {
+		n := blockOf(ids[i])
+		j := i + 1
+		for j < len(ids) && blockOf(ids[j]) == n {
+			j++
+		}
+		want := ids[i:j]
+		if b := st.blocks[n]; b != nil || st.lastRead != nil && st.lastN == n {
+			if b == nil {
+				b = st.lastRead
+			}
+			for k, id := range want {
+				if s := findRow(b.rows, id); s != nil {
+					out[i+k] = *s
+				}
+			}
+			i = j
+			continue
+		}
+		bk, err := tx.bucket(bSaleBlocks)
+		if err != nil {
+			return nil, err
+		}
+		v := bk.Get(blockKey(n))
+		if v == nil {
+			i = j
+			continue
+		}
+		last := slices.Max(want)
+		err = tx.decoder().decode(n, v, func(s *engine.Sale) error {
+			for k, id := range want {
+				if id == s.ID {
+					out[i+k] = *s
+				}
+			}
+			if s.ID >= last {
+				return errEnoughRows
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errEnoughRows) {
+			return nil, err
+		}
+		i = j
+	}
+	return out, nil
+}
+
+// errEnoughRows stops a block's decoding once the rows wanted are read.
+var errEnoughRows = errors.New("enough rows")
+
 func findRow(rows []engine.Sale, id engine.ID) *engine.Sale {
 	i, ok := slices.BinarySearchFunc(rows, id, func(s engine.Sale, id engine.ID) int { return cmpID(s.ID, id) })
 	if !ok {
