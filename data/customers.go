@@ -4,54 +4,47 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 // The customers dictionary numbers the customer names the sale blocks
 // hold: 'n'+name -> uvarint code, 'c'+code(8) -> name; the bucket's
 // sequence is the last code given.
 
-// customerCode returns name's number in the customers dictionary, adding
-// it when it is new (only in a write transaction). The sale blocks' names
-// are numbered by resolveCustomers; this numbers one name at a time.
+// customerCode returns name's number in the customers dictionary (0 for
+// ""); a name not in it is an error: the names a transaction's blocks hold
+// are numbered by resolveCustomers before the blocks are written.
 func (tx *Tx) customerCode(name string) (uint64, error) {
 	if name == "" {
 		return 0, nil
 	}
+	c, ok, err := tx.storedCustomerCode(name)
+	if err == nil && !ok {
+		err = fmt.Errorf("customer %q is not in the dictionary", name)
+	}
+	return c, err
+}
+
+// storedCustomerCode returns name's number from the transaction's codes
+// or the dictionary, and whether it has one.
+func (tx *Tx) storedCustomerCode(name string) (uint64, bool, error) {
 	st := tx.saleState()
-	if c, ok := st.codes[name]; ok {
-		return c, nil
+	if c, ok := st.codes[name]; ok && c != 0 {
+		return c, true, nil
 	}
-	b, err := tx.bucket(bCustomers)
+	dict, err := tx.bucket(bCustomers)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
-	key := append([]byte{'n'}, name...)
-	if v := b.Get(key); v != nil {
-		c, n := binary.Uvarint(v)
-		if n <= 0 || c == 0 {
-			return 0, fmt.Errorf("customer %q has a bad code in the dictionary: run check", name)
-		}
-		st.codes[name] = c
-		return c, nil
+	v := dict.Get(append([]byte{'n'}, name...))
+	if v == nil {
+		return 0, false, nil
 	}
-	if err := tx.writable(); err != nil {
-		return 0, err
-	}
-	c, err := b.NextSequence()
-	if err != nil {
-		return 0, fmt.Errorf("new customer code: %w", err)
-	}
-	if err := b.Put(key, binary.AppendUvarint(nil, c)); err != nil {
-		return 0, fmt.Errorf("customer %q: %w", name, err)
-	}
-	if err := b.Put(customerNameKey(c), []byte(name)); err != nil {
-		return 0, fmt.Errorf("customer %q: %w", name, err)
+	c, n := binary.Uvarint(v)
+	if n <= 0 || c == 0 {
+		return 0, false, fmt.Errorf("customer %q has a bad code in the dictionary: run check", name)
 	}
 	st.codes[name] = c
-	st.names = nil // read again when next needed
-	return c, nil
+	return c, true, nil
 }
 
 func customerNameKey(code uint64) []byte {
@@ -132,8 +125,6 @@ func (l customerList) customerName(code uint64) (string, error) {
 func (tx *Tx) resolveCustomers(ns []uint64) error {
 	st := tx.saleState()
 	var fresh []string
-	var dict *bolt.Bucket
-	var key []byte
 	last := ""
 	for _, n := range ns {
 		rows := st.blocks[n].rows
@@ -144,31 +135,24 @@ func (tx *Tx) resolveCustomers(ns []uint64) error {
 			}
 			last = name
 			if _, ok := st.codes[name]; ok {
-				continue
+				continue // numbered, or new and numbered below
 			}
-			if dict == nil {
-				var err error
-				if dict, err = tx.bucket(bCustomers); err != nil {
-					return err
-				}
+			if _, ok, err := tx.storedCustomerCode(name); err != nil {
+				return err
+			} else if !ok {
+				st.codes[name] = 0 // numbered below
+				fresh = append(fresh, name)
 			}
-			key = append(append(key[:0], 'n'), name...)
-			if v := dict.Get(key); v != nil {
-				c, n := binary.Uvarint(v)
-				if n <= 0 || c == 0 {
-					return fmt.Errorf("customer %q has a bad code in the dictionary: run check", name)
-				}
-				st.codes[name] = c
-				continue
-			}
-			st.codes[name] = 0 // numbered below
-			fresh = append(fresh, name)
 		}
 	}
 	if len(fresh) == 0 {
 		return nil
 	}
 	if err := tx.writable(); err != nil {
+		return err
+	}
+	dict, err := tx.bucket(bCustomers)
+	if err != nil {
 		return err
 	}
 	seq := dict.Sequence()

@@ -28,14 +28,10 @@ func TestCustomersNumberedInOrderOfFirstUse(t *testing.T) {
 			Quantity: one, UnitPrice: one, Net: one, Invoice: fmt.Sprintf("I-%d", i), Line: 1})
 	}
 	err = s.Update("t", func(tx *Tx) error {
-		p, pr := engine.Partner{Name: "P"}, engine.Product{SKU: "S"}
-		if err := tx.Put(&p); err != nil {
+		var err error
+		if pid, prod, err = partnerAndProduct(tx); err != nil {
 			return err
 		}
-		if err := tx.Put(&pr); err != nil {
-			return err
-		}
-		pid, prod = p.ID, pr.ID
 		return put(tx, 0, "Zed") // code 1
 	})
 	if err != nil {
@@ -103,15 +99,12 @@ func TestSalesWithIDsReadsWhatGetSaleReads(t *testing.T) {
 	defer s.Close()
 	one := decimal.NewFromInt(1)
 	err = s.Update("t", func(tx *Tx) error {
-		p, pr := engine.Partner{Name: "P"}, engine.Product{SKU: "S"}
-		if err := tx.Put(&p); err != nil {
-			return err
-		}
-		if err := tx.Put(&pr); err != nil {
+		pid, prod, err := partnerAndProduct(tx)
+		if err != nil {
 			return err
 		}
 		for i := 1; i <= 200; i++ { // ids 1-200: blocks 0-3
-			x := engine.Sale{Date: engine.MustDate("2026-03-02").AddDays(i % 9), PartnerID: p.ID, ProductID: pr.ID,
+			x := engine.Sale{Date: engine.MustDate("2026-03-02").AddDays(i % 9), PartnerID: pid, ProductID: prod,
 				Customer: fmt.Sprintf("C%d", i%7), Quantity: one, UnitPrice: decimal.NewFromInt(int64(i)),
 				Net: decimal.NewFromInt(int64(i)), Invoice: fmt.Sprintf("I-%d", i/10), Line: i%10 + 1}
 			if err := tx.Put(&x); err != nil {
@@ -172,4 +165,17 @@ func TestSalesWithIDsReadsWhatGetSaleReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// partnerAndProduct stores the partner and the product the tests' sales
+// name.
+func partnerAndProduct(tx *Tx) (pid, prod engine.ID, err error) {
+	p, pr := engine.Partner{Name: "P"}, engine.Product{SKU: "S"}
+	if err := tx.Put(&p); err != nil {
+		return 0, 0, err
+	}
+	if err := tx.Put(&pr); err != nil {
+		return 0, 0, err
+	}
+	return p.ID, pr.ID, nil
 }

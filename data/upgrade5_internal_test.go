@@ -27,7 +27,7 @@ func TestSchema4FileUpgradesWithItsLines(t *testing.T) {
 		Payee: engine.Payee{Kind: engine.PayeePartner, ID: 12}, PartnerID: 12, Unit: engine.UnitMoney,
 		Amount: dec2("123.45"), Basis: dec2("2469"), Status: engine.LineDraft,
 		Explanation: engine.Explanation{Key: "rate", Args: []engine.Arg{{Name: "rate", Type: engine.ArgPercent, Dec: dec2("5")}}}}
-	form1 := appendLineV1(nil, &want) // linecodec_v2_test.go
+	form1 := appendLineV1(nil, &want) // linecodec_forms_test.go
 	err = s.db.Update(func(btx *bolt.Tx) error {
 		b := btx.Bucket(kindByName[KindRewardLine].bucket)
 		if err := b.Put(itob(7), form1); err != nil {

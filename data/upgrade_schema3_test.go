@@ -4,9 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,13 +16,12 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
-	bolt "go.etcd.io/bbolt"
 
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/internal/boltdigest"
 )
 
 // The fixture testdata/schema3.db.gz was written by the build of commit
@@ -210,37 +206,14 @@ func sameBolt(tb testing.TB, a, b string) {
 	}
 }
 
+// contentDigest is boltdigest.Of, failing tb when the file does not read.
 func contentDigest(tb testing.TB, path string) string {
 	tb.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	d, err := boltdigest.Of(path)
 	if err != nil {
-		tb.Fatalf("open %s: %v", path, err)
+		tb.Fatal(err)
 	}
-	defer db.Close()
-	h := sha256.New()
-	field := func(b []byte) {
-		h.Write(binary.AppendUvarint(nil, uint64(len(b))))
-		h.Write(b)
-	}
-	var walk func(name []byte, b *bolt.Bucket)
-	walk = func(name []byte, b *bolt.Bucket) {
-		field(name)
-		h.Write(binary.AppendUvarint(nil, b.Sequence()))
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if v == nil {
-				walk(k, b.Bucket(k))
-				continue
-			}
-			field(k)
-			field(v)
-		}
-		field([]byte("end"))
-	}
-	db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error { walk(name, b); return nil })
-	})
-	return hex.EncodeToString(h.Sum(nil))
+	return d
 }
 
 func first(s []string, n int) []string { return s[:min(n, len(s))] }

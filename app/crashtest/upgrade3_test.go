@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -17,10 +16,9 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"partnerdesk/data"
 	"partnerdesk/engine"
+	"partnerdesk/internal/boltdigest"
 )
 
 // The schema-3 fixture written by the last build of schema 3 (commit
@@ -165,46 +163,14 @@ func TestCrashUpgradeSchema3Killed(t *testing.T) {
 		wantRecords, wantSales, data.CurrentSchema, span.Round(time.Millisecond), kills, outcome, leftovers)
 }
 
-// contentDigest digests what a bbolt file holds: every bucket, nested
-// ones too, with its sequence, keys and values, in order. Two files with
-// the same digest hold the same data whatever their pages look like.
+// contentDigest is boltdigest.Of, failing tb when the file does not read.
 func contentDigest(tb testing.TB, path string) string {
 	tb.Helper()
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	d, err := boltdigest.Of(path)
 	if err != nil {
-		tb.Fatalf("open %s: %v", path, err)
+		tb.Fatal(err)
 	}
-	defer db.Close()
-	h := sha256.New()
-	field := func(b []byte) {
-		h.Write(binary.AppendUvarint(nil, uint64(len(b))))
-		h.Write(b)
-	}
-	var walk func(name []byte, b *bolt.Bucket)
-	walk = func(name []byte, b *bolt.Bucket) {
-		field(name)
-		h.Write(binary.AppendUvarint(nil, b.Sequence()))
-		c := b.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if v == nil {
-				walk(k, b.Bucket(k))
-				continue
-			}
-			field(k)
-			field(v)
-		}
-		field([]byte("end"))
-	}
-	err = db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			walk(name, b)
-			return nil
-		})
-	})
-	if err != nil {
-		tb.Fatalf("read %s: %v", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	return d
 }
 
 func gunzip(tb testing.TB, name string) []byte {

@@ -23,41 +23,6 @@ func TestProgramsValidate(t *testing.T) {
 	}
 }
 
-// inputsFor loads what Compute reads for period per from the data set, as
-// the store would.
-func inputsFor(ds demo.Dataset, per engine.Period) engine.Inputs {
-	in := engine.Inputs{Company: ds.Company, Period: per, Programs: ds.Programs, Partners: ds.Partners, Reps: ds.Reps,
-		Products: ds.Products, Registrations: ds.Registrations, TierHistory: ds.TierHistory, Ladder: ds.Ladder}
-	named := map[string]bool{}
-	for _, s := range ds.Sales {
-		if per.Contains(s.BookDate()) {
-			in.Sales = append(in.Sales, s)
-			if s.OriginalInvoice != "" {
-				named[fmt.Sprint(s.PartnerID, s.OriginalInvoice)] = true
-			}
-		}
-		if s.NewCustomer && s.Date <= per.End {
-			in.CustomerFirstSales = append(in.CustomerFirstSales, s)
-		}
-	}
-	for _, s := range ds.Sales {
-		if named[fmt.Sprint(s.PartnerID, s.Invoice)] {
-			in.Originals = append(in.Originals, s)
-		}
-	}
-	for _, tr := range ds.Trainings {
-		if tr.Completed <= per.End {
-			in.Trainings = append(in.Trainings, tr)
-		}
-	}
-	for _, a := range ds.Activities {
-		if per.Contains(a.Date) {
-			in.Activities = append(in.Activities, a)
-		}
-	}
-	return in
-}
-
 // TestDemoComputesEveryRule runs the engine over every period of the demo
 // year and expects each rule of each program to pay someone something: the
 // demo data exercises every rule.
@@ -67,7 +32,7 @@ func TestDemoComputesEveryRule(t *testing.T) {
 	paid := map[string]int{}
 	for _, k := range []engine.PeriodKind{engine.PeriodMonth, engine.PeriodQuarter, engine.PeriodYear} {
 		for _, per := range engine.ProgramPeriods(k, start, 0, through, time.January) {
-			res, err := engine.Compute(inputsFor(ds, per))
+			res, err := engine.Compute(demo.PeriodInputs(ds, per))
 			if err != nil {
 				t.Fatalf("compute %s: %v", per.Key, err)
 			}
